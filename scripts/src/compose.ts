@@ -1,0 +1,52 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { composeSupergraph } from '@credit/gateway';
+import { printFederatedSchema } from '@credit/shared';
+import { SUBGRAPHS } from './services';
+
+const root = resolve(__dirname, '../..');
+const check = process.argv.includes('--check');
+
+function readOrEmpty(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Emits each subgraph's SDL (`schema.graphql`) from its type-graphql classes, writes a rover-style
+ * `supergraph.yaml` and composes `supergraph.graphql`. With --check it only compares and fails
+ * when a committed file is stale.
+ */
+async function main() {
+  const files: [string, string][] = [];
+  const sources = [];
+  for (const s of SUBGRAPHS) {
+    const sdl = printFederatedSchema(await s.buildSchema());
+    files.push([join(s.dir, 'schema.graphql'), sdl]);
+    sources.push({ name: s.name, url: `http://localhost:${s.port}/graphql`, sdl });
+  }
+  const yaml = ['# rover-style composition config (`rover supergraph compose --config gateway/supergraph.yaml`)', 'federation_version: =2.14.4', 'subgraphs:',
+    ...SUBGRAPHS.flatMap((s) => [`  ${s.name}:`, `    routing_url: http://localhost:${s.port}/graphql`, '    schema:', `      file: ../${s.dir}/schema.graphql`]), ''].join('\n');
+  files.push(['gateway/supergraph.yaml', yaml]);
+  files.push(['gateway/supergraph.graphql', composeSupergraph(sources)]);
+
+  const stale = files.filter(([path, text]) => readOrEmpty(join(root, path)) !== text).map(([path]) => path);
+  if (check) {
+    if (stale.length) {
+      console.error(`stale generated files (run \`pnpm compose\` and commit):\n${stale.map((p) => `  - ${p}`).join('\n')}`);
+      process.exit(1);
+    }
+    console.log(`composition check: ${files.length} files up to date, ${SUBGRAPHS.length} subgraph(s) compose`);
+    return;
+  }
+  for (const [path, text] of files) writeFileSync(join(root, path), text);
+  console.log(`composed ${SUBGRAPHS.length} subgraph(s); wrote ${files.map(([p]) => p).join(', ')}${stale.length ? '' : ' (unchanged)'}`);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

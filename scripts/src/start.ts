@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { authConfigFromEnv, parseEnv, signEmbeddedToken, type TokenClaims } from '@credit/shared';
+import { DEMO_SUBJECTS } from '@credit/entities';
+import { GATEWAY_PORT, SUBGRAPHS } from './services';
+
+const root = resolve(__dirname, '../..');
+const children: ChildProcess[] = [];
+
+async function waitReady(name: string, url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} (its log is above)`);
+    try {
+      const res = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(1000) });
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${name} was not ready at ${url} within ${timeoutMs / 1000}s`);
+}
+
+function run(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, [script], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  children.push(child);
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`${name} stopped (${signal ?? `code ${code}`}); stopping the platform`);
+      void stop(1);
+    }
+  });
+  return child;
+}
+
+let stopping = false;
+async function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+  await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))));
+  process.exit(code);
+}
+
+/** Starts every subgraph and then the gateway as separate processes; Ctrl-C stops them all. */
+async function main() {
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+  const env: NodeJS.ProcessEnv = { ...process.env, SEED_DEMO: process.env.SEED_DEMO ?? 'true', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+  const common = parseEnv({}, env);
+  const started = Date.now();
+  const routing: Record<string, string> = {};
+  for (const s of SUBGRAPHS) {
+    const port = Number(env[s.portVar] ?? s.port);
+    routing[`${s.name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}/graphql`;
+    const child = run(s.name, `${s.dir}/dist/main.js`, { ...env, [s.portVar]: String(port) });
+    await waitReady(s.name, `http://127.0.0.1:${port}`, child);
+  }
+  const gatewayPort = Number(env.GATEWAY_PORT ?? GATEWAY_PORT);
+  const gw = run('gateway', 'gateway/dist/main.js', { ...routing, ...env, GATEWAY_PORT: String(gatewayPort) });
+  await waitReady('gateway', `http://127.0.0.1:${gatewayPort}`, gw);
+
+  const auth = authConfigFromEnv(common);
+  const demo: [string, TokenClaims][] = [
+    [`SUBJECT (${DEMO_SUBJECTS.ENTERPRISE.name})`, { role: 'SUBJECT', creditCode: DEMO_SUBJECTS.ENTERPRISE.creditCode }],
+    ['OPERATOR (service window)', { role: 'OPERATOR', operatorId: 'window-520100-01', channel: 'SERVICE_WINDOW' }],
+    ['PARTNER (another province)', { role: 'PARTNER', partnerId: 'sc-credit', province: '510000' }],
+    ['SOURCE_UNIT (GZ-D07 market regulation)', { role: 'SOURCE_UNIT', unitCode: 'GZ-D07', domains: ['D07'] }],
+    ['LEAD_DEPARTMENT', { role: 'LEAD_DEPARTMENT' }],
+    ['ANALYST', { role: 'ANALYST' }],
+  ];
+  const lines = [
+    '',
+    `Credit report platform is up in ${((Date.now() - started) / 1000).toFixed(1)}s (${common.DB_URL ? 'MySQL' : 'embedded SQLite'}, ${common.REDIS_URL ? 'Redis' : 'in-memory cache'})`,
+    `  GraphQL gateway:  http://localhost:${gatewayPort}/graphql`,
+    ...SUBGRAPHS.map((s) => `  ${s.name} subgraph: ${routing[`${s.name.toUpperCase()}_URL`]}`),
+    `  Demo subject:     ${DEMO_SUBJECTS.ENTERPRISE.creditCode} ${DEMO_SUBJECTS.ENTERPRISE.name}`,
+    '',
+    'Demo tokens (send as "Authorization: Bearer <token>"; valid 12 h):',
+  ];
+  if (auth.secret) {
+    for (const [label, claims] of demo) lines.push(`  ${label}:`, `    ${await signEmbeddedToken(claims, auth)}`);
+  } else {
+    lines.push('  (a public key is configured: use tokens from your identity provider)');
+  }
+  lines.push('', 'Ctrl-C stops every process.', '');
+  console.log(lines.join('\n'));
+}
+
+main().catch(async (err) => {
+  console.error(`start failed: ${err instanceof Error ? err.message : String(err)}`);
+  await stop(1);
+});

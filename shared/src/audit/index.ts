@@ -1,0 +1,2 @@
+export * from './auditEntry.entity';
+export * from './audit';

@@ -1,0 +1,4 @@
+export * from './principal';
+export * from './masking';
+export * from './jwt';
+export * from './authChecker';

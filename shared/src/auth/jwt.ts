@@ -1,0 +1,104 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createLocalJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { EMBEDDED_JWT_SECRET, type CommonEnv } from '../config/env';
+import { unauthenticated } from '../errors/errors';
+import { principalFromClaims, type Principal } from './principal';
+
+export interface AuthConfig {
+  issuer: string;
+  audience: string;
+  secret?: string;
+  publicKeyFile?: string;
+  jwksFile?: string;
+}
+
+export const authConfigFromEnv = (env: CommonEnv): AuthConfig => ({
+  issuer: env.JWT_ISSUER,
+  audience: env.JWT_AUDIENCE,
+  secret: env.JWT_PUBLIC_KEY_FILE || env.JWT_JWKS_FILE ? undefined : (env.JWT_SECRET ?? EMBEDDED_JWT_SECRET),
+  publicKeyFile: env.JWT_PUBLIC_KEY_FILE,
+  jwksFile: env.JWT_JWKS_FILE,
+});
+
+export type TokenVerifier = (token: string) => Promise<Principal>;
+
+/**
+ * Verifies a bearer token against exactly one key source and a fixed algorithm list, so that
+ * `alg: none` and algorithm-confusion tokens (HS256 signed with a public key) are refused.
+ */
+export function createTokenVerifier(cfg: AuthConfig): TokenVerifier {
+  let key: Uint8Array | KeyObject | JWTVerifyGetKey;
+  let algorithms: string[];
+  if (cfg.jwksFile) {
+    key = createLocalJWKSet(JSON.parse(readFileSync(cfg.jwksFile, 'utf8')));
+    algorithms = ['EdDSA', 'RS256', 'ES256'];
+  } else if (cfg.publicKeyFile) {
+    const publicKey = createPublicKey(readFileSync(cfg.publicKeyFile));
+    key = publicKey;
+    algorithms = publicKey.asymmetricKeyType === 'ed25519' ? ['EdDSA'] : ['RS256'];
+  } else if (cfg.secret) {
+    key = new TextEncoder().encode(cfg.secret);
+    algorithms = ['HS256'];
+  } else {
+    throw new Error('no JWT key configured');
+  }
+  return async (token) => {
+    let payload: Record<string, unknown>;
+    try {
+      const verified = await jwtVerify(token, key as Uint8Array, {
+        issuer: cfg.issuer,
+        audience: cfg.audience,
+        algorithms,
+        requiredClaims: ['exp', 'sub'],
+      });
+      payload = verified.payload as Record<string, unknown>;
+    } catch (err) {
+      throw unauthenticated(`invalid token: ${describeJoseError(err)}`);
+    }
+    const { principal, problem } = principalFromClaims(payload);
+    if (!principal) throw unauthenticated(`invalid token claims: ${problem}`);
+    return principal;
+  };
+}
+
+function describeJoseError(err: unknown): string {
+  if (err instanceof joseErrors.JWTExpired) return 'expired';
+  if (err instanceof joseErrors.JWSSignatureVerificationFailed) return 'signature does not verify';
+  if (err instanceof joseErrors.JOSEAlgNotAllowed) return 'algorithm not allowed';
+  if (err instanceof joseErrors.JWTClaimValidationFailed) return `claim ${err.claim} ${err.reason}`;
+  if (err instanceof joseErrors.JOSEError) return err.code.replace(/^ERR_/, '').toLowerCase();
+  return 'malformed';
+}
+
+/** A principal's claims without `sub` (defaulted from the role's id claim). Distributes over roles. */
+export type TokenClaims = Principal extends infer P ? (P extends Principal ? Omit<P, 'sub'> & { sub?: string } : never) : never;
+
+/** Mints an HS256 token for the embedded mode and tests (production tokens come from the IdP). */
+export async function signEmbeddedToken(
+  claims: TokenClaims,
+  cfg: Pick<AuthConfig, 'issuer' | 'audience'> & { secret?: string },
+  expiresIn: string | number = '12h',
+): Promise<string> {
+  const { sub, ...rest } = claims as TokenClaims & Record<string, unknown>;
+  return new SignJWT(rest)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuer(cfg.issuer)
+    .setAudience(cfg.audience)
+    .setSubject(sub ?? defaultSubjectId(claims))
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(new TextEncoder().encode(cfg.secret ?? EMBEDDED_JWT_SECRET));
+}
+
+function defaultSubjectId(c: TokenClaims): string {
+  const record = c as unknown as Record<string, string | undefined>;
+  return record.creditCode ?? record.unitCode ?? record.partnerId ?? record.operatorId ?? record.service ?? `${c.role.toLowerCase()}-demo`;
+}
+
+/** `Authorization: Bearer x` -> `x`; anything else that is present is a malformed header. */
+export function bearerToken(header: string | undefined): string | undefined | null {
+  if (header === undefined || header === '') return undefined;
+  const m = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(header.trim());
+  return m ? m[1] : null;
+}

@@ -1,0 +1,108 @@
+import { LRUCache } from 'lru-cache';
+import { createClient, type RedisClientType } from 'redis';
+
+/** String cache shared by the services; values are serialised by the caller. */
+export interface Cache {
+  readonly kind: 'memory' | 'redis';
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string, ttlSeconds: number): Promise<void>;
+  del(...keys: string[]): Promise<void>;
+  /** Atomic counter with expiry set on first increment (rate limits, sequences). */
+  incr(key: string, ttlSeconds: number): Promise<number>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface CacheOptions {
+  redisUrl?: string;
+  /** Prefix of every key, so that services and test runs sharing one Redis never collide. */
+  namespace: string;
+  maxEntries?: number;
+}
+
+class MemoryCache implements Cache {
+  readonly kind = 'memory' as const;
+  private readonly lru: LRUCache<string, string>;
+  private readonly counters = new Map<string, { n: number; until: number }>();
+  constructor(private readonly ns: string, max: number) {
+    this.lru = new LRUCache<string, string>({ max, ttlAutopurge: false });
+  }
+  async get(key: string) {
+    return this.lru.get(this.ns + key);
+  }
+  async set(key: string, value: string, ttlSeconds: number) {
+    this.lru.set(this.ns + key, value, { ttl: ttlSeconds * 1000 });
+  }
+  async del(...keys: string[]) {
+    for (const k of keys) {
+      this.lru.delete(this.ns + k);
+      this.counters.delete(this.ns + k);
+    }
+  }
+  async incr(key: string, ttlSeconds: number) {
+    const now = Date.now();
+    const k = this.ns + key;
+    const c = this.counters.get(k);
+    if (!c || c.until <= now) {
+      if (this.counters.size > this.lru.max) this.sweepCounters(now);
+      this.counters.set(k, { n: 1, until: now + ttlSeconds * 1000 });
+      return 1;
+    }
+    c.n++;
+    return c.n;
+  }
+  private sweepCounters(now: number) {
+    for (const [k, c] of this.counters) if (c.until <= now) this.counters.delete(k);
+  }
+  async ping() {
+    return true;
+  }
+  async close() {
+    this.lru.clear();
+  }
+}
+
+class RedisCache implements Cache {
+  readonly kind = 'redis' as const;
+  constructor(private readonly client: RedisClientType, private readonly ns: string) {}
+  async get(key: string) {
+    const v = await this.client.get(this.ns + key);
+    return v ?? undefined;
+  }
+  async set(key: string, value: string, ttlSeconds: number) {
+    await this.client.set(this.ns + key, value, { expiration: { type: 'EX', value: Math.max(1, Math.ceil(ttlSeconds)) } });
+  }
+  async del(...keys: string[]) {
+    if (keys.length) await this.client.del(keys.map((k) => this.ns + k));
+  }
+  async incr(key: string, ttlSeconds: number) {
+    const k = this.ns + key;
+    const [n] = (await this.client.multi().incr(k).expire(k, Math.max(1, Math.ceil(ttlSeconds)), 'NX').exec()) as unknown as [number];
+    return Number(n);
+  }
+  async ping() {
+    try {
+      return (await this.client.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+  async close() {
+    if (this.client.isOpen) await this.client.quit();
+  }
+}
+
+/** No REDIS_URL -> bounded in-process LRU with TTLs; REDIS_URL -> node-redis. */
+export async function openCache(opts: CacheOptions): Promise<Cache> {
+  const ns = `${opts.namespace}:`;
+  if (!opts.redisUrl) return new MemoryCache(ns, opts.maxEntries ?? 50_000);
+  const client = createClient({
+    url: opts.redisUrl,
+    socket: { reconnectStrategy: (retries) => Math.min(retries * 100, 2000), connectTimeout: 5000 },
+  }) as RedisClientType;
+  client.on('error', () => {
+    // Reconnection is automatic; readiness reports the outage through ping().
+  });
+  await client.connect();
+  return new RedisCache(client, ns);
+}

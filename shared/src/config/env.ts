@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/** Thrown at start-up; its message names every bad variable at once. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Embedded-mode secret shared by the services and `pnpm token`; refused in production. */
+export const EMBEDDED_JWT_SECRET = 'embedded-demo-secret-not-for-production-use-0001';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+export const commonEnvShape = {
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DB_URL: optionalString.refine((v) => v === undefined || /^mysql:\/\/[^/]+/.test(v), {
+    message: 'must be a mysql://user:password@host:port/prefix URL (or unset for embedded SQLite)',
+  }),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().min(1).default('data'),
+  REDIS_URL: optionalString.refine((v) => v === undefined || /^rediss?:\/\//.test(v), {
+    message: 'must be a redis:// or rediss:// URL (or unset for in-process memory)',
+  }),
+  CACHE_MAX_ENTRIES: z.coerce.number().int().min(100).default(50_000),
+  JWT_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, { message: 'must be at least 32 characters' }),
+  JWT_PUBLIC_KEY_FILE: optionalString,
+  JWT_JWKS_FILE: optionalString,
+  JWT_ISSUER: z.string().min(1).default('gz-credit-platform'),
+  JWT_AUDIENCE: z.string().min(1).default('gz-credit-graph'),
+};
+
+const commonRules = (env: Record<string, unknown>, ctx: z.RefinementCtx) => {
+  if (env.NODE_ENV === 'production') {
+    if (!env.JWT_PUBLIC_KEY_FILE && !env.JWT_JWKS_FILE) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['JWT_PUBLIC_KEY_FILE'],
+        message: 'production needs JWT_PUBLIC_KEY_FILE or JWT_JWKS_FILE (HS256 shared secrets are for the embedded mode only)',
+      });
+    }
+    if (!env.DB_URL) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['DB_URL'], message: 'production needs MySQL (embedded SQLite is for demos)' });
+    }
+  }
+};
+
+/**
+ * Parses `source` against the common variables plus a service's own, reporting every problem
+ * in one error so that an operator fixes the environment in one round.
+ */
+export function parseEnv<S extends z.ZodRawShape>(
+  serviceShape: S,
+  source: Record<string, string | undefined>,
+): z.infer<z.ZodObject<typeof commonEnvShape & S>> {
+  const schema = z.object({ ...commonEnvShape, ...serviceShape }).superRefine(commonRules);
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}` +
+        (i.path[0] && source[String(i.path[0])] !== undefined ? ` (got "${source[String(i.path[0])]}")` : '')),
+    );
+  }
+  return result.data as z.infer<z.ZodObject<typeof commonEnvShape & S>>;
+}
+
+export type CommonEnv = z.infer<z.ZodObject<typeof commonEnvShape>>;
+
+export const portVar = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+export { z };

@@ -1,0 +1,114 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DataSource, type MixedList } from 'typeorm';
+import { createConnection } from 'mysql2/promise';
+import type { Logger } from '../logging/logger';
+import { CountingSqlLogger } from './statementCounter';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type ClassList = MixedList<Function | string>;
+
+export interface DatabaseOptions {
+  /** Service name: SQLite file `<dataDir>/<service>.sqlite`, MySQL schema `<prefix>_<service>`. */
+  service: string;
+  entities: ClassList;
+  /** Checked-in MySQL migrations; SQLite builds its schema from the entities on start. */
+  migrations: ClassList;
+  dbUrl?: string;
+  dataDir: string;
+  poolSize?: number;
+  logger?: Logger;
+  /** Override the SQLite file (tests use a temporary one). */
+  sqliteFile?: string;
+}
+
+export interface MysqlTarget {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+}
+
+/** `mysql://root@127.0.0.1:3306/credit` + `records` -> schema `credit_records`. */
+export function mysqlTarget(dbUrl: string, service: string): MysqlTarget {
+  const url = new URL(dbUrl);
+  const prefix = decodeURIComponent(url.pathname.replace(/^\//, '')) || 'credit';
+  if (!/^[A-Za-z0-9_]{1,40}$/.test(prefix)) throw new Error(`DB_URL database prefix "${prefix}" must be [A-Za-z0-9_]`);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username || 'root'),
+    password: decodeURIComponent(url.password),
+    database: `${prefix}_${service}`,
+  };
+}
+
+export const isMysql = (ds: DataSource): boolean => ds.options.type === 'mysql';
+
+/**
+ * Opens the service's own database: embedded SQLite (schema from entities) without DB_URL,
+ * MySQL/MariaDB with checked-in migrations applied first when DB_URL is set.
+ */
+export async function openDatabase(opts: DatabaseOptions): Promise<DataSource> {
+  const sqlLogger = new CountingSqlLogger(opts.logger);
+  let ds: DataSource;
+  if (opts.dbUrl) {
+    const t = mysqlTarget(opts.dbUrl, opts.service);
+    const admin = await createConnection({ host: t.host, port: t.port, user: t.user, password: t.password });
+    try {
+      await admin.query(`CREATE DATABASE IF NOT EXISTS \`${t.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    } finally {
+      await admin.end();
+    }
+    ds = new DataSource({
+      type: 'mysql',
+      host: t.host,
+      port: t.port,
+      username: t.user,
+      password: t.password,
+      database: t.database,
+      entities: opts.entities,
+      migrations: opts.migrations,
+      synchronize: false,
+      migrationsTransactionMode: 'each',
+      timezone: 'Z',
+      charset: 'utf8mb4_unicode_ci',
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+      poolSize: opts.poolSize ?? 10,
+      logger: sqlLogger,
+    });
+    await ds.initialize();
+    await ds.runMigrations();
+  } else {
+    const file = opts.sqliteFile ?? join(resolve(opts.dataDir), `${opts.service}.sqlite`);
+    if (file !== ':memory:') mkdirSync(resolve(file, '..'), { recursive: true });
+    ds = new DataSource({
+      type: 'better-sqlite3',
+      database: file,
+      entities: opts.entities,
+      // The embedded demo builds its schema from the entities; MySQL never does (migrations only).
+      synchronize: true,
+      enableWAL: true,
+      logger: sqlLogger,
+    });
+    await ds.initialize();
+  }
+  return ds;
+}
+
+/** SQL the entities would need beyond what the database has: empty when migrations are current. */
+export async function pendingSchemaChanges(ds: DataSource): Promise<string[]> {
+  const log = await ds.driver.createSchemaBuilder().log();
+  return log.upQueries.map((q) => q.query);
+}
+
+export async function pingDatabase(ds: DataSource): Promise<boolean> {
+  try {
+    await ds.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  }
+}

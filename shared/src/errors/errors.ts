@@ -1,0 +1,67 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/** The stable error codes of the public contract. Clients switch on these, never on messages. */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  RATE_LIMITED: 'RATE_LIMITED',
+  SUBSTITUTION_NOT_ALLOWED: 'SUBSTITUTION_NOT_ALLOWED',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  RATE_LIMITED: 429,
+};
+
+function error(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  const status = HTTP_STATUS[code];
+  return new GraphQLError(message, {
+    extensions: { code, ...extra, ...(status ? { http: { status } } : {}) },
+  });
+}
+
+/** `field` is the argument path the client sent, e.g. `creditCode` or `subjects[3].regionCode`. */
+export const badUserInput = (field: string, message: string, extra: Record<string, unknown> = {}) =>
+  error(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { field, ...extra });
+export const unauthenticated = (message = 'a valid bearer token is required') =>
+  error(ErrorCode.UNAUTHENTICATED, message);
+export const forbidden = (message: string) => error(ErrorCode.FORBIDDEN, message);
+export const notFound = (what: string, key: string) => error(ErrorCode.NOT_FOUND, `${what} ${key} not found`, { key });
+export const conflict = (message: string, extra: Record<string, unknown> = {}) =>
+  error(ErrorCode.CONFLICT, message, extra);
+export const rateLimited = (retryAfterSeconds: number) =>
+  error(ErrorCode.RATE_LIMITED, `too many requests, retry after ${retryAfterSeconds}s`, { retryAfterSeconds });
+export const domainError = (code: ErrorCode, message: string, extra: Record<string, unknown> = {}) =>
+  error(code, message, extra);
+
+const PUBLIC_CODES = new Set<string>([
+  ...Object.values(ErrorCode).filter((c) => c !== ErrorCode.INTERNAL_SERVER_ERROR),
+  // Apollo's own request-level codes are safe to show: they describe the client's request.
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Apollo `formatError`: errors with a public code pass through (without stack traces);
+ * anything else is an internal fault whose message could leak SQL or paths, so outside
+ * development it is replaced by a generic message and logged by the caller.
+ */
+export function createErrorFormatter(opts: { exposeInternals: boolean; onInternal?: (err: unknown) => void }) {
+  return (formatted: GraphQLFormattedError, err: unknown): GraphQLFormattedError => {
+    const code = String(formatted.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+    const { stacktrace: _stack, http: _http, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    if (PUBLIC_CODES.has(code)) return { ...formatted, extensions: { ...extensions, code } };
+    opts.onInternal?.(err);
+    if (opts.exposeInternals) return { ...formatted, extensions: { ...extensions, code } };
+    return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  };
+}

@@ -1,0 +1,33 @@
+import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { parse, type GraphQLSchema } from 'graphql';
+import merge from 'lodash.merge';
+import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+
+/** The one Federation 2 version every subgraph speaks; composition fails loudly if they drift. */
+export const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])';
+
+export type ReferenceResolvers = GraphQLResolverMap<unknown>;
+
+/**
+ * type-graphql classes -> SDL with their `@key` directives -> Federation 2 subgraph schema.
+ * `referenceResolvers` holds each entity's `__resolveReference` (through a DataLoader).
+ */
+export async function buildFederatedSchema(
+  options: Omit<BuildSchemaOptions, 'skipCheck'>,
+  referenceResolvers: ReferenceResolvers = {},
+): Promise<GraphQLSchema> {
+  // skipCheck: the type-graphql schema alone lacks the federation types (_Entity, _Any); the
+  // subgraph builder adds them and validates the result.
+  const schema = await buildSchema({ ...options, skipCheck: true });
+  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
+  return buildSubgraphSchema({
+    typeDefs,
+    resolvers: merge(createResolversMap(schema), referenceResolvers) as GraphQLResolverMap<unknown>,
+  });
+}
+
+/** The subgraph SDL that composition reads (committed as `schema.graphql`). */
+export const printFederatedSchema = (schema: GraphQLSchema): string => printSubgraphSchema(schema).trim() + '\n';

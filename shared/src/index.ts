@@ -1,0 +1,13 @@
+import 'reflect-metadata';
+
+export * from './validators';
+export * from './errors';
+export * from './config';
+export * from './logging';
+export * from './auth';
+export * from './db';
+export * from './cache';
+export * from './federation';
+export * from './server';
+export * from './audit';
+export * from './graphql';

@@ -1,0 +1,101 @@
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource, MixedList } from 'typeorm';
+import { authConfigFromEnv, createTokenVerifier } from '../auth/jwt';
+import { openCache, type Cache } from '../cache/cache';
+import type { CommonEnv } from '../config/env';
+import { openDatabase } from '../db/database';
+import { createLogger, type Logger } from '../logging/logger';
+import type { ServiceContext } from './context';
+import type { RouteHandler } from './httpServer';
+import { createSubgraphServer, type SubgraphServer } from './subgraphServer';
+
+export interface SubgraphDeps {
+  dataSource: DataSource;
+  cache: Cache;
+  logger: Logger;
+  env: CommonEnv;
+}
+
+export interface BootOptions<C extends ServiceContext, S> {
+  name: string;
+  env: CommonEnv;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  buildSchema: () => Promise<GraphQLSchema>;
+  /** Stateless services, built once. */
+  createServices: (deps: SubgraphDeps) => S;
+  /** Per-request context from the base one (fresh DataLoaders). */
+  extendContext: (base: ServiceContext, services: S) => C;
+  /** Runs once the database is open (catalogue, demo seed). */
+  onReady?: (services: S, deps: SubgraphDeps) => Promise<void>;
+  routes?: (services: S, deps: SubgraphDeps) => Record<string, RouteHandler>;
+  logger?: Logger;
+  /** Tests pass a temporary SQLite file. */
+  sqliteFile?: string;
+}
+
+export interface BootedSubgraph<S> extends SubgraphServer, SubgraphDeps {
+  services: S;
+  /** Stops the HTTP layer, then closes the cache and the database. */
+  shutdown(): Promise<void>;
+}
+
+/** The same start-up for every subgraph: env -> database -> cache -> schema -> server (not listening). */
+export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOptions<C, S>): Promise<BootedSubgraph<S>> {
+  const env = opts.env;
+  const logger = opts.logger ?? createLogger(opts.name, env.LOG_LEVEL);
+  const dataSource = await openDatabase({
+    service: opts.name,
+    entities: opts.entities,
+    migrations: opts.migrations,
+    dbUrl: env.DB_URL,
+    dataDir: env.DATA_DIR,
+    poolSize: env.DB_POOL_SIZE,
+    logger,
+    sqliteFile: opts.sqliteFile,
+  });
+  let cache: Cache | undefined;
+  try {
+    cache = await openCache({ redisUrl: env.REDIS_URL, namespace: `credit:${opts.name}`, maxEntries: env.CACHE_MAX_ENTRIES });
+    const deps: SubgraphDeps = { dataSource, cache, logger, env };
+    const services = opts.createServices(deps);
+    await opts.onReady?.(services, deps);
+    const schema = await opts.buildSchema();
+    const server = await createSubgraphServer<C>({
+      name: opts.name,
+      schema,
+      dataSource,
+      cache,
+      logger,
+      production: env.NODE_ENV === 'production',
+      verifyToken: createTokenVerifier(authConfigFromEnv(env)),
+      extendContext: (base) => opts.extendContext(base, services),
+      routes: opts.routes?.(services, deps),
+    });
+    return {
+      ...server,
+      ...deps,
+      services,
+      async shutdown() {
+        await server.stop();
+        await cache!.close();
+        await dataSource.destroy();
+      },
+    };
+  } catch (err) {
+    await cache?.close();
+    await dataSource.destroy();
+    throw err;
+  }
+}
+
+/** main.ts of every service: exit 1 with a readable message instead of a stack on bad config. */
+export function runMain(name: string, main: () => Promise<unknown>): void {
+  main().catch((err: unknown) => {
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`${name}: failed to start: ${message}\n`);
+    process.exit(1);
+  });
+}

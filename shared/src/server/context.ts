@@ -1,0 +1,33 @@
+import { GraphQLError } from 'graphql';
+import type { Principal } from '../auth/principal';
+import { bearerToken, type TokenVerifier } from '../auth/jwt';
+import type { Logger } from '../logging/logger';
+import type { RequestInfo } from './httpServer';
+
+/** What every resolver of every service can rely on. Subgraphs extend it with their loaders. */
+export interface ServiceContext {
+  requestId: string;
+  log: Logger;
+  principal?: Principal;
+}
+
+/**
+ * Authenticates the request once per call: no header -> anonymous (resolvers decide),
+ * a malformed, forged or expired token -> UNAUTHENTICATED for the whole request.
+ */
+export async function authenticate(info: RequestInfo, verify: TokenVerifier): Promise<Principal | undefined> {
+  const header = info.headers.authorization;
+  const token = bearerToken(Array.isArray(header) ? header[0] : header);
+  if (token === undefined) return undefined;
+  if (token === null) {
+    throw new GraphQLError('Authorization header must be "Bearer <token>"', {
+      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+    });
+  }
+  return verify(token);
+}
+
+export async function baseContext(info: RequestInfo, verify: TokenVerifier, log: Logger): Promise<ServiceContext> {
+  const principal = await authenticate(info, verify);
+  return { requestId: info.requestId, principal, log: log.child({ requestId: info.requestId }) };
+}

@@ -1,0 +1,4 @@
+export * from './context';
+export * from './httpServer';
+export * from './subgraphServer';
+export * from './bootSubgraph';

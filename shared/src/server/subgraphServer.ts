@@ -1,0 +1,80 @@
+import type { Server } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import type { Cache } from '../cache/cache';
+import type { TokenVerifier } from '../auth/jwt';
+import { pingDatabase } from '../db/database';
+import { createErrorFormatter } from '../errors/errors';
+import type { Logger } from '../logging/logger';
+import { baseContext, type ServiceContext } from './context';
+import { createHttpApp, type RouteHandler } from './httpServer';
+
+export interface SubgraphServerOptions<C extends ServiceContext> {
+  name: string;
+  schema: GraphQLSchema;
+  dataSource: DataSource;
+  cache: Cache;
+  verifyToken: TokenVerifier;
+  logger: Logger;
+  production: boolean;
+  /** Adds the subgraph's per-request state (fresh DataLoaders) to the base context. */
+  extendContext: (base: ServiceContext) => C;
+  routes?: Record<string, RouteHandler>;
+}
+
+export interface SubgraphServer {
+  http: Server;
+  apollo: ApolloServer<ServiceContext>;
+  stop(): Promise<void>;
+}
+
+/** One request line per operation, with the id that the gateway forwarded. */
+export function requestLogPlugin(log: Logger): ApolloServerPlugin<ServiceContext> {
+  return {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ contextValue, operationName, errors }) {
+          const ms = Number(process.hrtime.bigint() - started) / 1e6;
+          const codes = errors?.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+          (contextValue?.log ?? log).info({ op: operationName ?? undefined, ms: Math.round(ms * 10) / 10, errors: codes }, 'graphql');
+        },
+      };
+    },
+  };
+}
+
+/** Schema + context -> a ready (not listening) HTTP server with health probes. */
+export async function createSubgraphServer<C extends ServiceContext>(opts: SubgraphServerOptions<C>): Promise<SubgraphServer> {
+  const apollo = new ApolloServer<ServiceContext>({
+    schema: opts.schema,
+    includeStacktraceInErrorResponses: !opts.production,
+    formatError: createErrorFormatter({
+      exposeInternals: !opts.production,
+      onInternal: (err) => opts.logger.error({ err }, 'internal error'),
+    }),
+    // Inline traces are for Apollo Studio, which this platform does not use; they cost time per field.
+    plugins: [requestLogPlugin(opts.logger), ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+  const http = createHttpApp<ServiceContext>({
+    apollo,
+    logger: opts.logger,
+    exposeSqlCount: !opts.production,
+    context: async (info) => opts.extendContext(await baseContext(info, opts.verifyToken, opts.logger)),
+    readiness: [
+      { name: 'database', check: () => pingDatabase(opts.dataSource) },
+      { name: 'cache', check: () => opts.cache.ping() },
+    ],
+    routes: opts.routes,
+  });
+  return {
+    http,
+    apollo,
+    async stop() {
+      await apollo.stop();
+    },
+  };
+}

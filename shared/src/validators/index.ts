@@ -1,0 +1,4 @@
+export * from './creditCode';
+export * from './residentId';
+export * from './subjectCode';
+export * from './generate';

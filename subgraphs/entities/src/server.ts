@@ -1,0 +1,30 @@
+import { bootSubgraph, type BootedSubgraph, type Logger } from '@credit/shared';
+import { createContext, createServices, type EntitiesContext, type EntitiesServices } from './context';
+import { ENTITIES, MIGRATIONS, SERVICE_NAME } from './entities';
+import type { EntitiesEnv } from './env';
+import { buildEntitiesSchema } from './schema';
+import { seedDemoData } from './seed/demoSeed';
+
+export type EntitiesApp = BootedSubgraph<EntitiesServices>;
+
+/** Builds the entities subgraph (not listening): tests bind port 0, main.ts the configured port. */
+export async function createEntitiesApp(env: EntitiesEnv, opts: { logger?: Logger; sqliteFile?: string } = {}): Promise<EntitiesApp> {
+  return bootSubgraph<EntitiesContext, EntitiesServices>({
+    name: SERVICE_NAME,
+    env,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    buildSchema: buildEntitiesSchema,
+    createServices: ({ dataSource }) => createServices(dataSource),
+    extendContext: createContext,
+    onReady: async (services, { logger }) => {
+      const added = await services.domains.ensureCatalogue();
+      if (added) logger.info({ domains: added }, 'domain catalogue loaded');
+      if (env.SEED_DEMO) {
+        const seeded = await seedDemoData(services.db);
+        if (seeded.subjects) logger.info(seeded, 'demo data seeded');
+      }
+    },
+    ...opts,
+  });
+}

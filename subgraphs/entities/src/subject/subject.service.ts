@@ -1,0 +1,117 @@
+import { audit, badUserInput, decodeCursor, encodeCursor, Role, type Principal, type ServiceContext } from '@credit/shared';
+import { In, type DataSource } from 'typeorm';
+import { findRegion } from '../region/regionCatalogue';
+import { SubjectEntity } from './subject.entity';
+import { RowVerdict, SubjectRowResult, UpsertSubjectsPayload, type SubjectFilter, type SubjectInput } from './subject.inputs';
+import { toSubjectView } from './subjectAccess';
+import { validateSubjectInput, type NormalizedSubject } from './subjectValidation';
+import { SubjectConnection, SubjectKind } from './subject.type';
+
+export const MAX_UPSERT_ROWS = 1000;
+const IN_CHUNK = 500;
+
+const FIELDS: (keyof NormalizedSubject)[] = [
+  'kind', 'name', 'legalRepresentative', 'regionCode', 'registrationAuthority', 'establishedOn', 'status',
+];
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Responsible for the subject register: batched lookups, paged listing and validated upserts. */
+export class SubjectService {
+  constructor(private readonly db: DataSource) {}
+
+  async findByCodes(codes: readonly string[]): Promise<SubjectEntity[]> {
+    const repo = this.db.getRepository(SubjectEntity);
+    const out: SubjectEntity[] = [];
+    for (const part of chunks([...codes], IN_CHUNK)) out.push(...(await repo.findBy({ creditCode: In(part) })));
+    return out;
+  }
+
+  /** Keyset-paged by credit code. Source units do not list natural persons (minimal sharing). */
+  async list(ctx: ServiceContext, filter: SubjectFilter | undefined, first: number, after?: string | null): Promise<SubjectConnection> {
+    const p = ctx.principal as Principal;
+    if (filter?.regionCode && !findRegion(filter.regionCode)) {
+      throw badUserInput('filter.regionCode', `unknown region "${filter.regionCode}"`);
+    }
+    const qb = this.db.getRepository(SubjectEntity).createQueryBuilder('s').orderBy('s.creditCode', 'ASC').limit(first + 1);
+    if (filter?.kind) qb.andWhere('s.kind = :kind', { kind: filter.kind });
+    if (filter?.regionCode) qb.andWhere('s.regionCode = :region', { region: filter.regionCode });
+    if (filter?.status) qb.andWhere('s.status = :status', { status: filter.status });
+    if (p.role === Role.SOURCE_UNIT) qb.andWhere('s.kind <> :person', { person: SubjectKind.NATURAL_PERSON });
+    if (after) {
+      const [code] = decodeCursor(after);
+      if (typeof code !== 'string') throw badUserInput('after', 'is not a cursor returned by this API');
+      qb.andWhere('s.creditCode > :after', { after: code });
+    }
+    const rows = await qb.getMany();
+    const page = rows.slice(0, first);
+    await audit(this.db, ctx, { action: 'subject.list', subjectCodes: page.map((r) => r.creditCode) });
+    const edges = page.map((r) => ({ cursor: encodeCursor([r.creditCode]), node: toSubjectView(r, p) }));
+    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  /**
+   * Valid rows are written in one transaction; invalid rows change nothing and come back with
+   * every reason. Re-sending the same batch yields UNCHANGED for every valid row.
+   */
+  async upsert(ctx: ServiceContext, inputs: SubjectInput[]): Promise<UpsertSubjectsPayload> {
+    if (inputs.length === 0) throw badUserInput('subjects', 'must contain at least one row');
+    if (inputs.length > MAX_UPSERT_ROWS) {
+      throw badUserInput('subjects', `at most ${MAX_UPSERT_ROWS} rows per call, got ${inputs.length}`, { max: MAX_UPSERT_ROWS, got: inputs.length });
+    }
+    const results: SubjectRowResult[] = [];
+    const valid = new Map<string, { index: number; subject: NormalizedSubject }>();
+    inputs.forEach((input, index) => {
+      const { subject, problems } = validateSubjectInput(input);
+      const code = subject?.creditCode ?? String(input.creditCode ?? '');
+      if (subject && valid.has(code)) {
+        problems.push({ field: 'creditCode', message: `duplicate of row ${valid.get(code)!.index} in this batch` });
+      }
+      if (!subject || problems.length > 0) {
+        results[index] = { index, creditCode: code, verdict: RowVerdict.REJECTED, reasons: problems };
+      } else {
+        valid.set(code, { index, subject });
+      }
+    });
+
+    await this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(SubjectEntity);
+      const existing = new Map<string, SubjectEntity>();
+      for (const part of chunks([...valid.keys()], IN_CHUNK)) {
+        for (const row of await repo.findBy({ creditCode: In(part) })) existing.set(row.creditCode, row);
+      }
+      const toInsert: NormalizedSubject[] = [];
+      for (const [code, { index, subject }] of valid) {
+        const before = existing.get(code);
+        let verdict: RowVerdict;
+        if (!before) {
+          toInsert.push(subject);
+          verdict = RowVerdict.CREATED;
+        } else if (FIELDS.every((f) => (before[f] ?? null) === (subject[f] ?? null))) {
+          verdict = RowVerdict.UNCHANGED;
+        } else {
+          const { creditCode: _key, ...changes } = subject;
+          await repo.update({ creditCode: code }, changes);
+          verdict = RowVerdict.UPDATED;
+        }
+        results[index] = { index, creditCode: code, verdict, reasons: [] };
+      }
+      for (const part of chunks(toInsert, 200)) await repo.insert(part);
+      const written = results.filter((r) => r.verdict === RowVerdict.CREATED || r.verdict === RowVerdict.UPDATED);
+      await audit(tx, ctx, { action: 'subject.upsert', subjectCodes: written.map((r) => r.creditCode) });
+    });
+
+    const count = (v: RowVerdict) => results.filter((r) => r.verdict === v).length;
+    return Object.assign(new UpsertSubjectsPayload(), {
+      results,
+      created: count(RowVerdict.CREATED),
+      updated: count(RowVerdict.UPDATED),
+      unchanged: count(RowVerdict.UNCHANGED),
+      rejected: count(RowVerdict.REJECTED),
+    });
+  }
+}

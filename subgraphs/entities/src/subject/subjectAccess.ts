@@ -1,0 +1,34 @@
+import { canSeePersonalData, forbidden, isOwner, maskIdNumber, maskPersonName, Role, unauthenticated, type Principal } from '@credit/shared';
+import type { SubjectEntity } from './subject.entity';
+import { Subject, SubjectKind, SubjectStatus } from './subject.type';
+
+/** Who may read one subject's detail (architecture.md, roles table). */
+export function assertMayReadSubject(p: Principal | undefined, creditCode: string): asserts p is Principal {
+  if (!p) throw unauthenticated('reading a subject requires a bearer token');
+  if (p.role === Role.ANALYST) throw forbidden('analysts see aggregate statistics only, never a subject');
+  if (p.role === Role.SUBJECT && !isOwner(p, creditCode)) throw forbidden('a subject may read only its own profile');
+}
+
+/** Reads by anyone but the subject itself are audited. */
+export const isAuditedRead = (p: Principal, creditCode: string): boolean => !isOwner(p, creditCode);
+
+/** Builds the GraphQL view of a subject, masking personal data for callers who do not own it. */
+export function toSubjectView(e: SubjectEntity, p: Principal | undefined): Subject {
+  const masked = !canSeePersonalData(p, e.creditCode);
+  const person = e.kind === SubjectKind.NATURAL_PERSON;
+  return Object.assign(new Subject(), {
+    creditCode: e.creditCode,
+    kind: e.kind as SubjectKind,
+    name: masked && person ? maskPersonName(e.name) : e.name,
+    legalRepresentative: e.legalRepresentative && masked ? maskPersonName(e.legalRepresentative) : e.legalRepresentative,
+    regionCode: e.regionCode,
+    registrationAuthority: e.registrationAuthority,
+    establishedOn: e.establishedOn,
+    status: e.status as SubjectStatus,
+    masked,
+  });
+}
+
+/** How a natural person's key is shown in logs and listings to those who may not see it whole. */
+export const displayCode = (e: Pick<SubjectEntity, 'creditCode' | 'kind'>, p: Principal | undefined): string =>
+  e.kind === SubjectKind.NATURAL_PERSON && !canSeePersonalData(p, e.creditCode) ? maskIdNumber(e.creditCode) : e.creditCode;

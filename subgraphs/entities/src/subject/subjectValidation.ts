@@ -1,0 +1,70 @@
+import { checkSubjectCode } from '@credit/shared';
+import { findRegion } from '../region/regionCatalogue';
+import type { RowProblem, SubjectInput } from './subject.inputs';
+import { SubjectKind, SubjectStatus } from './subject.type';
+
+export interface NormalizedSubject {
+  creditCode: string;
+  kind: SubjectKind;
+  name: string;
+  legalRepresentative: string | null;
+  regionCode: string;
+  registrationAuthority: string | null;
+  establishedOn: string | null;
+  status: SubjectStatus;
+}
+
+// Control characters have no place in registry text and break downstream CSV/PDF output.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+function text(problems: RowProblem[], field: string, value: string | null | undefined, max: number, required: boolean): string | null {
+  const v = value?.trim() ?? '';
+  if (!v) {
+    if (required) problems.push({ field, message: 'is required' });
+    return null;
+  }
+  if (Array.from(v).length > max) problems.push({ field, message: `must be at most ${max} characters` });
+  if (CONTROL.test(v)) problems.push({ field, message: 'must not contain control characters' });
+  return v;
+}
+
+export function isIsoDate(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+/** Checks one input row; returns the normalised subject or every problem found. */
+export function validateSubjectInput(input: SubjectInput, today = new Date()): { subject?: NormalizedSubject; problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
+  const code = checkSubjectCode(input.creditCode ?? '', input.kind === SubjectKind.NATURAL_PERSON ? 'RESIDENT_ID' : 'CREDIT_CODE');
+  if (!code.valid) {
+    const rule = input.kind === SubjectKind.NATURAL_PERSON ? 'resident ID (GB 11643)' : 'credit code (GB 32100)';
+    problems.push({ field: 'creditCode', message: `invalid ${rule}: ${code.message}` });
+  }
+  const name = text(problems, 'name', input.name, 200, true);
+  const legalRepresentative = text(problems, 'legalRepresentative', input.legalRepresentative, 100, false);
+  const registrationAuthority = text(problems, 'registrationAuthority', input.registrationAuthority, 200, false);
+  if (!findRegion(input.regionCode ?? '')) problems.push({ field: 'regionCode', message: `unknown region "${input.regionCode}"` });
+  let establishedOn: string | null = null;
+  if (input.establishedOn) {
+    if (!isIsoDate(input.establishedOn)) problems.push({ field: 'establishedOn', message: 'must be a real date YYYY-MM-DD' });
+    else if (input.establishedOn > today.toISOString().slice(0, 10)) problems.push({ field: 'establishedOn', message: 'must not be in the future' });
+    else establishedOn = input.establishedOn;
+  }
+  if (problems.length > 0) return { problems };
+  return {
+    problems,
+    subject: {
+      creditCode: code.normalized,
+      kind: input.kind,
+      name: name!,
+      legalRepresentative,
+      regionCode: input.regionCode,
+      registrationAuthority,
+      establishedOn,
+      status: input.status ?? SubjectStatus.ACTIVE,
+    },
+  };
+}
