@@ -13,7 +13,7 @@ export class AuditEntry {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  @CreateDateColumn({ type: 'datetime', precision: 6 })
   at: Date;
 
   @Column({ type: 'varchar', length: 80 })

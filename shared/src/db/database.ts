@@ -44,7 +44,7 @@ export function mysqlTarget(dbUrl: string, service: string): MysqlTarget {
   };
 }
 
-export const isMysql = (ds: DataSource): boolean => ds.options.type === 'mysql';
+export const isMysql = (ds: DataSource): boolean => ds.options.type === 'mysql' || ds.options.type === 'mariadb';
 
 /**
  * Opens the service's own database: embedded SQLite (schema from entities) without DB_URL,
@@ -56,13 +56,17 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DataSource> {
   if (opts.dbUrl) {
     const t = mysqlTarget(opts.dbUrl, opts.service);
     const admin = await createConnection({ host: t.host, port: t.port, user: t.user, password: t.password });
+    let flavour: 'mysql' | 'mariadb' = 'mysql';
     try {
+      const [rows] = await admin.query('SELECT VERSION() AS v');
+      // TypeORM's mariadb driver reads MariaDB's catalogue correctly (defaults, NULLs); same SQL otherwise.
+      if (/mariadb/i.test(String((rows as { v: string }[])[0]?.v))) flavour = 'mariadb';
       await admin.query(`CREATE DATABASE IF NOT EXISTS \`${t.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     } finally {
       await admin.end();
     }
     ds = new DataSource({
-      type: 'mysql',
+      type: flavour,
       host: t.host,
       port: t.port,
       username: t.user,

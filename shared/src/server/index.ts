@@ -2,3 +2,4 @@ export * from './context';
 export * from './httpServer';
 export * from './subgraphServer';
 export * from './bootSubgraph';
+export * from './serviceClient';

@@ -26,6 +26,7 @@ export interface SubgraphServerOptions<C extends ServiceContext> {
 
 export interface SubgraphServer {
   http: Server;
+  schema: GraphQLSchema;
   apollo: ApolloServer<ServiceContext>;
   stop(): Promise<void>;
 }
@@ -72,6 +73,7 @@ export async function createSubgraphServer<C extends ServiceContext>(opts: Subgr
   });
   return {
     http,
+    schema: opts.schema,
     apollo,
     async stop() {
       await apollo.stop();

@@ -1,0 +1,63 @@
+import { signEmbeddedToken, type AuthConfig } from '../auth/jwt';
+import { REQUEST_ID_HEADER } from '../logging/logger';
+
+export class ServiceCallError extends Error {
+  constructor(message: string, readonly code: string, readonly retryable: boolean) {
+    super(message);
+    this.name = 'ServiceCallError';
+  }
+}
+
+export interface ServiceClientOptions {
+  /** The owning subgraph's /graphql URL (called directly, not through the gateway). */
+  url: string;
+  /** Calling service's name, carried in the SERVICE token. */
+  service: string;
+  auth: AuthConfig;
+  /** A pre-issued SERVICE token (production); otherwise one is minted from the embedded secret. */
+  token?: string;
+  timeoutMs?: number;
+}
+
+/**
+ * Calls another subgraph's internal API as a SERVICE principal. Internal fields are
+ * `@inaccessible` in the supergraph, so they are reachable only this way. Network failures and
+ * 5xx are marked retryable (outbox workers retry them); GraphQL errors are not.
+ */
+export function createServiceClient(opts: ServiceClientOptions) {
+  let cached: { token: string; until: number } | undefined;
+  const token = async () => {
+    if (opts.token) return opts.token;
+    if (!cached || cached.until < Date.now()) {
+      cached = { token: await signEmbeddedToken({ role: 'SERVICE', service: opts.service }, opts.auth, '10m'), until: Date.now() + 5 * 60_000 };
+    }
+    return cached.token;
+  };
+  return async function call<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, requestId?: string): Promise<T> {
+    let res: Response;
+    try {
+      res = await fetch(opts.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await token()}`,
+          ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
+      });
+    } catch (err) {
+      throw new ServiceCallError(`${opts.url} unreachable: ${(err as Error).message}`, 'UNAVAILABLE', true);
+    }
+    if (res.status >= 500 && res.status !== 500) throw new ServiceCallError(`${opts.url} answered ${res.status}`, 'UNAVAILABLE', true);
+    const body = (await res.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+    if (body.errors?.length) {
+      const e = body.errors[0];
+      const code = e.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+      throw new ServiceCallError(e.message, code, code === 'INTERNAL_SERVER_ERROR');
+    }
+    if (!body.data) throw new ServiceCallError(`${opts.url} answered ${res.status} without data`, 'UNAVAILABLE', true);
+    return body.data;
+  };
+}
+export type ServiceClient = ReturnType<typeof createServiceClient>;

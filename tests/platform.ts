@@ -1,0 +1,67 @@
+import { composeSupergraph, createGateway, loadGatewayEnv, type GatewayApp } from '@credit/gateway';
+import { closeServer, createLogger, listen, printFederatedSchema, type BootedSubgraph } from '@credit/shared';
+import { dropTestSchemas, testEnv } from '@credit/shared/test';
+import { createEntitiesApp, loadEntitiesEnv } from '@credit/entities';
+
+export interface SubgraphStarter {
+  name: string;
+  create: (env: Record<string, string | undefined>) => Promise<BootedSubgraph<unknown>>;
+}
+
+export const entities: SubgraphStarter = {
+  name: 'entities',
+  create: (env) => createEntitiesApp(loadEntitiesEnv(env)) as Promise<BootedSubgraph<unknown>>,
+};
+
+export interface Platform {
+  env: Record<string, string | undefined>;
+  gatewayUrl: string;
+  subgraphs: Record<string, { url: string; app: BootedSubgraph<any> }>;
+  gateway: GatewayApp;
+  /** Stops one subgraph's HTTP listener (outage tests) and starts it again on the same port. */
+  stopSubgraph(name: string): Promise<void>;
+  restartSubgraph(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the given subgraphs and a gateway in this process on free ports, composing the
+ * supergraph from the subgraphs' live schemas, as federation's own integration suite does.
+ */
+export async function startPlatform(starters: SubgraphStarter[], extraEnv: Record<string, string | undefined> = {}): Promise<Platform> {
+  const env = testEnv(extraEnv);
+  const subgraphs: Platform['subgraphs'] = {};
+  const ports: Record<string, number> = {};
+  for (const s of starters) {
+    const app = await s.create(env);
+    const port = await listen(app.http, 0, '127.0.0.1');
+    ports[s.name] = port;
+    subgraphs[s.name] = { url: `http://127.0.0.1:${port}/graphql`, app };
+  }
+  const supergraphSdl = composeSupergraph(
+    starters.map((s) => ({ name: s.name, url: subgraphs[s.name].url, sdl: printFederatedSchema(subgraphs[s.name].app.schema) })),
+  );
+  const gateway = await createGateway({ env: loadGatewayEnv(env), supergraphSdl, logger: createLogger('gateway', 'silent') });
+  const gatewayPort = await listen(gateway.http, 0, '127.0.0.1');
+  return {
+    env,
+    gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
+    subgraphs,
+    gateway,
+    async stopSubgraph(name) {
+      await closeServer(subgraphs[name].app.http);
+    },
+    async restartSubgraph(name) {
+      await listen(subgraphs[name].app.http, ports[name], '127.0.0.1');
+    },
+    async stop() {
+      await closeServer(gateway.http);
+      await gateway.stop();
+      for (const { app } of Object.values(subgraphs)) {
+        if (app.http.listening) await closeServer(app.http);
+        await app.shutdown();
+      }
+      await dropTestSchemas(env);
+    },
+  };
+}
