@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { authConfigFromEnv, parseEnv, signEmbeddedToken, type TokenClaims } from '@credit/shared';
-import { DEMO_SUBJECTS } from '@credit/entities';
+import { DEMO_SUBJECTS } from '@credit/shared';
 import { GATEWAY_PORT, SUBGRAPHS } from './services';
 
 const root = resolve(__dirname, '../..');

@@ -11,3 +11,4 @@ export * from './federation';
 export * from './server';
 export * from './audit';
 export * from './graphql';
+export * from './demo';

@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { errorCode, gql, TEST_AUTH, tokenFor } from '@credit/shared/test';
-import { DEMO_SUBJECTS } from '@credit/entities';
+import { DEMO_SUBJECTS } from '@credit/shared';
 import { entities, startPlatform, type Platform } from '../platform';
 
 let p: Platform;

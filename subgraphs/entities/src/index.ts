@@ -4,4 +4,4 @@ export { buildEntitiesSchema } from './schema';
 export { createEntitiesApp, type EntitiesApp } from './server';
 export { loadEntitiesEnv, type EntitiesEnv } from './env';
 export { ENTITIES, MIGRATIONS, SERVICE_NAME } from './entities';
-export { DEMO_SUBJECTS, demoSubjects } from './seed/demoSeed';
+export { seedDemoData } from './seed/demoSeed';
