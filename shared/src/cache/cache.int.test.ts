@@ -1,0 +1,47 @@
+import { openCache, type Cache } from './cache';
+
+// Runs against Redis when REDIS_URL is set (CI's second pass), else the in-process cache.
+const redisUrl = process.env.REDIS_URL;
+let cache: Cache;
+beforeAll(async () => {
+  cache = await openCache({ redisUrl, namespace: `test:${process.pid}:${Date.now()}`, maxEntries: 100 });
+});
+afterAll(() => cache.close());
+
+describe(`cache (${redisUrl ? 'Redis' : 'memory'})`, () => {
+  it('is the kind the environment asks for', () => {
+    expect(cache.kind).toBe(redisUrl ? 'redis' : 'memory');
+  });
+
+  it('stores, reads and deletes values', async () => {
+    await cache.set('a', 'one', 60);
+    expect(await cache.get('a')).toBe('one');
+    await cache.del('a');
+    expect(await cache.get('a')).toBeUndefined();
+  });
+
+  it('expires values after their TTL', async () => {
+    await cache.set('short', 'x', 1);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await cache.get('short')).toBeUndefined();
+  });
+
+  it('counts atomically', async () => {
+    const counts = await Promise.all(Array.from({ length: 20 }, () => cache.incr('n', 60)));
+    expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
+  it('answers ping', async () => {
+    expect(await cache.ping()).toBe(true);
+  });
+});
+
+describe('memory cache bound', () => {
+  it('evicts the least recently used entries beyond its size', async () => {
+    const small = await openCache({ namespace: 'bound', maxEntries: 100 });
+    for (let i = 0; i < 150; i++) await small.set(`k${i}`, String(i), 60);
+    expect(await small.get('k0')).toBeUndefined();
+    expect(await small.get('k149')).toBe('149');
+    await small.close();
+  });
+});
