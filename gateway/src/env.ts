@@ -1,6 +1,11 @@
 import { parseEnv, portVar, z } from '@credit/shared';
 
 const url = z.string().url().optional();
+const int = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+const list = z
+  .string()
+  .default('')
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
 
 /** The only reader of process.env in the gateway. */
 export function loadGatewayEnv(source: Record<string, string | undefined>) {
@@ -13,8 +18,21 @@ export function loadGatewayEnv(source: Record<string, string | undefined>) {
       RECORDS_URL: url,
       REPORTS_URL: url,
       OBJECTIONS_URL: url,
-      SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-      MAX_BODY_BYTES: z.coerce.number().int().min(1_000).max(50_000_000).default(1_000_000),
+      SUBGRAPH_TIMEOUT_MS: int(100, 120_000, 10_000),
+      MAX_BODY_BYTES: int(1_000, 50_000_000, 1_000_000),
+      MAX_TOKENS: int(100, 100_000, 5_000),
+      MAX_DEPTH: int(2, 50, 10),
+      MAX_ALIASES: int(0, 1_000, 20),
+      MAX_ROOT_FIELDS: int(1, 100, 10),
+      MAX_COST: int(10, 10_000_000, 20_000),
+      DEFAULT_LIST_SIZE: int(1, 1_000, 20),
+      RATE_LIMIT_PER_PRINCIPAL: int(1, 1_000_000, 1_200),
+      RATE_LIMIT_ANONYMOUS_PER_IP: int(1, 1_000_000, 120),
+      RATE_LIMIT_WINDOW_SECONDS: int(1, 3_600, 60),
+      APQ_TTL_SECONDS: int(60, 30 * 86_400, 86_400),
+      SAFELIST_FILE: z.string().optional(),
+      CORS_ORIGINS: list,
+      TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
     },
     source,
   );

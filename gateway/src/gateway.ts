@@ -1,36 +1,38 @@
 import type { Server } from 'node:http';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   authConfigFromEnv,
+  authenticate,
   baseContext,
   createErrorFormatter,
   createHttpApp,
   createTokenVerifier,
-  REQUEST_ID_HEADER,
+  openCache,
   requestLogPlugin,
+  ServiceMetrics,
+  type Cache,
   type Logger,
   type ServiceContext,
 } from '@credit/shared';
+import { GraphQLError } from 'graphql';
 import type { GatewayEnv } from './env';
+import { operationLimitsPlugin } from './limits/operationLimits';
+import { RateLimiter } from './limits/rateLimiter';
+import { loadSafelist, PersistedQueryStore, safelistPlugin } from './persisted/persistedQueries';
+import { reportRoutes } from './proxy/reportRoutes';
+import { ForwardingDataSource } from './subgraphs/forwardingDataSource';
 
 export interface GatewayContext extends ServiceContext {
   authorization?: string;
 }
 
-/** Forwards the caller's token (each subgraph verifies it again) and the request id. */
-class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (!context || !('requestId' in context)) return;
-    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
-    request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
-  }
-}
-
 export interface GatewayApp {
   http: Server;
   apollo: ApolloServer<GatewayContext>;
+  cache: Cache;
+  metrics: ServiceMetrics;
   stop(): Promise<void>;
 }
 
@@ -51,35 +53,76 @@ async function subgraphReady(url: string, timeoutMs: number): Promise<boolean> {
   }
 }
 
-/** The gateway: verifies the token, plans over the static supergraph, forwards identity. */
+/**
+ * The gateway: authenticates and rate-limits before GraphQL, refuses oversized operations before
+ * planning, plans over the static supergraph and forwards identity to the subgraphs.
+ */
 export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
   const { env, logger } = opts;
   const production = env.NODE_ENV === 'production';
+  const metrics = new ServiceMetrics('gateway');
+  const cache = metrics.instrumentCache(
+    await openCache({ redisUrl: env.REDIS_URL, namespace: `${env.CACHE_PREFIX}:gateway`, maxEntries: env.CACHE_MAX_ENTRIES }),
+  );
   const urls = new Map<string, string>();
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl,
     buildService: ({ name, url }) => {
       const target = opts.routing?.[name] ?? url!;
       urls.set(name, target);
-      return new ForwardingDataSource({ url: target });
+      return new ForwardingDataSource(name, target, env.SUBGRAPH_TIMEOUT_MS, metrics);
     },
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: !production,
     introspection: !production,
+    csrfPrevention: true,
+    parseOptions: { maxTokens: env.MAX_TOKENS },
+    persistedQueries: { cache: new PersistedQueryStore(cache, env.APQ_TTL_SECONDS), ttl: env.APQ_TTL_SECONDS },
     formatError: createErrorFormatter({
       exposeInternals: !production,
       onInternal: (err) => logger.error({ err }, 'internal error'),
     }),
-    plugins: [requestLogPlugin(logger), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [
+      requestLogPlugin(logger),
+      metrics.plugin<GatewayContext>(),
+      operationLimitsPlugin({
+        maxDepth: env.MAX_DEPTH,
+        maxAliases: env.MAX_ALIASES,
+        maxRootFields: env.MAX_ROOT_FIELDS,
+        maxCost: env.MAX_COST,
+        defaultListSize: env.DEFAULT_LIST_SIZE,
+      }),
+      ...(env.SAFELIST_FILE ? [safelistPlugin(loadSafelist(env.SAFELIST_FILE))] : []),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
   });
   await apollo.start();
   const verify = createTokenVerifier(authConfigFromEnv(env));
+  const limiter = new RateLimiter(cache, {
+    perPrincipal: env.RATE_LIMIT_PER_PRINCIPAL,
+    perAnonymousIp: env.RATE_LIMIT_ANONYMOUS_PER_IP,
+    windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+  });
   const http = createHttpApp<GatewayContext>({
     apollo,
     logger,
     maxBodyBytes: env.MAX_BODY_BYTES,
+    corsOrigins: env.CORS_ORIGINS,
+    trustProxy: env.TRUST_PROXY,
+    metrics: () => metrics.registry.metrics(),
+    routes: reportRoutes(opts.routing?.reports ?? env.REPORTS_URL, env.SUBGRAPH_TIMEOUT_MS),
+    preflight: async (info) => {
+      try {
+        info.principal = await authenticate(info, verify);
+        info.authenticated = true;
+      } catch (err) {
+        const e = err as GraphQLError;
+        return { status: 401, code: 'UNAUTHENTICATED', message: e.message };
+      }
+      return limiter.check(info.principal, info.ip);
+    },
     context: async (info) => {
       const base = await baseContext(info, verify, logger);
       const header = info.headers.authorization;
@@ -90,13 +133,17 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
         name: 'subgraphs',
         check: async () => (await Promise.all([...urls.values()].map((u) => subgraphReady(u, 2000)))).every(Boolean),
       },
+      { name: 'cache', check: () => cache.ping() },
     ],
   });
   return {
     http,
     apollo,
+    cache,
+    metrics,
     async stop() {
       await apollo.stop();
+      await cache.close();
     },
   };
 }

@@ -12,3 +12,4 @@ export * from './server';
 export * from './audit';
 export * from './graphql';
 export * from './demo';
+export * from './metrics';

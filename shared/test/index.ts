@@ -31,6 +31,7 @@ export function testEnv(extra: Record<string, string | undefined> = {}): Record<
     DB_URL: dbUrl,
     REDIS_URL: process.env.REDIS_URL,
     SEED_DEMO: 'false',
+    CACHE_PREFIX: id,
     ...extra,
   };
 }

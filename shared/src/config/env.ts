@@ -28,6 +28,8 @@ export const commonEnvShape = {
     message: 'must be a redis:// or rediss:// URL (or unset for in-process memory)',
   }),
   CACHE_MAX_ENTRIES: z.coerce.number().int().min(100).default(50_000),
+  // Key prefix in the shared cache: one platform per prefix (tests use their own).
+  CACHE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'letters, digits, _ . - only').default('credit'),
   JWT_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, { message: 'must be at least 32 characters' }),
   JWT_PUBLIC_KEY_FILE: optionalString,
   JWT_JWKS_FILE: optionalString,

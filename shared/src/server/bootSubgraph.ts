@@ -8,6 +8,7 @@ import { createLogger, type Logger } from '../logging/logger';
 import type { ServiceContext } from './context';
 import type { RouteHandler } from './httpServer';
 import { createSubgraphServer, type SubgraphServer } from './subgraphServer';
+import { ServiceMetrics } from '../metrics/metrics';
 
 export interface SubgraphDeps {
   dataSource: DataSource;
@@ -58,7 +59,10 @@ export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOption
   });
   let cache: Cache | undefined;
   try {
-    cache = await openCache({ redisUrl: env.REDIS_URL, namespace: `credit:${opts.name}`, maxEntries: env.CACHE_MAX_ENTRIES });
+    const metrics = new ServiceMetrics(opts.name);
+    cache = metrics.instrumentCache(
+      await openCache({ redisUrl: env.REDIS_URL, namespace: `${env.CACHE_PREFIX}:${opts.name}`, maxEntries: env.CACHE_MAX_ENTRIES }),
+    );
     const deps: SubgraphDeps = { dataSource, cache, logger, env };
     const services = opts.createServices(deps);
     await opts.onReady?.(services, deps);
@@ -73,6 +77,7 @@ export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOption
       verifyToken: createTokenVerifier(authConfigFromEnv(env)),
       extendContext: (base) => opts.extendContext(base, services),
       routes: opts.routes?.(services, deps),
+      metrics,
     });
     return {
       ...server,

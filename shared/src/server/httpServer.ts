@@ -9,6 +9,18 @@ export interface RequestInfo {
   requestId: string;
   headers: IncomingMessage['headers'];
   ip: string;
+  /** Set by a `preflight` hook that already verified the token, so the context does not redo it. */
+  principal?: import('../auth/principal').Principal;
+  authenticated?: boolean;
+}
+
+/** A refusal decided before GraphQL execution (rate limits, bad tokens): sent as a GraphQL error body. */
+export interface Rejection {
+  status: number;
+  code: string;
+  message: string;
+  headers?: Record<string, string>;
+  extensions?: Record<string, unknown>;
 }
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, info: RequestInfo) => Promise<void> | void;
@@ -29,6 +41,14 @@ export interface HttpAppOptions<C extends BaseContext> {
   maxBodyBytes?: number;
   /** Adds `x-sql-statements` to responses (benchmarks read it); off in production. */
   exposeSqlCount?: boolean;
+  /** Runs before GraphQL on every /graphql request; a returned rejection ends the request. */
+  preflight?: (info: RequestInfo) => Promise<Rejection | undefined>;
+  /** Allowed browser origins; empty = no CORS headers (same-origin only). `*` allows any. */
+  corsOrigins?: string[];
+  /** Prometheus text for GET /metrics. */
+  metrics?: () => Promise<string>;
+  /** X-Forwarded-For is trusted only behind a known load balancer. */
+  trustProxy?: boolean;
 }
 
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -37,8 +57,21 @@ const json = (res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(text);
 };
 
-export const requestError = (res: ServerResponse, status: number, code: string, message: string, requestId: string) =>
-  json(res, status, { errors: [{ message, extensions: { code } }] }, { [REQUEST_ID_HEADER]: requestId });
+export const requestError = (
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  requestId: string,
+  headers: Record<string, string> = {},
+  extensions: Record<string, unknown> = {},
+) => json(res, status, { errors: [{ message, extensions: { code, ...extensions } }] }, { [REQUEST_ID_HEADER]: requestId, ...headers });
+
+function clientIp(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  if (trustProxy && typeof forwarded === 'string' && forwarded) return forwarded.split(',')[0].trim();
+  return req.socket.remoteAddress ?? '';
+}
 
 class BodyTooLarge extends Error {}
 
@@ -72,8 +105,19 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): S
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const info: RequestInfo = { requestId, headers: req.headers, ip: req.socket.remoteAddress ?? '' };
+    const info: RequestInfo = { requestId, headers: req.headers, ip: clientIp(req, opts.trustProxy ?? false) };
+    const cors = corsHeaders(req.headers.origin, opts.corsOrigins ?? []);
+    for (const [k, v] of Object.entries(cors)) res.setHeader(k, v);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { 'access-control-allow-methods': 'GET, POST, OPTIONS', 'access-control-allow-headers': 'content-type, authorization, x-request-id, apollo-require-preflight, x-apollo-operation-name', 'access-control-max-age': '600' });
+      return res.end();
+    }
     if (url.pathname === '/health/live') return json(res, 200, { status: 'ok' });
+    if (url.pathname === '/metrics' && opts.metrics) {
+      const text = await opts.metrics();
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+      return res.end(text);
+    }
     if (url.pathname === '/health/ready') {
       const results = await Promise.all(opts.readiness.map(async (r) => [r.name, await r.check().catch(() => false)] as const));
       const ok = results.every(([, up]) => up);
@@ -82,6 +126,12 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): S
     const route = routes[url.pathname] ?? Object.entries(routes).find(([p]) => p.endsWith('*') && url.pathname.startsWith(p.slice(0, -1)))?.[1];
     if (route && req.method === 'GET') return route(req, res, info);
     if (url.pathname !== '/graphql') return requestError(res, 404, 'NOT_FOUND', `no route ${url.pathname}`, requestId);
+    if (opts.preflight) {
+      const rejection = await opts.preflight(info);
+      if (rejection) {
+        return requestError(res, rejection.status, rejection.code, rejection.message, requestId, rejection.headers, rejection.extensions);
+      }
+    }
 
     let body: unknown;
     if (req.method === 'POST') {
@@ -139,6 +189,13 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): S
   });
   server.keepAliveTimeout = 65_000;
   return server;
+}
+
+function corsHeaders(origin: string | undefined, allowed: string[]): Record<string, string> {
+  if (!origin || allowed.length === 0) return {};
+  if (allowed.includes('*')) return { 'access-control-allow-origin': '*' };
+  if (!allowed.includes(origin)) return {};
+  return { 'access-control-allow-origin': origin, vary: 'origin', 'access-control-allow-credentials': 'true' };
 }
 
 export function listen(server: Server, port: number, host = '0.0.0.0'): Promise<number> {

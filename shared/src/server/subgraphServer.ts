@@ -10,6 +10,7 @@ import { createErrorFormatter } from '../errors/errors';
 import type { Logger } from '../logging/logger';
 import { baseContext, type ServiceContext } from './context';
 import { createHttpApp, type RouteHandler } from './httpServer';
+import { ServiceMetrics } from '../metrics/metrics';
 
 export interface SubgraphServerOptions<C extends ServiceContext> {
   name: string;
@@ -22,12 +23,14 @@ export interface SubgraphServerOptions<C extends ServiceContext> {
   /** Adds the subgraph's per-request state (fresh DataLoaders) to the base context. */
   extendContext: (base: ServiceContext) => C;
   routes?: Record<string, RouteHandler>;
+  metrics?: ServiceMetrics;
 }
 
 export interface SubgraphServer {
   http: Server;
   schema: GraphQLSchema;
   apollo: ApolloServer<ServiceContext>;
+  metrics: ServiceMetrics;
   stop(): Promise<void>;
 }
 
@@ -49,6 +52,8 @@ export function requestLogPlugin(log: Logger): ApolloServerPlugin<ServiceContext
 
 /** Schema + context -> a ready (not listening) HTTP server with health probes. */
 export async function createSubgraphServer<C extends ServiceContext>(opts: SubgraphServerOptions<C>): Promise<SubgraphServer> {
+  const metrics = opts.metrics ?? new ServiceMetrics(opts.name);
+  metrics.watchPool(opts.dataSource);
   const apollo = new ApolloServer<ServiceContext>({
     schema: opts.schema,
     includeStacktraceInErrorResponses: !opts.production,
@@ -57,7 +62,7 @@ export async function createSubgraphServer<C extends ServiceContext>(opts: Subgr
       onInternal: (err) => opts.logger.error({ err }, 'internal error'),
     }),
     // Inline traces are for Apollo Studio, which this platform does not use; they cost time per field.
-    plugins: [requestLogPlugin(opts.logger), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [requestLogPlugin(opts.logger), metrics.plugin<ServiceContext>(), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
   const http = createHttpApp<ServiceContext>({
@@ -70,11 +75,13 @@ export async function createSubgraphServer<C extends ServiceContext>(opts: Subgr
       { name: 'cache', check: () => opts.cache.ping() },
     ],
     routes: opts.routes,
+    metrics: () => metrics.registry.metrics(),
   });
   return {
     http,
     schema: opts.schema,
     apollo,
+    metrics,
     async stop() {
       await apollo.stop();
     },

@@ -1,0 +1,93 @@
+import {
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+
+export interface OperationShape {
+  depth: number;
+  aliases: number;
+  rootFields: number;
+  cost: number;
+}
+
+/**
+ * Cost: every field costs 1; a field that takes `first` multiplies its selection by the page it
+ * asks for (or the default page size); other list fields multiply by `defaultListSize`, except
+ * the `edges` of a connection, already paid for by the connection's `first`.
+ */
+export function pagedCostEstimator(defaultListSize: number): ComplexityEstimator {
+  return ({ field, args, childComplexity }) => {
+    if (field.args.some((a) => a.name === 'first')) {
+      const first = typeof args.first === 'number' ? args.first : defaultListSize;
+      return 1 + childComplexity * Math.max(1, first);
+    }
+    const typeName = String(field.type);
+    if (typeName.includes('[')) {
+      const inConnection = field.name === 'edges';
+      return 1 + childComplexity * (inConnection ? 1 : defaultListSize);
+    }
+    return 1 + childComplexity;
+  };
+}
+
+function walk(
+  set: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  seen: Set<string>,
+  depth: number,
+  acc: { depth: number; aliases: number },
+): void {
+  for (const sel of set.selections) {
+    if (sel.kind === Kind.FIELD) {
+      // Introspection (developer tools) is not a data query; it is switched off in production.
+      if (sel.name.value.startsWith('__')) continue;
+      if (sel.alias) acc.aliases++;
+      acc.depth = Math.max(acc.depth, depth);
+      if (sel.selectionSet) walk(sel.selectionSet, fragments, seen, depth + 1, acc);
+    } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+      walk(sel.selectionSet, fragments, seen, depth, acc);
+    } else {
+      const name = sel.name.value;
+      const frag = fragments.get(name);
+      // A fragment spread twice on one path is a cycle (rejected by validation anyway).
+      if (!frag || seen.has(name)) continue;
+      seen.add(name);
+      walk(frag.selectionSet, fragments, seen, depth, acc);
+      seen.delete(name);
+    }
+  }
+}
+
+/** Measures depth, aliases, root fields and cost of the operation that will run. */
+export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+  defaultListSize: number,
+): OperationShape {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const acc = { depth: 0, aliases: 0 };
+  walk(operation.selectionSet, fragments, new Set(), 1, acc);
+  const rootFields = operation.selectionSet.selections.filter((s) => s.kind === Kind.FIELD && !s.name.value.startsWith('__')).length;
+  let cost = 0;
+  try {
+    cost = getComplexity({
+      schema,
+      query: document,
+      operationName: operation.name?.value,
+      variables,
+      estimators: [pagedCostEstimator(defaultListSize)],
+    });
+  } catch {
+    // Variables that do not coerce are reported by execution with a precise message.
+    cost = 0;
+  }
+  return { depth: acc.depth, aliases: acc.aliases, rootFields, cost };
+}

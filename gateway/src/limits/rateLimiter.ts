@@ -1,0 +1,33 @@
+import { actorOf, type Cache, type Principal, type Rejection } from '@credit/shared';
+
+export interface RateLimitConfig {
+  /** Operations per window for a signed-in principal. */
+  perPrincipal: number;
+  /** Operations per window per client IP for anonymous callers (e.g. `verifyReport`). */
+  perAnonymousIp: number;
+  windowSeconds: number;
+}
+
+/**
+ * Fixed-window counters in the shared cache. With Redis every gateway instance counts into the
+ * same key, so N instances share one budget instead of multiplying it by N.
+ */
+export class RateLimiter {
+  constructor(private readonly cache: Cache, private readonly cfg: RateLimitConfig) {}
+
+  async check(principal: Principal | undefined, ip: string, now = Date.now()): Promise<Rejection | undefined> {
+    const window = Math.floor(now / 1000 / this.cfg.windowSeconds);
+    const who = principal ? actorOf(principal) : `ip:${ip}`;
+    const limit = principal ? this.cfg.perPrincipal : this.cfg.perAnonymousIp;
+    const count = await this.cache.incr(`rl:${who}:${window}`, this.cfg.windowSeconds + 1);
+    if (count <= limit) return undefined;
+    const retryAfter = Math.max(1, (window + 1) * this.cfg.windowSeconds - Math.floor(now / 1000));
+    return {
+      status: 429,
+      code: 'RATE_LIMITED',
+      message: `rate limit of ${limit} operations per ${this.cfg.windowSeconds}s exceeded for ${principal ? principal.role : 'anonymous client'}; retry after ${retryAfter}s`,
+      headers: { 'retry-after': String(retryAfter) },
+      extensions: { limit, windowSeconds: this.cfg.windowSeconds, retryAfterSeconds: retryAfter },
+    };
+  }
+}
