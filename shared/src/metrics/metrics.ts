@@ -85,16 +85,19 @@ export class ServiceMetrics {
   }
 
   plugin<C extends object>(): ApolloServerPlugin<C> {
-    const m = this;
+    const observe = (operationName: string | null | undefined, seconds: number, codes: string[]) => {
+      const op = this.operationLabel(operationName);
+      this.latency.observe({ operation: op }, seconds);
+      this.requests.inc({ operation: op, outcome: codes.length ? 'error' : 'ok' });
+      for (const code of codes) this.errors.inc({ code });
+    };
     return {
       async requestDidStart() {
         const end = process.hrtime.bigint();
         return {
           async willSendResponse({ operationName, errors }) {
-            const op = m.operationLabel(operationName);
-            m.latency.observe({ operation: op }, Number(process.hrtime.bigint() - end) / 1e9);
-            m.requests.inc({ operation: op, outcome: errors?.length ? 'error' : 'ok' });
-            for (const e of errors ?? []) m.errors.inc({ code: String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+            const codes = (errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+            observe(operationName, Number(process.hrtime.bigint() - end) / 1e9, codes);
           },
         };
       },
