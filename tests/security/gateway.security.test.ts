@@ -258,3 +258,34 @@ describe('persisted operations and observability', () => {
     expect(sg).toMatch(/graphql_requests_total\{[^}]*service="entities"/);
   });
 });
+
+describe('audit trail', () => {
+  const ACCESS_LOG = `query($code: String!) { subject(creditCode: $code) { accessLog(first: 20) { entries { actor role action requestId service } unavailable } } }`;
+
+  it('shows a subject who looked at it, and the lead department the merged trail', async () => {
+    const requestId = `who-looked-${Date.now()}`;
+    await gql(p.gatewayUrl, SUBJECT_Q, { code: other.creditCode }, await tokenFor({ role: 'PARTNER', partnerId: 'sc-bank', province: '510000' }), { 'x-request-id': requestId });
+
+    const own = await gql(p.gatewayUrl, ACCESS_LOG, { code: other.creditCode }, await tokenFor({ role: 'SUBJECT', creditCode: other.creditCode }));
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.subject.accessLog.entries).toContainEqual({ actor: 'partner:510000/sc-bank', role: 'PARTNER', action: 'subject.read', requestId, service: 'entities' });
+
+    const lead = await tokenFor({ role: 'LEAD_DEPARTMENT' });
+    const trail = await gql(p.gatewayUrl, `query($f: AuditTrailFilter!) { auditTrail(filter: $f) { entries { actor subjectCode requestId } unavailable } }`,
+      { f: { subjectCode: other.creditCode, action: 'subject.read', first: 10 } }, lead);
+    expect(trail.data!.auditTrail.unavailable).toEqual([]);
+    expect(trail.data!.auditTrail.entries.map((e: { requestId: string }) => e.requestId)).toContain(requestId);
+  });
+
+  it('refuses the trail to anyone but the lead department, and another subject\'s access log', async () => {
+    const analyst = await gql(p.gatewayUrl, '{ auditTrail(filter: { first: 5 }) { entries { actor } } }', {}, await tokenFor({ role: 'ANALYST' }));
+    expect(errorCode(analyst)).toBe('FORBIDDEN');
+    const nosy = await gql(p.gatewayUrl, ACCESS_LOG, { code: other.creditCode }, await tokenFor({ role: 'SUBJECT', creditCode: company.creditCode }));
+    expect(errorCode(nosy)).toBe('FORBIDDEN');
+  });
+
+  it('does not expose the internal audit API through the gateway', async () => {
+    const r = await gql(p.gatewayUrl, '{ internalAuditEntries(first: 1) { actor } }', {}, await tokenFor({ role: 'LEAD_DEPARTMENT' }));
+    expect(errorCode(r)).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});

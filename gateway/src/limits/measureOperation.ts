@@ -15,21 +15,24 @@ export interface OperationShape {
   cost: number;
 }
 
+// Lists inside these wrappers are the page their parent field's `first` already paid for
+// (connections' edges, the audit trail's entries) or echo a bounded input (mutation payloads).
+const PAGE_WRAPPER = /(Connection|Trail|Page|Payload)$/;
+
 /**
  * Cost: every field costs 1; a field that takes `first` multiplies its selection by the page it
  * asks for (or the default page size); other list fields multiply by `defaultListSize`, except
- * the `edges` of a connection, already paid for by the connection's `first`.
+ * lists inside a page wrapper.
  */
 export function pagedCostEstimator(defaultListSize: number): ComplexityEstimator {
-  return ({ field, args, childComplexity }) => {
+  return ({ type, field, args, childComplexity }) => {
     if (field.args.some((a) => a.name === 'first')) {
       const first = typeof args.first === 'number' ? args.first : defaultListSize;
       return 1 + childComplexity * Math.max(1, first);
     }
     const typeName = String(field.type);
     if (typeName.includes('[')) {
-      const inConnection = field.name === 'edges';
-      return 1 + childComplexity * (inConnection ? 1 : defaultListSize);
+      return 1 + childComplexity * (PAGE_WRAPPER.test(type.name) ? 1 : defaultListSize);
     }
     return 1 + childComplexity;
   };

@@ -1,7 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { REQUEST_ID_HEADER, type RequestInfo, type RouteHandler } from '@credit/shared';
 
-const PASS_HEADERS = ['content-type', 'content-length', 'content-disposition', 'cache-control', 'etag'];
+// Security headers of the verification page matter: its URL carries the verification code.
+const PASS_HEADERS = [
+  'content-type', 'content-length', 'content-disposition', 'cache-control', 'etag',
+  'referrer-policy', 'content-security-policy', 'x-content-type-options',
+];
 
 /**
  * The report pages a phone or a browser opens (QR code target, PDF download, public signing keys)

@@ -1,4 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { badUserInput } from '../errors/errors';
+import { AuditRecord } from './auditRecord.type';
 import { actorOf } from '../auth/principal';
 import type { ServiceContext } from '../server/context';
 import { AuditEntry } from './auditEntry.entity';
@@ -26,4 +28,38 @@ export async function audit(db: DataSource | EntityManager, ctx: ServiceContext,
     requestId: ctx.requestId,
   }));
   await db.getRepository(AuditEntry).insert(rows);
+}
+
+export interface AuditFilter {
+  subjectCode?: string | null;
+  action?: string | null;
+  from?: string | null;
+  to?: string | null;
+  first: number;
+}
+
+const parseTime = (field: string, v: string): Date => {
+  const d = new Date(v);
+  if (Number.isNaN(d.getTime())) throw badUserInput(field, `"${v}" is not an ISO 8601 date or time`);
+  return d;
+};
+
+/** Newest first; an index on (subjectCode, at) keeps "who looked at me" a range scan. */
+export async function queryAuditEntries(db: DataSource, service: string, f: AuditFilter): Promise<AuditRecord[]> {
+  const qb = db.getRepository(AuditEntry).createQueryBuilder('a').orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').limit(f.first);
+  if (f.subjectCode) qb.andWhere('a.subjectCode = :code', { code: f.subjectCode });
+  if (f.action) qb.andWhere('a.action = :action', { action: f.action });
+  if (f.from) qb.andWhere('a.at >= :from', { from: parseTime('from', f.from) });
+  if (f.to) qb.andWhere('a.at < :to', { to: parseTime('to', f.to) });
+  const rows = await qb.getMany();
+  return rows.map((r) => Object.assign(new AuditRecord(), {
+    at: new Date(r.at).toISOString(),
+    actor: r.actor,
+    role: r.role,
+    action: r.action,
+    subjectCode: r.subjectCode,
+    target: r.target,
+    requestId: r.requestId,
+    service,
+  }));
 }

@@ -11,6 +11,8 @@ export interface AuthConfig {
   secret?: string;
   publicKeyFile?: string;
   jwksFile?: string;
+  /** Pre-issued SERVICE token used by service clients when no secret can mint one. */
+  serviceToken?: string;
 }
 
 export const authConfigFromEnv = (env: CommonEnv): AuthConfig => ({
@@ -19,6 +21,7 @@ export const authConfigFromEnv = (env: CommonEnv): AuthConfig => ({
   secret: env.JWT_PUBLIC_KEY_FILE || env.JWT_JWKS_FILE ? undefined : (env.JWT_SECRET ?? EMBEDDED_JWT_SECRET),
   publicKeyFile: env.JWT_PUBLIC_KEY_FILE,
   jwksFile: env.JWT_JWKS_FILE,
+  serviceToken: env.SERVICE_TOKEN,
 });
 
 export type TokenVerifier = (token: string) => Promise<Principal>;

@@ -33,6 +33,9 @@ export const commonEnvShape = {
   JWT_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, { message: 'must be at least 32 characters' }),
   JWT_PUBLIC_KEY_FILE: optionalString,
   JWT_JWKS_FILE: optionalString,
+  // Production: a SERVICE token from the identity provider for calls between subgraphs
+  // (the embedded mode mints its own from the HS256 secret).
+  SERVICE_TOKEN: optionalString,
   JWT_ISSUER: z.string().min(1).default('gz-credit-platform'),
   JWT_AUDIENCE: z.string().min(1).default('gz-credit-graph'),
 };

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { Cache } from '../cache/cache';
+import { sqlStatements } from '../db/statementCounter';
 
 const MAX_OPERATION_LABELS = 200;
 
@@ -36,6 +37,15 @@ export class ServiceMetrics {
       registers,
     });
     this.cacheLookups = new Counter({ name: 'cache_lookups_total', help: 'Cache lookups by result', labelNames: ['result'], registers });
+    // Read by the benchmark to report SQL statements per operation across processes.
+    new Gauge({
+      name: 'db_statements_total',
+      help: 'SQL statements sent by this process since start',
+      registers,
+      collect() {
+        this.set(sqlStatements.total);
+      },
+    });
   }
 
   /** Operation names come from clients: cap the label set so a hostile client cannot explode it. */

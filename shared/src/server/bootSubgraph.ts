@@ -35,6 +35,8 @@ export interface BootOptions<C extends ServiceContext, S> {
   logger?: Logger;
   /** Tests pass a temporary SQLite file. */
   sqliteFile?: string;
+  /** Request body bound (default 1 MB); raise it only for subgraphs that take uploads. */
+  maxBodyBytes?: number;
 }
 
 export interface BootedSubgraph<S> extends SubgraphServer, SubgraphDeps {
@@ -78,6 +80,7 @@ export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOption
       extendContext: (base) => opts.extendContext(base, services),
       routes: opts.routes?.(services, deps),
       metrics,
+      maxBodyBytes: opts.maxBodyBytes,
     });
     return {
       ...server,

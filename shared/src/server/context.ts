@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { bearerToken, type TokenVerifier } from '../auth/jwt';
 import type { Logger } from '../logging/logger';
@@ -9,6 +10,9 @@ export interface ServiceContext {
   requestId: string;
   log: Logger;
   principal?: Principal;
+  /** Set by the subgraph server: the service's name and database (shared resolvers use them). */
+  service?: string;
+  dataSource?: DataSource;
 }
 
 /**

@@ -27,7 +27,9 @@ export interface ServiceClientOptions {
 export function createServiceClient(opts: ServiceClientOptions) {
   let cached: { token: string; until: number } | undefined;
   const token = async () => {
-    if (opts.token) return opts.token;
+    const preIssued = opts.token ?? opts.auth.serviceToken;
+    if (preIssued) return preIssued;
+    if (!opts.auth.secret) throw new ServiceCallError('no SERVICE_TOKEN configured for calls between services', 'UNAUTHENTICATED', false);
     if (!cached || cached.until < Date.now()) {
       cached = { token: await signEmbeddedToken({ role: 'SERVICE', service: opts.service }, opts.auth, '10m'), until: Date.now() + 5 * 60_000 };
     }

@@ -24,6 +24,7 @@ export interface SubgraphServerOptions<C extends ServiceContext> {
   extendContext: (base: ServiceContext) => C;
   routes?: Record<string, RouteHandler>;
   metrics?: ServiceMetrics;
+  maxBodyBytes?: number;
 }
 
 export interface SubgraphServer {
@@ -69,12 +70,18 @@ export async function createSubgraphServer<C extends ServiceContext>(opts: Subgr
     apollo,
     logger: opts.logger,
     exposeSqlCount: !opts.production,
-    context: async (info) => opts.extendContext(await baseContext(info, opts.verifyToken, opts.logger)),
+    context: async (info) => {
+      const base = await baseContext(info, opts.verifyToken, opts.logger);
+      base.service = opts.name;
+      base.dataSource = opts.dataSource;
+      return opts.extendContext(base);
+    },
     readiness: [
       { name: 'database', check: () => pingDatabase(opts.dataSource) },
       { name: 'cache', check: () => opts.cache.ping() },
     ],
     routes: opts.routes,
+    maxBodyBytes: opts.maxBodyBytes,
     metrics: () => metrics.registry.metrics(),
   });
   return {

@@ -1,0 +1,46 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+
+// SQLite allows 32,766 bound parameters per statement; MySQL's limit is the packet size.
+const SQLITE_MAX_PARAMS = 32_000;
+
+/**
+ * Multi-row INSERTs in a few statements, with values converted by TypeORM's own driver rules
+ * (booleans, dates, decimals, JSON, transformers) but without its per-row entity bookkeeping,
+ * which dominates the cost of loading millions of rows. Generated columns are left to the
+ * database; create/update dates default to now.
+ */
+export async function bulkInsert<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  rows: Partial<T>[],
+  opts: { rowsPerStatement?: number; ignoreDuplicates?: boolean } = {},
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const meta = manager.connection.getMetadata(target);
+  const driver = manager.connection.driver;
+  const columns = meta.columns.filter((c) => !(c.isGenerated && c.generationStrategy === 'increment'));
+  const sqlite = driver.options.type === 'better-sqlite3';
+  const perStatement = Math.max(1, Math.min(opts.rowsPerStatement ?? 1000, sqlite ? Math.floor(SQLITE_MAX_PARAMS / columns.length) : 5000));
+  const now = new Date();
+  const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const verb = opts.ignoreDuplicates ? (sqlite ? 'INSERT OR IGNORE' : 'INSERT IGNORE') : 'INSERT';
+  const table = driver.escape(meta.tableName);
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const part = rows.slice(i, i + perStatement);
+    const params: unknown[] = [];
+    for (const row of part) {
+      for (const c of columns) {
+        let value = c.getEntityValue(row as T, true);
+        if (value === undefined) {
+          if (c.isCreateDate || c.isUpdateDate) value = now;
+          else if (c.default !== undefined && typeof c.default !== 'function') value = c.default;
+          else value = null;
+        }
+        params.push(driver.preparePersistentValue(value, c));
+      }
+    }
+    await manager.query(`${verb} INTO ${table} (${names}) VALUES ${part.map(() => tuple).join(', ')}`, params);
+  }
+  return rows.length;
+}
