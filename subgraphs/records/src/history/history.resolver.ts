@@ -1,0 +1,44 @@
+import { pageSize } from '@credit/shared';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { RecordsContext } from '../context';
+import { RecordCategory, ViolationRecordConnection } from '../record/record.type';
+import { decodeHistoryCursor, resolvePeriod } from './history.service';
+import { RecordSummary, RecordsSubject } from './subject.type';
+
+@Resolver(() => RecordsSubject)
+export class HistoryResolver {
+  @Authorized()
+  @FieldResolver(() => ViolationRecordConnection, {
+    description: 'Records decided in the period (default: the last five years up to today), newest first; revoked ones never appear',
+  })
+  records(
+    @Ctx() ctx: RecordsContext,
+    @Root() subject: RecordsSubject,
+    @Arg('domains', () => [String], { nullable: true }) domains?: string[] | null,
+    @Arg('categories', () => [RecordCategory], { nullable: true }) categories?: RecordCategory[] | null,
+    @Arg('from', () => String, { nullable: true, description: 'YYYY-MM-DD' }) from?: string | null,
+    @Arg('to', () => String, { nullable: true, description: 'YYYY-MM-DD' }) to?: string | null,
+    @Arg('includeRepaired', () => Boolean, { defaultValue: true, description: 'Repaired records are shown, labelled, unless false' }) includeRepaired = true,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<ViolationRecordConnection> {
+    const period = resolvePeriod(from, to);
+    return ctx.loaders.history.records.load({
+      creditCode: subject.creditCode,
+      filter: { ...period, domains: domains ? [...new Set(domains.map((d) => d.trim().toUpperCase()))].sort() : null, categories: categories ? [...categories].sort() : null, includeRepaired },
+      first: pageSize(first),
+      after: decodeHistoryCursor(after),
+    });
+  }
+
+  @Authorized()
+  @FieldResolver(() => RecordSummary, { description: 'Per domain: records and repaired ones in the period (default: the last five years)' })
+  recordSummary(
+    @Ctx() ctx: RecordsContext,
+    @Root() subject: RecordsSubject,
+    @Arg('from', () => String, { nullable: true }) from?: string | null,
+    @Arg('to', () => String, { nullable: true }) to?: string | null,
+  ): Promise<RecordSummary> {
+    return ctx.loaders.history.summaries.load({ creditCode: subject.creditCode, ...resolvePeriod(from, to) });
+  }
+}

@@ -1,0 +1,149 @@
+import { wanToYuan } from '../record/amount';
+import { LicenceAction, RecordCategory, RecordSubjectType } from '../record/record.type';
+import type { RecordRow } from '../submission/recordValidation';
+
+type Setter = (row: RecordRow, value: string) => void;
+
+const YES = new Set(['是', 'Y', 'YES', 'TRUE', '1']);
+const NO = new Set(['否', 'N', 'NO', 'FALSE', '0']);
+const flag = (v: string): boolean | null => (YES.has(v.toUpperCase()) ? true : NO.has(v.toUpperCase()) ? false : null);
+
+const CATEGORY: Record<string, RecordCategory> = {
+  行政处罚: RecordCategory.ADMINISTRATIVE_PENALTY,
+  行政强制: RecordCategory.ADMINISTRATIVE_COERCION,
+  严重失信主体名单: RecordCategory.SERIOUS_DISHONESTY_LIST,
+  刑事裁判: RecordCategory.CRIMINAL_JUDGMENT,
+};
+const SUBJECT_TYPE: Record<string, RecordSubjectType> = {
+  法人及非法人组织: RecordSubjectType.LEGAL_ENTITY,
+  法人: RecordSubjectType.LEGAL_ENTITY,
+  个体工商户: RecordSubjectType.INDIVIDUAL_BUSINESS,
+  自然人: RecordSubjectType.NATURAL_PERSON,
+};
+const LICENCE: Record<string, LicenceAction> = { 暂扣: LicenceAction.SUSPENDED, 吊销: LicenceAction.REVOKED };
+
+/** 2024/3/5, 2024.03.05 and 20240305 are all 2024-03-05; anything else is passed on for the validator to reject. */
+export function normaliseDate(v: string): string {
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(v) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(v);
+  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : v;
+}
+
+const text = (field: keyof RecordRow): Setter => (row, v) => {
+  (row as Record<string, unknown>)[field] = v;
+};
+const date = (field: keyof RecordRow): Setter => (row, v) => {
+  (row as Record<string, unknown>)[field] = normaliseDate(v);
+};
+const yuan = (field: 'fineAmount' | 'confiscatedAmount'): Setter => (row, v) => {
+  row[field] = v;
+};
+// A 万元 column converts exactly; an unparsable value is passed on as it is, for the validator to reject.
+const wan = (field: 'fineAmount' | 'confiscatedAmount'): Setter => (row, v) => {
+  row[field] = wanToYuan(v.replace(/,/g, '')) ?? v;
+};
+const bool = (field: 'simplifiedProcedure' | 'notPunished' | 'legallyEffective'): Setter => (row, v) => {
+  row[field] = flag(v);
+};
+const mapped = (field: 'category' | 'subjectType' | 'licenceAction', table: Record<string, string>): Setter => (row, v) => {
+  row[field] = table[v] ?? v;
+};
+
+/**
+ * The national 双公示 administrative-penalty column headers (and the platform's extra columns),
+ * by normalised header. Columns naming the source unit are ignored: the unit comes from --unit.
+ */
+export const CSV_COLUMNS: Record<string, Setter | null> = {
+  行政处罚决定书文号: text('decisionNumber'),
+  决定书文号: text('decisionNumber'),
+  信息类别: mapped('category', CATEGORY),
+  简易程序: bool('simplifiedProcedure'),
+  领域代码: text('domainCode'),
+  行政相对人名称: text('subjectName'),
+  行政相对人类别: mapped('subjectType', SUBJECT_TYPE),
+  '行政相对人代码_1(统一社会信用代码)': text('creditCode'),
+  统一社会信用代码: text('creditCode'),
+  证件号码: (row, v) => {
+    if (v) row.creditCode = v;
+  },
+  身份证号: (row, v) => {
+    if (v) row.creditCode = v;
+  },
+  违法行为类型: text('violationType'),
+  违法事实: text('facts'),
+  处罚依据: text('legalBasis'),
+  处罚类别: (row, v) => {
+    row.penaltyTypes = v.split(/[;；、,，]/).map((t) => t.trim()).filter(Boolean);
+  },
+  处罚内容: text('penaltyContent'),
+  '罚款金额(元)': yuan('fineAmount'),
+  '罚款金额(万元)': wan('fineAmount'),
+  '没收违法所得、没收非法财物的金额(元)': yuan('confiscatedAmount'),
+  '没收违法所得、没收非法财物的金额(万元)': wan('confiscatedAmount'),
+  证照处理: mapped('licenceAction', LICENCE),
+  暂扣或吊销证照名称及编号: text('licenceDetail'),
+  处罚决定日期: date('decisionDate'),
+  处罚有效期: date('effectiveUntil'),
+  公示截止期: date('publicityDeadline'),
+  处罚机关: text('decidingAuthority'),
+  处罚机关统一社会信用代码: text('decidingAuthorityCode'),
+  行政区划代码: text('regionCode'),
+  地域代码: text('regionCode'),
+  备注: text('remarks'),
+  依法不予行政处罚: bool('notPunished'),
+  法律文书已生效: bool('legallyEffective'),
+  数据来源单位: null,
+  数据来源单位统一社会信用代码: null,
+};
+
+/** Header spelling varies between exports: full-width brackets, spaces, a BOM. */
+export const normaliseHeader = (h: string): string => h.replace(/^\uFEFF/, '').replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, '').trim();
+
+export interface HeaderMap {
+  setters: (Setter | null)[];
+  unknown: string[];
+}
+
+/** Resolves a file's header row; a file without a decision-number column cannot be imported idempotently. */
+export function mapHeaders(headers: string[]): HeaderMap {
+  const norm = headers.map(normaliseHeader);
+  const setters = norm.map((h) => CSV_COLUMNS[h] ?? null);
+  const unknown = headers.filter((_, i) => !(norm[i] in CSV_COLUMNS));
+  if (!norm.some((h) => h === '行政处罚决定书文号' || h === '决定书文号')) {
+    throw new Error('the file has no 行政处罚决定书文号 (decision number) column');
+  }
+  return { setters, unknown };
+}
+
+/**
+ * One CSV record as a submission row. A file without 信息类别 is a 双公示 penalty file: every row
+ * is an administrative penalty; without 领域代码 a single-domain unit's domain applies.
+ */
+export function csvRow(map: HeaderMap, values: string[], defaults: { domainCode?: string } = {}): RecordRow {
+  const row: RecordRow = { category: RecordCategory.ADMINISTRATIVE_PENALTY, domainCode: defaults.domainCode ?? null };
+  map.setters.forEach((set, i) => {
+    const v = (values[i] ?? '').trim();
+    if (set && v !== '') set(row, v);
+  });
+  return row;
+}
+
+const ROW_FIELDS = new Set<string>([
+  'decisionNumber', 'category', 'simplifiedProcedure', 'domainCode', 'creditCode', 'subjectName', 'subjectType', 'violationType', 'facts',
+  'legalBasis', 'penaltyTypes', 'penaltyContent', 'fineAmount', 'confiscatedAmount', 'licenceAction', 'licenceDetail', 'decisionDate',
+  'effectiveUntil', 'publicityDeadline', 'decidingAuthority', 'decidingAuthorityCode', 'regionCode', 'remarks', 'notPunished', 'legallyEffective',
+]);
+
+/** One JSON Lines object: RecordInput field names, or the Chinese column headers. */
+export function jsonRow(obj: Record<string, unknown>, defaults: { domainCode?: string } = {}): RecordRow {
+  const row: RecordRow = { category: RecordCategory.ADMINISTRATIVE_PENALTY, domainCode: defaults.domainCode ?? null };
+  for (const [k, v] of Object.entries(obj)) {
+    if (v === null || v === undefined) continue;
+    if (ROW_FIELDS.has(k)) {
+      (row as Record<string, unknown>)[k] = typeof v === 'number' ? String(v) : v;
+    } else {
+      const set = CSV_COLUMNS[normaliseHeader(k)];
+      if (set) set(row, Array.isArray(v) ? v.join(';') : String(v));
+    }
+  }
+  return row;
+}

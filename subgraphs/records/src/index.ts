@@ -1,0 +1,8 @@
+import 'reflect-metadata';
+
+export { buildRecordsSchema } from './schema';
+export { createRecordsApp, type RecordsApp, type RecordsAppOptions } from './server';
+export { loadRecordsEnv, type RecordsEnv } from './env';
+export { ENTITIES, MIGRATIONS, SERVICE_NAME } from './entities';
+export { seedDemoRecords } from './seed/demoRecords';
+export type { DomainCatalogue, SourceUnitDirectory, SourceUnitInfo } from './catalogue/entitiesDirectory';

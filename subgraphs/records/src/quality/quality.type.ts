@@ -1,0 +1,109 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+
+@ObjectType()
+export class ReasonCount {
+  @Field({ description: 'A RecordRowReason code' })
+  reason: string;
+
+  @Field(() => Int, { description: 'Rejected rows with this reason (a row may count under several)' })
+  rows: number;
+}
+
+@ObjectType({ description: "One source unit's submissions in a period" })
+export class UnitQuality {
+  @Field()
+  unitCode: string;
+
+  @Field(() => Int)
+  batches: number;
+
+  @Field(() => Int)
+  rowsSubmitted: number;
+
+  @Field(() => Int, { description: 'CREATED + UPDATED + UNCHANGED' })
+  accepted: number;
+
+  @Field(() => Int)
+  created: number;
+
+  @Field(() => Int)
+  updated: number;
+
+  @Field(() => Int)
+  unchanged: number;
+
+  @Field(() => Int, { description: 'Acknowledged as not records (依法不予行政处罚, not yet effective)' })
+  excluded: number;
+
+  @Field(() => Int)
+  rejected: number;
+
+  @Field(() => Float, { description: 'rejected / rowsSubmitted (0 without rows)' })
+  rejectionRate: number;
+
+  @Field(() => [ReasonCount])
+  rejectedByReason: ReasonCount[];
+
+  @Field(() => Int, { description: 'Records first submitted in the period (the lag figures are over these)' })
+  newRecords: number;
+
+  @Field(() => Float, { nullable: true, description: 'Median days from decision to submission (nearest rank)' })
+  lagMedianDays: number | null;
+
+  @Field(() => Float, { nullable: true, description: '90th percentile days from decision to submission (nearest rank)' })
+  lagP90Days: number | null;
+
+  @Field(() => Int, { description: 'New records submitted more than lateThresholdDays after their decision' })
+  lateRows: number;
+
+  @Field(() => Int)
+  lateThresholdDays: number;
+}
+
+@ObjectType()
+export class QualityWarning {
+  @Field()
+  unitCode: string;
+
+  @Field({ description: 'Has late rows in the period' })
+  late: boolean;
+
+  @Field({ description: 'Rejection rate above the warning threshold' })
+  highRejectionRate: boolean;
+
+  @Field(() => UnitQuality)
+  quality: UnitQuality;
+}
+
+@ObjectType()
+export class SilentUnit {
+  @Field()
+  unitCode: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => [String])
+  domainCodes: string[];
+}
+
+@ObjectType({ description: 'Early warning for the lead department (数据监测预警)' })
+export class QualityWarnings {
+  @Field()
+  from: string;
+
+  @Field()
+  to: string;
+
+  @Field(() => Int)
+  lateThresholdDays: number;
+
+  @Field(() => Float)
+  rejectionRateThreshold: number;
+
+  @Field(() => [QualityWarning], { description: 'Units that are late or reject too much' })
+  warnings: QualityWarning[];
+
+  @Field(() => [SilentUnit], { description: 'Active registered units that submitted nothing in the period' })
+  silentUnits: SilentUnit[];
+}

@@ -1,0 +1,24 @@
+import { AuditLogResolver, buildFederatedSchema, roleAuthChecker } from '@credit/shared';
+import type { GraphQLSchema } from 'graphql';
+import { HistoryResolver } from './history/history.resolver';
+import { subjectReference } from './history/subject.reference';
+import { RecordsSubject } from './history/subject.type';
+import { InternalResolver } from './internal/internal.resolver';
+import { QualityResolver } from './quality/quality.resolver';
+import { recordReference } from './record/record.reference';
+import { RecordResolver } from './record/record.resolver';
+import { StatisticsResolver } from './statistics/statistics.resolver';
+import { SubmissionResolver } from './submission/submission.resolver';
+
+export function buildRecordsSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    {
+      resolvers: [RecordResolver, SubmissionResolver, HistoryResolver, QualityResolver, StatisticsResolver, InternalResolver, AuditLogResolver],
+      // Subject is reached only through the gateway's `_entities`, never from a root field here.
+      orphanedTypes: [RecordsSubject],
+      authChecker: roleAuthChecker,
+      validate: false,
+    },
+    { ...recordReference, ...subjectReference },
+  );
+}

@@ -1,0 +1,37 @@
+import { bootSubgraph, type BootedSubgraph, type Logger } from '@credit/shared';
+import type { DomainCatalogue, SourceUnitDirectory } from './catalogue/entitiesDirectory';
+import { createContext, createServices, type RecordsContext, type RecordsServices } from './context';
+import { ENTITIES, MIGRATIONS, SERVICE_NAME } from './entities';
+import type { RecordsEnv } from './env';
+import { buildRecordsSchema } from './schema';
+import { seedDemoRecords } from './seed/demoRecords';
+
+export type RecordsApp = BootedSubgraph<RecordsServices>;
+
+export interface RecordsAppOptions {
+  logger?: Logger;
+  sqliteFile?: string;
+  /** Replaces the entities-backed catalogue and unit register (the default calls ENTITIES_URL). */
+  directory?: DomainCatalogue & SourceUnitDirectory;
+}
+
+/** Builds the records subgraph (not listening): tests bind port 0, main.ts the configured port. */
+export async function createRecordsApp(env: RecordsEnv, opts: RecordsAppOptions = {}): Promise<RecordsApp> {
+  const { directory, ...boot } = opts;
+  return bootSubgraph<RecordsContext, RecordsServices>({
+    name: SERVICE_NAME,
+    env,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    buildSchema: buildRecordsSchema,
+    createServices: ({ dataSource }) => createServices(dataSource, env, directory),
+    extendContext: createContext,
+    onReady: async (services, { logger }) => {
+      if (env.SEED_DEMO) {
+        const seeded = await seedDemoRecords(services.db);
+        if (seeded.records) logger.info(seeded, 'demo records seeded');
+      }
+    },
+    ...boot,
+  });
+}

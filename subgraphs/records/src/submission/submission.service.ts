@@ -1,0 +1,200 @@
+import { AuditEntry, badUserInput, conflict } from '@credit/shared';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { DomainCatalogue } from '../catalogue/entitiesDirectory';
+import { chinaDate, lagDays } from '../record/dates';
+import { ExcludedDecisionEntity } from '../record/excludedDecision.entity';
+import { RecordEntity } from '../record/record.entity';
+import { newRecordId } from '../record/recordId';
+import { RecordStatus } from '../record/record.type';
+import { changesJson, RevisionEntity } from '../record/revision.entity';
+import { diff, isUniqueViolation } from '../record/revisionWriter';
+import { CONTENT_FIELDS, sameValue, validateRecordRow, type RecordContent, type RecordRow } from './recordValidation';
+import { RowReason, type RecordRowProblem } from './rowProblem';
+import { SubmissionEntity } from './submission.entity';
+import { RecordRowResult, RecordVerdict, SubmitRecordsPayload } from './submission.inputs';
+
+export const MAX_SUBMISSION_ROWS = 1000;
+const IN_CHUNK = 500;
+// TypeORM's parameter bookkeeping grows faster than linearly with the parameters of one INSERT (31 per row):
+// 50-row INSERTs measured ~25 % faster than 200-row ones on SQLite.
+const INSERT_CHUNK = 50;
+
+/** Who is submitting: the unit code always comes from the token (or the import command's --unit), never from a row. */
+export interface Submitter {
+  unitCode: string;
+  unitDomains: ReadonlySet<string>;
+  actor: string;
+  channel: 'API' | 'IMPORT';
+  /** Carried into the audit trail (the import command has none of its own). */
+  requestId?: string;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+const rowResult = (index: number, decisionNumber: string | null, verdict: RecordVerdict, recordId: string | null, reasons: RecordRowProblem[] = []): RecordRowResult =>
+  ({ index, decisionNumber, verdict, recordId, reasons });
+
+/**
+ * Responsible for accepting a unit's batch of decisions: per-row verdicts, idempotence on
+ * (unit, decision number), one transaction per batch with its revisions and its submission log.
+ */
+export class SubmissionService {
+  constructor(private readonly db: DataSource, private readonly catalogue: DomainCatalogue) {}
+
+  async submit(who: Submitter, rows: RecordRow[], now = new Date()): Promise<SubmitRecordsPayload> {
+    if (rows.length === 0) throw badUserInput('records', 'must contain at least one row');
+    if (rows.length > MAX_SUBMISSION_ROWS) {
+      throw badUserInput('records', `at most ${MAX_SUBMISSION_ROWS} rows per call, got ${rows.length}`, { max: MAX_SUBMISSION_ROWS, got: rows.length });
+    }
+    const ctx = { unitDomains: who.unitDomains, catalogue: await this.catalogue.domains(), today: chinaDate(now) };
+    const results: RecordRowResult[] = [];
+    const records = new Map<string, { index: number; content: RecordContent }>();
+    const excluded = new Map<string, { index: number; content: RecordContent; reasons: RecordRowProblem[] }>();
+    rows.forEach((row, index) => {
+      const outcome = validateRecordRow(row, ctx);
+      const number = row.decisionNumber?.trim() || null;
+      if (outcome.kind === 'rejected') {
+        results[index] = rowResult(index, number, RecordVerdict.REJECTED, null, outcome.problems);
+        return;
+      }
+      const key = outcome.content.decisionNumber;
+      const first = records.get(key) ?? excluded.get(key);
+      if (first) {
+        results[index] = rowResult(index, key, RecordVerdict.REJECTED, null, [
+          { field: 'decisionNumber', code: RowReason.DUPLICATE_IN_BATCH, message: `duplicate of row ${first.index} in this batch` },
+        ]);
+      } else if (outcome.kind === 'excluded') {
+        excluded.set(key, { index, content: outcome.content, reasons: outcome.reasons });
+      } else {
+        records.set(key, { index, content: outcome.content });
+      }
+    });
+
+    const batchId = newRecordId(now.getTime());
+    try {
+      await this.db.transaction(async (tx) => {
+        await this.writeRecords(tx, who, batchId, records, results, now);
+        await this.writeExcluded(tx, who, excluded, results, now);
+        await tx.createQueryBuilder().insert().into(SubmissionEntity).values(this.logEntry(who, batchId, rows.length, results, now)).updateEntity(false).execute();
+        await this.auditWrites(tx, who, batchId, records, results);
+      });
+    } catch (err) {
+      // Two batches racing on the same decision numbers: the loser changes nothing and may simply resend.
+      if (isUniqueViolation(err)) throw conflict('another submission of the same decisions is in progress; resend the batch', { field: 'records' });
+      throw err;
+    }
+    const count = (v: RecordVerdict) => results.filter((r) => r.verdict === v).length;
+    return Object.assign(new SubmitRecordsPayload(), {
+      batchId,
+      results,
+      created: count(RecordVerdict.CREATED),
+      updated: count(RecordVerdict.UPDATED),
+      unchanged: count(RecordVerdict.UNCHANGED),
+      excluded: count(RecordVerdict.EXCLUDED),
+      rejected: count(RecordVerdict.REJECTED),
+    });
+  }
+
+  /** One audit entry per subject whose records this batch created or changed, in the same transaction. */
+  private async auditWrites(
+    tx: EntityManager, who: Submitter, batchId: string, rows: Map<string, { index: number; content: RecordContent }>, results: RecordRowResult[],
+  ): Promise<void> {
+    const changed = (i: number) => results[i].verdict === RecordVerdict.CREATED || results[i].verdict === RecordVerdict.UPDATED;
+    const written = [...new Set([...rows.values()].filter((r) => changed(r.index)).map((r) => r.content.creditCode))];
+    const entries = written.map((subjectCode) => ({
+      actor: who.actor, role: 'SOURCE_UNIT', action: 'record.submit', subjectCode, target: `batch ${batchId}`, requestId: who.requestId ?? `import-${batchId}`,
+    }));
+    for (const part of chunks(entries, INSERT_CHUNK)) await tx.getRepository(AuditEntry).insert(part);
+  }
+
+  private async writeRecords(
+    tx: EntityManager, who: Submitter, batchId: string, rows: Map<string, { index: number; content: RecordContent }>, results: RecordRowResult[], now: Date,
+  ): Promise<void> {
+    if (rows.size === 0) return;
+    const existing = new Map<string, RecordEntity>();
+    for (const part of chunks([...rows.keys()], IN_CHUNK)) {
+      for (const r of await tx.getRepository(RecordEntity).findBy({ sourceUnitCode: who.unitCode, decisionNumber: In(part) })) existing.set(r.decisionNumber, r);
+    }
+    const inserts: Partial<RecordEntity>[] = [];
+    const revisions: Partial<RevisionEntity>[] = [];
+    const reason = `submitted by ${who.unitCode} (${who.channel.toLowerCase()} batch ${batchId})`;
+    for (const [number, { index, content }] of rows) {
+      const before = existing.get(number);
+      if (!before) {
+        const id = newRecordId(now.getTime());
+        inserts.push({
+          ...content, id, sourceUnitCode: who.unitCode, submittedAt: now, lagDays: lagDays(content.decisionDate, now),
+          status: RecordStatus.EFFECTIVE, repairedAt: null, repairBasis: null, revokedAt: null, revokeReason: null,
+          underObjection: false, version: 1, updatedAt: now,
+        });
+        revisions.push({ recordId: id, seq: 1, action: 'CREATED', actor: who.actor, at: now, reason, objectionId: null, batchId, changes: null });
+        results[index] = rowResult(index, number, RecordVerdict.CREATED, id);
+        continue;
+      }
+      if (CONTENT_FIELDS.every((f) => sameValue(before[f], content[f]))) {
+        results[index] = rowResult(index, number, RecordVerdict.UNCHANGED, before.id);
+        continue;
+      }
+      if (before.status === RecordStatus.REVOKED) {
+        results[index] = rowResult(index, number, RecordVerdict.REJECTED, before.id, [
+          { field: 'decisionNumber', code: RowReason.RECORD_REVOKED, message: `record ${before.id} was revoked; a revoked decision cannot be changed` },
+        ]);
+        continue;
+      }
+      const { decisionNumber: _key, ...changes } = content;
+      const changed = diff(before, changes);
+      await tx.getRepository(RecordEntity).update({ id: before.id }, { ...changes, version: before.version + 1, updatedAt: now });
+      revisions.push({ recordId: before.id, seq: before.version + 1, action: 'UPDATED', actor: who.actor, at: now, reason, objectionId: null, batchId, changes: changesJson(changed) });
+      results[index] = rowResult(index, number, RecordVerdict.UPDATED, before.id);
+    }
+    for (const part of chunks(inserts, INSERT_CHUNK)) await tx.createQueryBuilder().insert().into(RecordEntity).values(part).updateEntity(false).execute();
+    for (const part of chunks(revisions, INSERT_CHUNK)) await tx.createQueryBuilder().insert().into(RevisionEntity).values(part).updateEntity(false).execute();
+  }
+
+  private async writeExcluded(
+    tx: EntityManager, who: Submitter, rows: Map<string, { index: number; content: RecordContent; reasons: RecordRowProblem[] }>, results: RecordRowResult[], now: Date,
+  ): Promise<void> {
+    if (rows.size === 0) return;
+    const numbers = [...rows.keys()];
+    const records = new Map<string, RecordEntity>();
+    const known = new Set<string>();
+    for (const part of chunks(numbers, IN_CHUNK)) {
+      for (const r of await tx.getRepository(RecordEntity).find({ select: { id: true, decisionNumber: true }, where: { sourceUnitCode: who.unitCode, decisionNumber: In(part) } })) records.set(r.decisionNumber, r);
+      for (const e of await tx.getRepository(ExcludedDecisionEntity).find({ select: { decisionNumber: true }, where: { sourceUnitCode: who.unitCode, decisionNumber: In(part) } })) known.add(e.decisionNumber);
+    }
+    const inserts: Partial<ExcludedDecisionEntity>[] = [];
+    for (const [number, { index, content, reasons }] of rows) {
+      const record = records.get(number);
+      if (record) {
+        // A decision that is already a record does not silently stop being one: that takes a revocation with a reason.
+        results[index] = rowResult(index, number, RecordVerdict.REJECTED, record.id, [
+          { field: reasons[0].field, code: RowReason.INVALID_VALUE, message: `decision ${number} is already record ${record.id}; revoke it (revokeRecord) instead of resubmitting it as not a record` },
+        ]);
+        continue;
+      }
+      if (!known.has(number)) {
+        inserts.push({ id: newRecordId(now.getTime()), sourceUnitCode: who.unitCode, decisionNumber: number, creditCode: content.creditCode, domainCode: content.domainCode, decisionDate: content.decisionDate, reason: reasons[0].code, firstSeenAt: now });
+      }
+      results[index] = rowResult(index, number, RecordVerdict.EXCLUDED, null, reasons);
+    }
+    for (const part of chunks(inserts, INSERT_CHUNK)) await tx.createQueryBuilder().insert().into(ExcludedDecisionEntity).values(part).updateEntity(false).execute();
+  }
+
+  private logEntry(who: Submitter, batchId: string, submitted: number, results: RecordRowResult[], now: Date): Partial<SubmissionEntity> {
+    const count = (v: RecordVerdict) => results.filter((r) => r.verdict === v).length;
+    const rejectReasons: Record<string, number> = {};
+    for (const r of results) {
+      if (r.verdict !== RecordVerdict.REJECTED) continue;
+      for (const code of new Set(r.reasons.map((x) => x.code))) rejectReasons[code] = (rejectReasons[code] ?? 0) + 1;
+    }
+    return {
+      id: batchId, sourceUnitCode: who.unitCode, channel: who.channel, actor: who.actor, submittedAt: now, rowsSubmitted: submitted,
+      created: count(RecordVerdict.CREATED), updated: count(RecordVerdict.UPDATED), unchanged: count(RecordVerdict.UNCHANGED),
+      excluded: count(RecordVerdict.EXCLUDED), rejected: count(RecordVerdict.REJECTED), rejectReasons,
+    };
+  }
+}
