@@ -1,4 +1,5 @@
 // Checked-in MySQL migrations, in order. Generate with `pnpm migration:generate entities <Name>`.
 import { Init1795655421950 } from './1795655421950-Init';
+import { Commitments1795655984338 } from './1795655984338-Commitments';
 
-export const migrations: (new () => object)[] = [Init1795655421950];
+export const migrations: (new () => object)[] = [Init1795655421950, Commitments1795655984338];

@@ -1,0 +1,34 @@
+import type { ServiceContext } from '@credit/shared';
+import type { DataSource } from 'typeorm';
+import type { AuthorizationService } from './authorization/authorization.service';
+import type { Keyring, TrustedKey } from './integrity/signingKeys';
+import type { RecognitionService } from './recognition/recognition.service';
+import { createReportLoaders, type ReportLoaders } from './report/report.loaders';
+import type { ReportService, ReportsConfig } from './report/report.service';
+import type { StatisticsService } from './statistics/statistics.service';
+import type { VerificationService } from './verification/verification.service';
+
+export interface ReportsServices {
+  db: DataSource;
+  config: ReportsConfig & { publicBaseUrl: string };
+  keyring: Keyring;
+  trustedKeys: Map<string, TrustedKey>;
+  reports: ReportService;
+  authorizations: AuthorizationService;
+  verification: VerificationService;
+  recognition: RecognitionService;
+  statistics: StatisticsService;
+}
+
+export interface ReportsContext extends ServiceContext {
+  services: ReportsServices;
+  loaders: ReportLoaders;
+}
+
+/** Loaders are per request so that no cached row or grant outlives it. */
+export function createContext(base: ServiceContext, services: ReportsServices): ReportsContext {
+  const ctx = base as ReportsContext;
+  ctx.services = services;
+  ctx.loaders = createReportLoaders(ctx, services.reports, services.authorizations, services.db);
+  return ctx;
+}

@@ -1,0 +1,12 @@
+import { AuditEntry } from '@credit/shared';
+import { ReportAuthorizationEntity } from './authorization/authorization.entity';
+import { migrations } from './migrations';
+import { RecognitionEntity } from './recognition/recognition.entity';
+import { CreditReportEntity } from './report/report.entity';
+import { ReportSequenceEntity } from './report/reportSequence.entity';
+import { SnapshotPartEntity } from './report/snapshotPart.entity';
+
+/** Everything this subgraph stores, and the migrations that create it on MySQL. */
+export const ENTITIES = [CreditReportEntity, SnapshotPartEntity, ReportSequenceEntity, ReportAuthorizationEntity, RecognitionEntity, AuditEntry];
+export const MIGRATIONS = migrations;
+export const SERVICE_NAME = 'reports';

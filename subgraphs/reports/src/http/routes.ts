@@ -1,0 +1,106 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  authConfigFromEnv, bearerToken, createTokenVerifier, isOwner, requestError,
+  type CommonEnv, type Logger, type Principal, type RequestInfo, type RouteHandler, type ServiceContext,
+} from '@credit/shared';
+import { GraphQLError } from 'graphql';
+import type { ReportsServices } from '../context';
+import { checkIntegrity } from '../integrity/integrity';
+import { codeMatches } from '../integrity/verificationCode';
+import { renderReportPdf, type PdfMeta } from '../pdf/reportPdf';
+import { accessTo } from '../report/reportAccess';
+import { isWellFormedReportNumber } from '../report/reportNumber';
+import { verifyForm, verifyResult } from './verifyPage';
+import { audit } from '@credit/shared';
+
+const PDF_PATH = /^\/reports\/([A-Z0-9]{19})\.pdf$/;
+
+const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) => {
+  res.writeHead(status, { 'content-type': type, 'content-length': String(Buffer.byteLength(body)), 'x-content-type-options': 'nosniff', ...headers });
+  res.end(body);
+};
+
+/** The report's GET endpoints: published keys, the verification page (QR target) and PDFs. */
+export function reportRoutes(services: ReportsServices, deps: { env: CommonEnv; logger: Logger }): Record<string, RouteHandler> {
+  const verifyToken = createTokenVerifier(authConfigFromEnv(deps.env));
+  const ctxFor = (info: RequestInfo, principal?: Principal): ServiceContext => ({ requestId: info.requestId, log: deps.logger, principal });
+  const grantFor = (p: Principal | undefined) => async (number: string) =>
+    p?.role === 'PARTNER' ? (await services.authorizations.activeGrants([number], p.partnerId)).has(number) : false;
+
+  async function principalOf(req: IncomingMessage): Promise<Principal | undefined | 'BAD'> {
+    const token = bearerToken(req.headers.authorization);
+    if (token === undefined) return undefined;
+    if (token === null) return 'BAD';
+    try {
+      return await verifyToken(token);
+    } catch {
+      return 'BAD';
+    }
+  }
+
+  const keys: RouteHandler = (_req, res) => {
+    send(res, 200, 'application/jwk-set+json', JSON.stringify(services.keyring.jwks()), { 'cache-control': 'public, max-age=300' });
+  };
+
+  const verify: RouteHandler = async (req, res, info) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const number = url.searchParams.get('number') ?? '';
+    const code = url.searchParams.get('code') ?? '';
+    // The code travels in the URL (QR code): keep it out of caches and referrers.
+    const headers = {
+      'cache-control': 'no-store', 'referrer-policy': 'no-referrer',
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+    };
+    if (!number || !code) return send(res, 200, 'text/html; charset=utf-8', verifyForm(number), headers);
+    try {
+      const v = await services.verification.verify(ctxFor(info), number, code, async () => false);
+      send(res, 200, 'text/html; charset=utf-8', verifyResult(v), headers);
+    } catch (err) {
+      if (err instanceof GraphQLError && err.extensions.code === 'NOT_FOUND') {
+        return send(res, 404, 'text/html; charset=utf-8', verifyForm(number, '未找到该报告，或验证码不正确。'), headers);
+      }
+      throw err;
+    }
+  };
+
+  const pdf: RouteHandler = async (req, res, info) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const m = PDF_PATH.exec(url.pathname);
+    const number = m?.[1] ?? '';
+    const notFound = () => requestError(res, 404, 'NOT_FOUND', `report ${number || url.pathname} not found`, info.requestId);
+    if (!m || !isWellFormedReportNumber(number)) return notFound();
+    const principal = await principalOf(req);
+    if (principal === 'BAD') return requestError(res, 401, 'UNAUTHENTICATED', 'a valid bearer token or ?code= is required', info.requestId);
+    const [row] = await services.reports.findByNumbers([number]);
+    if (!row) return notFound();
+    const code = url.searchParams.get('code');
+    const byCode = code !== null && codeMatches(number, code, row.codeHash);
+    const access = byCode ? null : await accessTo(principal, row, grantFor(principal));
+    if (!byCode && !access) return notFound();
+    const text = (await services.reports.snapshotTexts([number])).get(number);
+    const integrity = checkIntegrity(row, text, services.keyring);
+    if (!integrity.snapshot) {
+      return requestError(res, 409, 'CONFLICT', `report ${number} failed its integrity check: ${integrity.problem}`, info.requestId);
+    }
+    const owner = isOwner(principal, row.creditCode);
+    if (!owner) await audit(services.db, ctxFor(info, principal), { action: 'report.pdf', subjectCodes: [row.creditCode], target: number });
+    const shownCode = byCode ? code!.trim().toUpperCase() : owner ? services.reports.verificationCode(number) : null;
+    const base = services.config.publicBaseUrl;
+    const meta: PdfMeta = {
+      status: row.status as PdfMeta['status'],
+      revokedAt: row.revokedAt,
+      revocationReason: row.revocationReason,
+      sha256: row.sha256,
+      keyId: row.keyId,
+      verificationCode: shownCode,
+      verifyUrl: `${base}/verify?number=${number}${shownCode ? `&code=${shownCode}` : ''}`,
+    };
+    const body = await renderReportPdf(integrity.snapshot, meta);
+    send(res, 200, 'application/pdf', body, {
+      'content-disposition': `inline; filename="${number}.pdf"`,
+      'cache-control': 'private, no-store',
+    });
+  };
+
+  return { '/.well-known/credit-report-keys': keys, '/verify': verify, '/reports/*': pdf };
+}

@@ -1,0 +1,36 @@
+import type { CreditReportEntity } from '../report/report.entity';
+import type { ReportSnapshot } from '../report/snapshot';
+import type { Keyring } from './signingKeys';
+import { sha256Hex, verifyText } from './signature';
+
+export interface IntegrityResult {
+  authentic: boolean;
+  /** Why not, in words a person can act on; null when authentic. */
+  problem: string | null;
+  /** The parsed snapshot when authentic (the only data a verification may show as fact). */
+  snapshot: ReportSnapshot | null;
+}
+
+/**
+ * Recomputes the hash of the stored text and checks the signature with the key it names, then
+ * that the text belongs to this row. Any change to the stored text, hash, signature or the
+ * row's subject makes the report not authentic.
+ */
+export function checkIntegrity(row: CreditReportEntity, text: string | undefined, keyring: Keyring): IntegrityResult {
+  const fail = (problem: string): IntegrityResult => ({ authentic: false, problem, snapshot: null });
+  if (text === undefined) return fail('the stored snapshot is missing');
+  if (sha256Hex(text) !== row.sha256) return fail('the stored snapshot does not match its SHA-256');
+  const key = keyring.verifying.get(row.keyId);
+  if (!key) return fail(`the signing key ${row.keyId} is not known`);
+  if (!verifyText(text, row.signature, key.publicKey)) return fail('the signature does not verify');
+  let snapshot: ReportSnapshot;
+  try {
+    snapshot = JSON.parse(text) as ReportSnapshot;
+  } catch {
+    return fail('the stored snapshot is not readable');
+  }
+  if (snapshot.number !== row.number || snapshot.subject?.creditCode !== row.creditCode) {
+    return fail('the stored snapshot belongs to another report');
+  }
+  return { authentic: true, problem: null, snapshot };
+}

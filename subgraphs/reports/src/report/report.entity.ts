@@ -1,0 +1,85 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * An issued report. The signed snapshot text lives in `credit_report_snapshot`; the columns here
+ * repeat a few of its facts for indexed listing and statistics and are never what is verified.
+ */
+@Entity('credit_report')
+@Index('ix_report_subject_issued', ['creditCode', 'issuedAt'])
+@Index('ix_report_issued_day', ['issuedDay'])
+export class CreditReportEntity {
+  @PrimaryColumn({ type: 'varchar', length: 24 })
+  number: string;
+
+  @Column({ type: 'varchar', length: 18 })
+  creditCode: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  subjectName: string;
+
+  @Column({ type: 'varchar', length: 24 })
+  subjectKind: string;
+
+  @Column({ type: 'varchar', length: 6 })
+  regionCode: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  scenario: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  channel: string;
+
+  @Column({ type: 'date' })
+  periodFrom: string;
+
+  @Column({ type: 'date' })
+  periodTo: string;
+
+  @Column({ type: 'date' })
+  coverageFrom: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  requiredByReportUser: string | null;
+
+  @Column({ type: 'simple-json' })
+  domainCodes: string[];
+
+  @Column({ type: 'int' })
+  recordCount: number;
+
+  /** ISSUED or REVOKED: the only thing that changes after issuance. */
+  @Column({ type: 'varchar', length: 16 })
+  status: string;
+
+  @Column({ type: 'datetime', precision: 6 })
+  issuedAt: Date;
+
+  /** China-local issue date, YYYY-MM-DD (statistics by day and month without dialect SQL). */
+  @Column({ type: 'varchar', length: 10 })
+  issuedDay: string;
+
+  @Column({ type: 'varchar', length: 80 })
+  issuedBy: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  sha256: string;
+
+  @Column({ type: 'varchar', length: 128 })
+  signature: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  keyId: string;
+
+  /** SHA-256 of number and verification code; the code itself is never stored. */
+  @Column({ type: 'varchar', length: 64 })
+  codeHash: string;
+
+  @Column({ type: 'datetime', precision: 6, nullable: true })
+  revokedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  revocationReason: string | null;
+
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  revokedBy: string | null;
+}

@@ -1,0 +1,219 @@
+import {
+  actorOf, audit, badUserInput, checkSubjectCode, conflict, domainError, ErrorCode, forbidden, notFound, Role,
+  type Principal, type ServiceContext,
+} from '@credit/shared';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { canonicalJson } from '../integrity/canonical';
+import { sha256Hex, signText } from '../integrity/signature';
+import type { Keyring } from '../integrity/signingKeys';
+import { codeHash, verificationCodeFor } from '../integrity/verificationCode';
+import type { CatalogueDomain, Upstream } from '../upstream/upstream';
+import { CreditReportEntity } from './report.entity';
+import type { IssueReportInput } from './report.inputs';
+import { ReportStatus, type CreditReport } from './report.type';
+import { formatReportNumber } from './reportNumber';
+import { ReportSequenceEntity } from './reportSequence.entity';
+import { toReportView } from './reportView';
+import { chinaDate, resolvePeriod } from './period';
+import { buildSnapshot, ReportChannel } from './snapshot';
+import { SnapshotPartEntity, splitSnapshot } from './snapshotPart.entity';
+import type { WriteQueue } from './writeQueue';
+
+export interface ReportsConfig {
+  prefix: string;
+  province: string;
+  issuerName: string;
+  maxYears: number;
+}
+
+/** Channels a person uses alone; an operator works at a window or a terminal. */
+const OPERATOR_CHANNELS = new Set<ReportChannel>([ReportChannel.SERVICE_WINDOW, ReportChannel.SELF_SERVICE_TERMINAL]);
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+function chooseDomains(catalogue: CatalogueDomain[], requested: string[] | null | undefined): CatalogueDomain[] {
+  if (requested === null || requested === undefined) return catalogue.filter((d) => d.active);
+  if (requested.length === 0) throw badUserInput('input.domains', 'choose at least one domain, or leave it out for every active domain');
+  const byCode = new Map(catalogue.map((d) => [d.code, d]));
+  const wanted = new Set<string>();
+  requested.forEach((raw, i) => {
+    const code = raw.trim().toUpperCase();
+    const d = byCode.get(code);
+    if (!d) throw badUserInput(`input.domains[${i}]`, `unknown domain "${raw}"`);
+    if (!d.active) throw badUserInput(`input.domains[${i}]`, `domain ${code} is no longer reported`);
+    wanted.add(code);
+  });
+  return catalogue.filter((d) => wanted.has(d.code));
+}
+
+/**
+ * Increments the day's counter inside the issuance transaction: unique on SQLite and MySQL alike.
+ * UPDATE first takes the row's exclusive lock directly (INSERT IGNORE first would take a shared
+ * lock that two issuers then both try to upgrade: a deadlock); only the day's first report inserts.
+ */
+async function nextSequence(tx: EntityManager, day: string): Promise<number> {
+  const repo = tx.getRepository(ReportSequenceEntity);
+  const updated = await repo.createQueryBuilder().update().set({ lastSeq: () => 'lastSeq + 1' }).where('day = :day', { day }).execute();
+  if (!updated.affected) {
+    await repo.insert({ day, lastSeq: 1 });
+    return 1;
+  }
+  return (await repo.findOneByOrFail({ day })).lastSeq;
+}
+
+/** Two first-of-the-day issuers may collide on the new counter row; MySQL then aborts one of them. */
+function isRetryable(err: unknown): boolean {
+  const code = (err as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (err as { code?: string }).code;
+  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_DUP_ENTRY' || code === 'ER_LOCK_WAIT_TIMEOUT';
+}
+
+async function withRetry<T>(attempts: number, fn: () => Promise<T>): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (i >= attempts || !isRetryable(err)) throw err;
+    }
+  }
+}
+
+/**
+ * Responsible for issuing reports (snapshot, number, hash, signature, in one transaction),
+ * revoking them and reading them back; the only writer of report rows.
+ */
+export class ReportService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly keyring: Keyring,
+    private readonly upstream: Upstream,
+    private readonly config: ReportsConfig,
+    private readonly writes: WriteQueue,
+  ) {}
+
+  verificationCode(number: string): string {
+    return verificationCodeFor(number, this.keyring.codeSecret);
+  }
+
+  private subjectCodeFor(p: Principal, requested: string | null | undefined): string {
+    let raw = requested ?? undefined;
+    if (p.role === Role.SUBJECT) {
+      raw = raw ?? p.creditCode;
+      if (raw.trim().toUpperCase() !== p.creditCode) throw forbidden('a subject may issue reports only for itself');
+    }
+    if (!raw) throw badUserInput('input.creditCode', 'is required when issuing for a subject who is present');
+    const check = checkSubjectCode(raw);
+    if (!check.valid) throw badUserInput('input.creditCode', check.message!, { problem: check.problem });
+    return check.normalized;
+  }
+
+  async issue(ctx: ServiceContext, input: IssueReportInput): Promise<CreditReport> {
+    const p = ctx.principal as Principal;
+    const creditCode = this.subjectCodeFor(p, input.creditCode);
+    if ((p.role === Role.OPERATOR) !== OPERATOR_CHANNELS.has(input.channel)) {
+      throw badUserInput('input.channel', p.role === Role.OPERATOR
+        ? 'an operator issues at a SERVICE_WINDOW or a SELF_SERVICE_TERMINAL'
+        : `${input.channel} is an operator's channel`);
+    }
+    const period = resolvePeriod(input, chinaDate(), this.config.maxYears);
+    const chosen = chooseDomains(await this.upstream.domains(ctx.requestId), input.domains);
+    const [subject, commitments, records] = await Promise.all([
+      this.upstream.subject(creditCode, ctx.requestId),
+      this.upstream.commitmentStatus(creditCode, ctx.requestId),
+      this.upstream.recordsForSnapshot(creditCode, chosen.map((d) => d.code), period.coverageFrom, period.to, ctx.requestId),
+    ]);
+    if (!subject) throw notFound('subject', creditCode);
+    if (commitments.breached) {
+      throw domainError(
+        ErrorCode.SUBSTITUTION_NOT_ALLOWED,
+        `a breached credit commitment stands, so no report may replace certificates: ${commitments.reasons.join('; ')}`,
+        { reasons: commitments.reasons },
+      );
+    }
+
+    return withRetry(3, () => this.writes(() => this.db.transaction(async (tx) => {
+      const issuedAt = new Date();
+      const issuedDay = chinaDate(issuedAt);
+      const number = formatReportNumber(this.config.prefix, issuedDay.replaceAll('-', ''), await nextSequence(tx, issuedDay.replaceAll('-', '')));
+      const snapshot = buildSnapshot({
+        number, issuedAt, issuer: { province: this.config.province, name: this.config.issuerName },
+        scenario: input.scenario, channel: input.channel, period, subject, domains: chosen, records,
+      });
+      const text = canonicalJson(snapshot);
+      const code = this.verificationCode(number);
+      const row = tx.getRepository(CreditReportEntity).create({
+        number,
+        creditCode,
+        subjectName: subject.name,
+        subjectKind: subject.kind,
+        regionCode: subject.regionCode,
+        scenario: input.scenario,
+        channel: input.channel,
+        periodFrom: period.from,
+        periodTo: period.to,
+        coverageFrom: period.coverageFrom,
+        requiredByReportUser: period.requiredByReportUser,
+        domainCodes: chosen.map((d) => d.code),
+        recordCount: snapshot.domains.reduce((n, d) => n + d.records.length, 0),
+        status: ReportStatus.ISSUED,
+        issuedAt,
+        issuedDay,
+        issuedBy: actorOf(p),
+        sha256: sha256Hex(text),
+        signature: signText(text, this.keyring.activePrivateKey),
+        keyId: this.keyring.activeKid,
+        codeHash: codeHash(number, code),
+        revokedAt: null,
+        revocationReason: null,
+        revokedBy: null,
+      });
+      await tx.getRepository(CreditReportEntity).insert(row);
+      await tx.getRepository(SnapshotPartEntity).insert(splitSnapshot(text).map((part, seq) => ({ reportNumber: number, seq, text: part })));
+      await audit(tx, ctx, { action: 'report.issue', subjectCodes: [creditCode], target: number });
+      // The operator prints the report for the subject at the window, code included.
+      return toReportView(row, p.role === Role.SUBJECT ? 'OWNER' : 'OFFICIAL', code);
+    })));
+  }
+
+  /** ISSUED -> REVOKED, by the owner or the lead department; the snapshot is never touched. */
+  async revoke(ctx: ServiceContext, number: string, reason: string): Promise<CreditReport> {
+    const p = ctx.principal as Principal;
+    const text = (reason ?? '').trim();
+    if (!text) throw badUserInput('reason', 'is required');
+    if (Array.from(text).length > 500) throw badUserInput('reason', 'must be at most 500 characters');
+    if (CONTROL.test(text)) throw badUserInput('reason', 'must not contain control characters');
+    return this.writes(() => this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(CreditReportEntity);
+      const row = await repo.findOneBy({ number });
+      const owner = row !== null && p.role === Role.SUBJECT && p.creditCode === row.creditCode;
+      if (!row || (!owner && p.role !== Role.LEAD_DEPARTMENT)) throw notFound('report', number);
+      if (row.status !== ReportStatus.ISSUED) throw conflict(`report ${number} is already revoked`, { field: 'number' });
+      Object.assign(row, { status: ReportStatus.REVOKED, revokedAt: new Date(), revocationReason: text, revokedBy: actorOf(p) });
+      await repo.update({ number }, { status: row.status, revokedAt: row.revokedAt, revocationReason: text, revokedBy: row.revokedBy });
+      await audit(tx, ctx, { action: 'report.revoke', subjectCodes: [row.creditCode], target: number });
+      return toReportView(row, owner ? 'OWNER' : 'OFFICIAL', owner ? this.verificationCode(number) : null);
+    }));
+  }
+
+  findByNumbers(numbers: readonly string[]): Promise<CreditReportEntity[]> {
+    if (numbers.length === 0) return Promise.resolve([]);
+    return this.db.getRepository(CreditReportEntity).findBy({ number: In([...numbers]) });
+  }
+
+  /** Newest first; a subject has a handful of reports, so the whole list per subject is read. */
+  forSubjects(codes: readonly string[]): Promise<CreditReportEntity[]> {
+    if (codes.length === 0) return Promise.resolve([]);
+    return this.db.getRepository(CreditReportEntity).find({ where: { creditCode: In([...codes]) }, order: { issuedAt: 'DESC', number: 'DESC' } });
+  }
+
+  /** The signed texts, joined from their parts. */
+  async snapshotTexts(numbers: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (numbers.length === 0) return out;
+    const parts = await this.db.getRepository(SnapshotPartEntity).find({
+      where: { reportNumber: In([...numbers]) },
+      order: { reportNumber: 'ASC', seq: 'ASC' },
+    });
+    for (const part of parts) out.set(part.reportNumber, (out.get(part.reportNumber) ?? '') + part.text);
+    return out;
+  }
+}

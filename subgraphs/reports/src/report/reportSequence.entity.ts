@@ -1,0 +1,11 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** One counter row per China-local day, incremented inside the issuance transaction. */
+@Entity('report_sequence')
+export class ReportSequenceEntity {
+  @PrimaryColumn({ type: 'varchar', length: 8 })
+  day: string;
+
+  @Column({ type: 'int' })
+  lastSeq: number;
+}

@@ -1,0 +1,179 @@
+import type { ReportPeriod } from './period';
+
+export const SNAPSHOT_FORMAT = 'gz-credit-report/1';
+export const REPAIRED_LABEL = '已修复';
+export const OBJECTION_LABEL = '异议处理中';
+/** The rule of the plan printed on every report (三(一)1). */
+export const EFFECTIVE_DOCUMENT_STATEMENT =
+  '本报告仅展示经生效法律文书确认的违法违规行为；除此之外的其他情况均视为无违法违规记录。信用主体行为已依法不予行政处罚的，不列入违法违规记录。';
+
+export enum ReportScenario {
+  POLICY_SUPPORT = 'POLICY_SUPPORT',
+  ADMINISTRATIVE_APPROVAL = 'ADMINISTRATIVE_APPROVAL',
+  BIDDING_PROCUREMENT = 'BIDDING_PROCUREMENT',
+  FINANCING = 'FINANCING',
+  OTHER = 'OTHER',
+}
+
+export enum ReportChannel {
+  WEBSITE = 'WEBSITE',
+  GOV_SERVICE_PORTAL = 'GOV_SERVICE_PORTAL',
+  PUBLIC_RESOURCE_TRADING = 'PUBLIC_RESOURCE_TRADING',
+  SERVICE_WINDOW = 'SERVICE_WINDOW',
+  SELF_SERVICE_TERMINAL = 'SELF_SERVICE_TERMINAL',
+  PARTNER_API = 'PARTNER_API',
+}
+
+export const SCENARIO_ZH: Record<ReportScenario, string> = {
+  POLICY_SUPPORT: '政策优惠（优惠政策、资金支持、项目申报、评优评先）',
+  ADMINISTRATIVE_APPROVAL: '行政管理（行政审批、资质认可、市场准入）',
+  BIDDING_PROCUREMENT: '商务经营（招标投标、政府采购、公共资源交易等）',
+  FINANCING: '金融（上市、挂牌、发债、再融资、并购重组、企业融资）',
+  OTHER: '其他可替代有无违法违规记录证明的场景',
+};
+
+export const CHANNEL_ZH: Record<ReportChannel, string> = {
+  WEBSITE: '信用中国（贵州）网站',
+  GOV_SERVICE_PORTAL: '贵州政务服务网',
+  PUBLIC_RESOURCE_TRADING: '省公共资源交易平台',
+  SERVICE_WINDOW: '政务服务窗口',
+  SELF_SERVICE_TERMINAL: '一体化智能自助终端',
+  PARTNER_API: '合作方接口',
+};
+
+export interface SnapshotRecord {
+  id: string;
+  category: string;
+  simplifiedProcedure: boolean;
+  decisionNumber: string;
+  decisionDate: string;
+  decidingAuthority: string;
+  facts: string;
+  penaltyContent: string | null;
+  fineAmount: string | null;
+  status: string;
+  repaired: boolean;
+  repairedAt: string | null;
+  underObjection: boolean;
+  /** 已修复 / 异议处理中, as printed. */
+  labels: string[];
+}
+
+export interface SnapshotDomain {
+  code: string;
+  nameZh: string;
+  outcome: 'NO_RECORD' | 'HAS_RECORDS';
+  records: SnapshotRecord[];
+}
+
+export interface SnapshotSubject {
+  creditCode: string;
+  name: string;
+  kind: string;
+  regionCode: string;
+  legalRepresentative: string | null;
+  registrationAuthority: string | null;
+  status: string;
+}
+
+/** Everything a report shows, frozen at issuance; hashed and signed in canonical form. */
+export interface ReportSnapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  number: string;
+  issuedAt: string;
+  issuer: { province: string; name: string };
+  scenario: ReportScenario;
+  channel: ReportChannel;
+  period: { from: string; to: string; coverageFrom: string; requiredByReportUser: string | null };
+  subject: SnapshotSubject;
+  domains: SnapshotDomain[];
+  statement: string;
+}
+
+/** A record as the records subgraph's internal API returns it (unmasked, to a SERVICE caller). */
+export interface SourceRecord {
+  id: string;
+  domainCode: string;
+  category: string;
+  simplifiedProcedure: boolean;
+  decisionNumber: string;
+  decisionDate: string;
+  decidingAuthority: string;
+  facts: string;
+  penaltyContent: string | null;
+  fineAmount: string | null;
+  status: string;
+  repaired: boolean;
+  repairedAt: string | null;
+  underObjection: boolean;
+}
+
+export interface SnapshotInput {
+  number: string;
+  issuedAt: Date;
+  issuer: { province: string; name: string };
+  scenario: ReportScenario;
+  channel: ReportChannel;
+  period: ReportPeriod;
+  subject: SnapshotSubject;
+  /** Chosen domains in catalogue order. */
+  domains: { code: string; nameZh: string }[];
+  records: SourceRecord[];
+}
+
+const byDecision = (a: SourceRecord, b: SourceRecord) =>
+  a.decisionDate === b.decisionDate ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.decisionDate < b.decisionDate ? -1 : 1;
+
+/** Groups the records under the chosen domains; a revoked record is not a record and is left out. */
+export function buildSnapshot(input: SnapshotInput): ReportSnapshot {
+  const byDomain = new Map<string, SourceRecord[]>();
+  for (const r of input.records) {
+    if (r.status === 'REVOKED') continue;
+    byDomain.set(r.domainCode, [...(byDomain.get(r.domainCode) ?? []), r]);
+  }
+  return {
+    format: SNAPSHOT_FORMAT,
+    number: input.number,
+    issuedAt: input.issuedAt.toISOString(),
+    issuer: input.issuer,
+    scenario: input.scenario,
+    channel: input.channel,
+    period: {
+      from: input.period.from,
+      to: input.period.to,
+      coverageFrom: input.period.coverageFrom,
+      requiredByReportUser: input.period.requiredByReportUser,
+    },
+    subject: input.subject,
+    domains: input.domains.map((d) => {
+      const records = (byDomain.get(d.code) ?? []).sort(byDecision).map((r): SnapshotRecord => ({
+        id: r.id,
+        category: r.category,
+        simplifiedProcedure: r.simplifiedProcedure,
+        decisionNumber: r.decisionNumber,
+        decisionDate: r.decisionDate,
+        decidingAuthority: r.decidingAuthority,
+        facts: r.facts,
+        penaltyContent: r.penaltyContent ?? null,
+        fineAmount: r.fineAmount ?? null,
+        status: r.status,
+        repaired: r.repaired || r.status === 'REPAIRED',
+        repairedAt: r.repairedAt ?? null,
+        underObjection: r.underObjection,
+        labels: [
+          ...(r.repaired || r.status === 'REPAIRED' ? [REPAIRED_LABEL] : []),
+          ...(r.underObjection ? [OBJECTION_LABEL] : []),
+        ],
+      }));
+      return { code: d.code, nameZh: d.nameZh, outcome: records.length ? 'HAS_RECORDS' : 'NO_RECORD', records };
+    }),
+    statement: EFFECTIVE_DOCUMENT_STATEMENT,
+  };
+}
+
+export const CATEGORY_ZH: Record<string, string> = {
+  ADMINISTRATIVE_PENALTY: '行政处罚',
+  ADMINISTRATIVE_COERCION: '行政强制',
+  SERIOUS_DISHONESTY_LIST: '严重失信主体名单',
+  CRIMINAL_JUDGMENT: '刑事裁判',
+};

@@ -1,0 +1,22 @@
+import { AuditLogResolver, buildFederatedSchema, roleAuthChecker } from '@credit/shared';
+import type { GraphQLSchema } from 'graphql';
+import { AuthorizationResolver } from './authorization/authorization.resolver';
+import { RecognitionResolver } from './recognition/recognition.resolver';
+import { reportReferences } from './report/report.reference';
+import { ReportResolver, SubjectReportsResolver } from './report/report.resolver';
+import { SubjectRef } from './report/report.type';
+import { StatisticsResolver } from './statistics/statistics.resolver';
+import { VerificationResolver } from './verification/verification.resolver';
+
+export function buildReportsSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    {
+      resolvers: [ReportResolver, SubjectReportsResolver, VerificationResolver, AuthorizationResolver, RecognitionResolver, StatisticsResolver, AuditLogResolver],
+      // Subject is reached only through the gateway's `_entities`, never from a root field here.
+      orphanedTypes: [SubjectRef],
+      authChecker: roleAuthChecker,
+      validate: false,
+    },
+    reportReferences,
+  );
+}

@@ -1,0 +1,60 @@
+import { authConfigFromEnv, bootSubgraph, createServiceClient, isMysql, type BootedSubgraph, type Logger } from '@credit/shared';
+import { AuthorizationService } from './authorization/authorization.service';
+import { createContext, type ReportsContext, type ReportsServices } from './context';
+import { ENTITIES, MIGRATIONS, SERVICE_NAME } from './entities';
+import type { ReportsEnv } from './env';
+import { reportRoutes } from './http/routes';
+import { loadKeyring, loadTrustedKeys } from './integrity/signingKeys';
+import { RecognitionService } from './recognition/recognition.service';
+import { ReportService } from './report/report.service';
+import { createWriteQueue } from './report/writeQueue';
+import { buildReportsSchema } from './schema';
+import { StatisticsService } from './statistics/statistics.service';
+import { Upstream } from './upstream/upstream';
+import { VerificationService } from './verification/verification.service';
+
+export type ReportsApp = BootedSubgraph<ReportsServices>;
+
+/** Builds the reports subgraph (not listening): tests bind port 0, main.ts the configured port. */
+export async function createReportsApp(env: ReportsEnv, opts: { logger?: Logger; sqliteFile?: string } = {}): Promise<ReportsApp> {
+  // Keys first: a bad key file must stop the start before anything else is opened.
+  const keyring = loadKeyring({ file: env.REPORT_SIGNING_KEYS_FILE, dataDir: env.DATA_DIR, province: env.PROVINCE_CODE });
+  const trustedKeys = loadTrustedKeys(env.TRUSTED_PARTNER_KEYS_FILE);
+  const auth = authConfigFromEnv(env);
+  const upstream = new Upstream(
+    createServiceClient({ url: env.ENTITIES_URL, service: SERVICE_NAME, auth, token: env.SERVICE_TOKEN }),
+    createServiceClient({ url: env.RECORDS_URL, service: SERVICE_NAME, auth, token: env.SERVICE_TOKEN }),
+  );
+  const config = {
+    prefix: env.REPORT_NUMBER_PREFIX,
+    province: env.PROVINCE_CODE,
+    issuerName: '全国信用信息共享平台（贵州）',
+    maxYears: env.MAX_REPORT_YEARS,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+  };
+  return bootSubgraph<ReportsContext, ReportsServices>({
+    name: SERVICE_NAME,
+    env,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    buildSchema: buildReportsSchema,
+    createServices: ({ dataSource: db }) => {
+      const writes = createWriteQueue(isMysql(db));
+      const reports = new ReportService(db, keyring, upstream, config, writes);
+      return {
+        db,
+        config,
+        keyring,
+        trustedKeys,
+        reports,
+        authorizations: new AuthorizationService(db, writes),
+        verification: new VerificationService(db, reports, keyring),
+        recognition: new RecognitionService(db, trustedKeys, writes),
+        statistics: new StatisticsService(db),
+      };
+    },
+    extendContext: createContext,
+    routes: (services, deps) => reportRoutes(services, deps),
+    ...opts,
+  });
+}

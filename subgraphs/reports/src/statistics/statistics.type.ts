@@ -1,0 +1,37 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType()
+export class ReportCount {
+  @Field({ description: 'Scenario, channel, month (YYYY-MM, China time) or region code' })
+  key: string;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType({ description: 'Issued reports counted, never listed: no subject appears here' })
+export class ReportStatistics {
+  @Field()
+  from: string;
+
+  @Field()
+  to: string;
+
+  @Field(() => Int)
+  total: number;
+
+  @Field(() => Int)
+  revoked: number;
+
+  @Field(() => [ReportCount])
+  byScenario: ReportCount[];
+
+  @Field(() => [ReportCount])
+  byChannel: ReportCount[];
+
+  @Field(() => [ReportCount])
+  byMonth: ReportCount[];
+
+  @Field(() => [ReportCount], { description: "By the subject's region at issuance" })
+  byRegion: ReportCount[];
+}

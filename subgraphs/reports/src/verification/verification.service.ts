@@ -1,0 +1,63 @@
+import { audit, isOwner, maskIdNumber, maskPersonName, notFound, type Principal, type ServiceContext } from '@credit/shared';
+import type { DataSource } from 'typeorm';
+import { checkIntegrity } from '../integrity/integrity';
+import type { Keyring } from '../integrity/signingKeys';
+import { codeMatches } from '../integrity/verificationCode';
+import { CreditReportEntity } from '../report/report.entity';
+import type { ReportService } from '../report/report.service';
+import type { ReportStatus } from '../report/report.type';
+import { accessTo } from '../report/reportAccess';
+import { isWellFormedReportNumber } from '../report/reportNumber';
+import { toDomainViews } from '../report/reportView';
+import type { ReportChannel, ReportScenario } from '../report/snapshot';
+import { ReportVerification } from './verification.type';
+
+/**
+ * Responsible for answering "is this report real?" for anyone holding its number and code
+ * (GraphQL and the /verify page alike). A wrong code answers exactly like an unknown number.
+ */
+export class VerificationService {
+  constructor(private readonly db: DataSource, private readonly reports: ReportService, private readonly keyring: Keyring) {}
+
+  async verify(
+    ctx: ServiceContext,
+    rawNumber: string,
+    code: string,
+    hasGrant: (number: string) => Promise<boolean>,
+  ): Promise<ReportVerification> {
+    const number = (rawNumber ?? '').trim().toUpperCase();
+    const row = isWellFormedReportNumber(number) ? await this.db.getRepository(CreditReportEntity).findOneBy({ number }) : null;
+    if (!row || !codeMatches(number, code ?? '', row.codeHash)) throw notFound('report', number || '(empty)');
+    const text = (await this.reports.snapshotTexts([number])).get(number);
+    const integrity = checkIntegrity(row, text, this.keyring);
+    const p: Principal | undefined = ctx.principal;
+    const access = await accessTo(p, row, hasGrant);
+    if (!isOwner(p, row.creditCode)) await audit(this.db, ctx, { action: 'report.verify', subjectCodes: [row.creditCode], target: number });
+
+    const s = integrity.snapshot;
+    const person = (s?.subject.kind ?? row.subjectKind) === 'NATURAL_PERSON';
+    const mask = person && access === null;
+    const name = s?.subject.name ?? row.subjectName;
+    const code18 = s?.subject.creditCode ?? row.creditCode;
+    return Object.assign(new ReportVerification(), {
+      authentic: integrity.authentic,
+      problem: integrity.problem,
+      number,
+      status: row.status as ReportStatus,
+      issuedAt: s?.issuedAt ?? row.issuedAt.toISOString(),
+      subjectName: mask ? maskPersonName(name) : name,
+      creditCode: mask ? maskIdNumber(code18) : code18,
+      scenario: (s?.scenario ?? row.scenario) as ReportScenario,
+      channel: (s?.channel ?? row.channel) as ReportChannel,
+      periodFrom: s?.period.from ?? row.periodFrom,
+      periodTo: s?.period.to ?? row.periodTo,
+      coverageFrom: s?.period.coverageFrom ?? row.coverageFrom,
+      domains: s ? toDomainViews(s.domains, access !== null) : [],
+      revokedAt: row.revokedAt ? row.revokedAt.toISOString() : null,
+      revocationReason: row.revocationReason,
+      keyId: row.keyId,
+      sha256: row.sha256,
+      detailsVisible: access !== null && s !== null,
+    });
+  }
+}
