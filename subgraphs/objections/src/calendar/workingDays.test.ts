@@ -1,0 +1,57 @@
+import { addCalendarDays, chinaDate, chinaMonth, DEFAULT_HOLIDAYS, DEFAULT_MAKEUP_WORKDAYS, WorkingCalendar } from './workingDays';
+
+const plain = new WorkingCalendar([], []);
+
+describe('working-day deadlines', () => {
+  it('counts Monday to Friday and skips the weekend', () => {
+    // 2026-03-02 is a Monday.
+    expect(plain.addWorkingDays('2026-03-02', 2)).toBe('2026-03-04');
+    expect(plain.addWorkingDays('2026-03-05', 2)).toBe('2026-03-09'); // Thu -> Fri, Mon
+    expect(plain.addWorkingDays('2026-03-06', 2)).toBe('2026-03-10'); // Fri -> Mon, Tue
+    expect(plain.addWorkingDays('2026-03-07', 2)).toBe('2026-03-10'); // filed on Saturday
+    expect(plain.addWorkingDays('2026-03-02', 10)).toBe('2026-03-16');
+    expect(plain.addWorkingDays('2026-03-02', 0)).toBe('2026-03-02');
+  });
+
+  it('skips configured holidays', () => {
+    const cal = new WorkingCalendar(['2026-03-03', '2026-03-04'], []);
+    expect(cal.addWorkingDays('2026-03-02', 2)).toBe('2026-03-06');
+    expect(cal.isWorkingDay('2026-03-03')).toBe(false);
+    expect(cal.workingDaysBetween('2026-03-02', '2026-03-09')).toBe(3);
+  });
+
+  it('counts make-up working weekend days and skips the Golden Week in the shipped 2026 calendar', () => {
+    const cal = new WorkingCalendar();
+    expect(DEFAULT_HOLIDAYS).toContain('2026-10-01');
+    expect(DEFAULT_MAKEUP_WORKDAYS).toContain('2026-10-10');
+    // Filed Wed 2026-09-30: Oct 1-7 are holidays, Thu Oct 8 and Fri Oct 9 count.
+    expect(cal.addWorkingDays('2026-09-30', 2)).toBe('2026-10-09');
+    // Saturday Oct 10 is a make-up working day, so the third working day is that Saturday.
+    expect(cal.addWorkingDays('2026-09-30', 3)).toBe('2026-10-10');
+    // Sunday Sep 20 is a make-up working day too.
+    expect(cal.addWorkingDays('2026-09-18', 1)).toBe('2026-09-20');
+    // Spring Festival 2026-02-15..23: filed on Friday Feb 13, Sat Feb 14 is worked, then Tue Feb 24.
+    expect(cal.addWorkingDays('2026-02-13', 2)).toBe('2026-02-24');
+  });
+
+  it('carries across the year end, with New Year holidays on either side', () => {
+    const cal = new WorkingCalendar();
+    // Wed 2025-12-31: Jan 1-3 2026 are holidays, Sun Jan 4 is worked, then Mon Jan 5.
+    expect(cal.addWorkingDays('2025-12-31', 2)).toBe('2026-01-05');
+    // Thu 2026-12-31: Fri 2027-01-01 is New Year, weekend, then Mon/Tue.
+    expect(cal.addWorkingDays('2026-12-31', 2)).toBe('2027-01-05');
+    expect(plain.addWorkingDays('2026-12-31', 1)).toBe('2027-01-01');
+  });
+
+  it('refuses a negative count and a calendar without working days', () => {
+    expect(() => plain.addWorkingDays('2026-03-02', -1)).toThrow(RangeError);
+    const all = Array.from({ length: 800 }, (_, i) => addCalendarDays('2026-01-01', i));
+    expect(() => new WorkingCalendar(all, []).addWorkingDays('2026-01-01', 1)).toThrow(/no working day/);
+  });
+
+  it('dates instants in Guizhou time (UTC+8)', () => {
+    expect(chinaDate(new Date('2026-03-01T15:59:59Z'))).toBe('2026-03-01');
+    expect(chinaDate(new Date('2026-03-01T16:00:00Z'))).toBe('2026-03-02');
+    expect(chinaMonth(new Date('2026-03-31T16:30:00Z'))).toBe('2026-04');
+  });
+});

@@ -1,0 +1,56 @@
+import { authConfigFromEnv, createServiceClient, type Logger, type ServiceContext } from '@credit/shared';
+import type { DataSource } from 'typeorm';
+import { WorkingCalendar } from './calendar/workingDays';
+import type { ObjectionsEnv } from './env';
+import { createObjectionLoaders, type ObjectionLoaders } from './objection/objection.loaders';
+import { ObjectionService } from './objection/objection.service';
+import { ObjectionReader } from './objection/objectionReader';
+import { OutboxWorker } from './outbox/outboxWorker';
+import { RecordsClient } from './outbox/recordsClient';
+import { ObjectionStatisticsService } from './statistics/statistics.service';
+
+export interface ObjectionsServices {
+  db: DataSource;
+  objections: ObjectionService;
+  reader: ObjectionReader;
+  statistics: ObjectionStatisticsService;
+  records: RecordsClient;
+  worker: OutboxWorker;
+  calendar: WorkingCalendar;
+}
+
+export interface ObjectionsContext extends ServiceContext {
+  services: ObjectionsServices;
+  loaders: ObjectionLoaders;
+}
+
+export interface ServiceOptions {
+  /** Tests move time forward to see deadlines pass. */
+  clock?: () => Date;
+}
+
+/** Services are stateless (the worker holds only its timer) and built once; loaders are per request. */
+export function createServices(db: DataSource, env: ObjectionsEnv, logger: Logger, opts: ServiceOptions = {}): ObjectionsServices {
+  const clock = opts.clock ?? (() => new Date());
+  const records = new RecordsClient(createServiceClient({ url: env.RECORDS_URL, service: 'objections', auth: authConfigFromEnv(env) }));
+  const calendar = new WorkingCalendar(env.HOLIDAYS, env.MAKEUP_WORKDAYS);
+  const objections = new ObjectionService(db, records, calendar, {
+    acceptWorkingDays: env.ACCEPT_WORKING_DAYS,
+    reviewWorkingDays: env.REVIEW_WORKING_DAYS,
+    evidence: { maxBytes: env.MAX_EVIDENCE_BYTES, maxFiles: env.MAX_EVIDENCE_FILES },
+  }, clock);
+  const worker = new OutboxWorker(db, records, {
+    pollMs: env.OUTBOX_POLL_MS,
+    maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
+    logger: logger.child({ component: 'outbox' }),
+    onDelivered: (tx, row, result) => objections.onDelivered(tx, row, result),
+  });
+  return { db, objections, reader: new ObjectionReader(db), statistics: new ObjectionStatisticsService(db), records, worker, calendar };
+}
+
+export function createContext(base: ServiceContext, services: ObjectionsServices): ObjectionsContext {
+  const ctx = base as ObjectionsContext;
+  ctx.services = services;
+  ctx.loaders = createObjectionLoaders(ctx, services.reader, services.db, () => services.objections.today());
+  return ctx;
+}

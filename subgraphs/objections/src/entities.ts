@@ -1,0 +1,12 @@
+import { AuditEntry } from '@credit/shared';
+import { EvidenceChunkEntity, EvidenceEntity } from './evidence/evidence.entity';
+import { migrations } from './migrations';
+import { ObjectionEntity } from './objection/objection.entity';
+import { ObjectionCounterEntity } from './objection/objectionCounter.entity';
+import { ObjectionEventEntity } from './objection/objectionEvent.entity';
+import { OutboxEntity } from './outbox/outbox.entity';
+
+/** Everything this subgraph stores, and the migrations that create it on MySQL. */
+export const ENTITIES = [ObjectionEntity, ObjectionEventEntity, ObjectionCounterEntity, EvidenceEntity, EvidenceChunkEntity, OutboxEntity, AuditEntry];
+export const MIGRATIONS = migrations;
+export const SERVICE_NAME = 'objections';

@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+
+export { buildObjectionsSchema } from './schema';
+export { createObjectionsApp, type ObjectionsApp } from './server';
+export { loadObjectionsEnv, type ObjectionsEnv } from './env';
+export { ENTITIES, MIGRATIONS, SERVICE_NAME } from './entities';
+export { WorkingCalendar } from './calendar/workingDays';

@@ -1,0 +1,34 @@
+import { canSeePersonalData, forbidden, isOwner, maskIdNumber, Role, unauthenticated, type Principal } from '@credit/shared';
+import type { ObjectionEntity } from './objection.entity';
+
+/**
+ * Who may read an objection: its subject (and an operator acting for it), the unit it is routed
+ * to, the lead department and internal services. Analysts see statistics only; partners nothing.
+ */
+export function mayReadObjection(p: Principal, o: Pick<ObjectionEntity, 'creditCode' | 'unitCode'>): boolean {
+  switch (p.role) {
+    case Role.SUBJECT: return p.creditCode === o.creditCode;
+    case Role.SOURCE_UNIT: return p.unitCode === o.unitCode;
+    case Role.OPERATOR:
+    case Role.LEAD_DEPARTMENT:
+    case Role.SERVICE: return true;
+    default: return false;
+  }
+}
+
+/** Roles that may ask for objections at all (a unit or subject then sees only its own). */
+export function assertMayListObjections(p: Principal | undefined): asserts p is Principal {
+  if (!p) throw unauthenticated('objections require a bearer token');
+  if (p.role === Role.ANALYST) throw forbidden('analysts see objection statistics only, never an objection');
+  if (p.role === Role.PARTNER) throw forbidden('partners may not read objections');
+}
+
+/** Reads by anyone but the subject itself are audited. */
+export const isAuditedRead = (p: Principal, creditCode: string): boolean => !isOwner(p, creditCode);
+
+/** A natural person's ID, inside an actor string such as `subject:520102…`, masked for whoever may not see it. */
+export const maskActor = (actor: string, masked: boolean): string =>
+  masked && actor.startsWith('subject:') ? `subject:${maskIdNumber(actor.slice('subject:'.length))}` : actor;
+
+export const isMaskedFor = (p: Principal | undefined, o: Pick<ObjectionEntity, 'creditCode' | 'naturalPerson'>): boolean =>
+  o.naturalPerson && !canSeePersonalData(p, o.creditCode);
