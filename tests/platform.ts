@@ -1,7 +1,10 @@
 import { composeSupergraph, createGateway, loadGatewayEnv, type GatewayApp } from '@credit/gateway';
-import { closeServer, createLogger, listen, printFederatedSchema, type BootedSubgraph } from '@credit/shared';
-import { dropTestSchemas, testEnv } from '@credit/shared/test';
+import { closeServer, createLogger, createServiceClient, listen, printFederatedSchema, type BootedSubgraph } from '@credit/shared';
+import { dropTestSchemas, TEST_AUTH, testEnv } from '@credit/shared/test';
 import { createEntitiesApp, loadEntitiesEnv } from '@credit/entities';
+import { createRecordsApp, loadRecordsEnv } from '@credit/records';
+import { createReportsApp, loadReportsEnv } from '@credit/reports';
+import { createObjectionsApp, loadObjectionsEnv } from '@credit/objections';
 
 export interface SubgraphStarter {
   name: string;
@@ -11,6 +14,24 @@ export interface SubgraphStarter {
 export const entities: SubgraphStarter = {
   name: 'entities',
   create: (env) => createEntitiesApp(loadEntitiesEnv(env)) as Promise<BootedSubgraph<unknown>>,
+};
+
+/** Needs entities started before it (domain catalogue): startPlatform passes ENTITIES_URL on. */
+export const records: SubgraphStarter = {
+  name: 'records',
+  create: (env) => createRecordsApp(loadRecordsEnv(env)) as Promise<BootedSubgraph<unknown>>,
+};
+
+/** Needs entities and records started before it (snapshot sources): startPlatform passes their URLs on. */
+export const reports: SubgraphStarter = {
+  name: 'reports',
+  create: (env) => createReportsApp(loadReportsEnv(env)) as Promise<BootedSubgraph<unknown>>,
+};
+
+/** Needs records started before it (record owners, the outbox): startPlatform passes RECORDS_URL on. */
+export const objections: SubgraphStarter = {
+  name: 'objections',
+  create: (env) => createObjectionsApp(loadObjectionsEnv(env)) as Promise<BootedSubgraph<unknown>>,
 };
 
 export interface Platform {
@@ -37,6 +58,15 @@ export async function startPlatform(starters: SubgraphStarter[], extraEnv: Recor
     const port = await listen(app.http, 0, '127.0.0.1');
     ports[s.name] = port;
     subgraphs[s.name] = { url: `http://127.0.0.1:${port}/graphql`, app };
+    // Subgraphs started later call this one directly (records -> entities), as in `pnpm start`.
+    env[`${s.name.toUpperCase()}_URL`] ??= subgraphs[s.name].url;
+  }
+  // Entities merges every subgraph's audit log; their ports are known only now.
+  const auditTrail = subgraphs.entities?.app.services.auditTrail;
+  for (const [name, { url }] of Object.entries(subgraphs)) {
+    if (auditTrail && name !== 'entities') {
+      auditTrail.addSource({ name, call: createServiceClient({ url, service: 'entities', auth: TEST_AUTH }) });
+    }
   }
   const supergraphSdl = composeSupergraph(
     starters.map((s) => ({ name: s.name, url: subgraphs[s.name].url, sdl: printFederatedSchema(subgraphs[s.name].app.schema) })),

@@ -1,4 +1,7 @@
 import * as entities from '@credit/entities';
+import * as records from '@credit/records';
+import * as reports from '@credit/reports';
+import * as objections from '@credit/objections';
 import type { GraphQLSchema } from 'graphql';
 
 /** Every subgraph the platform runs, in start order, with its default port and schema builder. */
@@ -15,6 +18,9 @@ export interface SubgraphSpec {
 
 export const SUBGRAPHS: SubgraphSpec[] = [
   { name: 'entities', dir: 'subgraphs/entities', port: 4001, portVar: 'ENTITIES_PORT', buildSchema: entities.buildEntitiesSchema, entities: entities.ENTITIES, migrations: entities.MIGRATIONS },
+  { name: 'records', dir: 'subgraphs/records', port: 4002, portVar: 'RECORDS_PORT', buildSchema: records.buildRecordsSchema, entities: records.ENTITIES, migrations: records.MIGRATIONS },
+  { name: 'reports', dir: 'subgraphs/reports', port: 4003, portVar: 'REPORTS_PORT', buildSchema: reports.buildReportsSchema, entities: reports.ENTITIES, migrations: reports.MIGRATIONS },
+  { name: 'objections', dir: 'subgraphs/objections', port: 4004, portVar: 'OBJECTIONS_PORT', buildSchema: objections.buildObjectionsSchema, entities: objections.ENTITIES, migrations: objections.MIGRATIONS },
 ];
 
 export const GATEWAY_PORT = 4000;

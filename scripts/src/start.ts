@@ -50,11 +50,14 @@ async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, SEED_DEMO: process.env.SEED_DEMO ?? 'true', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
   const common = parseEnv({}, env);
   const started = Date.now();
-  const routing: Record<string, string> = {};
+  // Every service learns every subgraph's URL up front: later subgraphs call earlier ones
+  // (records -> entities) and entities reads the others' audit logs once they are up.
+  const routing: Record<string, string> = Object.fromEntries(
+    SUBGRAPHS.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${Number(env[s.portVar] ?? s.port)}/graphql`]),
+  );
   for (const s of SUBGRAPHS) {
     const port = Number(env[s.portVar] ?? s.port);
-    routing[`${s.name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}/graphql`;
-    const child = run(s.name, `${s.dir}/dist/main.js`, { ...env, [s.portVar]: String(port) });
+    const child = run(s.name, `${s.dir}/dist/main.js`, { ...routing, ...env, [s.portVar]: String(port) });
     await waitReady(s.name, `http://127.0.0.1:${port}`, child);
   }
   const gatewayPort = Number(env.GATEWAY_PORT ?? GATEWAY_PORT);

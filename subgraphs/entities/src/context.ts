@@ -1,5 +1,8 @@
 import type { ServiceContext } from '@credit/shared';
 import type { DataSource } from 'typeorm';
+import { AuditTrailService, type AuditSource } from './auditTrail/auditTrail.service';
+import { createCommitmentLoader } from './commitment/commitment.loaders';
+import { CommitmentService } from './commitment/commitment.service';
 import { DomainService } from './domain/domain.service';
 import { SourceUnitService } from './sourceUnit/sourceUnit.service';
 import { createSubjectViewLoader } from './subject/subject.loaders';
@@ -10,21 +13,28 @@ export interface EntitiesServices {
   subjects: SubjectService;
   domains: DomainService;
   sourceUnits: SourceUnitService;
+  auditTrail: AuditTrailService;
+  commitments: CommitmentService;
 }
 
 export interface EntitiesContext extends ServiceContext {
   services: EntitiesServices;
-  loaders: { subjectView: ReturnType<typeof createSubjectViewLoader> };
+  loaders: { subjectView: ReturnType<typeof createSubjectViewLoader>; commitments: ReturnType<typeof createCommitmentLoader> };
 }
 
 /** Services are stateless and built once; loaders are per request so that no cache outlives it. */
-export function createServices(db: DataSource): EntitiesServices {
-  return { db, subjects: new SubjectService(db), domains: new DomainService(db), sourceUnits: new SourceUnitService(db) };
+export function createServices(db: DataSource, auditSources: AuditSource[] = []): EntitiesServices {
+  const subjects = new SubjectService(db);
+  const domains = new DomainService(db);
+  return { db, subjects, domains, sourceUnits: new SourceUnitService(db), auditTrail: new AuditTrailService(db, auditSources), commitments: new CommitmentService(db, subjects, domains) };
 }
 
 export function createContext(base: ServiceContext, services: EntitiesServices): EntitiesContext {
   const ctx = base as EntitiesContext;
   ctx.services = services;
-  ctx.loaders = { subjectView: createSubjectViewLoader(ctx, services.subjects, services.db) };
+  ctx.loaders = {
+    subjectView: createSubjectViewLoader(ctx, services.subjects, services.db),
+    commitments: createCommitmentLoader(ctx, services.commitments, services.db),
+  };
   return ctx;
 }

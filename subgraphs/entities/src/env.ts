@@ -5,6 +5,10 @@ export function loadEntitiesEnv(source: Record<string, string | undefined>) {
   return parseEnv(
     {
       ENTITIES_PORT: portVar(4001),
+      // Other subgraphs whose audit logs the merged audit trail includes (unset: entities' own only).
+      RECORDS_URL: z.string().url().optional(),
+      REPORTS_URL: z.string().url().optional(),
+      OBJECTIONS_URL: z.string().url().optional(),
       SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
     },
     source,

@@ -1,5 +1,7 @@
-import { buildFederatedSchema, roleAuthChecker } from '@credit/shared';
+import { AuditLogResolver, buildFederatedSchema, roleAuthChecker } from '@credit/shared';
+import { AuditTrailResolver } from './auditTrail/auditTrail.resolver';
 import type { GraphQLSchema } from 'graphql';
+import { CommitmentResolver } from './commitment/commitment.resolver';
 import { DomainResolver } from './domain/domain.resolver';
 import { RegionResolver } from './region/region.resolver';
 import { SourceUnitResolver } from './sourceUnit/sourceUnit.resolver';
@@ -9,7 +11,7 @@ import { SubjectResolver } from './subject/subject.resolver';
 export function buildEntitiesSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [SubjectResolver, DomainResolver, RegionResolver, SourceUnitResolver],
+      resolvers: [SubjectResolver, DomainResolver, RegionResolver, SourceUnitResolver, CommitmentResolver, AuditTrailResolver, AuditLogResolver],
       authChecker: roleAuthChecker,
       validate: false,
     },

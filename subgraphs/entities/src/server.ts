@@ -1,4 +1,5 @@
-import { bootSubgraph, type BootedSubgraph, type Logger } from '@credit/shared';
+import { authConfigFromEnv, bootSubgraph, type BootedSubgraph, type Logger } from '@credit/shared';
+import { auditSources } from './auditTrail/auditTrail.service';
 import { createContext, createServices, type EntitiesContext, type EntitiesServices } from './context';
 import { ENTITIES, MIGRATIONS, SERVICE_NAME } from './entities';
 import type { EntitiesEnv } from './env';
@@ -15,7 +16,8 @@ export async function createEntitiesApp(env: EntitiesEnv, opts: { logger?: Logge
     entities: ENTITIES,
     migrations: MIGRATIONS,
     buildSchema: buildEntitiesSchema,
-    createServices: ({ dataSource }) => createServices(dataSource),
+    createServices: ({ dataSource }) =>
+      createServices(dataSource, auditSources({ records: env.RECORDS_URL, reports: env.REPORTS_URL, objections: env.OBJECTIONS_URL }, authConfigFromEnv(env))),
     extendContext: createContext,
     onReady: async (services, { logger }) => {
       const added = await services.domains.ensureCatalogue();

@@ -1,0 +1,210 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { authConfigFromEnv, parseEnv, signEmbeddedToken, type TokenClaims } from '@credit/shared';
+import { runLoad, type LoadResult, type LoadTarget } from './loadRunner';
+import { startHiveGateway, startPlainGateway, supergraphFor, type Peer } from './peers';
+
+const root = resolve(__dirname, '../../..');
+
+/**
+ * `pnpm bench [--duration 10] [--connections 50] [--smoke] [--no-peers]` against a platform
+ * started with `pnpm start` (same environment). Load comes from this process; the gateways and
+ * subgraphs run in their own. Prints a table and writes bench-results/latest.json.
+ */
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const opt = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const smoke = flag('smoke');
+const duration = opt('duration', smoke ? 2 : 10);
+const connections = opt('connections', smoke ? 4 : 50);
+const lowConnections = opt('low-connections', smoke ? 2 : 10);
+const withPeers = !flag('no-peers') && !smoke;
+
+const env = parseEnv({}, process.env);
+const auth = authConfigFromEnv(env);
+const port = (v: string | undefined, d: number) => Number(v ?? d);
+const GATEWAY = `http://127.0.0.1:${port(process.env.GATEWAY_PORT, 4000)}/graphql`;
+const SUBGRAPHS: Record<string, string> = {
+  entities: `http://127.0.0.1:${port(process.env.ENTITIES_PORT, 4001)}/graphql`,
+  records: `http://127.0.0.1:${port(process.env.RECORDS_PORT, 4002)}/graphql`,
+  reports: `http://127.0.0.1:${port(process.env.REPORTS_PORT, 4003)}/graphql`,
+  objections: `http://127.0.0.1:${port(process.env.OBJECTIONS_PORT, 4004)}/graphql`,
+};
+
+const token = (c: TokenClaims) => signEmbeddedToken(c, auth, '2h');
+
+async function gql(url: string, query: string, variables: Record<string, unknown>, bearer?: string): Promise<any> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: any; errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(`${query.slice(0, 60)}…: ${body.errors[0].message}`);
+  return body.data;
+}
+
+async function sqlTotal(): Promise<number> {
+  let total = 0;
+  for (const url of Object.values(SUBGRAPHS)) {
+    const text = await (await fetch(url.replace('/graphql', '/metrics'))).text();
+    const m = /^db_statements_total\{[^}]*\} (\d+)/m.exec(text);
+    total += m ? Number(m[1]) : 0;
+  }
+  return total;
+}
+
+const HISTORY = `query History($code: String!) { subject(creditCode: $code) { name
+  recordSummary { records repaired domains { domainCode records repaired } }
+  records(first: 20) { edges { node { id domainCode category decisionDate status } } } } }`;
+const HISTORY_DIRECT = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Subject {
+  recordSummary { records repaired domains { domainCode records repaired } }
+  records(first: 20) { edges { node { id domainCode category decisionDate status } } } } } }`;
+const LIST = `query List { subjects(first: 50) { edges { node { creditCode name recordSummary { records repaired } } } } }`;
+const VERIFY = `query Verify($n: String!, $c: String!) { verifyReport(number: $n, verificationCode: $c) { authentic status } }`;
+const ISSUE = `mutation Issue($input: IssueReportInput!) { issueReport(input: $input) { number verificationCode } }`;
+const SUBMIT = `mutation Submit($records: [RecordInput!]!) { submitRecords(records: $records) { created updated unchanged rejected } }`;
+
+interface Row extends LoadResult {
+  scenario: string;
+  target: string;
+  connections: number;
+  sqlPerOp?: number;
+}
+
+async function measure(scenario: string, target: string, t: LoadTarget, conns: number, countSql: boolean): Promise<Row> {
+  const before = countSql ? await sqlTotal() : 0;
+  const r = await runLoad(t, conns, duration);
+  const sqlPerOp = countSql && r.requests ? Math.round(((await sqlTotal()) - before) / r.requests * 10) / 10 : undefined;
+  const row = { scenario, target, connections: conns, ...r, sqlPerOp };
+  console.error(`  ${scenario.padEnd(22)} ${target.padEnd(22)} c=${String(conns).padEnd(3)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  errors ${r.errors}${sqlPerOp !== undefined ? `  sql/op ${sqlPerOp}` : ''}`);
+  return row;
+}
+
+function recordRows(unitSeq: number, n: number, codes: string[]) {
+  return Array.from({ length: n }, (_, k) => ({
+    decisionNumber: `黔市监罚〔bench〕${process.pid}-${unitSeq}-${k}号`,
+    category: 'ADMINISTRATIVE_PENALTY',
+    domainCode: 'D07',
+    creditCode: codes[k % codes.length],
+    subjectName: '基准测试对象',
+    violationType: '虚假宣传',
+    facts: '基准测试生成的违法事实',
+    legalBasis: '《中华人民共和国广告法》第五十五条',
+    penaltyTypes: ['罚款'],
+    penaltyContent: '罚款人民币五千元',
+    fineAmount: '5000.00',
+    decisionDate: '2024-03-15',
+    decidingAuthority: '贵州省市场监督管理局',
+    decidingAuthorityCode: '11520000MB1234567X',
+  }));
+}
+
+async function main() {
+  const started = Date.now();
+  console.error(`benchmark: ${duration}s per run, ${connections} and ${lowConnections} connections${smoke ? ' (smoke)' : ''}`);
+  const lead = await token({ role: 'LEAD_DEPARTMENT' });
+  const page = await gql(GATEWAY, `{ subjects(first: 100, filter: { kind: ENTERPRISE }) { edges { node { creditCode recordSummary { records } } } } }`, {}, lead);
+  const withRecords: string[] = page.subjects.edges.filter((e: any) => e.node.recordSummary.records > 0).map((e: any) => e.node.creditCode);
+  const codes = (withRecords.length ? withRecords : page.subjects.edges.map((e: any) => e.node.creditCode)).slice(0, 50);
+  const owners = await Promise.all(codes.map((c: string) => token({ role: 'SUBJECT', creditCode: c })));
+  console.error(`setup: ${codes.length} subjects with records`);
+
+  const reports: { n: string; c: string }[] = [];
+  for (let i = 0; i < Math.min(20, codes.length); i++) {
+    const d = await gql(GATEWAY, ISSUE, { input: { creditCode: codes[i], scenario: 'BIDDING_PROCUREMENT', channel: 'WEBSITE' } }, owners[i]);
+    reports.push({ n: d.issueReport.number, c: d.issueReport.verificationCode });
+  }
+  console.error(`setup: ${reports.length} reports issued for verification`);
+
+  const pick = <T>(xs: T[], i: number) => xs[i % xs.length];
+  // The owner reads its own history: the token must match the subject, so one target per subject
+  // would be needed; instead each run uses one subject and its token (the cache-free worst case
+  // is covered by varying `first` in the list scenario).
+  const history = (url: string, direct = false): LoadTarget => ({
+    url,
+    headers: { authorization: `Bearer ${owners[0]}` },
+    body: () => JSON.stringify(direct
+      ? { query: HISTORY_DIRECT, variables: { r: [{ __typename: 'Subject', creditCode: codes[0] }] } }
+      : { query: HISTORY, variables: { code: codes[0] } }),
+  });
+  const list = (url: string): LoadTarget => ({ url, headers: { authorization: `Bearer ${lead}` }, body: () => JSON.stringify({ query: LIST }) });
+
+  const rows: Row[] = [];
+  rows.push(await measure('history', 'ours', history(GATEWAY), connections, true));
+  rows.push(await measure('history', 'ours', history(GATEWAY), lowConnections, false));
+  rows.push(await measure('history', 'records direct', history(SUBGRAPHS.records, true), connections, false));
+  rows.push(await measure('list 50 + summaries', 'ours', list(GATEWAY), connections, true));
+  const peers: Peer[] = [];
+  try {
+    if (withPeers) {
+      const dir = join(root, 'bench-results/peers');
+      const sg = supergraphFor(SUBGRAPHS, dir);
+      peers.push(await startPlainGateway(sg, 4600), await startHiveGateway(sg, 4610, join(dir, 'hive')));
+      for (const p of peers) {
+        rows.push(await measure('history', p.name, history(p.url), connections, false));
+        rows.push(await measure('list 50 + summaries', p.name, list(p.url), connections, false));
+      }
+    }
+  } finally {
+    for (const p of peers) p.stop();
+  }
+  rows.push(await measure('verifyReport', 'ours', {
+    url: GATEWAY, headers: {}, body: (i) => { const r = pick(reports, i); return JSON.stringify({ query: VERIFY, variables: { n: r.n, c: r.c } }); },
+  }, connections, true));
+  rows.push(await measure('issueReport', 'ours', {
+    url: GATEWAY, headers: { authorization: `Bearer ${owners[0]}` },
+    body: () => JSON.stringify({ query: ISSUE, variables: { input: { creditCode: codes[0], scenario: 'FINANCING', channel: 'WEBSITE', domains: ['D07', 'D14', 'D03'] } } }),
+  }, Math.min(connections, 10), true));
+  const unit = await token({ role: 'SOURCE_UNIT', unitCode: 'GZ-D07', domains: ['D07'] });
+  rows.push(await measure('submitRecords x500', 'ours', {
+    url: GATEWAY, headers: { authorization: `Bearer ${unit}` }, body: (i) => JSON.stringify({ query: SUBMIT, variables: { records: recordRows(i, 500, codes) } }),
+  }, Math.min(connections, 4), true));
+
+  const get = (scenario: string, target: string, c = connections) => rows.find((r) => r.scenario === scenario && r.target === target && r.connections === c);
+  const ratios: Record<string, number | undefined> = {};
+  for (const s of ['history', 'list 50 + summaries']) {
+    const ours = get(s, 'ours');
+    const plain = get(s, 'plain @apollo/gateway');
+    const hive = get(s, 'Hive Gateway');
+    if (ours && plain) ratios[`${s}: ours/plain req/s`] = ours.rps / plain.rps;
+    if (ours && hive) ratios[`${s}: ours/Hive req/s`] = ours.rps / hive.rps;
+  }
+  const direct = get('history', 'records direct');
+  const oursHistory = get('history', 'ours');
+  if (direct && oursHistory) ratios['history: gateway/direct p50 latency'] = oursHistory.p50 / direct.p50;
+
+  const header = ['scenario', 'target', 'conns', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'sql/op'];
+  const table = [header, ...rows.map((r) => [r.scenario, r.target, String(r.connections), r.rps.toFixed(0), r.p50.toFixed(1), r.p95.toFixed(1), r.p99.toFixed(1), String(r.errors), r.sqlPerOp?.toString() ?? ''])];
+  const widths = header.map((_, i) => Math.max(...table.map((row) => row[i].length)));
+  const line = (row: string[]) => `| ${row.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log([line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...table.slice(1).map(line)].join('\n'));
+  for (const [k, v] of Object.entries(ratios)) console.log(`${k}: ${v?.toFixed(2)}`);
+
+  const out = join(root, 'bench-results');
+  mkdirSync(out, { recursive: true });
+  const report = {
+    at: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    mode: { db: env.DB_URL ? 'mysql' : 'sqlite', cache: env.REDIS_URL ? 'redis' : 'memory' },
+    settings: { duration, connections, lowConnections, smoke },
+    rows,
+    ratios,
+  };
+  writeFileSync(join(out, smoke ? 'smoke.json' : 'latest.json'), JSON.stringify(report, null, 2));
+  console.error(`benchmark done in ${((Date.now() - started) / 1000).toFixed(0)}s; wrote bench-results/${smoke ? 'smoke' : 'latest'}.json`);
+  const failed = rows.filter((r) => r.requests === 0 || r.errors > r.requests * 0.01);
+  if (failed.length) {
+    console.error(`scenarios with errors: ${failed.map((r) => `${r.scenario}/${r.target}`).join(', ')}`);
+    process.exit(1);
+  }
+}
+
+main().catch((err) => {
+  console.error(`bench failed: ${err instanceof Error ? err.message : err}`);
+  process.exit(1);
+});

@@ -1,0 +1,61 @@
+import autocannon from 'autocannon';
+
+export interface LoadTarget {
+  url: string;
+  headers: Record<string, string>;
+  /** Builds each request body; `i` counts requests so bodies can vary. */
+  body: (i: number) => string;
+}
+
+export interface LoadResult {
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+}
+
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0);
+
+/**
+ * Runs autocannon against one target. Latencies are collected per response (autocannon's own
+ * summary has no p95); a 200 answer whose body holds GraphQL `errors` counts as an error.
+ */
+export async function runLoad(target: LoadTarget, connections: number, durationSeconds: number): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let i = 0;
+  let finish!: (r: autocannon.Result) => void;
+  let fail!: (e: unknown) => void;
+  const done = new Promise<autocannon.Result>((res, rej) => {
+    finish = res;
+    fail = rej;
+  });
+  const instance = autocannon({
+    url: target.url,
+    connections,
+    duration: durationSeconds,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...target.headers },
+        setupRequest: (req) => ({ ...req, body: target.body(i++) }),
+        onResponse: (status, body) => {
+          if (status !== 200 || body.includes('"errors"')) errors++;
+        },
+      },
+    ],
+  }, (err, result) => (err ? fail(err) : finish(result)));
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
+  const result = await done;
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    rps: latencies.length / durationSeconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors: errors + result.errors + result.timeouts,
+  };
+}

@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(__dirname, '../../..');
+
+/** The committed supergraph with its routing URLs pointed at the subgraphs actually running. */
+export function supergraphFor(urls: Record<string, string>, dir: string): string {
+  let sdl = readFileSync(join(root, 'gateway/supergraph.graphql'), 'utf8');
+  for (const [name, url] of Object.entries(urls)) {
+    sdl = sdl.replace(new RegExp(`(name: "${name}", url: ")[^"]+`), `$1${url}`);
+  }
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'supergraph.graphql');
+  writeFileSync(file, sdl);
+  return file;
+}
+
+async function waitFor(url: string, child: ChildProcess, name: string): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+      if (res.ok) return;
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${name} did not start at ${url}`);
+}
+
+export interface Peer {
+  name: string;
+  url: string;
+  stop(): void;
+}
+
+/** new ApolloGateway({ supergraphSdl }) on @apollo/server, in its own process. */
+export async function startPlainGateway(supergraphFile: string, port: number): Promise<Peer> {
+  const child = spawn(process.execPath, [join(__dirname, 'plainGateway.js'), supergraphFile, String(port)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}/`;
+  await waitFor(url, child, 'plain gateway');
+  return { name: 'plain @apollo/gateway', url, stop: () => child.kill() };
+}
+
+/** Hive Gateway (npm @graphql-hive/gateway) with the same supergraph, forwarding the bearer token. */
+export async function startHiveGateway(supergraphFile: string, port: number, dir: string): Promise<Peer> {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'gateway.config.mjs'),
+    `export const gatewayConfig = {
+  supergraph: ${JSON.stringify(supergraphFile)},
+  port: ${port},
+  logging: 'error',
+  propagateHeaders: { fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') ?? '' }) },
+};\n`,
+  );
+  const bin = join(root, 'scripts/node_modules/.bin/hive-gateway');
+  const child = spawn(bin, ['supergraph', supergraphFile, '--port', String(port)], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}/graphql`;
+  await waitFor(url, child, 'Hive Gateway');
+  return { name: 'Hive Gateway', url, stop: () => child.kill() };
+}
