@@ -24,5 +24,6 @@ module.exports = {
   },
   setupFiles: ['reflect-metadata'],
   testTimeout: 60_000,
-  verbose: false,
+  // CI lists every test, so skipped ones show by name.
+  verbose: process.env.CI === "true",
 };

@@ -2,3 +2,4 @@ export * from './creditCode';
 export * from './residentId';
 export * from './subjectCode';
 export * from './generate';
+export * from './text';

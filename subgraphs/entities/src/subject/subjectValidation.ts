@@ -1,4 +1,4 @@
-import { checkSubjectCode } from '@credit/shared';
+import { checkSubjectCode, hasControlCharacters } from '@credit/shared';
 import { findRegion } from '../region/regionCatalogue';
 import type { RowProblem, SubjectInput } from './subject.inputs';
 import { SubjectKind, SubjectStatus } from './subject.type';
@@ -14,10 +14,6 @@ export interface NormalizedSubject {
   status: SubjectStatus;
 }
 
-// Control characters have no place in registry text and break downstream CSV/PDF output.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
 function text(problems: RowProblem[], field: string, value: string | null | undefined, max: number, required: boolean): string | null {
   const v = value?.trim() ?? '';
   if (!v) {
@@ -25,7 +21,7 @@ function text(problems: RowProblem[], field: string, value: string | null | unde
     return null;
   }
   if (Array.from(v).length > max) problems.push({ field, message: `must be at most ${max} characters` });
-  if (CONTROL.test(v)) problems.push({ field, message: 'must not contain control characters' });
+  if (hasControlCharacters(v)) problems.push({ field, message: 'must not contain control characters' });
   return v;
 }
 

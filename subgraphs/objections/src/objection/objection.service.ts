@@ -1,4 +1,5 @@
 import {
+  hasControlCharacters,
   actorOf, audit, badUserInput, checkSubjectCode, conflict, domainError, ErrorCode, forbidden, notFound, requirePrincipal, Role,
   ServiceCallError, type Principal, type ServiceContext,
 } from '@credit/shared';
@@ -58,6 +59,7 @@ function text(field: string, value: string | null | undefined, required: boolean
     return null;
   }
   if (Array.from(v).length > max) throw badUserInput(field, `must be at most ${max} characters`);
+  if (hasControlCharacters(v, { multiline: true })) throw badUserInput(field, 'must not contain control characters');
   return v;
 }
 

@@ -1,4 +1,4 @@
-import { checkCreditCode, checkSubjectCode, type CodeKind } from '@credit/shared';
+import { checkCreditCode, checkSubjectCode, hasControlCharacters, type CodeKind } from '@credit/shared';
 import { AMOUNT, normaliseAmount } from '../record/amount';
 import { FIRST_RECORD_DATE, isIsoDate } from '../record/dates';
 import { LicenceAction, RecordCategory, RecordSubjectType } from '../record/record.type';
@@ -85,9 +85,6 @@ export type RowOutcome =
   | { kind: 'excluded'; content: RecordContent; reasons: RecordRowProblem[] }
   | { kind: 'rejected'; problems: RecordRowProblem[] };
 
-// Control characters break the CSV and PDF output downstream; tabs and newlines are fine in prose.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const REGION = /^52\d{4}$/;
 
 class Checker {
@@ -102,7 +99,7 @@ class Checker {
       return null;
     }
     if (Array.from(v).length > max) this.add(field, RowReason.TOO_LONG, `must be at most ${max} characters`);
-    if (CONTROL.test(v)) this.add(field, RowReason.INVALID_VALUE, 'must not contain control characters');
+    if (hasControlCharacters(v, { multiline: true })) this.add(field, RowReason.INVALID_VALUE, 'must not contain control characters');
     return v;
   }
   date(field: string, value: string | null | undefined, required: boolean): string | null {
