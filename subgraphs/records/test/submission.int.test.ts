@@ -116,22 +116,12 @@ describe(`record submission on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =
 
   it('leaves nothing behind when a batch fails half-way through its transaction', async () => {
     const before = { records: await count(RecordEntity), revisions: await count(RevisionEntity), log: await count(SubmissionEntity) };
-    const original = EntityManager.prototype.createQueryBuilder;
-    // Fail the first revision INSERT, after the records of the batch were already inserted.
-    const spy = jest.spyOn(EntityManager.prototype, 'createQueryBuilder').mockImplementation(function (this: EntityManager, ...args: unknown[]) {
-      const qb = (original as (...a: unknown[]) => ReturnType<EntityManager['createQueryBuilder']>).apply(this, args);
-      const insert = qb.insert.bind(qb);
-      qb.insert = () => {
-        const iqb = insert();
-        const into = iqb.into.bind(iqb);
-        iqb.into = ((target: unknown, ...rest: unknown[]) => {
-          if (target === RevisionEntity) throw new Error('disk full (injected)');
-          return (into as (...a: unknown[]) => typeof iqb)(target, ...rest);
-        }) as typeof iqb.into;
-        return iqb;
-      };
-      return qb;
-    } as typeof EntityManager.prototype.createQueryBuilder);
+    const original = EntityManager.prototype.query;
+    // Fail the revisions' INSERT, after the records of the batch were already inserted.
+    const spy = jest.spyOn(EntityManager.prototype, 'query').mockImplementation(function (this: EntityManager, sql: string, params?: unknown[]) {
+      if (/^INSERT INTO .record_revision./.test(sql)) return Promise.reject(new Error('disk full (injected)'));
+      return original.call(this, sql, params);
+    });
     try {
       const r = await gql(url, SUBMIT, { records: [recordInput(), recordInput(), recordInput()] }, unit);
       expect(errorCode(r)).toBe('INTERNAL_SERVER_ERROR');
