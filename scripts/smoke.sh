@@ -17,4 +17,9 @@ answer=$(curl -sf "http://127.0.0.1:${port}/graphql" -H 'content-type: applicati
   -d "{\"query\":\"{ subject(creditCode: \\\"${code}\\\") { name kind regionCode } domains { code } }\"}")
 echo "$answer" | head -c 300; echo
 echo "$answer" | grep -q '"kind":"ENTERPRISE"' || { echo "unexpected answer"; exit 1; }
+# The token command mints what the services accept.
+lead=$(node scripts/dist/token.js --role LEAD_DEPARTMENT | tail -1)
+listed=$(curl -sf "http://127.0.0.1:${port}/graphql" -H 'content-type: application/json' -H "authorization: Bearer ${lead}" \
+  -d '{"query":"{ subjects(first: 3) { edges { node { creditCode } } } }"}')
+echo "$listed" | grep -q '"creditCode"' || { echo "token command: unexpected answer $listed"; exit 1; }
 echo "smoke ok"
