@@ -31,6 +31,11 @@ export function loadGatewayEnv(source: Record<string, string | undefined>) {
       RATE_LIMIT_WINDOW_SECONDS: int(1, 3_600, 60),
       APQ_TTL_SECONDS: int(60, 30 * 86_400, 86_400),
       SAFELIST_FILE: z.string().optional(),
+      // auto: on when REDIS_URL is set (every process must see every subject change).
+      RESPONSE_CACHE: z.enum(['auto', 'on', 'off']).default('auto'),
+      RESPONSE_CACHE_TTL_SECONDS: int(1, 86_400, 300),
+      // Worker processes sharing the port (node:cluster); 1 keeps a single process.
+      GATEWAY_WORKERS: int(1, 64, 1),
       CORS_ORIGINS: list,
       TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
     },

@@ -12,12 +12,15 @@ import {
   openCache,
   requestLogPlugin,
   ServiceMetrics,
+  SubjectChanges,
   type Cache,
   type Logger,
   type ServiceContext,
 } from '@credit/shared';
 import { GraphQLError } from 'graphql';
 import type { GatewayEnv } from './env';
+import { HISTORY_POLICY } from './cache/cachePolicy';
+import { responseCachePlugin } from './cache/responseCache';
 import { operationLimitsPlugin } from './limits/operationLimits';
 import { RateLimiter } from './limits/rateLimiter';
 import { loadSafelist, PersistedQueryStore, safelistPlugin } from './persisted/persistedQueries';
@@ -64,6 +67,8 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
   const cache = metrics.instrumentCache(
     await openCache({ redisUrl: env.REDIS_URL, namespace: `${env.CACHE_PREFIX}:gateway`, maxEntries: env.CACHE_MAX_ENTRIES }),
   );
+  const shared = await openCache({ redisUrl: env.REDIS_URL, namespace: `${env.CACHE_PREFIX}:shared`, maxEntries: env.CACHE_MAX_ENTRIES });
+  const responseCaching = env.RESPONSE_CACHE === 'on' || (env.RESPONSE_CACHE === 'auto' && Boolean(env.REDIS_URL));
   const urls = new Map<string, string>();
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl,
@@ -95,6 +100,9 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
         defaultListSize: env.DEFAULT_LIST_SIZE,
       }),
       ...(env.SAFELIST_FILE ? [safelistPlugin(loadSafelist(env.SAFELIST_FILE))] : []),
+      ...(responseCaching
+        ? [responseCachePlugin({ cache, changes: new SubjectChanges(shared), ttlSeconds: env.RESPONSE_CACHE_TTL_SECONDS, policy: HISTORY_POLICY })]
+        : []),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -144,6 +152,7 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
     async stop() {
       await apollo.stop();
       await cache.close();
+      await shared.close();
     },
   };
 }

@@ -31,6 +31,12 @@ describe(`cache (${redisUrl ? 'Redis' : 'memory'})`, () => {
     expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 
+  it('reads a counter back as a string, as Redis does', async () => {
+    await cache.incr('readable', 60);
+    await cache.incr('readable', 60);
+    expect(await cache.get('readable')).toBe('2');
+  });
+
   it('answers ping', async () => {
     expect(await cache.ping()).toBe(true);
   });

@@ -20,15 +20,37 @@ export interface CacheOptions {
   maxEntries?: number;
 }
 
+interface MemoryStore {
+  lru: LRUCache<string, string>;
+  counters: Map<string, { n: number; until: number }>;
+  users: number;
+}
+// Caches opened with the same namespace in one process share a store, as Redis clients share a
+// server: the services of an in-process test platform see each other's keys.
+const stores = new Map<string, MemoryStore>();
+
 class MemoryCache implements Cache {
   readonly kind = 'memory' as const;
   private readonly lru: LRUCache<string, string>;
-  private readonly counters = new Map<string, { n: number; until: number }>();
+  private readonly counters: Map<string, { n: number; until: number }>;
+  private readonly store: MemoryStore;
   constructor(private readonly ns: string, max: number) {
-    this.lru = new LRUCache<string, string>({ max, ttlAutopurge: false });
+    let store = stores.get(ns);
+    if (!store) {
+      store = { lru: new LRUCache<string, string>({ max, ttlAutopurge: false }), counters: new Map(), users: 0 };
+      stores.set(ns, store);
+    }
+    store.users++;
+    this.store = store;
+    this.lru = store.lru;
+    this.counters = store.counters;
   }
   async get(key: string) {
-    return this.lru.get(this.ns + key);
+    const value = this.lru.get(this.ns + key);
+    if (value !== undefined) return value;
+    // As in Redis, a counter is readable as a string.
+    const c = this.counters.get(this.ns + key);
+    return c && c.until > Date.now() ? String(c.n) : undefined;
   }
   async set(key: string, value: string, ttlSeconds: number) {
     this.lru.set(this.ns + key, value, { ttl: ttlSeconds * 1000 });
@@ -58,7 +80,9 @@ class MemoryCache implements Cache {
     return true;
   }
   async close() {
+    if (--this.store.users > 0) return;
     this.lru.clear();
+    stores.delete(this.ns);
   }
 }
 

@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource, MixedList } from 'typeorm';
 import { authConfigFromEnv, createTokenVerifier } from '../auth/jwt';
 import { openCache, type Cache } from '../cache/cache';
+import { SubjectChanges } from '../cache/subjectChanges';
 import type { CommonEnv } from '../config/env';
 import { openDatabase } from '../db/database';
 import { createLogger, type Logger } from '../logging/logger';
@@ -13,6 +14,8 @@ import { ServiceMetrics } from '../metrics/metrics';
 export interface SubgraphDeps {
   dataSource: DataSource;
   cache: Cache;
+  /** Platform-wide "subject data changed" signal (invalidates the gateway's response cache). */
+  subjectChanges: SubjectChanges;
   logger: Logger;
   env: CommonEnv;
 }
@@ -60,12 +63,14 @@ export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOption
     sqliteFile: opts.sqliteFile,
   });
   let cache: Cache | undefined;
+  let shared: Cache | undefined;
   try {
     const metrics = new ServiceMetrics(opts.name);
     cache = metrics.instrumentCache(
       await openCache({ redisUrl: env.REDIS_URL, namespace: `${env.CACHE_PREFIX}:${opts.name}`, maxEntries: env.CACHE_MAX_ENTRIES }),
     );
-    const deps: SubgraphDeps = { dataSource, cache, logger, env };
+    shared = await openCache({ redisUrl: env.REDIS_URL, namespace: `${env.CACHE_PREFIX}:shared`, maxEntries: env.CACHE_MAX_ENTRIES });
+    const deps: SubgraphDeps = { dataSource, cache, subjectChanges: new SubjectChanges(shared), logger, env };
     const services = opts.createServices(deps);
     await opts.onReady?.(services, deps);
     const schema = await opts.buildSchema();
@@ -89,11 +94,13 @@ export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOption
       async shutdown() {
         await server.stop();
         await cache!.close();
+        await shared!.close();
         await dataSource.destroy();
       },
     };
   } catch (err) {
     await cache?.close();
+    await shared?.close();
     await dataSource.destroy();
     throw err;
   }

@@ -1,4 +1,4 @@
-import type { ServiceContext } from '@credit/shared';
+import { NO_SUBJECT_CHANGES, type ServiceContext, type SubjectChanges } from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import { AuditTrailService, type AuditSource } from './auditTrail/auditTrail.service';
 import { createCommitmentLoader } from './commitment/commitment.loaders';
@@ -23,8 +23,8 @@ export interface EntitiesContext extends ServiceContext {
 }
 
 /** Services are stateless and built once; loaders are per request so that no cache outlives it. */
-export function createServices(db: DataSource, auditSources: AuditSource[] = []): EntitiesServices {
-  const subjects = new SubjectService(db);
+export function createServices(db: DataSource, auditSources: AuditSource[] = [], changes: SubjectChanges = NO_SUBJECT_CHANGES): EntitiesServices {
+  const subjects = new SubjectService(db, changes);
   const domains = new DomainService(db);
   return { db, subjects, domains, sourceUnits: new SourceUnitService(db), auditTrail: new AuditTrailService(db, auditSources), commitments: new CommitmentService(db, subjects, domains) };
 }

@@ -16,8 +16,8 @@ export async function createEntitiesApp(env: EntitiesEnv, opts: { logger?: Logge
     entities: ENTITIES,
     migrations: MIGRATIONS,
     buildSchema: buildEntitiesSchema,
-    createServices: ({ dataSource }) =>
-      createServices(dataSource, auditSources({ records: env.RECORDS_URL, reports: env.REPORTS_URL, objections: env.OBJECTIONS_URL }, authConfigFromEnv(env))),
+    createServices: ({ dataSource, subjectChanges }) =>
+      createServices(dataSource, auditSources({ records: env.RECORDS_URL, reports: env.REPORTS_URL, objections: env.OBJECTIONS_URL }, authConfigFromEnv(env)), subjectChanges),
     extendContext: createContext,
     onReady: async (services, { logger }) => {
       const added = await services.domains.ensureCatalogue();

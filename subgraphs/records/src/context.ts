@@ -1,4 +1,4 @@
-import { authConfigFromEnv, createServiceClient, type ServiceContext } from '@credit/shared';
+import { authConfigFromEnv, createServiceClient, NO_SUBJECT_CHANGES, type ServiceContext, type SubjectChanges } from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import { EntitiesDirectory, type DomainCatalogue, type SourceUnitDirectory } from './catalogue/entitiesDirectory';
 import type { RecordsEnv } from './env';
@@ -36,16 +36,21 @@ export function entitiesDirectoryFromEnv(env: RecordsEnv): EntitiesDirectory {
 }
 
 /** Services are stateless and built once; `directory` may be replaced (the import command shares it). */
-export function createServices(db: DataSource, env: RecordsEnv, directory: DomainCatalogue & SourceUnitDirectory = entitiesDirectoryFromEnv(env)): RecordsServices {
+export function createServices(
+  db: DataSource,
+  env: RecordsEnv,
+  directory: DomainCatalogue & SourceUnitDirectory = entitiesDirectoryFromEnv(env),
+  changes: SubjectChanges = NO_SUBJECT_CHANGES,
+): RecordsServices {
   return {
     db,
     directory,
-    records: new RecordService(db),
-    submissions: new SubmissionService(db, directory),
+    records: new RecordService(db, changes),
+    submissions: new SubmissionService(db, directory, changes),
     history: new HistoryService(db),
     quality: new QualityService(db, directory, { lateThresholdDays: env.LATE_THRESHOLD_DAYS, rejectionRateWarning: env.REJECTION_RATE_WARNING }),
     statistics: new StatisticsService(db),
-    objections: new ObjectionService(db, directory),
+    objections: new ObjectionService(db, directory, changes),
   };
 }
 

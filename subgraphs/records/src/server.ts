@@ -24,7 +24,7 @@ export async function createRecordsApp(env: RecordsEnv, opts: RecordsAppOptions 
     entities: ENTITIES,
     migrations: MIGRATIONS,
     buildSchema: buildRecordsSchema,
-    createServices: ({ dataSource }) => createServices(dataSource, env, directory),
+    createServices: ({ dataSource, subjectChanges }) => createServices(dataSource, env, directory, subjectChanges),
     extendContext: createContext,
     onReady: async (services, { logger }) => {
       if (env.SEED_DEMO) {

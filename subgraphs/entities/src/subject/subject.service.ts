@@ -1,4 +1,4 @@
-import { audit, badUserInput, decodeCursor, encodeCursor, Role, type Principal, type ServiceContext } from '@credit/shared';
+import { audit, badUserInput, decodeCursor, encodeCursor, NO_SUBJECT_CHANGES, Role, type Principal, type ServiceContext, type SubjectChanges } from '@credit/shared';
 import { In, type DataSource } from 'typeorm';
 import { findRegion } from '../region/regionCatalogue';
 import { SubjectEntity } from './subject.entity';
@@ -22,7 +22,7 @@ function chunks<T>(items: T[], size: number): T[][] {
 
 /** Responsible for the subject register: batched lookups, paged listing and validated upserts. */
 export class SubjectService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: DataSource, private readonly changes: SubjectChanges = NO_SUBJECT_CHANGES) {}
 
   async findByCodes(codes: readonly string[]): Promise<SubjectEntity[]> {
     const repo = this.db.getRepository(SubjectEntity);
@@ -105,6 +105,7 @@ export class SubjectService {
       await audit(tx, ctx, { action: 'subject.upsert', subjectCodes: written.map((r) => r.creditCode) });
     });
 
+    await this.changes.publish(results.filter((r) => r.verdict === RowVerdict.UPDATED).map((r) => r.creditCode));
     const count = (v: RowVerdict) => results.filter((r) => r.verdict === v).length;
     return Object.assign(new UpsertSubjectsPayload(), {
       results,

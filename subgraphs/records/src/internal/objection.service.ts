@@ -1,4 +1,4 @@
-import { actorOf, audit, badUserInput, conflict, notFound, type ServiceContext } from '@credit/shared';
+import { actorOf, audit, badUserInput, conflict, NO_SUBJECT_CHANGES, notFound, type ServiceContext, type SubjectChanges } from '@credit/shared';
 import { In, type DataSource, type Repository } from 'typeorm';
 import type { DomainCatalogue } from '../catalogue/entitiesDirectory';
 import { chinaDate } from '../record/dates';
@@ -32,7 +32,11 @@ function asRow(r: RecordEntity): RecordRow {
  * on the objection id, so an outbox may retry them freely.
  */
 export class ObjectionService {
-  constructor(private readonly db: DataSource, private readonly catalogue: DomainCatalogue) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly catalogue: DomainCatalogue,
+    private readonly changes: SubjectChanges = NO_SUBJECT_CHANGES,
+  ) {}
 
   /** EFFECTIVE and REPAIRED records of one subject decided in [from, to], in the chosen domains. */
   async snapshot(ctx: ServiceContext, creditCode: string, domains: string[], from: string, to: string): Promise<RecordEntity[]> {
@@ -50,26 +54,30 @@ export class ObjectionService {
 
   async mark(ctx: ServiceContext, recordId: string, objectionId: string): Promise<boolean> {
     const key = objectionKey(objectionId);
-    await this.db.transaction(async (tx) => {
+    const code = await this.db.transaction(async (tx) => {
       const record = await this.load(tx.getRepository(RecordEntity), recordId);
       const seen = await tx.getRepository(RevisionEntity).countBy({ objectionId: key, action: 'OBJECTION_OPENED' });
-      if (seen) return;
+      if (seen) return undefined;
       await reviseRecord(tx, record, { underObjection: true }, { action: 'OBJECTION_OPENED', actor: actorOf(ctx.principal), reason: `objection ${key} filed`, objectionId: key });
+      return record.creditCode;
     });
+    if (code) await this.changes.publish([code]);
     return true;
   }
 
   /** Clears one objection; the record stays under objection while another one is open. */
   async clear(ctx: ServiceContext, recordId: string, objectionId: string): Promise<boolean> {
     const key = objectionKey(objectionId);
-    await this.db.transaction(async (tx) => {
+    const code = await this.db.transaction(async (tx) => {
       const record = await this.load(tx.getRepository(RecordEntity), recordId);
       const marks = await tx.getRepository(RevisionEntity).find({ select: { objectionId: true, action: true }, where: { recordId, action: In(['OBJECTION_OPENED', 'OBJECTION_CLOSED']) } });
       const state = (action: string) => marks.some((m) => m.objectionId === key && m.action === action);
-      if (!state('OBJECTION_OPENED') || state('OBJECTION_CLOSED')) return;
+      if (!state('OBJECTION_OPENED') || state('OBJECTION_CLOSED')) return undefined;
       const open = marks.filter((m) => m.action === 'OBJECTION_OPENED').length - marks.filter((m) => m.action === 'OBJECTION_CLOSED').length - 1;
       await reviseRecord(tx, record, { underObjection: open > 0 }, { action: 'OBJECTION_CLOSED', actor: actorOf(ctx.principal), reason: `objection ${key} closed`, objectionId: key });
+      return record.creditCode;
     });
+    if (code) await this.changes.publish([code]);
     return true;
   }
 
@@ -78,7 +86,7 @@ export class ObjectionService {
     const key = objectionKey(input.objectionId);
     const reason = requiredReason('input.reason', input.reason);
     const catalogue = input.action === CorrectionAction.CORRECT && input.changes?.domainCode ? await this.catalogue.domains() : undefined;
-    return this.db.transaction(async (tx) => {
+    const corrected = await this.db.transaction(async (tx) => {
       const record = await this.load(tx.getRepository(RecordEntity), input.recordId);
       const done = await tx.getRepository(RevisionEntity).countBy({ objectionId: key, action: In(CORRECTION_ACTIONS) });
       if (done) return record;
@@ -97,6 +105,8 @@ export class ObjectionService {
       const { decisionNumber: _key, ...changes } = content;
       return reviseRecord(tx, record, changes, { action: 'CORRECTED', actor, reason, objectionId: key });
     });
+    await this.changes.publish([corrected.creditCode]);
+    return corrected;
   }
 
   /** The record's content with the changes applied, checked by the same rules as a submission. */

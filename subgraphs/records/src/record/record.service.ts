@@ -1,4 +1,4 @@
-import { actorOf, audit, badUserInput, conflict, notFound, type ServiceContext } from '@credit/shared';
+import { actorOf, audit, badUserInput, conflict, NO_SUBJECT_CHANGES, notFound, type ServiceContext, type SubjectChanges } from '@credit/shared';
 import { In, type DataSource } from 'typeorm';
 import { chinaDate, isIsoDate } from './dates';
 import { RecordEntity } from './record.entity';
@@ -11,7 +11,7 @@ const IN_CHUNK = 500;
 
 /** Responsible for single records: batched lookups, revisions, and the status changes repair and revocation. */
 export class RecordService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: DataSource, private readonly changes: SubjectChanges = NO_SUBJECT_CHANGES) {}
 
   async findByIds(ids: readonly string[]): Promise<RecordEntity[]> {
     const out: RecordEntity[] = [];
@@ -31,7 +31,7 @@ export class RecordService {
     const date = repairedAt?.trim() || today;
     if (!isIsoDate(date)) throw badUserInput('repairedAt', 'must be a real date YYYY-MM-DD');
     if (date > today) throw badUserInput('repairedAt', 'must not be in the future');
-    return this.db.transaction(async (tx) => {
+    return this.published(this.db.transaction(async (tx) => {
       const record = await tx.getRepository(RecordEntity).findOneBy({ id });
       if (!record) throw notFound('record', id);
       assertMayChangeRecord(ctx.principal, record);
@@ -39,13 +39,13 @@ export class RecordService {
       if (date < record.decisionDate) throw badUserInput('repairedAt', `must not be before the decision date ${record.decisionDate}`);
       await audit(tx, ctx, { action: 'record.repair', subjectCodes: [record.creditCode], target: id });
       return reviseRecord(tx, record, { status: RecordStatus.REPAIRED, repairedAt: date, repairBasis: text }, { action: 'REPAIRED', actor: actorOf(ctx.principal), reason: text });
-    });
+    }));
   }
 
   /** Revocation (撤销): kept with its reason, no longer a record anywhere. */
   async revoke(ctx: ServiceContext, id: string, reason: string): Promise<RecordEntity> {
     const text = requiredReason('reason', reason);
-    return this.db.transaction(async (tx) => {
+    return this.published(this.db.transaction(async (tx) => {
       const record = await tx.getRepository(RecordEntity).findOneBy({ id });
       if (!record) throw notFound('record', id);
       assertMayChangeRecord(ctx.principal, record);
@@ -53,7 +53,14 @@ export class RecordService {
       const now = new Date();
       await audit(tx, ctx, { action: 'record.revoke', subjectCodes: [record.creditCode], target: id });
       return reviseRecord(tx, record, { status: RecordStatus.REVOKED, revokedAt: now, revokeReason: text }, { action: 'REVOKED', actor: actorOf(ctx.principal), reason: text }, now);
-    });
+    }));
+  }
+
+  /** After the commit: the subject's cached history is stale. */
+  private async published(change: Promise<RecordEntity>): Promise<RecordEntity> {
+    const record = await change;
+    await this.changes.publish([record.creditCode]);
+    return record;
   }
 }
 

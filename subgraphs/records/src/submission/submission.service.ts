@@ -1,4 +1,4 @@
-import { AuditEntry, badUserInput, bulkInsert, conflict } from '@credit/shared';
+import { AuditEntry, badUserInput, bulkInsert, conflict, NO_SUBJECT_CHANGES, type SubjectChanges } from '@credit/shared';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { DomainCatalogue } from '../catalogue/entitiesDirectory';
 import { chinaDate, lagDays } from '../record/dates';
@@ -15,6 +15,12 @@ import { RecordRowResult, RecordVerdict, SubmitRecordsPayload } from './submissi
 
 export const MAX_SUBMISSION_ROWS = 1000;
 const IN_CHUNK = 500;
+
+/** Subjects whose records a batch created or changed. */
+function writtenSubjects(rows: Map<string, { index: number; content: RecordContent }>, results: RecordRowResult[]): string[] {
+  const changed = (i: number) => results[i].verdict === RecordVerdict.CREATED || results[i].verdict === RecordVerdict.UPDATED;
+  return [...new Set([...rows.values()].filter((r) => changed(r.index)).map((r) => r.content.creditCode))];
+}
 
 /** Who is submitting: the unit code always comes from the token (or the import command's --unit), never from a row. */
 export interface Submitter {
@@ -40,7 +46,11 @@ const rowResult = (index: number, decisionNumber: string | null, verdict: Record
  * (unit, decision number), one transaction per batch with its revisions and its submission log.
  */
 export class SubmissionService {
-  constructor(private readonly db: DataSource, private readonly catalogue: DomainCatalogue) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly catalogue: DomainCatalogue,
+    private readonly changes: SubjectChanges = NO_SUBJECT_CHANGES,
+  ) {}
 
   async submit(who: Submitter, rows: RecordRow[], now = new Date()): Promise<SubmitRecordsPayload> {
     if (rows.length === 0) throw badUserInput('records', 'must contain at least one row');
@@ -79,6 +89,7 @@ export class SubmissionService {
         await tx.createQueryBuilder().insert().into(SubmissionEntity).values(this.logEntry(who, batchId, rows.length, results, now)).updateEntity(false).execute();
         await this.auditWrites(tx, who, batchId, records, results);
       });
+      await this.changes.publish(writtenSubjects(records, results));
     } catch (err) {
       // Two batches racing on the same decision numbers: the loser changes nothing and may simply resend.
       if (isUniqueViolation(err)) throw conflict('another submission of the same decisions is in progress; resend the batch', { field: 'records' });
@@ -100,8 +111,7 @@ export class SubmissionService {
   private async auditWrites(
     tx: EntityManager, who: Submitter, batchId: string, rows: Map<string, { index: number; content: RecordContent }>, results: RecordRowResult[],
   ): Promise<void> {
-    const changed = (i: number) => results[i].verdict === RecordVerdict.CREATED || results[i].verdict === RecordVerdict.UPDATED;
-    const written = [...new Set([...rows.values()].filter((r) => changed(r.index)).map((r) => r.content.creditCode))];
+    const written = writtenSubjects(rows, results);
     const entries = written.map((subjectCode) => ({
       actor: who.actor, role: 'SOURCE_UNIT', action: 'record.submit', subjectCode, target: `batch ${batchId}`, requestId: who.requestId ?? `import-${batchId}`,
     }));

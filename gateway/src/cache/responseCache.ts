@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
+import { actorOf, type Cache, type SubjectChanges } from '@credit/shared';
+import type { GatewayContext } from '../gateway';
+import { isCacheable, type CachePolicy } from './cachePolicy';
+
+interface Entry {
+  v: string;
+  d: Record<string, unknown>;
+}
+
+/**
+ * Whole-response cache for a subject reading its own history. Keyed by the principal, the
+ * operation and its variables; valid while the subject's version (bumped by every write that
+ * changes what the answer shows) is the one read before the operation ran. Only owners' reads
+ * are cached: they are never audited, while a cache hit for anyone else would skip the audit.
+ */
+export function responseCachePlugin(opts: { cache: Cache; changes: SubjectChanges; ttlSeconds: number; policy: CachePolicy }): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      let key: string | undefined;
+      let version: string | undefined;
+      return {
+        async responseForOperation({ contextValue, schema, document, operation, queryHash, request }): Promise<GraphQLResponse | null> {
+          const p = contextValue.principal;
+          if (p?.role !== 'SUBJECT' || !operation || !isCacheable(schema, document, operation, opts.policy)) return null;
+          key = `rc:${createHash('sha256').update(`${actorOf(p)}\n${queryHash}\n${request.operationName ?? ''}\n${JSON.stringify(request.variables ?? {})}`).digest('base64url')}`;
+          const [raw, current] = await Promise.all([opts.cache.get(key), opts.changes.version(p.creditCode)]);
+          version = current;
+          if (raw) {
+            const entry = JSON.parse(raw) as Entry;
+            if (entry.v === current) {
+              return { http: { status: 200, headers: new HeaderMap([['x-cache', 'HIT']]) }, body: { kind: 'single', singleResult: { data: entry.d } } };
+            }
+          }
+          return null;
+        },
+        async willSendResponse({ response }) {
+          if (!key || version === undefined || response.body.kind !== 'single') return;
+          const { data, errors } = response.body.singleResult;
+          if (response.http.headers.get('x-cache') === 'HIT') return;
+          response.http.headers.set('x-cache', 'MISS');
+          if (errors?.length || !data) return;
+          await opts.cache.set(key, JSON.stringify({ v: version, d: data } satisfies Entry), opts.ttlSeconds);
+        },
+      };
+    },
+  };
+}
