@@ -5,6 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import {
   authConfigFromEnv,
   authenticate,
+  cacheTarget,
   baseContext,
   createErrorFormatter,
   createHttpApp,
@@ -65,10 +66,10 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
   const production = env.NODE_ENV === 'production';
   const metrics = new ServiceMetrics('gateway');
   const cache = metrics.instrumentCache(
-    await openCache({ redisUrl: env.REDIS_URL, namespace: `${env.CACHE_PREFIX}:gateway`, maxEntries: env.CACHE_MAX_ENTRIES }),
+    await openCache({ ...cacheTarget(env), namespace: `${env.CACHE_PREFIX}:gateway`, maxEntries: env.CACHE_MAX_ENTRIES }),
   );
-  const shared = await openCache({ redisUrl: env.REDIS_URL, namespace: `${env.CACHE_PREFIX}:shared`, maxEntries: env.CACHE_MAX_ENTRIES });
-  const responseCaching = env.RESPONSE_CACHE === 'on' || (env.RESPONSE_CACHE === 'auto' && Boolean(env.REDIS_URL));
+  const shared = await openCache({ ...cacheTarget(env), namespace: `${env.CACHE_PREFIX}:shared`, maxEntries: env.CACHE_MAX_ENTRIES });
+  const responseCaching = env.RESPONSE_CACHE === 'on' || (env.RESPONSE_CACHE === 'auto' && shared.kind === 'redis');
   const urls = new Map<string, string>();
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl,

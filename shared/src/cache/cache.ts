@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { createClient, type RedisClientType } from 'redis';
+import { createClient, createCluster, type RedisClientType, type RedisClusterType } from 'redis';
 
 /** String cache shared by the services; values are serialised by the caller. */
 export interface Cache {
@@ -15,6 +15,8 @@ export interface Cache {
 
 export interface CacheOptions {
   redisUrl?: string;
+  /** Redis Cluster seed nodes; takes precedence over redisUrl. */
+  clusterNodes?: string[];
   /** Prefix of every key, so that services and test runs sharing one Redis never collide. */
   namespace: string;
   maxEntries?: number;
@@ -86,9 +88,11 @@ class MemoryCache implements Cache {
   }
 }
 
+type RedisLike = RedisClientType | RedisClusterType;
+
 class RedisCache implements Cache {
   readonly kind = 'redis' as const;
-  constructor(private readonly client: RedisClientType, private readonly ns: string) {}
+  constructor(private readonly client: RedisLike, private readonly ns: string, private readonly cluster = false) {}
   async get(key: string) {
     const v = await this.client.get(this.ns + key);
     return v ?? undefined;
@@ -97,7 +101,10 @@ class RedisCache implements Cache {
     await this.client.set(this.ns + key, value, { expiration: { type: 'EX', value: Math.max(1, Math.ceil(ttlSeconds)) } });
   }
   async del(...keys: string[]) {
-    if (keys.length) await this.client.del(keys.map((k) => this.ns + k));
+    if (!keys.length) return;
+    // A multi-key DEL must stay within one hash slot on a cluster: delete key by key there.
+    if (this.cluster) await Promise.all(keys.map((k) => this.client.del(this.ns + k)));
+    else await this.client.del(keys.map((k) => this.ns + k));
   }
   async incr(key: string, ttlSeconds: number) {
     const k = this.ns + key;
@@ -106,7 +113,11 @@ class RedisCache implements Cache {
   }
   async ping() {
     try {
-      return (await this.client.ping()) === 'PONG';
+      if (this.cluster) {
+        await this.client.get(`${this.ns}health`);
+        return true;
+      }
+      return (await (this.client as RedisClientType).ping()) === 'PONG';
     } catch {
       return false;
     }
@@ -119,6 +130,14 @@ class RedisCache implements Cache {
 /** No REDIS_URL -> bounded in-process LRU with TTLs; REDIS_URL -> node-redis. */
 export async function openCache(opts: CacheOptions): Promise<Cache> {
   const ns = `${opts.namespace}:`;
+  if (opts.clusterNodes?.length) {
+    const cluster = createCluster({ rootNodes: opts.clusterNodes.map((url) => ({ url })) }) as unknown as RedisClusterType;
+    cluster.on('error', () => {
+      // Reconnection is automatic; readiness reports the outage through ping().
+    });
+    await cluster.connect();
+    return new RedisCache(cluster, ns, true);
+  }
   if (!opts.redisUrl) return new MemoryCache(ns, opts.maxEntries ?? 50_000);
   const client = createClient({
     url: opts.redisUrl,
@@ -130,3 +149,9 @@ export async function openCache(opts: CacheOptions): Promise<Cache> {
   await client.connect();
   return new RedisCache(client, ns);
 }
+
+/** REDIS_CLUSTER_NODES wins over REDIS_URL; neither means in-process memory. */
+export const cacheTarget = (env: { REDIS_URL?: string; REDIS_CLUSTER_NODES?: string[] }): Pick<CacheOptions, 'redisUrl' | 'clusterNodes'> => ({
+  redisUrl: env.REDIS_URL,
+  clusterNodes: env.REDIS_CLUSTER_NODES,
+});

@@ -23,10 +23,22 @@ export const commonEnvShape = {
     message: 'must be a mysql://user:password@host:port/prefix URL (or unset for embedded SQLite)',
   }),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // Read replicas (same user/prefix layout as DB_URL): TypeORM sends reads to them, writes to DB_URL.
+  DB_REPLICA_URLS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((x) => x.trim()).filter(Boolean))
+    .refine((v) => v.every((u) => /^mysql:\/\/[^/]+/.test(u)), { message: 'must be a comma-separated list of mysql:// URLs' }),
   DATA_DIR: z.string().min(1).default('data'),
   REDIS_URL: optionalString.refine((v) => v === undefined || /^rediss?:\/\//.test(v), {
     message: 'must be a redis:// or rediss:// URL (or unset for in-process memory)',
   }),
+  // Redis Cluster instead of one server: comma-separated redis:// seed nodes (REDIS_URL is then ignored).
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((x) => x.trim()).filter(Boolean))
+    .refine((v) => v.every((u) => /^rediss?:\/\//.test(u)), { message: 'must be a comma-separated list of redis:// URLs' }),
   CACHE_MAX_ENTRIES: z.coerce.number().int().min(100).default(50_000),
   // Key prefix in the shared cache: one platform per prefix (tests use their own).
   CACHE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'letters, digits, _ . - only').default('credit'),

@@ -15,6 +15,8 @@ export interface DatabaseOptions {
   /** Checked-in MySQL migrations; SQLite builds its schema from the entities on start. */
   migrations: ClassList;
   dbUrl?: string;
+  /** Read replicas: same layout as dbUrl; reads go to them, writes and transactions to dbUrl. */
+  replicaUrls?: string[];
   dataDir: string;
   poolSize?: number;
   logger?: Logger;
@@ -65,13 +67,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DataSource> {
     } finally {
       await admin.end();
     }
+    const node = (x: MysqlTarget) => ({ host: x.host, port: x.port, username: x.user, password: x.password, database: x.database });
+    const replicas = (opts.replicaUrls ?? []).map((u) => node(mysqlTarget(u, opts.service)));
     ds = new DataSource({
       type: flavour,
-      host: t.host,
-      port: t.port,
-      username: t.user,
-      password: t.password,
-      database: t.database,
+      ...(replicas.length ? { replication: { master: node(t), slaves: replicas } } : node(t)),
       entities: opts.entities,
       migrations: opts.migrations,
       synchronize: false,

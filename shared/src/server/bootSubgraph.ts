@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, MixedList } from 'typeorm';
 import { authConfigFromEnv, createTokenVerifier } from '../auth/jwt';
-import { openCache, type Cache } from '../cache/cache';
+import { cacheTarget, openCache, type Cache } from '../cache/cache';
 import { SubjectChanges } from '../cache/subjectChanges';
 import type { CommonEnv } from '../config/env';
 import { openDatabase } from '../db/database';
@@ -57,6 +57,7 @@ export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOption
     entities: opts.entities,
     migrations: opts.migrations,
     dbUrl: env.DB_URL,
+    replicaUrls: env.DB_REPLICA_URLS,
     dataDir: env.DATA_DIR,
     poolSize: env.DB_POOL_SIZE,
     logger,
@@ -67,9 +68,9 @@ export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOption
   try {
     const metrics = new ServiceMetrics(opts.name);
     cache = metrics.instrumentCache(
-      await openCache({ redisUrl: env.REDIS_URL, namespace: `${env.CACHE_PREFIX}:${opts.name}`, maxEntries: env.CACHE_MAX_ENTRIES }),
+      await openCache({ ...cacheTarget(env), namespace: `${env.CACHE_PREFIX}:${opts.name}`, maxEntries: env.CACHE_MAX_ENTRIES }),
     );
-    shared = await openCache({ redisUrl: env.REDIS_URL, namespace: `${env.CACHE_PREFIX}:shared`, maxEntries: env.CACHE_MAX_ENTRIES });
+    shared = await openCache({ ...cacheTarget(env), namespace: `${env.CACHE_PREFIX}:shared`, maxEntries: env.CACHE_MAX_ENTRIES });
     const deps: SubgraphDeps = { dataSource, cache, subjectChanges: new SubjectChanges(shared), logger, env };
     const services = opts.createServices(deps);
     await opts.onReady?.(services, deps);
