@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import * as entities from '@credit/entities';
 import * as records from '@credit/records';
-import { bulkInsert, makeCreditCode, makeResidentId, openDatabase, parseEnv } from '@credit/shared';
+import { bulkInsert, makeCreditCode, makeResidentId, newUlid, openDatabase, parseEnv } from '@credit/shared';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -70,21 +69,6 @@ class Progress {
   }
 }
 
-let idCounter = 0;
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-function recordId(ms: number): string {
-  let time = '';
-  let t = ms;
-  for (let i = 0; i < 10; i++) {
-    time = ALPHABET[t % 32] + time;
-    t = Math.floor(t / 32);
-  }
-  const r = randomBytes(10);
-  let rand = String(idCounter++ % 1_000_000).padStart(6, '0');
-  for (let i = 0; i < 10; i++) rand += ALPHABET[r[i] % 32];
-  return time + rand;
-}
-
 interface SeedSubject {
   creditCode: string;
   kind: string;
@@ -136,7 +120,7 @@ async function seedRecords(db: DataSource, subjects: SeedSubject[]) {
       const decisionDate = decided.toISOString().slice(0, 10);
       const r = rnd();
       const status = r < 0.1 ? 'REPAIRED' : r < 0.11 ? 'REVOKED' : 'EFFECTIVE';
-      const id = recordId(now.getTime());
+      const id = newUlid(now.getTime());
       recs.push({
         id, sourceUnitCode: `GZ-${domain}`, decisionNumber: `黔${domain}罚〔${decided.getUTCFullYear()}〕L${done + i}号`, category,
         simplifiedProcedure: category === 'ADMINISTRATIVE_PENALTY' && rnd() < 0.3, domainCode: domain, creditCode: s.creditCode,

@@ -1,3 +1,4 @@
 export * from './database';
 export * from './statementCounter';
 export * from './bulkInsert';
+export * from './ulid';

@@ -7,7 +7,7 @@ import type { CommonEnv } from '../config/env';
 import { openDatabase } from '../db/database';
 import { createLogger, type Logger } from '../logging/logger';
 import type { ServiceContext } from './context';
-import type { RouteHandler } from './httpServer';
+import { closeServer, listen, type RouteHandler } from './httpServer';
 import { createSubgraphServer, type SubgraphServer } from './subgraphServer';
 import { ServiceMetrics } from '../metrics/metrics';
 
@@ -114,4 +114,20 @@ export function runMain(name: string, main: () => Promise<unknown>): void {
     process.stderr.write(`${name}: failed to start: ${message}\n`);
     process.exit(1);
   });
+}
+
+/**
+ * main.ts of every subgraph after its app is built: listen, log where, and on SIGINT/SIGTERM
+ * stop accepting, drain, close the database and cache, exit.
+ */
+export async function serveSubgraph(app: BootedSubgraph<unknown>, port: number, details: Record<string, unknown> = {}): Promise<void> {
+  const bound = await listen(app.http, port);
+  app.logger.info({ port: bound, db: app.dataSource.options.type, cache: app.cache.kind, ...details }, 'subgraph listening');
+  const stop = async () => {
+    await closeServer(app.http);
+    await app.shutdown();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 }

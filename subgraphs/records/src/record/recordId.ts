@@ -1,21 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { newUlid } from '@credit/shared';
 
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/**
- * ULID-style ids (26 chars, Crockford base32, time first): new rows append at the end of the
- * primary-key B-tree instead of scattering over it as random UUIDs would at millions of rows,
- * and the ids are known before the INSERT so that revisions can be batched with their records.
- */
-export function newRecordId(now = Date.now()): string {
-  let time = '';
-  let t = now;
-  for (let i = 0; i < 10; i++) {
-    time = ALPHABET[t % 32] + time;
-    t = Math.floor(t / 32);
-  }
-  const bytes = randomBytes(16);
-  let rand = '';
-  for (let i = 0; i < 16; i++) rand += ALPHABET[bytes[i] % 32];
-  return time + rand;
-}
+/** Record, batch and excluded-decision ids: ULIDs (time first, see shared/db/ulid). */
+export const newRecordId = newUlid;
