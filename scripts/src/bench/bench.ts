@@ -3,7 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { authConfigFromEnv, parseEnv, signEmbeddedToken, type TokenClaims } from '@credit/shared';
 import { runLoad, type LoadResult, type LoadTarget } from './loadRunner';
-import { startHiveGateway, startPlainGateway, supergraphFor, type Peer } from './peers';
+import { startHiveGateway, startOurGatewayUncached, startPlainGateway, supergraphFor, type Peer } from './peers';
 
 const root = resolve(__dirname, '../../..');
 
@@ -108,8 +108,11 @@ async function main() {
   const started = Date.now();
   console.error(`benchmark: ${duration}s per run, ${connections} and ${lowConnections} connections${smoke ? ' (smoke)' : ''}`);
   const lead = await token({ role: 'LEAD_DEPARTMENT' });
+  // Typical subjects: some records, not the extreme tail of the skewed volume seed.
   const page = await gql(GATEWAY, `{ subjects(first: 100, filter: { kind: ENTERPRISE }) { edges { node { creditCode recordSummary { records } } } } }`, {}, lead);
-  const withRecords: string[] = page.subjects.edges.filter((e: any) => e.node.recordSummary.records > 0).map((e: any) => e.node.creditCode);
+  const withRecords: string[] = page.subjects.edges
+    .filter((e: any) => e.node.recordSummary.records > 0 && e.node.recordSummary.records <= 100)
+    .map((e: any) => e.node.creditCode);
   const codes = (withRecords.length ? withRecords : page.subjects.edges.map((e: any) => e.node.creditCode)).slice(0, 50);
   const owners = await Promise.all(codes.map((c: string) => token({ role: 'SUBJECT', creditCode: c })));
   console.error(`setup: ${codes.length} subjects with records`);
@@ -122,19 +125,19 @@ async function main() {
   console.error(`setup: ${reports.length} reports issued for verification`);
 
   const pick = <T>(xs: T[], i: number) => xs[i % xs.length];
-  // The owner reads its own history: the token must match the subject, so one target per subject
-  // would be needed; instead each run uses one subject and its token (the cache-free worst case
-  // is covered by varying `first` in the list scenario).
+  // Each request: one of the subjects, reading its own history with its own token.
   const history = (url: string, direct = false): LoadTarget => ({
     url,
-    headers: { authorization: `Bearer ${owners[0]}` },
-    body: () => JSON.stringify(direct
-      ? { query: HISTORY_DIRECT, variables: { r: [{ __typename: 'Subject', creditCode: codes[0] }] } }
-      : { query: HISTORY, variables: { code: codes[0] } }),
+    headers: {},
+    headersFor: (i) => ({ authorization: `Bearer ${pick(owners, i)}` }),
+    body: (i) => JSON.stringify(direct
+      ? { query: HISTORY_DIRECT, variables: { r: [{ __typename: 'Subject', creditCode: pick(codes, i) }] } }
+      : { query: HISTORY, variables: { code: pick(codes, i) } }),
   });
   const list = (url: string): LoadTarget => ({ url, headers: { authorization: `Bearer ${lead}` }, body: () => JSON.stringify({ query: LIST }) });
 
   const rows: Row[] = [];
+  // The list and verification scenarios read every subject above; issuance rotates over them too.
   rows.push(await measure('history', 'ours', history(GATEWAY), connections, true));
   rows.push(await measure('history', 'ours', history(GATEWAY), lowConnections, false));
   rows.push(await measure('history', 'records direct', history(SUBGRAPHS.records, true), connections, false));
@@ -144,9 +147,11 @@ async function main() {
     if (withPeers) {
       const dir = join(root, 'bench-results/peers');
       const sg = supergraphFor(SUBGRAPHS, dir);
-      peers.push(await startPlainGateway(sg, 4600), await startHiveGateway(sg, 4610, join(dir, 'hive')));
+      const routing = Object.fromEntries(Object.entries(SUBGRAPHS).map(([n, u]) => [`${n.toUpperCase()}_URL`, u]));
+      peers.push(await startOurGatewayUncached(sg, 4620, routing), await startPlainGateway(sg, 4600), await startHiveGateway(sg, 4610, join(dir, 'hive')));
       for (const p of peers) {
         rows.push(await measure('history', p.name, history(p.url), connections, false));
+        if (p.name.startsWith('ours')) rows.push(await measure('history', p.name, history(p.url), lowConnections, false));
         rows.push(await measure('list 50 + summaries', p.name, list(p.url), connections, false));
       }
     }
@@ -157,8 +162,8 @@ async function main() {
     url: GATEWAY, headers: {}, body: (i) => { const r = pick(reports, i); return JSON.stringify({ query: VERIFY, variables: { n: r.n, c: r.c } }); },
   }, connections, true));
   rows.push(await measure('issueReport', 'ours', {
-    url: GATEWAY, headers: { authorization: `Bearer ${owners[0]}` },
-    body: () => JSON.stringify({ query: ISSUE, variables: { input: { creditCode: codes[0], scenario: 'FINANCING', channel: 'WEBSITE', domains: ['D07', 'D14', 'D03'] } } }),
+    url: GATEWAY, headers: {}, headersFor: (i) => ({ authorization: `Bearer ${pick(owners, i)}` }),
+    body: (i) => JSON.stringify({ query: ISSUE, variables: { input: { creditCode: pick(codes, i), scenario: 'FINANCING', channel: 'WEBSITE' } } }),
   }, Math.min(connections, 10), true));
   const unit = await token({ role: 'SOURCE_UNIT', unitCode: 'GZ-D07', domains: ['D07'] });
   rows.push(await measure('submitRecords x500', 'ours', {
@@ -174,6 +179,9 @@ async function main() {
     if (ours && plain) ratios[`${s}: ours/plain req/s`] = ours.rps / plain.rps;
     if (ours && hive) ratios[`${s}: ours/Hive req/s`] = ours.rps / hive.rps;
   }
+  const uncached = get('history', 'ours, no response cache');
+  const plainHistory = get('history', 'plain @apollo/gateway');
+  if (uncached && plainHistory) ratios['history: ours without response cache/plain req/s'] = uncached.rps / plainHistory.rps;
   const direct = get('history', 'records direct');
   const oursHistory = get('history', 'ours');
   if (direct && oursHistory) ratios['history: gateway/direct p50 latency'] = oursHistory.p50 / direct.p50;

@@ -5,6 +5,8 @@ export interface LoadTarget {
   headers: Record<string, string>;
   /** Builds each request body; `i` counts requests so bodies can vary. */
   body: (i: number) => string;
+  /** Per-request headers (a different principal per request). */
+  headersFor?: (i: number) => Record<string, string>;
 }
 
 export interface LoadResult {
@@ -40,7 +42,10 @@ export async function runLoad(target: LoadTarget, connections: number, durationS
       {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...target.headers },
-        setupRequest: (req) => ({ ...req, body: target.body(i++) }),
+        setupRequest: (req) => {
+          const n = i++;
+          return { ...req, body: target.body(n), headers: { ...req.headers, ...(target.headersFor?.(n) ?? {}) } };
+        },
         onResponse: (status, body) => {
           if (status !== 200 || body.includes('"errors"')) errors++;
         },

@@ -62,3 +62,15 @@ export async function startHiveGateway(supergraphFile: string, port: number, dir
   await waitFor(url, child, 'Hive Gateway');
   return { name: 'Hive Gateway', url, stop: () => child.kill() };
 }
+
+/** Our own gateway again with the response cache off: what the cache adds, measured in the same run. */
+export async function startOurGatewayUncached(supergraphFile: string, port: number, routing: Record<string, string>): Promise<Peer> {
+  const child = spawn(process.execPath, [join(root, 'gateway/dist/main.js')], {
+    cwd: root,
+    env: { ...process.env, ...routing, GATEWAY_PORT: String(port), SUPERGRAPH_FILE: supergraphFile, RESPONSE_CACHE: 'off', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}/graphql`;
+  await waitFor(url, child, 'our gateway (no response cache)');
+  return { name: 'ours, no response cache', url, stop: () => child.kill() };
+}

@@ -11,7 +11,8 @@ import { amountTransformer } from './amount';
 @Entity('violation_record')
 @Index('ux_record_unit_decision', ['sourceUnitCode', 'decisionNumber'], { unique: true })
 @Index('ix_record_subject_date', ['creditCode', 'decisionDate', 'id'])
-@Index('ix_record_subject_domain_date', ['creditCode', 'domainCode', 'decisionDate'])
+// Covers the per-domain summary (GROUP BY domain, filter on status and period) without row lookups.
+@Index('ix_record_subject_domain_status_date', ['creditCode', 'domainCode', 'status', 'decisionDate'])
 @Index('ix_record_unit_submitted', ['sourceUnitCode', 'submittedAt'])
 @Index('ix_record_decision_date', ['decisionDate'])
 export class RecordEntity {
