@@ -22,4 +22,6 @@ lead=$(node scripts/dist/token.js --role LEAD_DEPARTMENT | tail -1)
 listed=$(curl -sf "http://127.0.0.1:${port}/graphql" -H 'content-type: application/json' -H "authorization: Bearer ${lead}" \
   -d '{"query":"{ subjects(first: 3) { edges { node { creditCode } } } }"}')
 echo "$listed" | grep -q '"creditCode"' || { echo "token command: unexpected answer $listed"; exit 1; }
+# The benchmark command runs end to end (short smoke mode: it only has to complete without errors).
+if [ "${SMOKE_BENCH:-1}" = "1" ]; then node scripts/dist/bench/bench.js --smoke; fi
 echo "smoke ok"
