@@ -41,20 +41,8 @@ export const CHANNEL_ZH: Record<ReportChannel, string> = {
   PARTNER_API: '合作方接口',
 };
 
-export interface SnapshotRecord {
-  id: string;
-  category: string;
-  simplifiedProcedure: boolean;
-  decisionNumber: string;
-  decisionDate: string;
-  decidingAuthority: string;
-  facts: string;
-  penaltyContent: string | null;
-  fineAmount: string | null;
-  status: string;
-  repaired: boolean;
-  repairedAt: string | null;
-  underObjection: boolean;
+/** A record as copied into the snapshot: the source record without its domain (it sits under it), plus labels. */
+export interface SnapshotRecord extends Omit<SourceRecord, 'domainCode'> {
   /** 已修复 / 异议处理中, as printed. */
   labels: string[];
 }
