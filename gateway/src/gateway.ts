@@ -10,6 +10,7 @@ import {
   createErrorFormatter,
   createHttpApp,
   createTokenVerifier,
+  ErrorCode,
   openCache,
   requestLogPlugin,
   ServiceMetrics,
@@ -128,7 +129,7 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
         info.authenticated = true;
       } catch (err) {
         const e = err as GraphQLError;
-        return { status: 401, code: 'UNAUTHENTICATED', message: e.message };
+        return { status: 401, code: ErrorCode.UNAUTHENTICATED, message: e.message };
       }
       return limiter.check(info.principal, info.ip);
     },

@@ -1,6 +1,6 @@
 import * as entities from '@credit/entities';
 import * as records from '@credit/records';
-import { bulkInsert, makeCreditCode, makeResidentId, newUlid, openDatabase, parseEnv } from '@credit/shared';
+import { bulkInsert, CREDIT_CODE_PREFIX, makeCreditCode, makeResidentId, newUlid, openDatabase, parseEnv } from '@credit/shared';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -21,7 +21,8 @@ const BATCH = opt('batch', 5_000);
 const PREFECTURES = ['520100', '520200', '520300', '520400', '520500', '520600', '522300', '522600', '522700'];
 const PREFECTURE_WEIGHTS = [24, 8, 17, 7, 12, 8, 8, 9, 7];
 const KINDS: [string, string, number][] = [
-  ['ENTERPRISE', '91', 55], ['INDIVIDUAL_BUSINESS', '92', 30], ['FARMER_COOPERATIVE', '93', 5], ['SOCIAL_ORGANIZATION', '51', 3], ['NATURAL_PERSON', '', 7],
+  ['ENTERPRISE', CREDIT_CODE_PREFIX.ENTERPRISE, 55], ['INDIVIDUAL_BUSINESS', CREDIT_CODE_PREFIX.INDIVIDUAL_BUSINESS, 30],
+  ['FARMER_COOPERATIVE', CREDIT_CODE_PREFIX.FARMER_COOPERATIVE, 5], ['SOCIAL_ORGANIZATION', CREDIT_CODE_PREFIX.SOCIAL_ORGANIZATION, 3], ['NATURAL_PERSON', '', 7],
 ];
 const CATEGORIES: [string, number][] = [['ADMINISTRATIVE_PENALTY', 85], ['ADMINISTRATIVE_COERCION', 8], ['SERIOUS_DISHONESTY_LIST', 5], ['CRIMINAL_JUDGMENT', 2]];
 // Market regulation, tax, housing, transport… report most; the tail of the 43 domains rarely.

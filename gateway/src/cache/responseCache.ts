@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import { actorOf, type Cache, type SubjectChanges } from '@credit/shared';
+import { LRUCache } from 'lru-cache';
 import type { GatewayContext } from '../gateway';
 import { isCacheable, type CachePolicy } from './cachePolicy';
 
@@ -16,6 +17,8 @@ interface Entry {
  * are cached: they are never audited, while a cache hit for anyone else would skip the audit.
  */
 export function responseCachePlugin(opts: { cache: Cache; changes: SubjectChanges; ttlSeconds: number; policy: CachePolicy }): ApolloServerPlugin<GatewayContext> {
+  // Whether a document may be cached depends only on its text: decide once per query hash.
+  const verdicts = new LRUCache<string, boolean>({ max: 1000 });
   return {
     async requestDidStart() {
       let key: string | undefined;
@@ -23,7 +26,14 @@ export function responseCachePlugin(opts: { cache: Cache; changes: SubjectChange
       return {
         async responseForOperation({ contextValue, schema, document, operation, queryHash, request }): Promise<GraphQLResponse | null> {
           const p = contextValue.principal;
-          if (p?.role !== 'SUBJECT' || !operation || !isCacheable(schema, document, operation, opts.policy)) return null;
+          if (p?.role !== 'SUBJECT' || !operation) return null;
+          const verdictKey = `${queryHash}\n${request.operationName ?? ''}`;
+          let cacheable = verdicts.get(verdictKey);
+          if (cacheable === undefined) {
+            cacheable = isCacheable(schema, document, operation, opts.policy);
+            verdicts.set(verdictKey, cacheable);
+          }
+          if (!cacheable) return null;
           key = `rc:${createHash('sha256').update(`${actorOf(p)}\n${queryHash}\n${request.operationName ?? ''}\n${JSON.stringify(request.variables ?? {})}`).digest('base64url')}`;
           const [raw, current] = await Promise.all([opts.cache.get(key), opts.changes.version(p.creditCode)]);
           version = current;

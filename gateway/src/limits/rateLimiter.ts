@@ -1,4 +1,4 @@
-import { actorOf, type Cache, type Principal, type Rejection } from '@credit/shared';
+import { actorOf, ErrorCode, type Cache, type Principal, type Rejection } from '@credit/shared';
 
 export interface RateLimitConfig {
   /** Operations per window for a signed-in principal. */
@@ -24,7 +24,7 @@ export class RateLimiter {
     const retryAfter = Math.max(1, (window + 1) * this.cfg.windowSeconds - Math.floor(now / 1000));
     return {
       status: 429,
-      code: 'RATE_LIMITED',
+      code: ErrorCode.RATE_LIMITED,
       message: `rate limit of ${limit} operations per ${this.cfg.windowSeconds}s exceeded for ${principal ? principal.role : 'anonymous client'}; retry after ${retryAfter}s`,
       headers: { 'retry-after': String(retryAfter) },
       extensions: { limit, windowSeconds: this.cfg.windowSeconds, retryAfterSeconds: retryAfter },

@@ -1,4 +1,5 @@
 import catalogue from './catalogue.json';
+import { CREDIT_CODE_PREFIX } from '../validators/creditCode';
 import { makeCreditCode, makeResidentId } from '../validators/generate';
 
 /**
@@ -60,12 +61,6 @@ const PER_PREFECTURE: [SubjectKind, number][] = [
   [SubjectKind.NATURAL_PERSON, 3],
 ];
 
-const PREFIX: Record<Exclude<SubjectKind, 'NATURAL_PERSON'>, string> = {
-  [SubjectKind.ENTERPRISE]: '91',
-  [SubjectKind.INDIVIDUAL_BUSINESS]: '92',
-  [SubjectKind.FARMER_COOPERATIVE]: '93',
-  [SubjectKind.SOCIAL_ORGANIZATION]: '51',
-};
 
 /** The demo register: 28 subjects of every kind in each of the nine prefectures (252 in all). */
 export function demoSubjects(): DemoSubject[] {
@@ -89,16 +84,16 @@ export function demoSubjects(): DemoSubject[] {
             break;
           }
           case SubjectKind.ENTERPRISE:
-            out.push({ ...base, creditCode: makeCreditCode(PREFIX[kind], region, serial), kind, name: `${city}${pick(WORDS)}${pick(TRADES)}有限公司`, registrationAuthority: `${city}市场监督管理局`, establishedOn: established });
+            out.push({ ...base, creditCode: makeCreditCode(CREDIT_CODE_PREFIX[kind], region, serial), kind, name: `${city}${pick(WORDS)}${pick(TRADES)}有限公司`, registrationAuthority: `${city}市场监督管理局`, establishedOn: established });
             break;
           case SubjectKind.INDIVIDUAL_BUSINESS:
-            out.push({ ...base, creditCode: makeCreditCode(PREFIX[kind], region, serial), kind, name: `${city}${person}${pick(['小吃店', '五金店', '便利店', '理发店'])}`, registrationAuthority: `${city}市场监督管理局`, establishedOn: established });
+            out.push({ ...base, creditCode: makeCreditCode(CREDIT_CODE_PREFIX[kind], region, serial), kind, name: `${city}${person}${pick(['小吃店', '五金店', '便利店', '理发店'])}`, registrationAuthority: `${city}市场监督管理局`, establishedOn: established });
             break;
           case SubjectKind.FARMER_COOPERATIVE:
-            out.push({ ...base, creditCode: makeCreditCode(PREFIX[kind], region, serial), kind, name: `${city}${pick(WORDS)}${pick(['茶叶', '蔬菜', '刺梨', '中药材'])}种植农民专业合作社`, registrationAuthority: `${city}市场监督管理局`, establishedOn: established });
+            out.push({ ...base, creditCode: makeCreditCode(CREDIT_CODE_PREFIX[kind], region, serial), kind, name: `${city}${pick(WORDS)}${pick(['茶叶', '蔬菜', '刺梨', '中药材'])}种植农民专业合作社`, registrationAuthority: `${city}市场监督管理局`, establishedOn: established });
             break;
           case SubjectKind.SOCIAL_ORGANIZATION:
-            out.push({ ...base, creditCode: makeCreditCode(PREFIX[kind], region, serial), kind, name: `${city}${pick(TRADES)}行业协会`, registrationAuthority: `${city}民政局`, establishedOn: established });
+            out.push({ ...base, creditCode: makeCreditCode(CREDIT_CODE_PREFIX[kind], region, serial), kind, name: `${city}${pick(TRADES)}行业协会`, registrationAuthority: `${city}民政局`, establishedOn: established });
             break;
         }
       }

@@ -47,8 +47,6 @@ export const forbidden = (message: string) => error(ErrorCode.FORBIDDEN, message
 export const notFound = (what: string, key: string) => error(ErrorCode.NOT_FOUND, `${what} ${key} not found`, { key });
 export const conflict = (message: string, extra: Record<string, unknown> = {}) =>
   error(ErrorCode.CONFLICT, message, extra);
-export const rateLimited = (retryAfterSeconds: number) =>
-  error(ErrorCode.RATE_LIMITED, `too many requests, retry after ${retryAfterSeconds}s`, { retryAfterSeconds });
 export const domainError = (code: ErrorCode, message: string, extra: Record<string, unknown> = {}) =>
   error(code, message, extra);
 

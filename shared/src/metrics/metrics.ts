@@ -103,11 +103,11 @@ export class ServiceMetrics {
     };
     return {
       async requestDidStart() {
-        const end = process.hrtime.bigint();
+        const started = process.hrtime.bigint();
         return {
           async willSendResponse({ operationName, errors }) {
             const codes = (errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
-            observe(operationName, Number(process.hrtime.bigint() - end) / 1e9, codes);
+            observe(operationName, Number(process.hrtime.bigint() - started) / 1e9, codes);
           },
         };
       },

@@ -1,4 +1,4 @@
-import { canSeePersonalData, forbidden, isOwner, maskIdNumber, maskPersonName, Role, unauthenticated, type Principal } from '@credit/shared';
+import { canSeePersonalData, forbidden, isOwner, maskPersonName, Role, unauthenticated, type Principal } from '@credit/shared';
 import type { SubjectEntity } from './subject.entity';
 import { Subject, SubjectKind, SubjectStatus } from './subject.type';
 
@@ -28,7 +28,3 @@ export function toSubjectView(e: SubjectEntity, p: Principal | undefined): Subje
     masked,
   });
 }
-
-/** How a natural person's key is shown in logs and listings to those who may not see it whole. */
-export const displayCode = (e: Pick<SubjectEntity, 'creditCode' | 'kind'>, p: Principal | undefined): string =>
-  e.kind === SubjectKind.NATURAL_PERSON && !canSeePersonalData(p, e.creditCode) ? maskIdNumber(e.creditCode) : e.creditCode;
