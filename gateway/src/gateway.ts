@@ -72,12 +72,15 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
   const shared = await openCache({ ...cacheTarget(env), namespace: `${env.CACHE_PREFIX}:shared`, maxEntries: env.CACHE_MAX_ENTRIES });
   const responseCaching = env.RESPONSE_CACHE === 'on' || (env.RESPONSE_CACHE === 'auto' && shared.kind === 'redis');
   const urls = new Map<string, string>();
+  const dataSources: ForwardingDataSource[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl,
     buildService: ({ name, url }) => {
       const target = opts.routing?.[name] ?? url!;
       urls.set(name, target);
-      return new ForwardingDataSource(name, target, env.SUBGRAPH_TIMEOUT_MS, metrics);
+      const source = new ForwardingDataSource(name, target, env.SUBGRAPH_TIMEOUT_MS, metrics);
+      dataSources.push(source);
+      return source;
     },
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -153,6 +156,7 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
     metrics,
     async stop() {
       await apollo.stop();
+      await Promise.all(dataSources.map((d) => d.close()));
       await cache.close();
       await shared.close();
     },
