@@ -99,6 +99,15 @@ describe('special credit reports through the gateway', () => {
     expect(errorCode(wrong)).toBe('NOT_FOUND');
     const page = await fetch(`${origin}/verify?number=${report.number}&code=${report.verificationCode}`);
     expect(await page.text()).toContain('真实有效');
+    // A report user's system gets the same verdict as JSON through the gateway's one public origin.
+    const json = await fetch(`${origin}/verify?number=${report.number}&code=${report.verificationCode}`, { headers: { accept: 'application/json' } });
+    expect(json.headers.get('content-type')).toContain('application/json');
+    const verdict = (await json.json()) as { authentic: boolean; domains: { outcome: string }[] };
+    expect(verdict).toMatchObject({ authentic: true, status: 'ISSUED', subjectName: subject.name, number: report.number });
+    expect(verdict.domains.map((d) => d.outcome)).toEqual(['NO_RECORD', 'HAS_RECORDS', 'HAS_RECORDS']);
+    const refused = await fetch(`${origin}/verify?number=${report.number}&code=WRONGCODE2&format=json`);
+    expect(refused.status).toBe(404);
+    expect(await refused.json()).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND' } }] });
   });
 
   it('shows record details to an authorised partner only', async () => {

@@ -11,15 +11,11 @@ export interface AuditEvent {
   target?: string;
 }
 
-/**
- * Writes one row per subject touched. Pass the transaction's manager when the audited act is
- * a write, so that the act and its audit entry commit or roll back together.
- */
-export async function audit(db: DataSource | EntityManager, ctx: ServiceContext, event: AuditEvent): Promise<void> {
-  if (event.subjectCodes.length === 0) return;
+/** One row per subject touched. */
+export function auditRows(ctx: ServiceContext, event: AuditEvent) {
   const actor = actorOf(ctx.principal);
   const role = ctx.principal?.role ?? 'ANONYMOUS';
-  const rows = event.subjectCodes.map((subjectCode) => ({
+  return event.subjectCodes.map((subjectCode) => ({
     actor,
     role,
     action: event.action,
@@ -27,7 +23,15 @@ export async function audit(db: DataSource | EntityManager, ctx: ServiceContext,
     target: event.target ?? null,
     requestId: ctx.requestId,
   }));
-  await db.getRepository(AuditEntry).insert(rows);
+}
+
+/**
+ * Writes one row per subject touched. Pass the transaction's manager when the audited act is
+ * a write, so that the act and its audit entry commit or roll back together.
+ */
+export async function audit(db: DataSource | EntityManager, ctx: ServiceContext, event: AuditEvent): Promise<void> {
+  if (event.subjectCodes.length === 0) return;
+  await db.getRepository(AuditEntry).insert(auditRows(ctx, event));
 }
 
 export interface AuditFilter {

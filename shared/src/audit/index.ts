@@ -2,3 +2,4 @@ export * from './auditEntry.entity';
 export * from './audit';
 export * from './auditRecord.type';
 export * from './auditLog.resolver';
+export * from './groupedAudit';

@@ -2,6 +2,7 @@ import type { ServiceContext } from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import type { AuthorizationService } from './authorization/authorization.service';
 import type { Keyring, TrustedKey } from './integrity/signingKeys';
+import type { VerifiedSignatures } from './integrity/verifiedSignatures';
 import type { RecognitionService } from './recognition/recognition.service';
 import { createReportLoaders, type ReportLoaders } from './report/report.loaders';
 import type { ReportService, ReportsConfig } from './report/report.service';
@@ -14,6 +15,7 @@ export interface ReportsServices {
   keyring: Keyring;
   trustedKeys: Map<string, TrustedKey>;
   reports: ReportService;
+  verifiedSignatures: VerifiedSignatures;
   authorizations: AuthorizationService;
   verification: VerificationService;
   recognition: RecognitionService;

@@ -1,10 +1,11 @@
-import { authConfigFromEnv, bootSubgraph, createServiceClient, isMysql, type BootedSubgraph, type Logger } from '@credit/shared';
+import { authConfigFromEnv, bootSubgraph, createServiceClient, GroupedAudit, isMysql, type BootedSubgraph, type Logger } from '@credit/shared';
 import { AuthorizationService } from './authorization/authorization.service';
 import { createContext, type ReportsContext, type ReportsServices } from './context';
 import { ENTITIES, MIGRATIONS, SERVICE_NAME } from './entities';
 import type { ReportsEnv } from './env';
 import { reportRoutes } from './http/routes';
 import { loadKeyring, loadTrustedKeys } from './integrity/signingKeys';
+import { VerifiedSignatures } from './integrity/verifiedSignatures';
 import { RecognitionService } from './recognition/recognition.service';
 import { ReportService } from './report/report.service';
 import { createWriteQueue } from './report/writeQueue';
@@ -41,14 +42,16 @@ export async function createReportsApp(env: ReportsEnv, opts: { logger?: Logger;
     createServices: ({ dataSource: db }) => {
       const writes = createWriteQueue(isMysql(db));
       const reports = new ReportService(db, keyring, upstream, config, writes);
+      const verifiedSignatures = new VerifiedSignatures();
       return {
         db,
         config,
         keyring,
         trustedKeys,
         reports,
+        verifiedSignatures,
         authorizations: new AuthorizationService(db, writes),
-        verification: new VerificationService(db, reports, keyring),
+        verification: new VerificationService(reports, keyring, verifiedSignatures, new GroupedAudit(db)),
         recognition: new RecognitionService(db, trustedKeys, writes),
         statistics: new StatisticsService(db),
       };

@@ -3,7 +3,7 @@ import { createPrivateKey, createPublicKey, verify as edVerify } from 'node:cryp
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeServer, listen } from '@credit/shared';
+import { AuditEntry, closeServer, listen } from '@credit/shared';
 import { dropTestSchemas, errorCode, gql, startApp, tokenFor } from '@credit/shared/test';
 import { createReportsApp, loadReportsEnv, type ReportsApp } from '../src';
 import { canonicalJson } from '../src/integrity/canonical';
@@ -87,6 +87,33 @@ describe('PDF, verification page and published keys', () => {
     const bad = await (await fetch(`${base}/verify?number=${report.number}&code=${report.verificationCode}`)).text();
     expect(bad).toContain('验证失败');
     expect((await fetch(`${base}/reports/${report.number}.pdf`, { headers: { authorization: `Bearer ${subject.token}` } })).status).toBe(409);
+  });
+
+  it('answers report users\' systems in JSON at the same address, masking a person and auditing the read', async () => {
+    const person = await newSubject(s, 'NATURAL_PERSON');
+    const report = await issueAt(s.reports.url, person);
+    const res = await fetch(`${base}/verify?number=${report.number}&code=${report.verificationCode}`, { headers: { accept: 'application/json' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const v = (await res.json()) as Record<string, unknown> & { domains: { records: unknown }[] };
+    expect(v).toMatchObject({ authentic: true, number: report.number, status: 'ISSUED', detailsVisible: false });
+    expect(v.creditCode).not.toBe(person.creditCode);
+    expect(String(v.subjectName)).toContain('*');
+    expect(v.domains.length).toBeGreaterThan(0);
+    expect(v.domains.every((d) => d.records === null)).toBe(true);
+    const audited = await s.reports.app.dataSource.getRepository(AuditEntry).countBy({ action: 'report.verify', target: report.number });
+    expect(audited).toBe(1);
+
+    const wrong = await fetch(`${base}/verify?number=${report.number}&code=ABCDEFGHJK&format=json`);
+    expect(wrong.status).toBe(404);
+    expect(await wrong.json()).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND', field: 'number' } }] });
+    const missing = await fetch(`${base}/verify?number=${report.number}&format=json`);
+    expect(missing.status).toBe(400);
+    expect(await missing.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT', field: 'code' } }] });
+    // A browser (text/html first) still gets the page.
+    const page = await fetch(`${base}/verify?number=${report.number}&code=${report.verificationCode}`, { headers: { accept: 'text/html,application/json;q=0.9' } });
+    expect(page.headers.get('content-type')).toContain('text/html');
   });
 
   it('publishes public keys with which a partner verifies a report document offline', async () => {

@@ -265,13 +265,22 @@ describe(`reports subgraph on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =>
     expect(errorCode(await gql(s.reports.url, Q, {}, subject.token))).toBe('FORBIDDEN');
   });
 
-  it('gives concurrent issuances distinct consecutive numbers', async () => {
+  it('gives 40 concurrent issuances distinct, well-formed, consecutive numbers, each stored whole', async () => {
     const subject = await newSubject(s);
-    const numbers = (await Promise.all(Array.from({ length: 8 }, () => issued(subject, { domains: ['D07'] })))).map((r) => r.number as string);
-    expect(new Set(numbers).size).toBe(8);
-    const seqs = numbers.map((n) => Number(n.slice(10, 18))).sort((a, b) => a - b);
-    expect(seqs[7] - seqs[0]).toBe(7);
+    const reports = await Promise.all(Array.from({ length: 40 }, () => issued(subject, { domains: ['D07'] })));
+    const numbers = reports.map((r) => r.number as string);
+    expect(new Set(numbers).size).toBe(40);
     expect(numbers.every(isWellFormedReportNumber)).toBe(true);
+    expect(numbers.every((n) => n.startsWith(`GZ${chinaDate().replaceAll('-', '')}`))).toBe(true);
+    // One process and nothing else issuing meanwhile: its blocks hand out an unbroken run.
+    const seqs = numbers.map((n) => Number(n.slice(10, 18))).sort((a, b) => a - b);
+    expect(seqs[39] - seqs[0]).toBe(39);
+    // Taken in the order the issuances began, so a later issue time never has a smaller number.
+    const byTime = [...reports].sort((a, b) => Date.parse(a.issuedAt) - Date.parse(b.issuedAt) || a.number.localeCompare(b.number));
+    expect(byTime.map((r) => r.number)).toEqual([...numbers].sort());
+    expect(reports.every((r) => r.authentic)).toBe(true);
+    const audited = await db().getRepository(AuditEntry).findBy({ action: 'report.issue', subjectCode: subject.creditCode });
+    expect(audited.map((e) => e.target).sort()).toEqual([...numbers].sort());
   });
 
   (usingMysql ? it : it.skip)('has migrations that match the entities (MySQL only; SQLite builds from entities)', async () => {

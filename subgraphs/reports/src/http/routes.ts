@@ -15,6 +15,14 @@ import { audit } from '@credit/shared';
 
 const PDF_PATH = /^\/reports\/([A-Z0-9]{19})\.pdf$/;
 
+/** JSON when the client ranks it above HTML (a browser's Accept lists text/html first). */
+function wantsJson(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const json = accept.indexOf('application/json');
+  const html = accept.indexOf('text/html');
+  return json >= 0 && (html < 0 || json < html);
+}
+
 const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) => {
   res.writeHead(status, { 'content-type': type, 'content-length': String(Buffer.byteLength(body)), 'x-content-type-options': 'nosniff', ...headers });
   res.end(body);
@@ -51,12 +59,22 @@ export function reportRoutes(services: ReportsServices, deps: { env: CommonEnv; 
       'cache-control': 'no-store', 'referrer-policy': 'no-referrer',
       'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
     };
-    if (!number || !code) return send(res, 200, 'text/html; charset=utf-8', verifyForm(number), headers);
+    // Report users' systems ask for JSON (the same verdict as Query.verifyReport, without a GraphQL round).
+    const asJson = url.searchParams.get('format') === 'json' || wantsJson(req.headers.accept);
+    if (!number || !code) {
+      if (asJson) {
+        const field = number ? 'code' : 'number';
+        return requestError(res, 400, 'BAD_USER_INPUT', `${field} is required`, info.requestId, headers, { field });
+      }
+      return send(res, 200, 'text/html; charset=utf-8', verifyForm(number), headers);
+    }
     try {
       const v = await services.verification.verify(ctxFor(info), number, code, async () => false);
+      if (asJson) return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(v), headers);
       send(res, 200, 'text/html; charset=utf-8', verifyResult(v), headers);
     } catch (err) {
       if (err instanceof GraphQLError && err.extensions.code === 'NOT_FOUND') {
+        if (asJson) return requestError(res, 404, 'NOT_FOUND', err.message, info.requestId, headers, { field: 'number' });
         return send(res, 404, 'text/html; charset=utf-8', verifyForm(number, '未找到该报告，或验证码不正确。'), headers);
       }
       throw err;
@@ -78,7 +96,7 @@ export function reportRoutes(services: ReportsServices, deps: { env: CommonEnv; 
     const access = byCode ? null : await accessTo(principal, row, grantFor(principal));
     if (!byCode && !access) return notFound();
     const text = (await services.reports.snapshotTexts([number])).get(number);
-    const integrity = checkIntegrity(row, text, services.keyring);
+    const integrity = checkIntegrity(row, text, services.keyring, services.verifiedSignatures);
     if (!integrity.snapshot) {
       return requestError(res, 409, 'CONFLICT', `report ${number} failed its integrity check: ${integrity.problem}`, info.requestId);
     }

@@ -40,7 +40,7 @@ export class ReportResolver {
 
   @FieldResolver(() => Boolean, { description: 'Hash and signature of the stored snapshot check out now' })
   async authentic(@Root() report: CreditReport, @Ctx() ctx: ReportsContext): Promise<boolean> {
-    return checkIntegrity(report.row, await ctx.loaders.snapshotText.load(report.number), ctx.services.keyring).authentic;
+    return checkIntegrity(report.row, await ctx.loaders.snapshotText.load(report.number), ctx.services.keyring, ctx.services.verifiedSignatures).authentic;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'PDF address (open with the bearer token, or add ?code= the verification code)' })
@@ -72,7 +72,7 @@ export class ReportResolver {
 
   /** Only an authentic snapshot is shown as fact; an altered one shows nothing (and `authentic` says why). */
   private async snapshotOf(report: CreditReport, ctx: ReportsContext): Promise<ReportSnapshot | null> {
-    return checkIntegrity(report.row, await ctx.loaders.snapshotText.load(report.number), ctx.services.keyring).snapshot;
+    return checkIntegrity(report.row, await ctx.loaders.snapshotText.load(report.number), ctx.services.keyring, ctx.services.verifiedSignatures).snapshot;
   }
 }
 

@@ -2,7 +2,7 @@ import {
   actorOf, audit, badUserInput, checkSubjectCode, conflict, domainError, ErrorCode, forbidden, notFound, Role,
   type Principal, type ServiceContext,
 } from '@credit/shared';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { canonicalJson } from '../integrity/canonical';
 import { sha256Hex, signText } from '../integrity/signature';
 import type { Keyring } from '../integrity/signingKeys';
@@ -12,10 +12,10 @@ import { CreditReportEntity } from './report.entity';
 import type { IssueReportInput } from './report.inputs';
 import { ReportStatus, type CreditReport } from './report.type';
 import { formatReportNumber } from './reportNumber';
-import { ReportSequenceEntity } from './reportSequence.entity';
 import { toReportView } from './reportView';
 import { chinaDate, resolvePeriod } from './period';
 import { buildSnapshot, ReportChannel } from './snapshot';
+import { isLockConflict, SequenceBlocks, withRetry } from './sequenceBlocks';
 import { SnapshotPartEntity, splitSnapshot } from './snapshotPart.entity';
 import type { WriteQueue } from './writeQueue';
 
@@ -47,48 +47,22 @@ function chooseDomains(catalogue: CatalogueDomain[], requested: string[] | null 
 }
 
 /**
- * Increments the day's counter inside the issuance transaction: unique on SQLite and MySQL alike.
- * UPDATE first takes the row's exclusive lock directly (INSERT IGNORE first would take a shared
- * lock that two issuers then both try to upgrade: a deadlock); only the day's first report inserts.
- */
-async function nextSequence(tx: EntityManager, day: string): Promise<number> {
-  const repo = tx.getRepository(ReportSequenceEntity);
-  const updated = await repo.createQueryBuilder().update().set({ lastSeq: () => 'lastSeq + 1' }).where('day = :day', { day }).execute();
-  if (!updated.affected) {
-    await repo.insert({ day, lastSeq: 1 });
-    return 1;
-  }
-  return (await repo.findOneByOrFail({ day })).lastSeq;
-}
-
-/** Two first-of-the-day issuers may collide on the new counter row; MySQL then aborts one of them. */
-function isRetryable(err: unknown): boolean {
-  const code = (err as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (err as { code?: string }).code;
-  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_DUP_ENTRY' || code === 'ER_LOCK_WAIT_TIMEOUT';
-}
-
-async function withRetry<T>(attempts: number, fn: () => Promise<T>): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (i >= attempts || !isRetryable(err)) throw err;
-    }
-  }
-}
-
-/**
- * Responsible for issuing reports (snapshot, number, hash, signature, in one transaction),
- * revoking them and reading them back; the only writer of report rows.
+ * Responsible for issuing reports (snapshot, number, hash, signature; the report row, its snapshot
+ * parts and the audit row in one transaction), revoking them and reading them back; the only
+ * writer of report rows.
  */
 export class ReportService {
+  private readonly numbers: SequenceBlocks;
+
   constructor(
     private readonly db: DataSource,
     private readonly keyring: Keyring,
     private readonly upstream: Upstream,
     private readonly config: ReportsConfig,
     private readonly writes: WriteQueue,
-  ) {}
+  ) {
+    this.numbers = new SequenceBlocks(db, writes);
+  }
 
   verificationCode(number: string): string {
     return verificationCodeFor(number, this.keyring.codeSecret);
@@ -116,9 +90,8 @@ export class ReportService {
     }
     const period = resolvePeriod(input, chinaDate(), this.config.maxYears);
     const chosen = chooseDomains(await this.upstream.domains(ctx.requestId), input.domains);
-    const [subject, commitments, records] = await Promise.all([
-      this.upstream.subject(creditCode, ctx.requestId),
-      this.upstream.commitmentStatus(creditCode, ctx.requestId),
+    const [{ subject, commitments }, records] = await Promise.all([
+      this.upstream.subjectForIssuance(creditCode, ctx.requestId),
       this.upstream.recordsForSnapshot(creditCode, chosen.map((d) => d.code), period.coverageFrom, period.to, ctx.requestId),
     ]);
     if (!subject) throw notFound('subject', creditCode);
@@ -130,48 +103,53 @@ export class ReportService {
       );
     }
 
-    return withRetry(3, () => this.writes(() => this.db.transaction(async (tx) => {
-      const issuedAt = new Date();
-      const issuedDay = chinaDate(issuedAt);
-      const number = formatReportNumber(this.config.prefix, issuedDay.replaceAll('-', ''), await nextSequence(tx, issuedDay.replaceAll('-', '')));
-      const snapshot = buildSnapshot({
-        number, issuedAt, issuer: { province: this.config.province, name: this.config.issuerName },
-        scenario: input.scenario, channel: input.channel, period, subject, domains: chosen, records,
-      });
-      const text = canonicalJson(snapshot);
-      const code = this.verificationCode(number);
-      const row = tx.getRepository(CreditReportEntity).create({
-        number,
-        creditCode,
-        subjectName: subject.name,
-        subjectKind: subject.kind,
-        regionCode: subject.regionCode,
-        scenario: input.scenario,
-        channel: input.channel,
-        periodFrom: period.from,
-        periodTo: period.to,
-        coverageFrom: period.coverageFrom,
-        requiredByReportUser: period.requiredByReportUser,
-        domainCodes: chosen.map((d) => d.code),
-        recordCount: snapshot.domains.reduce((n, d) => n + d.records.length, 0),
-        status: ReportStatus.ISSUED,
-        issuedAt,
-        issuedDay,
-        issuedBy: actorOf(p),
-        sha256: sha256Hex(text),
-        signature: signText(text, this.keyring.activePrivateKey),
-        keyId: this.keyring.activeKid,
-        codeHash: codeHash(number, code),
-        revokedAt: null,
-        revocationReason: null,
-        revokedBy: null,
-      });
+    const issuedAt = new Date();
+    const issuedDay = chinaDate(issuedAt);
+    const day = issuedDay.replaceAll('-', '');
+    // Taken before the transaction, so no pooled connection idles while a block is reserved.
+    const number = formatReportNumber(this.config.prefix, day, await this.numbers.next(day));
+    const snapshot = buildSnapshot({
+      number, issuedAt, issuer: { province: this.config.province, name: this.config.issuerName },
+      scenario: input.scenario, channel: input.channel, period, subject, domains: chosen, records,
+    });
+    const text = canonicalJson(snapshot);
+    const code = this.verificationCode(number);
+    const row = this.db.getRepository(CreditReportEntity).create({
+      number,
+      creditCode,
+      subjectName: subject.name,
+      subjectKind: subject.kind,
+      regionCode: subject.regionCode,
+      scenario: input.scenario,
+      channel: input.channel,
+      periodFrom: period.from,
+      periodTo: period.to,
+      coverageFrom: period.coverageFrom,
+      requiredByReportUser: period.requiredByReportUser,
+      domainCodes: chosen.map((d) => d.code),
+      recordCount: snapshot.domains.reduce((n, d) => n + d.records.length, 0),
+      status: ReportStatus.ISSUED,
+      issuedAt,
+      issuedDay,
+      issuedBy: actorOf(p),
+      sha256: sha256Hex(text),
+      signature: signText(text, this.keyring.activePrivateKey),
+      keyId: this.keyring.activeKid,
+      codeHash: codeHash(number, code),
+      revokedAt: null,
+      revocationReason: null,
+      revokedBy: null,
+    });
+    const parts = splitSnapshot(text).map((part, seq) => ({ reportNumber: number, seq, text: part }));
+    // Everything above is computed before the transaction, which holds only the three inserts; only
+    // lock conflicts are retried, with the same number: the rolled-back attempt never used it.
+    await withRetry(3, isLockConflict, () => this.writes(() => this.db.transaction(async (tx) => {
       await tx.getRepository(CreditReportEntity).insert(row);
-      await tx.getRepository(SnapshotPartEntity).insert(splitSnapshot(text).map((part, seq) => ({ reportNumber: number, seq, text: part })));
+      await tx.getRepository(SnapshotPartEntity).insert(parts);
       await audit(tx, ctx, { action: 'report.issue', subjectCodes: [creditCode], target: number });
-      // The operator prints the report for the subject at the window, code included.
-      return toReportView(row, p.role === Role.SUBJECT ? 'OWNER' : 'OFFICIAL', code);
     })));
+    // The operator prints the report for the subject at the window, code included.
+    return toReportView(row, p.role === Role.SUBJECT ? 'OWNER' : 'OFFICIAL', code);
   }
 
   /** ISSUED -> REVOKED, by the owner or the lead department; the snapshot is never touched. */
@@ -203,6 +181,28 @@ export class ReportService {
   forSubjects(codes: readonly string[]): Promise<CreditReportEntity[]> {
     if (codes.length === 0) return Promise.resolve([]);
     return this.db.getRepository(CreditReportEntity).find({ where: { creditCode: In([...codes]) }, order: { issuedAt: 'DESC', number: 'DESC' } });
+  }
+
+  /**
+   * One report and its signed text in a single statement: the verification hot path. Values are
+   * hydrated by TypeORM's driver rules, so the row is the same as a repository read would give.
+   */
+  async findWithSnapshot(number: string): Promise<{ row: CreditReportEntity; text: string | undefined } | null> {
+    const meta = this.db.getMetadata(CreditReportEntity);
+    const driver = this.db.driver;
+    const q = (name: string) => driver.escape(name);
+    const cols = meta.columns.map((c) => `r.${q(c.databaseName)}`).join(', ');
+    const raw: Record<string, unknown>[] = await this.db.query(
+      `SELECT ${cols}, p.${q('seq')} AS ${q('partSeq')}, p.${q('text')} AS ${q('partText')} FROM ${q(meta.tableName)} r `
+      + `LEFT JOIN ${q(this.db.getMetadata(SnapshotPartEntity).tableName)} p ON p.${q('reportNumber')} = r.${q('number')} `
+      + `WHERE r.${q('number')} = ? ORDER BY p.${q('seq')}`,
+      [number],
+    );
+    if (raw.length === 0) return null;
+    const row = new CreditReportEntity();
+    for (const c of meta.columns) c.setEntityValue(row, driver.prepareHydratedValue(raw[0][c.databaseName], c));
+    const parts = raw.filter((r) => r.partText !== null && r.partText !== undefined).map((r) => r.partText as string);
+    return { row, text: parts.length ? parts.join('') : undefined };
   }
 
   /** The signed texts, joined from their parts. */

@@ -13,11 +13,12 @@ export interface CommitmentCheck {
   reasons: string[];
 }
 
-const SUBJECT = `query ReportSubject($code: String!) {
+// Subject and commitment status come from the same owner: one request, not two.
+const SUBJECT_AND_COMMITMENTS = `query ReportSubject($code: String!) {
   subject(creditCode: $code) { creditCode name kind regionCode legalRepresentative registrationAuthority status }
+  internalCommitmentStatus(creditCode: $code) { breached reasons }
 }`;
 const DOMAINS = 'query ReportDomains { domains(includeInactive: true) { code nameZh active sortOrder } }';
-const COMMITMENTS = `query ReportCommitments($code: String!) { internalCommitmentStatus(creditCode: $code) { breached reasons } }`;
 const RECORDS = `query ReportRecords($code: String!, $domains: [String!]!, $from: String!, $to: String!) {
   internalRecordsForSnapshot(creditCode: $code, domains: $domains, from: $from, to: $to) {
     id domainCode category simplifiedProcedure decisionNumber decisionDate decidingAuthority facts
@@ -33,26 +34,28 @@ const CATALOGUE_TTL_MS = 60_000;
  * status from entities, the records from records; always as SERVICE, never through the gateway.
  */
 export class Upstream {
-  private catalogue?: { at: number; domains: CatalogueDomain[] };
+  private catalogue?: { at: number; domains: Promise<CatalogueDomain[]> };
 
   constructor(private readonly entities: ServiceClient, private readonly records: ServiceClient) {}
 
-  async subject(creditCode: string, requestId?: string): Promise<SnapshotSubject | null> {
-    const r = await this.entities<{ subject: SnapshotSubject | null }>(SUBJECT, { code: creditCode }, requestId);
-    return r.subject;
+  async subjectForIssuance(creditCode: string, requestId?: string): Promise<{ subject: SnapshotSubject | null; commitments: CommitmentCheck }> {
+    const r = await this.entities<{ subject: SnapshotSubject | null; internalCommitmentStatus: CommitmentCheck }>(
+      SUBJECT_AND_COMMITMENTS, { code: creditCode }, requestId);
+    return { subject: r.subject, commitments: r.internalCommitmentStatus };
   }
 
-  async domains(requestId?: string): Promise<CatalogueDomain[]> {
+  /** Concurrent issuers share one fetch when the cached catalogue has expired. */
+  domains(requestId?: string): Promise<CatalogueDomain[]> {
     if (this.catalogue && Date.now() - this.catalogue.at < CATALOGUE_TTL_MS) return this.catalogue.domains;
-    const r = await this.entities<{ domains: CatalogueDomain[] }>(DOMAINS, {}, requestId);
-    const domains = [...r.domains].sort((a, b) => a.sortOrder - b.sortOrder);
-    this.catalogue = { at: Date.now(), domains };
+    const domains = this.entities<{ domains: CatalogueDomain[] }>(DOMAINS, {}, requestId)
+      .then((r) => [...r.domains].sort((a, b) => a.sortOrder - b.sortOrder));
+    const entry = { at: Date.now(), domains };
+    this.catalogue = entry;
+    // A failed fetch is not cached: the next issuer asks again.
+    domains.catch(() => {
+      if (this.catalogue === entry) this.catalogue = undefined;
+    });
     return domains;
-  }
-
-  async commitmentStatus(creditCode: string, requestId?: string): Promise<CommitmentCheck> {
-    const r = await this.entities<{ internalCommitmentStatus: CommitmentCheck }>(COMMITMENTS, { code: creditCode }, requestId);
-    return r.internalCommitmentStatus;
   }
 
   async recordsForSnapshot(creditCode: string, domains: string[], from: string, to: string, requestId?: string): Promise<SourceRecord[]> {

@@ -1,9 +1,9 @@
-import { audit, isOwner, maskIdNumber, maskPersonName, notFound, type Principal, type ServiceContext } from '@credit/shared';
-import type { DataSource } from 'typeorm';
+import { isOwner, maskIdNumber, maskPersonName, notFound, type Principal, type ServiceContext } from '@credit/shared';
+import type { GroupedAudit } from '@credit/shared';
 import { checkIntegrity } from '../integrity/integrity';
 import type { Keyring } from '../integrity/signingKeys';
+import type { VerifiedSignatures } from '../integrity/verifiedSignatures';
 import { codeMatches } from '../integrity/verificationCode';
-import { CreditReportEntity } from '../report/report.entity';
 import type { ReportService } from '../report/report.service';
 import type { ReportStatus } from '../report/report.type';
 import { accessTo } from '../report/reportAccess';
@@ -17,7 +17,12 @@ import { ReportVerification } from './verification.type';
  * (GraphQL and the /verify page alike). A wrong code answers exactly like an unknown number.
  */
 export class VerificationService {
-  constructor(private readonly db: DataSource, private readonly reports: ReportService, private readonly keyring: Keyring) {}
+  constructor(
+    private readonly reports: ReportService,
+    private readonly keyring: Keyring,
+    private readonly verified: VerifiedSignatures,
+    private readonly auditTrail: GroupedAudit,
+  ) {}
 
   async verify(
     ctx: ServiceContext,
@@ -26,13 +31,14 @@ export class VerificationService {
     hasGrant: (number: string) => Promise<boolean>,
   ): Promise<ReportVerification> {
     const number = (rawNumber ?? '').trim().toUpperCase();
-    const row = isWellFormedReportNumber(number) ? await this.db.getRepository(CreditReportEntity).findOneBy({ number }) : null;
-    if (!row || !codeMatches(number, code ?? '', row.codeHash)) throw notFound('report', number || '(empty)');
-    const text = (await this.reports.snapshotTexts([number])).get(number);
-    const integrity = checkIntegrity(row, text, this.keyring);
+    // The row and its text in one statement: a wrong code is rare enough not to save the text read for.
+    const found = isWellFormedReportNumber(number) ? await this.reports.findWithSnapshot(number) : null;
+    if (!found || !codeMatches(number, code ?? '', found.row.codeHash)) throw notFound('report', number || '(empty)');
+    const { row, text } = found;
+    const integrity = checkIntegrity(row, text, this.keyring, this.verified);
     const p: Principal | undefined = ctx.principal;
     const access = await accessTo(p, row, hasGrant);
-    if (!isOwner(p, row.creditCode)) await audit(this.db, ctx, { action: 'report.verify', subjectCodes: [row.creditCode], target: number });
+    if (!isOwner(p, row.creditCode)) await this.auditTrail.write(ctx, { action: 'report.verify', subjectCodes: [row.creditCode], target: number });
 
     const s = integrity.snapshot;
     const person = (s?.subject.kind ?? row.subjectKind) === 'NATURAL_PERSON';
