@@ -2,6 +2,7 @@ import * as entities from '@credit/entities';
 import * as records from '@credit/records';
 import { bulkInsert, CREDIT_CODE_PREFIX, makeCreditCode, makeResidentId, newUlid, openDatabase, parseEnv } from '@credit/shared';
 import type { DataSource } from 'typeorm';
+import { PROBE_RECORDS_PER_SUBJECT, probeRecord, probeSubjects } from './bench/probeCohort';
 
 /**
  * `pnpm seed:large --subjects N --records M`: fills the entities and records databases of the
@@ -77,6 +78,54 @@ interface SeedSubject {
   regionCode: string;
 }
 
+interface RecordFacts {
+  domain: string;
+  category: string;
+  decisionDate: string;
+  status: 'EFFECTIVE' | 'REPAIRED' | 'REVOKED';
+  simplified: boolean;
+  decisionNumber: string;
+}
+
+function recordRow(s: SeedSubject, f: RecordFacts, now: Date) {
+  const { domain, category, decisionDate, status } = f;
+  return {
+    id: newUlid(now.getTime()), sourceUnitCode: `GZ-${domain}`, decisionNumber: f.decisionNumber, category,
+    simplifiedProcedure: f.simplified, domainCode: domain, creditCode: s.creditCode,
+    subjectName: s.name, subjectType: s.kind === 'NATURAL_PERSON' ? 'NATURAL_PERSON' : s.kind === 'INDIVIDUAL_BUSINESS' ? 'INDIVIDUAL_BUSINESS' : 'LEGAL_ENTITY',
+    violationType: '违反管理规定', facts: '经查，当事人存在违法行为。', legalBasis: '依据相关法律法规第X条', penaltyTypes: '罚款',
+    penaltyContent: '罚款人民币二千元', fineAmount: '2000.00', confiscatedAmount: null, licenceAction: null, licenceDetail: null,
+    decisionDate, effectiveUntil: null, publicityDeadline: null, decidingAuthority: '贵州省测试执法机关', decidingAuthorityCode: '11520000MB0000000X',
+    regionCode: s.regionCode, remarks: null, submittedAt: now, lagDays: Math.max(0, Math.floor((now.getTime() - Date.parse(decisionDate)) / 86_400_000)),
+    status, repairedAt: status === 'REPAIRED' ? decisionDate : null, repairBasis: status === 'REPAIRED' ? '已完成信用修复' : null,
+    revokedAt: status === 'REVOKED' ? now : null, revokeReason: status === 'REVOKED' ? '复议撤销' : null, underObjection: false, version: 1, updatedAt: now,
+  };
+}
+
+const createdRevision = (recordId: string, now: Date) =>
+  ({ recordId, seq: 1, action: 'CREATED', actor: 'seed:large', at: now, reason: 'bulk seed', objectionId: null, batchId: null, changes: null });
+
+/** The probe cohort (see probeCohort.ts), written once per database. */
+async function seedProbe(entitiesDb: DataSource, recordsDb: DataSource) {
+  const probe = probeSubjects().map((p) => ({ ...p, kind: 'ENTERPRISE' }));
+  await entitiesDb.transaction((tx) => bulkInsert(tx, 'SubjectEntity', probe.map((p) => ({
+    creditCode: p.creditCode, kind: p.kind, name: p.name, legalRepresentative: '张建国', regionCode: p.regionCode,
+    registrationAuthority: null, establishedOn: '2015-06-01', status: 'ACTIVE',
+  })), { ignoreDuplicates: true }));
+  const [{ n }] = await recordsDb.query('SELECT COUNT(*) AS n FROM violation_record WHERE creditCode = ?', [probe[0].creditCode]);
+  if (Number(n) > 0) return;
+  const now = new Date();
+  const recs = probe.flatMap((p, i) => Array.from({ length: PROBE_RECORDS_PER_SUBJECT }, (_, k) => {
+    const r = probeRecord(i, k);
+    return recordRow(p, { domain: r.domain, category: 'ADMINISTRATIVE_PENALTY', decisionDate: r.decisionDate, status: r.repaired ? 'REPAIRED' : 'EFFECTIVE', simplified: false, decisionNumber: r.decisionNumber }, now);
+  }));
+  await recordsDb.transaction(async (tx) => {
+    await bulkInsert(tx, 'RecordEntity', recs);
+    await bulkInsert(tx, 'RevisionEntity', recs.map((r) => createdRevision(r.id, now)));
+  });
+  console.error(`probe cohort: ${probe.length} subjects with ${recs.length} records`);
+}
+
 async function seedSubjects(db: DataSource): Promise<SeedSubject[]> {
   const progress = new Progress('subjects', SUBJECTS);
   const out: SeedSubject[] = [];
@@ -120,20 +169,11 @@ async function seedRecords(db: DataSource, subjects: SeedSubject[]) {
       const decided = new Date(start + rnd() * span);
       const decisionDate = decided.toISOString().slice(0, 10);
       const r = rnd();
-      const status = r < 0.1 ? 'REPAIRED' : r < 0.11 ? 'REVOKED' : 'EFFECTIVE';
-      const id = newUlid(now.getTime());
-      recs.push({
-        id, sourceUnitCode: `GZ-${domain}`, decisionNumber: `黔${domain}罚〔${decided.getUTCFullYear()}〕L${done + i}号`, category,
-        simplifiedProcedure: category === 'ADMINISTRATIVE_PENALTY' && rnd() < 0.3, domainCode: domain, creditCode: s.creditCode,
-        subjectName: s.name, subjectType: s.kind === 'NATURAL_PERSON' ? 'NATURAL_PERSON' : s.kind === 'INDIVIDUAL_BUSINESS' ? 'INDIVIDUAL_BUSINESS' : 'LEGAL_ENTITY',
-        violationType: '违反管理规定', facts: '经查，当事人存在违法行为。', legalBasis: '依据相关法律法规第X条', penaltyTypes: '罚款',
-        penaltyContent: '罚款人民币二千元', fineAmount: '2000.00', confiscatedAmount: null, licenceAction: null, licenceDetail: null,
-        decisionDate, effectiveUntil: null, publicityDeadline: null, decidingAuthority: '贵州省测试执法机关', decidingAuthorityCode: '11520000MB0000000X',
-        regionCode: s.regionCode, remarks: null, submittedAt: now, lagDays: Math.floor((now.getTime() - decided.getTime()) / 86_400_000),
-        status, repairedAt: status === 'REPAIRED' ? decisionDate : null, repairBasis: status === 'REPAIRED' ? '已完成信用修复' : null,
-        revokedAt: status === 'REVOKED' ? now : null, revokeReason: status === 'REVOKED' ? '复议撤销' : null, underObjection: false, version: 1, updatedAt: now,
-      });
-      revs.push({ recordId: id, seq: 1, action: 'CREATED', actor: 'seed:large', at: now, reason: 'bulk seed', objectionId: null, batchId: null, changes: null });
+      const status = r < 0.1 ? 'REPAIRED' : r < 0.11 ? 'REVOKED' : 'EFFECTIVE' as const;
+      const simplified = category === 'ADMINISTRATIVE_PENALTY' && rnd() < 0.3;
+      const row = recordRow(s, { domain, category, decisionDate, status, simplified, decisionNumber: `黔${domain}罚〔${decided.getUTCFullYear()}〕L${done + i}号` }, now);
+      recs.push(row);
+      revs.push(createdRevision(row.id, now));
     }
     await db.transaction(async (tx) => {
       await bulkInsert(tx, 'RecordEntity', recs);
@@ -155,6 +195,9 @@ async function main() {
   await entitiesDb.destroy();
   const recordsDb = await openDatabase({ ...common, service: 'records', entities: records.ENTITIES, migrations: records.MIGRATIONS });
   await seedRecords(recordsDb, subjects);
+  const entitiesAgain = await openDatabase({ ...common, service: 'entities', entities: entities.ENTITIES, migrations: entities.MIGRATIONS });
+  await seedProbe(entitiesAgain, recordsDb);
+  await entitiesAgain.destroy();
   await recordsDb.destroy();
   console.error(`seed:large done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 }

@@ -3,6 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { authConfigFromEnv, parseEnv, signEmbeddedToken, type TokenClaims } from '@credit/shared';
 import { runLoad, type LoadResult, type LoadTarget } from './loadRunner';
+import { probeSubjects } from './probeCohort';
 import { startHiveGateway, startOurGatewayUncached, startPlainGateway, supergraphFor, type Peer } from './peers';
 
 const root = resolve(__dirname, '../../..');
@@ -23,6 +24,10 @@ const duration = opt('duration', smoke ? 2 : 10);
 const connections = opt('connections', smoke ? 4 : 50);
 const lowConnections = opt('low-connections', smoke ? 2 : 10);
 const withPeers = !flag('no-peers') && !smoke;
+const onlyArg = args.indexOf('--only');
+/** `--only history,verify`: run just these scenario groups (history, probe, list, verify, issue, submit). */
+const only = onlyArg >= 0 ? new Set(args[onlyArg + 1].split(',')) : null;
+const want = (group: string) => only === null || only.has(group);
 
 const env = parseEnv({}, process.env);
 const auth = authConfigFromEnv(env);
@@ -138,35 +143,62 @@ async function main() {
 
   const rows: Row[] = [];
   // The list and verification scenarios read every subject above; issuance rotates over them too.
-  rows.push(await measure('history', 'ours', history(GATEWAY), connections, true));
-  rows.push(await measure('history', 'ours', history(GATEWAY), lowConnections, false));
-  rows.push(await measure('history', 'records direct', history(SUBGRAPHS.records, true), connections, false));
-  rows.push(await measure('list 50 + summaries', 'ours', list(GATEWAY), connections, true));
+  if (want('history')) {
+    rows.push(await measure('history', 'ours', history(GATEWAY), connections, true));
+    rows.push(await measure('history', 'ours', history(GATEWAY), lowConnections, false));
+    rows.push(await measure('history', 'records direct', history(SUBGRAPHS.records, true), connections, false));
+  }
+  if (want('list')) rows.push(await measure('list 50 + summaries', 'ours', list(GATEWAY), connections, true));
+  if (want('probe')) {
+    // The probe cohort has the same records in every seeded database: latency at 10 k vs 5 M like for like.
+    const probe = probeSubjects().map((p) => p.creditCode);
+    const probeOwners = await Promise.all(probe.map((c) => token({ role: 'SUBJECT', creditCode: c })));
+    const probeHistory: LoadTarget = {
+      url: SUBGRAPHS.records, headers: {},
+      headersFor: (i) => ({ authorization: `Bearer ${pick(probeOwners, i)}` }),
+      body: (i) => JSON.stringify({ query: HISTORY_DIRECT, variables: { r: [{ __typename: 'Subject', creditCode: pick(probe, i) }] } }),
+    };
+    const check = await gql(SUBGRAPHS.records, HISTORY_DIRECT, { r: [{ __typename: 'Subject', creditCode: probe[0] }] }, probeOwners[0]);
+    if (!(check._entities[0]?.recordSummary?.records > 0)) console.error('probe cohort missing: run pnpm seed:large on this database first');
+    rows.push(await measure('history, probe cohort', 'records direct', probeHistory, 1, true));
+    rows.push(await measure('history, probe cohort', 'records direct', probeHistory, lowConnections, false));
+  }
   const peers: Peer[] = [];
   try {
-    if (withPeers) {
+    if (withPeers && (want('history') || want('list'))) {
       const dir = join(root, 'bench-results/peers');
       const sg = supergraphFor(SUBGRAPHS, dir);
       const routing = Object.fromEntries(Object.entries(SUBGRAPHS).map(([n, u]) => [`${n.toUpperCase()}_URL`, u]));
       peers.push(await startOurGatewayUncached(sg, 4620, routing), await startPlainGateway(sg, 4600), await startHiveGateway(sg, 4610, join(dir, 'hive')));
       for (const p of peers) {
-        rows.push(await measure('history', p.name, history(p.url), connections, false));
-        if (p.name.startsWith('ours')) rows.push(await measure('history', p.name, history(p.url), lowConnections, false));
-        rows.push(await measure('list 50 + summaries', p.name, list(p.url), connections, false));
+        if (want('history')) rows.push(await measure('history', p.name, history(p.url), connections, false));
+        if (want('history') && p.name.startsWith('ours')) rows.push(await measure('history', p.name, history(p.url), lowConnections, false));
+        if (want('list')) rows.push(await measure('list 50 + summaries', p.name, list(p.url), connections, false));
       }
     }
   } finally {
     for (const p of peers) p.stop();
   }
-  rows.push(await measure('verifyReport', 'ours', {
-    url: GATEWAY, headers: {}, body: (i) => { const r = pick(reports, i); return JSON.stringify({ query: VERIFY, variables: { n: r.n, c: r.c } }); },
-  }, connections, true));
-  rows.push(await measure('issueReport', 'ours', {
+  const verify = (url: string): LoadTarget => ({
+    url, headers: {}, body: (i) => { const r = pick(reports, i); return JSON.stringify({ query: VERIFY, variables: { n: r.n, c: r.c } }); },
+  });
+  if (want('verify')) {
+    rows.push(await measure('verifyReport', 'ours', verify(GATEWAY), connections, true));
+    rows.push(await measure('verifyReport', 'reports direct', verify(SUBGRAPHS.reports), connections, false));
+    // The same verdict as JSON at /verify, the address report users' systems call.
+    const verifyJson = (url: string): LoadTarget => ({
+      url: url.replace('/graphql', '/verify'), headers: {}, body: () => '',
+      getPath: (i) => { const r = pick(reports, i); return `/verify?number=${r.n}&code=${r.c}`; },
+    });
+    rows.push(await measure('verify JSON (/verify)', 'ours', verifyJson(GATEWAY), connections, true));
+    rows.push(await measure('verify JSON (/verify)', 'reports direct', verifyJson(SUBGRAPHS.reports), connections, false));
+  }
+  if (want('issue')) rows.push(await measure('issueReport', 'ours', {
     url: GATEWAY, headers: {}, headersFor: (i) => ({ authorization: `Bearer ${pick(owners, i)}` }),
     body: (i) => JSON.stringify({ query: ISSUE, variables: { input: { creditCode: pick(codes, i), scenario: 'FINANCING', channel: 'WEBSITE' } } }),
   }, Math.min(connections, 10), true));
   const unit = await token({ role: 'SOURCE_UNIT', unitCode: 'GZ-D07', domains: ['D07'] });
-  rows.push(await measure('submitRecords x500', 'ours', {
+  if (want('submit')) rows.push(await measure('submitRecords x500', 'ours', {
     url: GATEWAY, headers: { authorization: `Bearer ${unit}` }, body: (i) => JSON.stringify({ query: SUBMIT, variables: { records: recordRows(i, 500, codes) } }),
   }, Math.min(connections, 4), true));
 

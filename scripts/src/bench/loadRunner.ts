@@ -5,6 +5,8 @@ export interface LoadTarget {
   headers: Record<string, string>;
   /** Builds each request body; `i` counts requests so bodies can vary. */
   body: (i: number) => string;
+  /** GET requests to a varying path instead of POST bodies (the JSON verification address). */
+  getPath?: (i: number) => string;
   /** Per-request headers (a different principal per request). */
   headersFor?: (i: number) => Record<string, string>;
 }
@@ -40,11 +42,12 @@ export async function runLoad(target: LoadTarget, connections: number, durationS
     duration: durationSeconds,
     requests: [
       {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...target.headers },
+        method: target.getPath ? 'GET' : 'POST',
+        headers: target.getPath ? { accept: 'application/json', ...target.headers } : { 'content-type': 'application/json', ...target.headers },
         setupRequest: (req) => {
           const n = i++;
-          return { ...req, body: target.body(n), headers: { ...req.headers, ...(target.headersFor?.(n) ?? {}) } };
+          const headers = { ...req.headers, ...(target.headersFor?.(n) ?? {}) };
+          return target.getPath ? { ...req, path: target.getPath(n), headers } : { ...req, body: target.body(n), headers };
         },
         onResponse: (status, body) => {
           if (status !== 200 || body.includes('"errors"')) errors++;
