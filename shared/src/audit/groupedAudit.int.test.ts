@@ -4,7 +4,7 @@ import { openDatabase } from '../db/database';
 import { sqlStatements } from '../db/statementCounter';
 import { Role } from '../auth/principal';
 import { AuditEntry } from './auditEntry.entity';
-import { GroupedAudit } from './groupedAudit';
+import { auditRead, GroupedAudit } from './groupedAudit';
 
 const ctx = (i: number) => ({
   requestId: `req-${i}`,
@@ -55,6 +55,16 @@ describe(`GroupedAudit on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => {
     expect(await ds.getRepository(AuditEntry).countBy({ action: 'broken' })).toBe(0);
     await audit.write(ctx(2001), { action: 'after', subjectCodes: ['X'] });
     expect(await ds.getRepository(AuditEntry).countBy({ action: 'after' })).toBe(1);
+  });
+
+  it('auditRead groups the reads of every caller on the same database', async () => {
+    const before = sqlStatements.total;
+    await Promise.all([
+      auditRead(ds, ctx(4000), { action: 'subject.read', subjectCodes: ['A', 'B'] }),
+      auditRead(ds, ctx(4001), { action: 'record.read', subjectCodes: ['C'] }),
+    ]);
+    expect(sqlStatements.total - before).toBe(1);
+    expect(await ds.getRepository(AuditEntry).countBy([{ requestId: 'req-4000' }, { requestId: 'req-4001' }])).toBe(3);
   });
 
   it('writes nothing for a read that touched no subject', async () => {

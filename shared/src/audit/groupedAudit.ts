@@ -54,3 +54,18 @@ export class GroupedAudit {
     this.draining = false;
   }
 }
+
+const perDatabase = new WeakMap<DataSource, GroupedAudit>();
+
+/**
+ * Audit of a read, grouped with the concurrent reads on the same database (one writer per
+ * DataSource). Writes keep `audit(tx, …)` so that act and entry commit together.
+ */
+export function auditRead(db: DataSource, ctx: ServiceContext, event: AuditEvent): Promise<void> {
+  let grouped = perDatabase.get(db);
+  if (!grouped) {
+    grouped = new GroupedAudit(db);
+    perDatabase.set(db, grouped);
+  }
+  return grouped.write(ctx, event);
+}

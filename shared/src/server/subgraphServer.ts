@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Cache } from '../cache/cache';
@@ -63,7 +63,9 @@ export async function createSubgraphServer<C extends ServiceContext>(opts: Subgr
       onInternal: (err) => opts.logger.error({ err }, 'internal error'),
     }),
     // Inline traces are for Apollo Studio, which this platform does not use; they cost time per field.
-    plugins: [requestLogPlugin(opts.logger), metrics.plugin<ServiceContext>(), ApolloServerPluginInlineTraceDisabled()],
+    // No cache hints are used anywhere (the gateway's response cache has its own policy), and their
+    // per-field hook was a visible share of completing the internal record lists for issuance.
+    plugins: [requestLogPlugin(opts.logger), metrics.plugin<ServiceContext>(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
   const http = createHttpApp<ServiceContext>({

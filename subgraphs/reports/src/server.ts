@@ -1,4 +1,4 @@
-import { authConfigFromEnv, bootSubgraph, createServiceClient, GroupedAudit, isMysql, type BootedSubgraph, type Logger } from '@credit/shared';
+import { authConfigFromEnv, bootSubgraph, createServiceClient, isMysql, type BootedSubgraph, type Logger } from '@credit/shared';
 import { AuthorizationService } from './authorization/authorization.service';
 import { createContext, type ReportsContext, type ReportsServices } from './context';
 import { ENTITIES, MIGRATIONS, SERVICE_NAME } from './entities';
@@ -51,7 +51,7 @@ export async function createReportsApp(env: ReportsEnv, opts: { logger?: Logger;
         reports,
         verifiedSignatures,
         authorizations: new AuthorizationService(db, writes),
-        verification: new VerificationService(reports, keyring, verifiedSignatures, new GroupedAudit(db)),
+        verification: new VerificationService(db, reports, keyring, verifiedSignatures),
         recognition: new RecognitionService(db, trustedKeys, writes),
         statistics: new StatisticsService(db),
       };

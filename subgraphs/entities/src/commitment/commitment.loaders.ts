@@ -1,4 +1,4 @@
-import { audit, forbidden, isOwner, Role, unauthenticated, type ServiceContext } from '@credit/shared';
+import { auditRead, forbidden, isOwner, Role, type ServiceContext, unauthenticated } from '@credit/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { CommitmentService } from './commitment.service';
@@ -15,7 +15,7 @@ export function createCommitmentLoader(ctx: ServiceContext, commitments: Commitm
     if (!p) return codes.map(() => unauthenticated('reading commitments requires a bearer token'));
     const allowed = codes.filter((c) => isOwner(p, c) || READERS.has(p.role));
     const rows = await commitments.forSubjects(allowed);
-    await audit(db, ctx, { action: 'commitment.read', subjectCodes: allowed.filter((c) => !isOwner(p, c)) });
+    await auditRead(db, ctx, { action: 'commitment.read', subjectCodes: allowed.filter((c) => !isOwner(p, c)) });
     const bySubject = new Map<string, Commitment[]>();
     for (const r of rows) bySubject.set(r.creditCode, [...(bySubject.get(r.creditCode) ?? []), toCommitment(r)]);
     return codes.map((c) => (allowed.includes(c) ? bySubject.get(c) ?? [] : forbidden(`role ${p.role} may not read the commitments of ${c}`)));

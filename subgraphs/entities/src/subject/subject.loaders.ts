@@ -1,4 +1,4 @@
-import { audit, type ServiceContext } from '@credit/shared';
+import { auditRead, type ServiceContext } from '@credit/shared';
 import DataLoader from 'dataloader';
 import type { Subject } from './subject.type';
 import { assertMayReadSubject, isAuditedRead, toSubjectView } from './subjectAccess';
@@ -23,7 +23,7 @@ export function createSubjectViewLoader(ctx: ServiceContext, subjects: SubjectSe
     const rows = await subjects.findByCodes(codes.filter((c) => !denied.has(c)));
     const byCode = new Map(rows.map((r) => [r.creditCode, r]));
     const audited = rows.filter((r) => isAuditedRead(p!, r.creditCode)).map((r) => r.creditCode);
-    await audit(db, ctx, { action: 'subject.read', subjectCodes: audited });
+    await auditRead(db, ctx, { action: 'subject.read', subjectCodes: audited });
     return codes.map((c) => {
       if (denied.has(c)) return denied.get(c)!;
       const row = byCode.get(c);

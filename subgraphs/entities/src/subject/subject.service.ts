@@ -1,4 +1,4 @@
-import { audit, badUserInput, decodeCursor, encodeCursor, NO_SUBJECT_CHANGES, Role, type Principal, type ServiceContext, type SubjectChanges } from '@credit/shared';
+import { audit, auditRead, badUserInput, decodeCursor, encodeCursor, NO_SUBJECT_CHANGES, type Principal, Role, type ServiceContext, type SubjectChanges } from '@credit/shared';
 import { In, type DataSource } from 'typeorm';
 import { findRegion } from '../region/regionCatalogue';
 import { SubjectEntity } from './subject.entity';
@@ -49,7 +49,7 @@ export class SubjectService {
     }
     const rows = await qb.getMany();
     const page = rows.slice(0, first);
-    await audit(this.db, ctx, { action: 'subject.list', subjectCodes: page.map((r) => r.creditCode) });
+    await auditRead(this.db, ctx, { action: 'subject.list', subjectCodes: page.map((r) => r.creditCode) });
     const edges = page.map((r) => ({ cursor: encodeCursor([r.creditCode]), node: toSubjectView(r, p) }));
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   }

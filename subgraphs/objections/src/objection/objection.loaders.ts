@@ -1,4 +1,4 @@
-import { audit, forbidden, Role, type Principal, type ServiceContext } from '@credit/shared';
+import { auditRead, forbidden, type Principal, Role, type ServiceContext } from '@credit/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { EvidenceEntity } from '../evidence/evidence.entity';
@@ -13,7 +13,7 @@ import { toObjectionView } from './objectionView';
 async function auditReads(db: DataSource, ctx: ServiceContext, rows: ObjectionEntity[], action: string) {
   const p = ctx.principal!;
   const codes = [...new Set(rows.filter((r) => isAuditedRead(p, r.creditCode)).map((r) => r.creditCode))];
-  await audit(db, ctx, { action, subjectCodes: codes, target: rows.length === 1 ? rows[0].number : undefined });
+  await auditRead(db, ctx, { action, subjectCodes: codes, target: rows.length === 1 ? rows[0].number : undefined });
 }
 
 /**

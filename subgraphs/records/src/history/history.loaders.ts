@@ -1,4 +1,4 @@
-import { audit, encodeCursor, type ServiceContext } from '@credit/shared';
+import { auditRead, encodeCursor, type ServiceContext } from '@credit/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { isAuditedRead, recordReadScope, type ReadScope } from '../record/recordAccess';
@@ -43,7 +43,7 @@ export function createHistoryLoaders(ctx: ServiceContext, history: HistoryServic
     }
   };
   const auditReads = (action: string, codes: string[]) =>
-    audit(db, ctx, { action, subjectCodes: [...new Set(codes.filter((c) => isAuditedRead(ctx.principal, c)))] });
+    auditRead(db, ctx, { action, subjectCodes: [...new Set(codes.filter((c) => isAuditedRead(ctx.principal, c)))] });
 
   const records = new DataLoader<PageKey, ViolationRecordConnection, string>(
     async (keys) => {

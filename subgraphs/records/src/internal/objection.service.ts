@@ -1,4 +1,4 @@
-import { actorOf, audit, badUserInput, conflict, NO_SUBJECT_CHANGES, notFound, type ServiceContext, type SubjectChanges } from '@credit/shared';
+import { actorOf, auditRead, badUserInput, conflict, NO_SUBJECT_CHANGES, notFound, type ServiceContext, type SubjectChanges } from '@credit/shared';
 import { In, type DataSource, type Repository } from 'typeorm';
 import type { DomainCatalogue } from '../catalogue/entitiesDirectory';
 import { chinaDate } from '../record/dates';
@@ -48,7 +48,7 @@ export class ObjectionService {
       .andWhere('r.status IN (:...statuses)', { statuses: [RecordStatus.EFFECTIVE, RecordStatus.REPAIRED] })
       .orderBy('r.decisionDate', 'DESC').addOrderBy('r.id', 'DESC')
       .getMany();
-    await audit(this.db, ctx, { action: 'record.snapshot', subjectCodes: [creditCode], target: `${from}..${to}` });
+    await auditRead(this.db, ctx, { action: 'record.snapshot', subjectCodes: [creditCode], target: `${from}..${to}` });
     return rows;
   }
 

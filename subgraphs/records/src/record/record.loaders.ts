@@ -1,4 +1,4 @@
-import { audit, type ServiceContext } from '@credit/shared';
+import { auditRead, type ServiceContext } from '@credit/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { RecordEntity } from './record.entity';
@@ -24,7 +24,7 @@ export function createRecordLoaders(ctx: ServiceContext, records: RecordService,
       return toRecordView(r, ctx.principal);
     });
     const audited = [...new Set(ids.map((id) => rows.get(id)).filter((r): r is RecordEntity => !!r && isAuditedRead(ctx.principal, r.creditCode)).map((r) => r.creditCode))];
-    await audit(db, ctx, { action: 'record.read', subjectCodes: audited });
+    await auditRead(db, ctx, { action: 'record.read', subjectCodes: audited });
     return out;
   });
   /** Revisions of a record view this request could already read; `masked` carries the view's masking over. */

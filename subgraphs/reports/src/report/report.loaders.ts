@@ -1,4 +1,4 @@
-import { audit, Role, type ServiceContext } from '@credit/shared';
+import { auditRead, Role, type ServiceContext } from '@credit/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { ReportAuthorizationEntity } from '../authorization/authorization.entity';
@@ -37,7 +37,7 @@ export function createReportLoaders(ctx: ServiceContext, reports: ReportService,
     const bySubjectCode = new Map<string, string[]>();
     for (const r of rows) bySubjectCode.set(r.creditCode, [...(bySubjectCode.get(r.creditCode) ?? []), r.number]);
     for (const [code, numbers] of bySubjectCode) {
-      await audit(db, ctx, { action: 'report.read', subjectCodes: [code], target: numbers.join(',').slice(0, 200) });
+      await auditRead(db, ctx, { action: 'report.read', subjectCodes: [code], target: numbers.join(',').slice(0, 200) });
     }
     return rows.map(() => true as const);
   }, { cacheKeyFn: (r) => r.number });

@@ -1,5 +1,5 @@
-import { isOwner, maskIdNumber, maskPersonName, notFound, type Principal, type ServiceContext } from '@credit/shared';
-import type { GroupedAudit } from '@credit/shared';
+import { auditRead, isOwner, maskIdNumber, maskPersonName, notFound, type Principal, type ServiceContext } from '@credit/shared';
+import type { DataSource } from 'typeorm';
 import { checkIntegrity } from '../integrity/integrity';
 import type { Keyring } from '../integrity/signingKeys';
 import type { VerifiedSignatures } from '../integrity/verifiedSignatures';
@@ -18,10 +18,10 @@ import { ReportVerification } from './verification.type';
  */
 export class VerificationService {
   constructor(
+    private readonly db: DataSource,
     private readonly reports: ReportService,
     private readonly keyring: Keyring,
     private readonly verified: VerifiedSignatures,
-    private readonly auditTrail: GroupedAudit,
   ) {}
 
   async verify(
@@ -38,7 +38,7 @@ export class VerificationService {
     const integrity = checkIntegrity(row, text, this.keyring, this.verified);
     const p: Principal | undefined = ctx.principal;
     const access = await accessTo(p, row, hasGrant);
-    if (!isOwner(p, row.creditCode)) await this.auditTrail.write(ctx, { action: 'report.verify', subjectCodes: [row.creditCode], target: number });
+    if (!isOwner(p, row.creditCode)) await auditRead(this.db, ctx, { action: 'report.verify', subjectCodes: [row.creditCode], target: number });
 
     const s = integrity.snapshot;
     const person = (s?.subject.kind ?? row.subjectKind) === 'NATURAL_PERSON';
