@@ -1,10 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AuditEntry } from '@credit/shared';
 import { usingMysql } from '@credit/shared/test';
+import { In } from 'typeorm';
 import { importRecords } from '../src/import/importer';
 import { writeSampleCsv } from '../src/import/sampleCsv';
 import { RecordEntity } from '../src/record/record.entity';
+import { RevisionEntity } from '../src/record/revision.entity';
+import * as load from '../src/submission/bulkLoad';
 import { SubmissionEntity } from '../src/submission/submission.entity';
+import { MAX_SUBMISSION_ROWS } from '../src/submission/submission.service';
 import { recordInput, startRecordsWithEntities } from './builders';
 
 let h: Awaited<ReturnType<typeof startRecordsWithEntities>>;
@@ -23,7 +28,9 @@ describe(`bulk import on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => {
     const unitCode = `GZ-IMP${Math.floor(Math.random() * 1e6)}`;
     await writeSampleCsv(file, { rows: 3_000, domainCode: 'D07', tag: unitCode, invalidEvery: 100 });
     const progress: number[] = [];
-    const first = await importRecords(h.records.app.services.submissions, { file, format: 'csv', submitter: submitter(unitCode), rejectsFile: rejects, onProgress: (s) => progress.push(s.rows) });
+    const first = await importRecords(h.records.app.services.submissions, {
+      file, format: 'csv', submitter: submitter(unitCode), rejectsFile: rejects, batchSize: 1_000, onProgress: (s) => progress.push(s.rows),
+    });
     expect(first).toMatchObject({ rows: 3_000, created: 2_970, rejected: 30, unchanged: 0, batches: 3 });
     expect(progress).toEqual([1_000, 2_000, 3_000]);
     expect(first.rowsPerSecond).toBeGreaterThan(0);
@@ -34,9 +41,10 @@ describe(`bulk import on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => {
     const records = h.records.app.dataSource.getRepository(RecordEntity);
     expect(await records.countBy({ sourceUnitCode: unitCode })).toBe(2_970);
     const again = await importRecords(h.records.app.services.submissions, { file, format: 'csv', submitter: submitter(unitCode) });
-    expect(again).toMatchObject({ rows: 3_000, created: 0, unchanged: 2_970, rejected: 30 });
+    // The default batch is larger than the API's 1,000 rows: the re-run is one transaction.
+    expect(again).toMatchObject({ rows: 3_000, created: 0, unchanged: 2_970, rejected: 30, batches: 1 });
     expect(await records.countBy({ sourceUnitCode: unitCode })).toBe(2_970);
-    expect(await h.records.app.dataSource.getRepository(SubmissionEntity).countBy({ sourceUnitCode: unitCode, channel: 'IMPORT' })).toBe(6);
+    expect(await h.records.app.dataSource.getRepository(SubmissionEntity).countBy({ sourceUnitCode: unitCode, channel: 'IMPORT' })).toBe(4);
     const sample = await records.findOneByOrFail({ sourceUnitCode: unitCode, decisionNumber: `黔市监罚〔${unitCode}〕10号` });
     expect(sample).toMatchObject({ confiscatedAmount: '1200.00', category: 'ADMINISTRATIVE_PENALTY', penaltyTypes: '警告;罚款' });
   });
@@ -52,5 +60,65 @@ describe(`bulk import on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => {
     const lines = readFileSync(rejects, 'utf8').trim().split('\n');
     expect(lines[1]).toMatch(/^2,,"?line: not a JSON object/);
     expect(lines[2]).toContain('DATE_BEFORE_2020');
+  });
+
+  it("writes more than the API's 1,000 rows in one transaction, with one audit row per subject written", async () => {
+    const dir = h.records.env.DATA_DIR!;
+    const file = join(dir, 'large-batch.csv');
+    const unitCode = `GZ-BIG${Math.floor(Math.random() * 1e6)}`;
+    await writeSampleCsv(file, { rows: 2_500, domainCode: 'D07', tag: unitCode, subjects: 700 });
+    const s = await importRecords(h.records.app.services.submissions, { file, format: 'csv', submitter: submitter(unitCode) });
+    expect(s).toMatchObject({ rows: 2_500, created: 2_500, rejected: 0, batches: 1 });
+
+    const ds = h.records.app.dataSource;
+    const [log] = await ds.getRepository(SubmissionEntity).findBy({ sourceUnitCode: unitCode });
+    expect(log).toMatchObject({ rowsSubmitted: 2_500, created: 2_500 });
+    const records = await ds.getRepository(RecordEntity).find({ select: { id: true, creditCode: true }, where: { sourceUnitCode: unitCode } });
+    expect(records).toHaveLength(2_500);
+    expect(await ds.getRepository(RevisionEntity).countBy({ batchId: log.id, action: 'CREATED', seq: 1 })).toBe(2_500);
+    // Every subject written appears in the audit trail, once per batch.
+    const audited = await ds.getRepository(AuditEntry).findBy({ target: `batch ${log.id}`, action: 'record.submit' });
+    expect(audited.map((a) => a.subjectCode).sort()).toEqual([...new Set(records.map((r) => r.creditCode))].sort());
+    expect(audited).toHaveLength(700);
+
+    const again = await importRecords(h.records.app.services.submissions, { file, format: 'csv', submitter: submitter(unitCode) });
+    expect(again).toMatchObject({ rows: 2_500, created: 0, unchanged: 2_500, batches: 1 });
+    expect(await ds.getRepository(RecordEntity).countBy({ sourceUnitCode: unitCode })).toBe(2_500);
+  });
+
+  it('leaves nothing of a batch that fails half-way, and keeps the batches written before it', async () => {
+    const dir = h.records.env.DATA_DIR!;
+    const file = join(dir, 'fails.csv');
+    const unitCode = `GZ-FAIL${Math.floor(Math.random() * 1e6)}`;
+    await writeSampleCsv(file, { rows: 2_500, domainCode: 'D07', tag: unitCode });
+    const real = load.bulkLoad;
+    let calls = 0;
+    // The second batch's records are written, then its revisions fail: the transaction must undo the records.
+    const spy = jest.spyOn(load, 'bulkLoad').mockImplementation(async (manager, target, rows) => {
+      if (target === RevisionEntity && ++calls === 2) throw new Error('disk full (test)');
+      return real(manager, target, rows as never[]);
+    });
+    try {
+      await expect(importRecords(h.records.app.services.submissions, { file, format: 'csv', submitter: submitter(unitCode), batchSize: 1_000 })).rejects.toThrow('disk full (test)');
+    } finally {
+      spy.mockRestore();
+    }
+    const ds = h.records.app.dataSource;
+    const records = await ds.getRepository(RecordEntity).find({ select: { id: true, decisionNumber: true }, where: { sourceUnitCode: unitCode } });
+    expect(records).toHaveLength(1_000);
+    expect(records.every((r) => Number(/〕(\d+)号$/.exec(r.decisionNumber)![1]) <= 1_000)).toBe(true);
+    const logs = await ds.getRepository(SubmissionEntity).findBy({ sourceUnitCode: unitCode });
+    expect(logs).toHaveLength(1);
+    expect(await ds.getRepository(RevisionEntity).countBy({ batchId: In(logs.map((l) => l.id)) })).toBe(1_000);
+    expect(await ds.getRepository(AuditEntry).countBy({ actor: `import:${unitCode}` })).toBe(1_000);
+
+    // The file can simply be imported again: the written batch comes back unchanged, the rest is created.
+    const again = await importRecords(h.records.app.services.submissions, { file, format: 'csv', submitter: submitter(unitCode) });
+    expect(again).toMatchObject({ created: 1_500, unchanged: 1_000 });
+  });
+
+  it('keeps the API limit of 1,000 rows per call', async () => {
+    const rows = Array.from({ length: MAX_SUBMISSION_ROWS + 1 }, () => recordInput());
+    await expect(h.records.app.services.submissions.submit(submitter('GZ-D07'), rows as never)).rejects.toThrow(`at most ${MAX_SUBMISSION_ROWS} rows per call`);
   });
 });

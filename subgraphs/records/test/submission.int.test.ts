@@ -117,9 +117,9 @@ describe(`record submission on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =
   it('leaves nothing behind when a batch fails half-way through its transaction', async () => {
     const before = { records: await count(RecordEntity), revisions: await count(RevisionEntity), log: await count(SubmissionEntity) };
     const original = EntityManager.prototype.query;
-    // Fail the revisions' INSERT, after the records of the batch were already inserted.
+    // Fail the revisions' INSERT (LOAD DATA on MySQL), after the records of the batch were already inserted.
     const spy = jest.spyOn(EntityManager.prototype, 'query').mockImplementation(function (this: EntityManager, sql: string, params?: unknown[]) {
-      if (/^INSERT INTO .record_revision./.test(sql)) return Promise.reject(new Error('disk full (injected)'));
+      if (/^(INSERT INTO|LOAD DATA LOCAL INFILE '[^']*' INTO TABLE) .record_revision./.test(sql)) return Promise.reject(new Error('disk full (injected)'));
       return original.call(this, sql, params);
     });
     try {

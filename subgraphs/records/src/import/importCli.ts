@@ -4,12 +4,12 @@ import { openDatabase, runMain } from '@credit/shared';
 import { entitiesDirectoryFromEnv } from '../context';
 import { ENTITIES, MIGRATIONS, SERVICE_NAME } from '../entities';
 import { loadRecordsEnv } from '../env';
-import { SubmissionService } from '../submission/submission.service';
+import { MAX_IMPORT_BATCH_ROWS, SubmissionService } from '../submission/submission.service';
 import { importRecords, type ImportFormat } from './importer';
 import { writeSampleCsv } from './sampleCsv';
 
 const USAGE = `usage:
-  importCli --unit <unitCode> --file <file> [--format csv|jsonl] [--rejects <file>] [--domains D07,D14]
+  importCli --unit <unitCode> --file <file> [--format csv|jsonl] [--rejects <file>] [--domains D07,D14] [--batch 10000]
   importCli --generate <rows> --file <out.csv> [--domains D07]      writes a sample 双公示 CSV
 
 The unit's domains come from the entities register (ENTITIES_URL) unless --domains is given;
@@ -42,6 +42,11 @@ runMain('import', async () => {
   const format = (a.format ?? (a.file.endsWith('.jsonl') ? 'jsonl' : 'csv')) as ImportFormat;
   if (format !== 'csv' && format !== 'jsonl') throw new Error('--format must be csv or jsonl');
 
+  const batchSize = a.batch ? Number(a.batch) : undefined;
+  if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_IMPORT_BATCH_ROWS)) {
+    throw new Error(`--batch must be a row count from 1 to ${MAX_IMPORT_BATCH_ROWS}`);
+  }
+
   const env = loadRecordsEnv(process.env);
   const directory = entitiesDirectoryFromEnv(env);
   let unitDomains = domainsArg;
@@ -58,6 +63,7 @@ runMain('import', async () => {
     const summary = await importRecords(new SubmissionService(db, directory), {
       file: resolve(a.file),
       format,
+      batchSize,
       rejectsFile: a.rejects ? resolve(a.rejects) : undefined,
       submitter: { unitCode: a.unit, unitDomains: new Set(unitDomains), actor: `import:${a.unit}`, channel: 'IMPORT' },
       onProgress: (s) => {

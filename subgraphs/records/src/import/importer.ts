@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { SubmissionService, Submitter } from '../submission/submission.service';
-import { MAX_SUBMISSION_ROWS } from '../submission/submission.service';
+import type { PreparedBatch, SubmissionService, Submitter } from '../submission/submission.service';
+import { MAX_IMPORT_BATCH_ROWS } from '../submission/submission.service';
 import type { RecordRow } from '../submission/recordValidation';
 import { RecordVerdict } from '../submission/submission.inputs';
 import { csvField, csvRecords, textLines } from './csv';
@@ -17,6 +17,7 @@ export interface ImportOptions {
   rejectsFile?: string;
   /** Called after every batch. */
   onProgress?: (s: ImportSummary) => void;
+  /** Rows per transaction (default and maximum MAX_IMPORT_BATCH_ROWS). */
   batchSize?: number;
 }
 
@@ -79,12 +80,14 @@ async function write(out: WriteStream, text: string) {
 
 /**
  * Streams a unit's file through the same validation and write path as `submitRecords`, in
- * batches of 1,000 rows (one transaction each). Re-running a file creates nothing new: every row
- * that was written before comes back UNCHANGED.
+ * batches of up to 10,000 rows (one transaction each). While a batch is being written, the next
+ * one is read and validated, so that parsing overlaps the wait for the database; writes stay in
+ * file order, one at a time, so a later batch always sees the rows of an earlier one. Re-running a
+ * file creates nothing new: every row that was written before comes back UNCHANGED.
  */
 export async function importRecords(submissions: SubmissionService, opts: ImportOptions): Promise<ImportSummary> {
   const started = process.hrtime.bigint();
-  const size = Math.min(opts.batchSize ?? MAX_SUBMISSION_ROWS, MAX_SUBMISSION_ROWS);
+  const size = Math.max(1, Math.min(opts.batchSize ?? MAX_IMPORT_BATCH_ROWS, MAX_IMPORT_BATCH_ROWS));
   const domains = [...opts.submitter.unitDomains];
   const unknownColumns: string[] = [];
   const s: ImportSummary = { rows: 0, created: 0, updated: 0, unchanged: 0, excluded: 0, rejected: 0, batches: 0, seconds: 0, rowsPerSecond: 0, unknownColumns };
@@ -99,10 +102,10 @@ export async function importRecords(submissions: SubmissionService, opts: Import
   };
   const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
 
-  let batch: { line: number; row: RecordRow }[] = [];
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const payload = await submissions.submit(opts.submitter, batch.map((b) => b.row));
+  // Rows read so far that belong to written batches (progress counts only what is committed).
+  let rowsDone = 0;
+  const commit = async (prepared: PreparedBatch, lines: number[], rowsThrough: number) => {
+    const payload = await submissions.write(prepared);
     s.batches++;
     s.created += payload.created;
     s.updated += payload.updated;
@@ -111,12 +114,26 @@ export async function importRecords(submissions: SubmissionService, opts: Import
     s.rejected += payload.rejected;
     for (const r of payload.results) {
       if (r.verdict !== RecordVerdict.REJECTED) continue;
-      await reject(batch[r.index].line, r.decisionNumber, r.reasons.map((x) => `${x.field}: ${x.code} ${x.message}`).join('; '));
+      await reject(lines[r.index], r.decisionNumber, r.reasons.map((x) => `${x.field}: ${x.code} ${x.message}`).join('; '));
     }
-    batch = [];
+    rowsDone = rowsThrough;
     s.seconds = elapsed();
-    s.rowsPerSecond = s.seconds > 0 ? Math.round(s.rows / s.seconds) : 0;
-    opts.onProgress?.(s);
+    s.rowsPerSecond = s.seconds > 0 ? Math.round(rowsDone / s.seconds) : 0;
+    opts.onProgress?.({ ...s, rows: rowsDone });
+  };
+  // The batch being written, if any; at most one at a time.
+  let writing: Promise<void> | undefined;
+  let batch: { line: number; row: RecordRow }[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const lines = batch.map((b) => b.line);
+    const prepared = await submissions.prepare(opts.submitter, batch.map((b) => b.row));
+    const rowsThrough = s.rows;
+    batch = [];
+    await writing;
+    writing = commit(prepared, lines, rowsThrough);
+    // Handled when awaited; this only keeps a failure from being reported as unhandled meanwhile.
+    writing.catch(() => undefined);
   };
   try {
     for await (const item of numberedRows(opts.file, opts.format, domains.length === 1 ? { domainCode: domains[0] } : {}, unknownColumns)) {
@@ -130,7 +147,10 @@ export async function importRecords(submissions: SubmissionService, opts: Import
       if (batch.length >= size) await flush();
     }
     await flush();
+    await writing;
   } finally {
+    // On failure, let a batch still being written settle before the rejects file is closed.
+    await writing?.catch(() => undefined);
     if (rejects) {
       rejects.end();
       await once(rejects, 'finish');

@@ -1,4 +1,4 @@
-import { AuditEntry, badUserInput, bulkInsert, conflict, NO_SUBJECT_CHANGES, type SubjectChanges } from '@credit/shared';
+import { AuditEntry, badUserInput, conflict, NO_SUBJECT_CHANGES, type SubjectChanges } from '@credit/shared';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { DomainCatalogue } from '../catalogue/entitiesDirectory';
 import { chinaDate, lagDays } from '../record/dates';
@@ -10,11 +10,18 @@ import { changesJson, RevisionEntity } from '../record/revision.entity';
 import { diff, isUniqueViolation } from '../record/revisionWriter';
 import { CONTENT_FIELDS, sameValue, validateRecordRow, type RecordContent, type RecordRow } from './recordValidation';
 import { RowReason, type RecordRowProblem } from './rowProblem';
+import { bulkLoad } from './bulkLoad';
 import { SubmissionEntity } from './submission.entity';
 import { RecordRowResult, RecordVerdict, SubmitRecordsPayload } from './submission.inputs';
 
 export const MAX_SUBMISSION_ROWS = 1000;
-const IN_CHUNK = 500;
+/**
+ * The import command's batch: one transaction, so it bounds lock time and statement size; larger
+ * than the API's because fewer, larger transactions spend less on commits and round trips.
+ */
+export const MAX_IMPORT_BATCH_ROWS = 10_000;
+// Decision numbers per lookup: fewer round trips for import batches, well under SQLite's parameter limit.
+const IN_CHUNK = 2000;
 
 /** Subjects whose records a batch created or changed. */
 function writtenSubjects(rows: Map<string, { index: number; content: RecordContent }>, results: RecordRowResult[]): string[] {
@@ -32,11 +39,38 @@ export interface Submitter {
   requestId?: string;
 }
 
+/** A validated batch, not yet written. */
+export interface PreparedBatch {
+  who: Submitter;
+  submitted: number;
+  now: Date;
+  batchId: string;
+  results: RecordRowResult[];
+  records: Map<string, { index: number; content: RecordContent }>;
+  excluded: Map<string, { index: number; content: RecordContent; reasons: RecordRowProblem[] }>;
+}
+
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+/**
+ * A new record's row, every column spelled out: spreading the content into a literal took
+ * ~30 µs a row (V8's slow path), a fixed literal ~1 µs; typed as the whole entity, so that a
+ * content field missing here fails to compile.
+ */
+const newRecord = (c: RecordContent, id: string, sourceUnitCode: string, now: Date): RecordEntity => ({
+  id, sourceUnitCode, decisionNumber: c.decisionNumber, category: c.category, simplifiedProcedure: c.simplifiedProcedure, domainCode: c.domainCode,
+  creditCode: c.creditCode, subjectName: c.subjectName, subjectType: c.subjectType, violationType: c.violationType, facts: c.facts,
+  legalBasis: c.legalBasis, penaltyTypes: c.penaltyTypes, penaltyContent: c.penaltyContent, fineAmount: c.fineAmount,
+  confiscatedAmount: c.confiscatedAmount, licenceAction: c.licenceAction, licenceDetail: c.licenceDetail, decisionDate: c.decisionDate,
+  effectiveUntil: c.effectiveUntil, publicityDeadline: c.publicityDeadline, decidingAuthority: c.decidingAuthority,
+  decidingAuthorityCode: c.decidingAuthorityCode, regionCode: c.regionCode, remarks: c.remarks, submittedAt: now,
+  lagDays: lagDays(c.decisionDate, now), status: RecordStatus.EFFECTIVE, repairedAt: null, repairBasis: null, revokedAt: null,
+  revokeReason: null, underObjection: false, version: 1, updatedAt: now,
+});
 
 const rowResult = (index: number, decisionNumber: string | null, verdict: RecordVerdict, recordId: string | null, reasons: RecordRowProblem[] = []): RecordRowResult =>
   ({ index, decisionNumber, verdict, recordId, reasons });
@@ -52,13 +86,26 @@ export class SubmissionService {
     private readonly changes: SubjectChanges = NO_SUBJECT_CHANGES,
   ) {}
 
+  /** The API path: at most MAX_SUBMISSION_ROWS rows, validated and written in one transaction. */
   async submit(who: Submitter, rows: RecordRow[], now = new Date()): Promise<SubmitRecordsPayload> {
-    if (rows.length === 0) throw badUserInput('records', 'must contain at least one row');
     if (rows.length > MAX_SUBMISSION_ROWS) {
       throw badUserInput('records', `at most ${MAX_SUBMISSION_ROWS} rows per call, got ${rows.length}`, { max: MAX_SUBMISSION_ROWS, got: rows.length });
     }
+    return this.write(await this.prepare(who, rows, now));
+  }
+
+  /**
+   * Validates a batch (per-row verdicts, duplicates within it) without touching the database,
+   * so that the import command can validate its next batch while the previous one is written.
+   * Batches larger than the API's are for the import command only.
+   */
+  async prepare(who: Submitter, rows: RecordRow[], now = new Date()): Promise<PreparedBatch> {
+    if (rows.length === 0) throw badUserInput('records', 'must contain at least one row');
+    if (rows.length > MAX_IMPORT_BATCH_ROWS) {
+      throw badUserInput('records', `at most ${MAX_IMPORT_BATCH_ROWS} rows per batch, got ${rows.length}`, { max: MAX_IMPORT_BATCH_ROWS, got: rows.length });
+    }
     const ctx = { unitDomains: who.unitDomains, catalogue: await this.catalogue.domains(), today: chinaDate(now) };
-    const results: RecordRowResult[] = [];
+    const results: RecordRowResult[] = new Array<RecordRowResult>(rows.length);
     const records = new Map<string, { index: number; content: RecordContent }>();
     const excluded = new Map<string, { index: number; content: RecordContent; reasons: RecordRowProblem[] }>();
     rows.forEach((row, index) => {
@@ -80,13 +127,17 @@ export class SubmissionService {
         records.set(key, { index, content: outcome.content });
       }
     });
+    return { who, submitted: rows.length, now, batchId: newRecordId(now.getTime()), results, records, excluded };
+  }
 
-    const batchId = newRecordId(now.getTime());
+  /** Writes a prepared batch in one transaction: records, revisions, exclusions, submission log, audit. */
+  async write(batch: PreparedBatch): Promise<SubmitRecordsPayload> {
+    const { who, batchId, records, excluded, results, now } = batch;
     try {
       await this.db.transaction(async (tx) => {
         await this.writeRecords(tx, who, batchId, records, results, now);
         await this.writeExcluded(tx, who, excluded, results, now);
-        await tx.createQueryBuilder().insert().into(SubmissionEntity).values(this.logEntry(who, batchId, rows.length, results, now)).updateEntity(false).execute();
+        await tx.createQueryBuilder().insert().into(SubmissionEntity).values(this.logEntry(who, batchId, batch.submitted, results, now)).updateEntity(false).execute();
         await this.auditWrites(tx, who, batchId, records, results);
       });
       await this.changes.publish(writtenSubjects(records, results));
@@ -115,7 +166,7 @@ export class SubmissionService {
     const entries = written.map((subjectCode) => ({
       actor: who.actor, role: 'SOURCE_UNIT', action: 'record.submit', subjectCode, target: `batch ${batchId}`, requestId: who.requestId ?? `import-${batchId}`,
     }));
-    await bulkInsert(tx, AuditEntry, entries);
+    await bulkLoad(tx, AuditEntry, entries);
   }
 
   private async writeRecords(
@@ -133,11 +184,7 @@ export class SubmissionService {
       const before = existing.get(number);
       if (!before) {
         const id = newRecordId(now.getTime());
-        inserts.push({
-          ...content, id, sourceUnitCode: who.unitCode, submittedAt: now, lagDays: lagDays(content.decisionDate, now),
-          status: RecordStatus.EFFECTIVE, repairedAt: null, repairBasis: null, revokedAt: null, revokeReason: null,
-          underObjection: false, version: 1, updatedAt: now,
-        });
+        inserts.push(newRecord(content, id, who.unitCode, now));
         revisions.push({ recordId: id, seq: 1, action: 'CREATED', actor: who.actor, at: now, reason, objectionId: null, batchId, changes: null });
         results[index] = rowResult(index, number, RecordVerdict.CREATED, id);
         continue;
@@ -158,8 +205,8 @@ export class SubmissionService {
       revisions.push({ recordId: before.id, seq: before.version + 1, action: 'UPDATED', actor: who.actor, at: now, reason, objectionId: null, batchId, changes: changesJson(changed) });
       results[index] = rowResult(index, number, RecordVerdict.UPDATED, before.id);
     }
-    await bulkInsert(tx, RecordEntity, inserts);
-    await bulkInsert(tx, RevisionEntity, revisions);
+    await bulkLoad(tx, RecordEntity, inserts);
+    await bulkLoad(tx, RevisionEntity, revisions);
   }
 
   private async writeExcluded(
@@ -188,7 +235,7 @@ export class SubmissionService {
       }
       results[index] = rowResult(index, number, RecordVerdict.EXCLUDED, null, reasons);
     }
-    await bulkInsert(tx, ExcludedDecisionEntity, inserts);
+    await bulkLoad(tx, ExcludedDecisionEntity, inserts);
   }
 
   private logEntry(who: Submitter, batchId: string, submitted: number, results: RecordRowResult[], now: Date): Partial<SubmissionEntity> {
