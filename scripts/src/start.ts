@@ -22,8 +22,11 @@ async function waitReady(name: string, url: string, child: ChildProcess, timeout
   throw new Error(`${name} was not ready at ${url} within ${timeoutMs / 1000}s`);
 }
 
+// CPU_PROFILE_DIR: every service writes a V8 CPU profile there when it stops (how docs/performance.md was profiled).
+const profileArgs = () => (process.env.CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROFILE_DIR}`] : []);
+
 function run(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [script], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [...profileArgs(), script], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
   children.push(child);
   child.on('exit', (code, signal) => {
     if (!stopping) {

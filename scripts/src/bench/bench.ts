@@ -192,6 +192,8 @@ async function main() {
     });
     rows.push(await measure('verify JSON (/verify)', 'ours', verifyJson(GATEWAY), connections, true));
     rows.push(await measure('verify JSON (/verify)', 'reports direct', verifyJson(SUBGRAPHS.reports), connections, false));
+    // The floor: our gateway answering `{ __typename }` without calling any subgraph.
+    rows.push(await measure('{ __typename }', 'ours', { url: GATEWAY, headers: {}, body: () => '{"query":"{ __typename }"}' }, connections, false));
   }
   if (want('issue')) rows.push(await measure('issueReport', 'ours', {
     url: GATEWAY, headers: {}, headersFor: (i) => ({ authorization: `Bearer ${pick(owners, i)}` }),

@@ -67,7 +67,11 @@ export async function startHiveGateway(supergraphFile: string, port: number, dir
 export async function startOurGatewayUncached(supergraphFile: string, port: number, routing: Record<string, string>): Promise<Peer> {
   const child = spawn(process.execPath, [join(root, 'gateway/dist/main.js')], {
     cwd: root,
-    env: { ...process.env, ...routing, GATEWAY_PORT: String(port), SUPERGRAPH_FILE: supergraphFile, RESPONSE_CACHE: 'off', LOG_LEVEL: 'warn' },
+    // The other peers limit no rate; one lead token sending the list at full speed must not be refused here either.
+    env: {
+      ...process.env, ...routing, GATEWAY_PORT: String(port), SUPERGRAPH_FILE: supergraphFile, RESPONSE_CACHE: 'off', LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_PRINCIPAL: '1000000000', RATE_LIMIT_ANONYMOUS_PER_IP: '1000000000',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}/graphql`;

@@ -192,12 +192,19 @@ export class ReportService {
     const driver = this.db.driver;
     const q = (name: string) => driver.escape(name);
     const cols = meta.columns.map((c) => `r.${q(c.databaseName)}`).join(', ');
-    const raw: Record<string, unknown>[] = await this.db.query(
-      `SELECT ${cols}, p.${q('seq')} AS ${q('partSeq')}, p.${q('text')} AS ${q('partText')} FROM ${q(meta.tableName)} r `
-      + `LEFT JOIN ${q(this.db.getMetadata(SnapshotPartEntity).tableName)} p ON p.${q('reportNumber')} = r.${q('number')} `
-      + `WHERE r.${q('number')} = ? ORDER BY p.${q('seq')}`,
-      [number],
-    );
+    // A read: with DB_REPLICA_URLS it goes to a replica, as repository reads do (the primary otherwise).
+    const runner = this.db.createQueryRunner('slave');
+    let raw: Record<string, unknown>[];
+    try {
+      raw = await runner.query(
+        `SELECT ${cols}, p.${q('seq')} AS ${q('partSeq')}, p.${q('text')} AS ${q('partText')} FROM ${q(meta.tableName)} r `
+        + `LEFT JOIN ${q(this.db.getMetadata(SnapshotPartEntity).tableName)} p ON p.${q('reportNumber')} = r.${q('number')} `
+        + `WHERE r.${q('number')} = ? ORDER BY p.${q('seq')}`,
+        [number],
+      );
+    } finally {
+      await runner.release();
+    }
     if (raw.length === 0) return null;
     const row = new CreditReportEntity();
     for (const c of meta.columns) c.setEntityValue(row, driver.prepareHydratedValue(raw[0][c.databaseName], c));
