@@ -1,7 +1,7 @@
 import { AuditEntry, pendingSchemaChanges } from '@credit/shared';
 import { errorCode, gql, tokenFor, usingMysql } from '@credit/shared/test';
 import { CreditReportEntity } from '../src/report/report.entity';
-import { SnapshotPartEntity } from '../src/report/snapshotPart.entity';
+import { SnapshotPartEntity, splitSnapshot } from '../src/report/snapshotPart.entity';
 import { earliestNormalStart, chinaDate } from '../src/report/period';
 import { isWellFormedReportNumber } from '../src/report/reportNumber';
 import { sha256Hex } from '../src/integrity/signature';
@@ -156,6 +156,27 @@ describe(`reports subgraph on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =>
     expect(pub.data!.verifyReport.creditCode).toMatch(/^5201\*+\d{3}[\dX]$/);
     const own = await verify(report.number, report.verificationCode, person.token);
     expect(own.data!.verifyReport).toMatchObject({ subjectName: '欧阳明华', creditCode: person.creditCode });
+  });
+
+  it('verifies a snapshot stored in many parts, whatever order the database returns them in', async () => {
+    const subject = await newSubject(s);
+    await submitRecord(s, subject);
+    const report = await issued(subject, { domains: ['D07'] });
+    const repo = db().getRepository(SnapshotPartEntity);
+    const text = (await repo.findBy({ reportNumber: report.number })).map((p) => p.text).join('');
+    // Re-store the same text in 7-character parts, inserted last part first.
+    await repo.delete({ reportNumber: report.number });
+    const parts = splitSnapshot(text, 7);
+    expect(parts.length).toBeGreaterThan(10);
+    for (let seq = parts.length - 1; seq >= 0; seq--) await repo.insert({ reportNumber: report.number, seq, text: parts[seq] });
+    const v = await verify(report.number, report.verificationCode);
+    expect(v.data!.verifyReport).toMatchObject({ authentic: true, problem: null });
+    // Swapping two different parts is a change like any other.
+    const i = parts.findIndex((p, k) => k > 0 && p !== parts[k - 1]);
+    await repo.update({ reportNumber: report.number, seq: i - 1 }, { text: parts[i] });
+    await repo.update({ reportNumber: report.number, seq: i }, { text: parts[i - 1] });
+    const swapped = await verify(report.number, report.verificationCode);
+    expect(swapped.data!.verifyReport).toMatchObject({ authentic: false, problem: 'the stored snapshot does not match its SHA-256' });
   });
 
   it('detects one changed byte of the stored snapshot', async () => {

@@ -199,7 +199,9 @@ export class ReportService {
       raw = await runner.query(
         `SELECT ${cols}, p.${q('seq')} AS ${q('partSeq')}, p.${q('text')} AS ${q('partText')} FROM ${q(meta.tableName)} r `
         + `LEFT JOIN ${q(this.db.getMetadata(SnapshotPartEntity).tableName)} p ON p.${q('reportNumber')} = r.${q('number')} `
-        + `WHERE r.${q('number')} = ? ORDER BY p.${q('seq')}`,
+        // No ORDER BY: on MariaDB it sorted the joined text in a temporary table (EXPLAIN: "Using
+        // temporary; Using filesort"), which tripled the statement's cost; the parts are sorted here.
+        + `WHERE r.${q('number')} = ?`,
         [number],
       );
     } finally {
@@ -208,7 +210,9 @@ export class ReportService {
     if (raw.length === 0) return null;
     const row = new CreditReportEntity();
     for (const c of meta.columns) c.setEntityValue(row, driver.prepareHydratedValue(raw[0][c.databaseName], c));
-    const parts = raw.filter((r) => r.partText !== null && r.partText !== undefined).map((r) => r.partText as string);
+    const parts = raw.filter((r) => r.partText !== null && r.partText !== undefined)
+      .sort((a, b) => Number(a.partSeq) - Number(b.partSeq))
+      .map((r) => r.partText as string);
     return { row, text: parts.length ? parts.join('') : undefined };
   }
 
