@@ -86,6 +86,32 @@ describe(`bulk import on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => {
     expect(await ds.getRepository(RecordEntity).countBy({ sourceUnitCode: unitCode })).toBe(2_500);
   });
 
+  // Two writers need a connection each: the import command uses them on MySQL only.
+  (usingMysql ? it : it.skip)('with two writers, a decision number repeated far apart in the file still meets its first copy (MySQL pass only)', async () => {
+    const dir = h.records.env.DATA_DIR!;
+    const file = join(dir, 'two-writers.csv');
+    const unitCode = `GZ-TW${Math.floor(Math.random() * 1e6)}`;
+    await writeSampleCsv(file, { rows: 3_000, domainCode: 'D07', tag: unitCode });
+    const [header, first, second, ...rest] = readFileSync(file, 'utf8').trimEnd().split('\n');
+    // Rows 1 and 2 come back as the last two lines: the first unchanged, the second with a new fine.
+    const changed = second.replace(/,(\d+)\.00,/, (_m, n) => `,${Number(n) + 1}.00,`);
+    expect(changed).not.toBe(second);
+    writeFileSync(file, [header, first, second, ...rest, first, changed, ''].join('\n'));
+    const progress: number[] = [];
+    const s = await importRecords(h.records.app.services.submissions, {
+      file, format: 'csv', submitter: submitter(unitCode), batchSize: 500, writers: 2, onProgress: (p) => progress.push(p.rows),
+    });
+    expect(s).toMatchObject({ rows: 3_002, created: 3_000, unchanged: 1, updated: 1, rejected: 0 });
+    expect(s.batches).toBeGreaterThanOrEqual(6);
+    expect(progress.at(-1)).toBe(3_002);
+    const ds = h.records.app.dataSource;
+    expect(await ds.getRepository(RecordEntity).countBy({ sourceUnitCode: unitCode })).toBe(3_000);
+    const again = await importRecords(h.records.app.services.submissions, { file, format: 'csv', submitter: submitter(unitCode), batchSize: 500, writers: 2 });
+    // Row 2's copies alternate (each is a change from the last one written); nothing is new.
+    expect(again).toMatchObject({ rows: 3_002, created: 0, rejected: 0, unchanged: 3_000, updated: 2 });
+    expect(await ds.getRepository(RecordEntity).countBy({ sourceUnitCode: unitCode })).toBe(3_000);
+  });
+
   it('leaves nothing of a batch that fails half-way, and keeps the batches written before it', async () => {
     const dir = h.records.env.DATA_DIR!;
     const file = join(dir, 'fails.csv');

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
-import { openDatabase, runMain } from '@credit/shared';
+import { isMysql, openDatabase, runMain } from '@credit/shared';
 import { entitiesDirectoryFromEnv } from '../context';
 import { ENTITIES, MIGRATIONS, SERVICE_NAME } from '../entities';
 import { loadRecordsEnv } from '../env';
@@ -9,7 +9,7 @@ import { importRecords, type ImportFormat } from './importer';
 import { writeSampleCsv } from './sampleCsv';
 
 const USAGE = `usage:
-  importCli --unit <unitCode> --file <file> [--format csv|jsonl] [--rejects <file>] [--domains D07,D14] [--batch 10000]
+  importCli --unit <unitCode> --file <file> [--format csv|jsonl] [--rejects <file>] [--domains D07,D14] [--batch 10000] [--writers 2]
   importCli --generate <rows> --file <out.csv> [--domains D07]      writes a sample 双公示 CSV
 
 The unit's domains come from the entities register (ENTITIES_URL) unless --domains is given;
@@ -47,6 +47,9 @@ runMain('import', async () => {
     throw new Error(`--batch must be a row count from 1 to ${MAX_IMPORT_BATCH_ROWS}`);
   }
 
+  const writersArg = a.writers ? Number(a.writers) : undefined;
+  if (writersArg !== undefined && (!Number.isInteger(writersArg) || writersArg < 1 || writersArg > 4)) throw new Error('--writers must be 1 to 4');
+
   const env = loadRecordsEnv(process.env);
   const directory = entitiesDirectoryFromEnv(env);
   let unitDomains = domainsArg;
@@ -64,6 +67,8 @@ runMain('import', async () => {
       file: resolve(a.file),
       format,
       batchSize,
+      // SQLite has one connection, so one writer; MySQL overlaps two batches' statements.
+      writers: isMysql(db) ? (writersArg ?? 2) : 1,
       rejectsFile: a.rejects ? resolve(a.rejects) : undefined,
       submitter: { unitCode: a.unit, unitDomains: new Set(unitDomains), actor: `import:${a.unit}`, channel: 'IMPORT' },
       onProgress: (s) => {

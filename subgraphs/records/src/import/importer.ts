@@ -19,6 +19,11 @@ export interface ImportOptions {
   onProgress?: (s: ImportSummary) => void;
   /** Rows per transaction (default and maximum MAX_IMPORT_BATCH_ROWS). */
   batchSize?: number;
+  /**
+   * Transactions written at once (default 1). Rows go to a writer by their decision number, so a
+   * number always meets its earlier copies in file order; needs a database with a connection pool.
+   */
+  writers?: number;
 }
 
 export interface ImportSummary {
@@ -74,6 +79,13 @@ async function* numberedRows(file: string, format: ImportFormat, defaults: { dom
   }
 }
 
+/** FNV-1a: a stable, cheap spread of decision numbers over writers. */
+function stringHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 async function write(out: WriteStream, text: string) {
   if (!out.write(text)) await once(out, 'drain');
 }
@@ -81,9 +93,10 @@ async function write(out: WriteStream, text: string) {
 /**
  * Streams a unit's file through the same validation and write path as `submitRecords`, in
  * batches of up to 10,000 rows (one transaction each). While a batch is being written, the next
- * one is read and validated, so that parsing overlaps the wait for the database; writes stay in
- * file order, one at a time, so a later batch always sees the rows of an earlier one. Re-running a
- * file creates nothing new: every row that was written before comes back UNCHANGED.
+ * one is read and validated, so that parsing overlaps the wait for the database. Each writer's
+ * batches are written in file order, one at a time, so a later batch always sees the rows of an
+ * earlier one with the same decision number. Re-running a file creates nothing new: every row that
+ * was written before comes back UNCHANGED.
  */
 export async function importRecords(submissions: SubmissionService, opts: ImportOptions): Promise<ImportSummary> {
   const started = process.hrtime.bigint();
@@ -102,7 +115,7 @@ export async function importRecords(submissions: SubmissionService, opts: Import
   };
   const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
 
-  // Rows read so far that belong to written batches (progress counts only what is committed).
+  // Rows of written batches (progress counts only what is committed).
   let rowsDone = 0;
   const commit = async (prepared: PreparedBatch, lines: number[], rowsThrough: number) => {
     const payload = await submissions.write(prepared);
@@ -116,24 +129,28 @@ export async function importRecords(submissions: SubmissionService, opts: Import
       if (r.verdict !== RecordVerdict.REJECTED) continue;
       await reject(lines[r.index], r.decisionNumber, r.reasons.map((x) => `${x.field}: ${x.code} ${x.message}`).join('; '));
     }
-    rowsDone = rowsThrough;
+    rowsDone = writers === 1 ? rowsThrough : rowsDone + prepared.submitted;
     s.seconds = elapsed();
     s.rowsPerSecond = s.seconds > 0 ? Math.round(rowsDone / s.seconds) : 0;
     opts.onProgress?.({ ...s, rows: rowsDone });
   };
-  // The batch being written, if any; at most one at a time.
-  let writing: Promise<void> | undefined;
-  let batch: { line: number; row: RecordRow }[] = [];
-  const flush = async () => {
+  const writers = Math.max(1, Math.min(opts.writers ?? 1, 4));
+  const writerOf = (row: RecordRow): number => (writers === 1 ? 0 : stringHash(String(row.decisionNumber ?? '')) % writers);
+  // Per writer: the batch being filled and the batch being written (at most one at a time).
+  const writing: (Promise<void> | undefined)[] = Array.from({ length: writers });
+  const batches: { line: number; row: RecordRow }[][] = Array.from({ length: writers }, () => []);
+  const flush = async (w: number) => {
+    const batch = batches[w];
     if (batch.length === 0) return;
     const lines = batch.map((b) => b.line);
     const prepared = await submissions.prepare(opts.submitter, batch.map((b) => b.row));
     const rowsThrough = s.rows;
-    batch = [];
-    await writing;
-    writing = commit(prepared, lines, rowsThrough);
+    batches[w] = [];
+    await writing[w];
+    const next = commit(prepared, lines, rowsThrough);
+    writing[w] = next;
     // Handled when awaited; this only keeps a failure from being reported as unhandled meanwhile.
-    writing.catch(() => undefined);
+    next.catch(() => undefined);
   };
   try {
     for await (const item of numberedRows(opts.file, opts.format, domains.length === 1 ? { domainCode: domains[0] } : {}, unknownColumns)) {
@@ -143,14 +160,15 @@ export async function importRecords(submissions: SubmissionService, opts: Import
         await reject(item.line, null, `line: ${item.broken}`);
         continue;
       }
-      batch.push({ line: item.line, row: item.row! });
-      if (batch.length >= size) await flush();
+      const w = writerOf(item.row!);
+      batches[w].push({ line: item.line, row: item.row! });
+      if (batches[w].length >= size) await flush(w);
     }
-    await flush();
-    await writing;
+    for (let w = 0; w < writers; w++) await flush(w);
+    await Promise.all(writing);
   } finally {
-    // On failure, let a batch still being written settle before the rejects file is closed.
-    await writing?.catch(() => undefined);
+    // On failure, let batches still being written settle before the rejects file is closed.
+    await Promise.all(writing.map((p) => p?.catch(() => undefined)));
     if (rejects) {
       rejects.end();
       await once(rejects, 'finish');
