@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { REQUEST_ID_HEADER, type RequestInfo, type RouteHandler } from '@credit/shared';
-import { Pool } from 'undici';
+import { keepAlivePool, REQUEST_ID_HEADER, type RequestInfo, type RouteHandler } from '@credit/shared';
 
 // Security headers of the verification page matter: its URL carries the verification code.
 const PASS_HEADERS = [
@@ -14,8 +13,8 @@ const PASS_HEADERS = [
  */
 export function reportRoutes(reportsGraphqlUrl: string | undefined, timeoutMs: number): Record<string, RouteHandler> {
   if (!reportsGraphqlUrl) return {};
-  // Verification by report users' systems comes through here at volume: a kept-alive pool, not fetch.
-  const pool = new Pool(new URL(reportsGraphqlUrl).origin, { connections: 64, keepAliveTimeout: 30_000 });
+  // Verification by report users' systems comes through here at volume.
+  const { pool } = keepAlivePool(reportsGraphqlUrl);
   const pass: RouteHandler = async (req: IncomingMessage, res: ServerResponse, info: RequestInfo) => {
     try {
       const upstream = await pool.request({

@@ -3,3 +3,4 @@ export * from './httpServer';
 export * from './subgraphServer';
 export * from './bootSubgraph';
 export * from './serviceClient';
+export * from './keepAlivePool';

@@ -1,6 +1,6 @@
-import { Pool } from 'undici';
 import { signEmbeddedToken, type AuthConfig } from '../auth/jwt';
 import { REQUEST_ID_HEADER } from '../logging/logger';
+import { keepAlivePool } from './keepAlivePool';
 
 export class ServiceCallError extends Error {
   constructor(message: string, readonly code: string, readonly retryable: boolean) {
@@ -26,10 +26,7 @@ export interface ServiceClientOptions {
  * 5xx are marked retryable (outbox workers retry them); GraphQL errors are not.
  */
 export function createServiceClient(opts: ServiceClientOptions) {
-  // A kept-alive pool: issuance makes two of these calls, and fetch's per-call objects cost more CPU than the call.
-  const target = new URL(opts.url);
-  const pool = new Pool(target.origin, { connections: 32, keepAliveTimeout: 30_000 });
-  const path = target.pathname + target.search;
+  const { pool, path } = keepAlivePool(opts.url, 32);
   const timeoutMs = opts.timeoutMs ?? 10_000;
   let cached: { token: string; until: number } | undefined;
   const token = async () => {
