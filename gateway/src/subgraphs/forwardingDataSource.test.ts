@@ -83,6 +83,14 @@ describe('ForwardingDataSource', () => {
     expect(sg.seen).toHaveLength(3);
   });
 
+  it('never shares the calls of anonymous callers, each of whom is audited', async () => {
+    const sg = await fakeSubgraph({ status: 200, body: '{"data":{"report":null}}', delayMs: 50 });
+    const ds = new ForwardingDataSource('reports', sg.url, 2_000, metrics);
+    open.push(sg, ds);
+    await Promise.all([call(ds, { requestId: 'anon-1' }), call(ds, { requestId: 'anon-2' })]);
+    expect(sg.seen.map((s) => s.headers['x-request-id']).sort()).toEqual(['anon-1', 'anon-2']);
+  });
+
   it('never shares a mutation', async () => {
     const sg = await fakeSubgraph({ status: 200, body: '{"data":{"issueReport":{"number":"GZ1"}}}', delayMs: 50 });
     const ds = new ForwardingDataSource('reports', sg.url, 2_000, metrics);
