@@ -1,7 +1,29 @@
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 // SQLite allows 32,766 bound parameters per statement; MySQL's limit is the packet size.
 const SQLITE_MAX_PARAMS = 32_000;
+
+/** The columns a bulk write fills: all but the ids the database generates. */
+export const insertableColumns = (meta: EntityMetadata): ColumnMetadata[] =>
+  meta.columns.filter((c) => !(c.isGenerated && c.generationStrategy === 'increment'));
+
+/**
+ * One row's values for `columns` by TypeORM's driver rules; a missing create/update date is `now`,
+ * any other missing column its default or NULL.
+ */
+export function persistentValues<T extends ObjectLiteral>(manager: EntityManager, columns: ColumnMetadata[], row: Partial<T>, now: Date): unknown[] {
+  const driver = manager.connection.driver;
+  return columns.map((c) => {
+    let value = c.getEntityValue(row as T, true);
+    if (value === undefined) {
+      if (c.isCreateDate || c.isUpdateDate) value = now;
+      else if (c.default !== undefined && typeof c.default !== 'function') value = c.default;
+      else value = null;
+    }
+    return driver.preparePersistentValue(value, c);
+  });
+}
 
 /**
  * Multi-row INSERTs in a few statements, with values converted by TypeORM's own driver rules
@@ -18,7 +40,7 @@ export async function bulkInsert<T extends ObjectLiteral>(
   if (rows.length === 0) return 0;
   const meta = manager.connection.getMetadata(target);
   const driver = manager.connection.driver;
-  const columns = meta.columns.filter((c) => !(c.isGenerated && c.generationStrategy === 'increment'));
+  const columns = insertableColumns(meta);
   const sqlite = driver.options.type === 'better-sqlite3';
   const perStatement = Math.max(1, Math.min(opts.rowsPerStatement ?? 1000, sqlite ? Math.floor(SQLITE_MAX_PARAMS / columns.length) : 5000));
   const now = new Date();
@@ -29,17 +51,7 @@ export async function bulkInsert<T extends ObjectLiteral>(
   for (let i = 0; i < rows.length; i += perStatement) {
     const part = rows.slice(i, i + perStatement);
     const params: unknown[] = [];
-    for (const row of part) {
-      for (const c of columns) {
-        let value = c.getEntityValue(row as T, true);
-        if (value === undefined) {
-          if (c.isCreateDate || c.isUpdateDate) value = now;
-          else if (c.default !== undefined && typeof c.default !== 'function') value = c.default;
-          else value = null;
-        }
-        params.push(driver.preparePersistentValue(value, c));
-      }
-    }
+    for (const row of part) params.push(...persistentValues(manager, columns, row, now));
     await manager.query(`${verb} INTO ${table} (${names}) VALUES ${part.map(() => tuple).join(', ')}`, params);
   }
   return rows.length;

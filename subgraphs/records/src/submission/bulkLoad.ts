@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { bulkInsert, domainError, ErrorCode } from '@credit/shared';
+import { bulkInsert, domainError, ErrorCode, insertableColumns, persistentValues } from '@credit/shared';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /** The part of a pooled mysql2 connection that LOAD DATA LOCAL needs: the stream factory its queries default to. */
@@ -59,22 +59,9 @@ export async function bulkLoad<T extends ObjectLiteral>(manager: EntityManager, 
   }
   const meta = ds.getMetadata(target);
   const driver = ds.driver;
-  const columns = meta.columns.filter((c) => !(c.isGenerated && c.generationStrategy === 'increment'));
+  const columns = insertableColumns(meta);
   const now = new Date();
-  const lines: string[] = [];
-  for (const row of rows) {
-    const fields: string[] = [];
-    for (const c of columns) {
-      let value = c.getEntityValue(row as T, true);
-      if (value === undefined) {
-        if (c.isCreateDate || c.isUpdateDate) value = now;
-        else if (c.default !== undefined && typeof c.default !== 'function') value = c.default;
-        else value = null;
-      }
-      fields.push(loadDataField(driver.preparePersistentValue(value, c)));
-    }
-    lines.push(fields.join('\t'));
-  }
+  const lines = rows.map((row) => persistentValues(manager, columns, row, now).map(loadDataField).join('\t'));
   const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
   const sql = `LOAD DATA LOCAL INFILE 'rows.tsv' INTO TABLE ${driver.escape(meta.tableName)} CHARACTER SET utf8mb4 ` +
     `FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${names})`;
