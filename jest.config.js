@@ -25,5 +25,5 @@ module.exports = {
   setupFiles: ['reflect-metadata'],
   testTimeout: 60_000,
   // CI lists every test, so skipped ones show by name.
-  verbose: process.env.CI === "true",
+  verbose: process.env.CI === 'true',
 };

@@ -1,5 +1,12 @@
 import { composeSupergraph, createGateway, loadGatewayEnv, type GatewayApp } from '@credit/gateway';
-import { closeServer, createLogger, createServiceClient, listen, printFederatedSchema, type BootedSubgraph } from '@credit/shared';
+import {
+  closeServer,
+  createLogger,
+  createServiceClient,
+  listen,
+  printFederatedSchema,
+  type BootedSubgraph,
+} from '@credit/shared';
 import { dropTestSchemas, TEST_AUTH, testEnv } from '@credit/shared/test';
 import { createEntitiesApp, loadEntitiesEnv } from '@credit/entities';
 import { createRecordsApp, loadRecordsEnv } from '@credit/records';
@@ -49,7 +56,10 @@ export interface Platform {
  * Starts the given subgraphs and a gateway in this process on free ports, composing the
  * supergraph from the subgraphs' live schemas, as federation's own integration suite does.
  */
-export async function startPlatform(starters: SubgraphStarter[], extraEnv: Record<string, string | undefined> = {}): Promise<Platform> {
+export async function startPlatform(
+  starters: SubgraphStarter[],
+  extraEnv: Record<string, string | undefined> = {},
+): Promise<Platform> {
   const env = testEnv(extraEnv);
   const subgraphs: Platform['subgraphs'] = {};
   const ports: Record<string, number> = {};
@@ -69,9 +79,17 @@ export async function startPlatform(starters: SubgraphStarter[], extraEnv: Recor
     }
   }
   const supergraphSdl = composeSupergraph(
-    starters.map((s) => ({ name: s.name, url: subgraphs[s.name].url, sdl: printFederatedSchema(subgraphs[s.name].app.schema) })),
+    starters.map((s) => ({
+      name: s.name,
+      url: subgraphs[s.name].url,
+      sdl: printFederatedSchema(subgraphs[s.name].app.schema),
+    })),
   );
-  const gateway = await createGateway({ env: loadGatewayEnv(env), supergraphSdl, logger: createLogger('gateway', 'silent') });
+  const gateway = await createGateway({
+    env: loadGatewayEnv(env),
+    supergraphSdl,
+    logger: createLogger('gateway', 'silent'),
+  });
   const gatewayPort = await listen(gateway.http, 0, '127.0.0.1');
   return {
     env,

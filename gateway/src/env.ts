@@ -5,7 +5,12 @@ const int = (min: number, max: number, fallback: number) => z.coerce.number().in
 const list = z
   .string()
   .default('')
-  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 
 /** The only reader of process.env in the gateway. */
 export function loadGatewayEnv(source: Record<string, string | undefined>) {
@@ -37,7 +42,10 @@ export function loadGatewayEnv(source: Record<string, string | undefined>) {
       // Worker processes sharing the port (node:cluster); 1 keeps a single process.
       GATEWAY_WORKERS: int(1, 64, 1),
       CORS_ORIGINS: list,
-      TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+      TRUST_PROXY: z
+        .enum(['true', 'false'])
+        .default('false')
+        .transform((v) => v === 'true'),
     },
     source,
   );

@@ -67,9 +67,17 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
   const production = env.NODE_ENV === 'production';
   const metrics = new ServiceMetrics('gateway');
   const cache = metrics.instrumentCache(
-    await openCache({ ...cacheTarget(env), namespace: `${env.CACHE_PREFIX}:gateway`, maxEntries: env.CACHE_MAX_ENTRIES }),
+    await openCache({
+      ...cacheTarget(env),
+      namespace: `${env.CACHE_PREFIX}:gateway`,
+      maxEntries: env.CACHE_MAX_ENTRIES,
+    }),
   );
-  const shared = await openCache({ ...cacheTarget(env), namespace: `${env.CACHE_PREFIX}:shared`, maxEntries: env.CACHE_MAX_ENTRIES });
+  const shared = await openCache({
+    ...cacheTarget(env),
+    namespace: `${env.CACHE_PREFIX}:shared`,
+    maxEntries: env.CACHE_MAX_ENTRIES,
+  });
   const responseCaching = env.RESPONSE_CACHE === 'on' || (env.RESPONSE_CACHE === 'auto' && shared.kind === 'redis');
   const urls = new Map<string, string>();
   const dataSources: ForwardingDataSource[] = [];
@@ -106,7 +114,14 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
       }),
       ...(env.SAFELIST_FILE ? [safelistPlugin(loadSafelist(env.SAFELIST_FILE))] : []),
       ...(responseCaching
-        ? [responseCachePlugin({ cache, changes: new SubjectChanges(shared), ttlSeconds: env.RESPONSE_CACHE_TTL_SECONDS, policy: HISTORY_POLICY })]
+        ? [
+            responseCachePlugin({
+              cache,
+              changes: new SubjectChanges(shared),
+              ttlSeconds: env.RESPONSE_CACHE_TTL_SECONDS,
+              policy: HISTORY_POLICY,
+            }),
+          ]
         : []),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],

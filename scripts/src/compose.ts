@@ -28,22 +28,36 @@ async function main() {
     files.push([join(s.dir, 'schema.graphql'), sdl]);
     sources.push({ name: s.name, url: `http://localhost:${s.port}/graphql`, sdl });
   }
-  const yaml = ['# rover-style composition config (`rover supergraph compose --config gateway/supergraph.yaml`)', 'federation_version: =2.14.4', 'subgraphs:',
-    ...SUBGRAPHS.flatMap((s) => [`  ${s.name}:`, `    routing_url: http://localhost:${s.port}/graphql`, '    schema:', `      file: ../${s.dir}/schema.graphql`]), ''].join('\n');
+  const yaml = [
+    '# rover-style composition config (`rover supergraph compose --config gateway/supergraph.yaml`)',
+    'federation_version: =2.14.4',
+    'subgraphs:',
+    ...SUBGRAPHS.flatMap((s) => [
+      `  ${s.name}:`,
+      `    routing_url: http://localhost:${s.port}/graphql`,
+      '    schema:',
+      `      file: ../${s.dir}/schema.graphql`,
+    ]),
+    '',
+  ].join('\n');
   files.push(['gateway/supergraph.yaml', yaml]);
   files.push(['gateway/supergraph.graphql', composeSupergraph(sources)]);
 
   const stale = files.filter(([path, text]) => readOrEmpty(join(root, path)) !== text).map(([path]) => path);
   if (check) {
     if (stale.length) {
-      console.error(`stale generated files (run \`pnpm compose\` and commit):\n${stale.map((p) => `  - ${p}`).join('\n')}`);
+      console.error(
+        `stale generated files (run \`pnpm compose\` and commit):\n${stale.map((p) => `  - ${p}`).join('\n')}`,
+      );
       process.exit(1);
     }
     console.log(`composition check: ${files.length} files up to date, ${SUBGRAPHS.length} subgraph(s) compose`);
     return;
   }
   for (const [path, text] of files) writeFileSync(join(root, path), text);
-  console.log(`composed ${SUBGRAPHS.length} subgraph(s); wrote ${files.map(([p]) => p).join(', ')}${stale.length ? '' : ' (unchanged)'}`);
+  console.log(
+    `composed ${SUBGRAPHS.length} subgraph(s); wrote ${files.map(([p]) => p).join(', ')}${stale.length ? '' : ' (unchanged)'}`,
+  );
 }
 
 main().catch((err) => {

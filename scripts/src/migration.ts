@@ -16,13 +16,27 @@ async function main() {
   if (!spec || !name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
     throw new Error(`usage: pnpm migration:generate <${SUBGRAPHS.map((s) => s.name).join('|')}> <PascalCaseName>`);
   }
-  const env = parseEnv({}, { ...process.env, DB_URL: process.env.DB_URL ?? 'mysql://root@127.0.0.1:3306/credit_migrations' });
+  const env = parseEnv(
+    {},
+    { ...process.env, DB_URL: process.env.DB_URL ?? 'mysql://root@127.0.0.1:3306/credit_migrations' },
+  );
   const url = new URL(env.DB_URL!);
   const scratch = `${url.pathname.slice(1) || 'credit'}_${service}`;
-  const admin = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username || 'root'), password: decodeURIComponent(url.password) });
+  const admin = await createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username || 'root'),
+    password: decodeURIComponent(url.password),
+  });
   await admin.query(`DROP DATABASE IF EXISTS \`${scratch}\``);
   await admin.end();
-  const ds = await openDatabase({ service, entities: spec.entities, migrations: spec.migrations, dbUrl: env.DB_URL, dataDir: env.DATA_DIR });
+  const ds = await openDatabase({
+    service,
+    entities: spec.entities,
+    migrations: spec.migrations,
+    dbUrl: env.DB_URL,
+    dataDir: env.DATA_DIR,
+  });
   const log = await ds.driver.createSchemaBuilder().log();
   await ds.destroy();
   if (log.upQueries.length === 0) {
@@ -43,22 +57,30 @@ ${log.upQueries.map((x) => q(x.query)).join('\n')}
   }
 
   async down(q: QueryRunner): Promise<void> {
-${log.downQueries.reverse().map((x) => q(x.query)).join('\n')}
+${log.downQueries
+  .reverse()
+  .map((x) => q(x.query))
+  .join('\n')}
   }
 }
 `;
   const dir = join(root, spec.dir, 'src/migrations');
   writeFileSync(join(dir, `${stamp}-${name}.ts`), text);
-  const files = readdirSync(dir).filter((f) => /^\d+-[A-Za-z0-9]+\.ts$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /^\d+-[A-Za-z0-9]+\.ts$/.test(f))
+    .sort();
   const imports = files.map((f) => {
     const [ts, n] = f.replace(/\.ts$/, '').split('-');
     return { from: `./${f.replace(/\.ts$/, '')}`, cls: `${n}${ts}` };
   });
-  writeFileSync(join(dir, 'index.ts'), `// Checked-in MySQL migrations, in order. Generate with \`pnpm migration:generate ${service} <Name>\`.
+  writeFileSync(
+    join(dir, 'index.ts'),
+    `// Checked-in MySQL migrations, in order. Generate with \`pnpm migration:generate ${service} <Name>\`.
 ${imports.map((i) => `import { ${i.cls} } from '${i.from}';`).join('\n')}
 
 export const migrations: (new () => object)[] = [${imports.map((i) => i.cls).join(', ')}];
-`);
+`,
+  );
   console.log(`${service}: wrote ${spec.dir}/src/migrations/${stamp}-${name}.ts (${log.upQueries.length} statements)`);
 }
 

@@ -17,10 +17,42 @@ export interface SubgraphSpec {
 }
 
 export const SUBGRAPHS: SubgraphSpec[] = [
-  { name: 'entities', dir: 'subgraphs/entities', port: 4001, portVar: 'ENTITIES_PORT', buildSchema: entities.buildEntitiesSchema, entities: entities.ENTITIES, migrations: entities.MIGRATIONS },
-  { name: 'records', dir: 'subgraphs/records', port: 4002, portVar: 'RECORDS_PORT', buildSchema: records.buildRecordsSchema, entities: records.ENTITIES, migrations: records.MIGRATIONS },
-  { name: 'reports', dir: 'subgraphs/reports', port: 4003, portVar: 'REPORTS_PORT', buildSchema: reports.buildReportsSchema, entities: reports.ENTITIES, migrations: reports.MIGRATIONS },
-  { name: 'objections', dir: 'subgraphs/objections', port: 4004, portVar: 'OBJECTIONS_PORT', buildSchema: objections.buildObjectionsSchema, entities: objections.ENTITIES, migrations: objections.MIGRATIONS },
+  {
+    name: 'entities',
+    dir: 'subgraphs/entities',
+    port: 4001,
+    portVar: 'ENTITIES_PORT',
+    buildSchema: entities.buildEntitiesSchema,
+    entities: entities.ENTITIES,
+    migrations: entities.MIGRATIONS,
+  },
+  {
+    name: 'records',
+    dir: 'subgraphs/records',
+    port: 4002,
+    portVar: 'RECORDS_PORT',
+    buildSchema: records.buildRecordsSchema,
+    entities: records.ENTITIES,
+    migrations: records.MIGRATIONS,
+  },
+  {
+    name: 'reports',
+    dir: 'subgraphs/reports',
+    port: 4003,
+    portVar: 'REPORTS_PORT',
+    buildSchema: reports.buildReportsSchema,
+    entities: reports.ENTITIES,
+    migrations: reports.MIGRATIONS,
+  },
+  {
+    name: 'objections',
+    dir: 'subgraphs/objections',
+    port: 4004,
+    portVar: 'OBJECTIONS_PORT',
+    buildSchema: objections.buildObjectionsSchema,
+    entities: objections.ENTITIES,
+    migrations: objections.MIGRATIONS,
+  },
 ];
 
 export const GATEWAY_PORT = 4000;

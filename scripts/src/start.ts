@@ -23,10 +23,15 @@ async function waitReady(name: string, url: string, child: ChildProcess, timeout
 }
 
 // CPU_PROFILE_DIR: every service writes a V8 CPU profile there when it stops (how docs/performance.md was profiled).
-const profileArgs = () => (process.env.CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROFILE_DIR}`] : []);
+const profileArgs = () =>
+  process.env.CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROFILE_DIR}`] : [];
 
 function run(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [...profileArgs(), script], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [...profileArgs(), script], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   children.push(child);
   child.on('exit', (code, signal) => {
     if (!stopping) {
@@ -50,13 +55,20 @@ async function stop(code = 0) {
 async function main() {
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
-  const env: NodeJS.ProcessEnv = { ...process.env, SEED_DEMO: process.env.SEED_DEMO ?? 'true', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SEED_DEMO: process.env.SEED_DEMO ?? 'true',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  };
   const common = parseEnv({}, env);
   const started = Date.now();
   // Every service learns every subgraph's URL up front: later subgraphs call earlier ones
   // (records -> entities) and entities reads the others' audit logs once they are up.
   const routing: Record<string, string> = Object.fromEntries(
-    SUBGRAPHS.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${Number(env[s.portVar] ?? s.port)}/graphql`]),
+    SUBGRAPHS.map((s) => [
+      `${s.name.toUpperCase()}_URL`,
+      `http://127.0.0.1:${Number(env[s.portVar] ?? s.port)}/graphql`,
+    ]),
   );
   for (const s of SUBGRAPHS) {
     const port = Number(env[s.portVar] ?? s.port);
@@ -69,7 +81,10 @@ async function main() {
 
   const auth = authConfigFromEnv(common);
   const demo: [string, TokenClaims][] = [
-    [`SUBJECT (${DEMO_SUBJECTS.ENTERPRISE.name})`, { role: 'SUBJECT', creditCode: DEMO_SUBJECTS.ENTERPRISE.creditCode }],
+    [
+      `SUBJECT (${DEMO_SUBJECTS.ENTERPRISE.name})`,
+      { role: 'SUBJECT', creditCode: DEMO_SUBJECTS.ENTERPRISE.creditCode },
+    ],
     ['OPERATOR (service window)', { role: 'OPERATOR', operatorId: 'window-520100-01', channel: 'SERVICE_WINDOW' }],
     ['PARTNER (another province)', { role: 'PARTNER', partnerId: 'sc-credit', province: '510000' }],
     ['SOURCE_UNIT (GZ-D07 market regulation)', { role: 'SOURCE_UNIT', unitCode: 'GZ-D07', domains: ['D07'] }],

@@ -23,7 +23,11 @@ export function claimsFromFlags(flags: Record<string, string>): { claims: TokenC
   const { expires = '12h', role, domains, ...rest } = flags;
   if (!role) throw new Error('--role is required');
   const claims: Record<string, unknown> = { ...rest, role: role.toUpperCase() };
-  if (domains) claims.domains = domains.split(',').map((d) => d.trim()).filter(Boolean);
+  if (domains)
+    claims.domains = domains
+      .split(',')
+      .map((d) => d.trim())
+      .filter(Boolean);
   else if (claims.role === 'SOURCE_UNIT' && typeof rest.unitCode === 'string') {
     // Demo unit codes end in their domain (GZ-D07, GZ-520100-D07).
     claims.domains = [rest.unitCode.split('-').at(-1)];

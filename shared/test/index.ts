@@ -41,16 +41,25 @@ export async function dropTestSchemas(env: Record<string, string | undefined>): 
   if (!env.DB_URL) return;
   const url = new URL(env.DB_URL);
   const prefix = url.pathname.slice(1);
-  const conn = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username || 'root'), password: decodeURIComponent(url.password) });
+  const conn = await createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username || 'root'),
+    password: decodeURIComponent(url.password),
+  });
   try {
-    const [rows] = await conn.query('SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE ?', [`${prefix}\\_%`]);
+    const [rows] = await conn.query(
+      'SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE ?',
+      [`${prefix}\\_%`],
+    );
     for (const r of rows as { name: string }[]) await conn.query(`DROP DATABASE \`${r.name}\``);
   } finally {
     await conn.end();
   }
 }
 
-export const tokenFor = (claims: TokenClaims, expiresIn: string | number = '1h') => signEmbeddedToken(claims, TEST_AUTH, expiresIn);
+export const tokenFor = (claims: TokenClaims, expiresIn: string | number = '1h') =>
+  signEmbeddedToken(claims, TEST_AUTH, expiresIn);
 
 export interface GqlResponse<T = Record<string, any>> {
   status: number;

@@ -14,10 +14,22 @@ const run = `${process.pid}${Date.now().toString(36)}`;
 const authority = makeCreditCode('11', '520000', 11_200_000);
 
 const row = (i: number, over: Record<string, unknown> = {}) => ({
-  decisionNumber: `黔市监罚〔E${run}〕${i}号`, category: 'ADMINISTRATIVE_PENALTY', domainCode: 'D07',
-  creditCode: makeCreditCode('91', '520100', 70_000_000 + i * 3), subjectName: `测试公司${i}`, violationType: '虚假广告',
-  facts: '经查属实', legalBasis: '《广告法》第五十五条', penaltyTypes: ['罚款'], penaltyContent: '罚款', fineAmount: '1000',
-  decisionDate: daysAgo(1 + (i % 300)), decidingAuthority: '贵州省市场监督管理局', decidingAuthorityCode: authority, regionCode: '520100', ...over,
+  decisionNumber: `黔市监罚〔E${run}〕${i}号`,
+  category: 'ADMINISTRATIVE_PENALTY',
+  domainCode: 'D07',
+  creditCode: makeCreditCode('91', '520100', 70_000_000 + i * 3),
+  subjectName: `测试公司${i}`,
+  violationType: '虚假广告',
+  facts: '经查属实',
+  legalBasis: '《广告法》第五十五条',
+  penaltyTypes: ['罚款'],
+  penaltyContent: '罚款',
+  fineAmount: '1000',
+  decisionDate: daysAgo(1 + (i % 300)),
+  decidingAuthority: '贵州省市场监督管理局',
+  decidingAuthorityCode: authority,
+  regionCode: '520100',
+  ...over,
 });
 
 const SUBMIT = `mutation($records: [RecordInput!]!) { submitRecords(records: $records) { created updated unchanged excluded rejected results { index verdict reasons { field code } } } }`;
@@ -26,8 +38,13 @@ describe('records through the gateway', () => {
   it('takes 1,000 valid and 10 invalid rows, and the same batch again creates nothing', async () => {
     const unit = await tokenFor({ role: 'SOURCE_UNIT', unitCode: 'GZ-D07', domains: ['D07'] });
     const valid = Array.from({ length: 1000 }, (_, i) => row(i));
-    const invalid = Array.from({ length: 10 }, (_, i) => row(5000 + i, i % 2 ? { decisionDate: '2019-06-30' } : { fineAmount: '-1' }));
-    const countRows = () => p.subgraphs.records.app.dataSource.query('SELECT COUNT(*) AS n FROM violation_record').then((r: { n: string | number }[]) => Number(r[0].n));
+    const invalid = Array.from({ length: 10 }, (_, i) =>
+      row(5000 + i, i % 2 ? { decisionDate: '2019-06-30' } : { fineAmount: '-1' }),
+    );
+    const countRows = () =>
+      p.subgraphs.records.app.dataSource
+        .query('SELECT COUNT(*) AS n FROM violation_record')
+        .then((r: { n: string | number }[]) => Number(r[0].n));
     // The API takes at most 1,000 rows per call, so the unit sends its 1,010-row batch in two calls (as the importer does).
     const batch = [...valid.slice(0, 500), ...invalid, ...valid.slice(500)];
     const send = async () => {
@@ -44,7 +61,10 @@ describe('records through the gateway', () => {
     const first = await send();
     expect(first).toMatchObject({ created: 1000, rejected: 10, unchanged: 0 });
     const rejected = first.results.filter((r) => r.verdict === 'REJECTED');
-    expect(rejected.map((r) => r.reasons[0].code).sort()).toEqual([...Array(5).fill('DATE_BEFORE_2020'), ...Array(5).fill('NEGATIVE_AMOUNT')]);
+    expect(rejected.map((r) => r.reasons[0].code).sort()).toEqual([
+      ...Array(5).fill('DATE_BEFORE_2020'),
+      ...Array(5).fill('NEGATIVE_AMOUNT'),
+    ]);
     expect(await countRows()).toBe(before + 1000);
 
     const again = await send();
@@ -53,18 +73,28 @@ describe('records through the gateway', () => {
     expect(await countRows()).toBe(before + 1000);
 
     const tooMany = await gql(p.gatewayUrl, SUBMIT, { records: batch }, unit);
-    expect(tooMany.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'records', max: 1000, got: 1010 });
+    expect(tooMany.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'records',
+      max: 1000,
+      got: 1010,
+    });
   });
 
-  it('does not let a unit write another unit\'s domain', async () => {
+  it("does not let a unit write another unit's domain", async () => {
     const unit = await tokenFor({ role: 'SOURCE_UNIT', unitCode: 'GZ-D07', domains: ['D07'] });
     const r = await gql(p.gatewayUrl, SUBMIT, { records: [row(9000, { domainCode: 'D14' })] }, unit);
-    expect(r.data!.submitRecords.results[0]).toMatchObject({ verdict: 'REJECTED', reasons: [{ field: 'domainCode', code: 'DOMAIN_NOT_ALLOWED' }] });
+    expect(r.data!.submitRecords.results[0]).toMatchObject({
+      verdict: 'REJECTED',
+      reasons: [{ field: 'domainCode', code: 'DOMAIN_NOT_ALLOWED' }],
+    });
   });
 
-  it('joins a subject\'s five-year history per domain onto the entities subject, repaired ones labelled', async () => {
+  it("joins a subject's five-year history per domain onto the entities subject, repaired ones labelled", async () => {
     const [withRepair] = await p.subgraphs.records.app.dataSource.query(
-      `SELECT creditCode FROM violation_record WHERE status = 'REPAIRED' AND decisionDate >= ? GROUP BY creditCode ORDER BY COUNT(*) DESC LIMIT 1`, [daysAgo(5 * 365 - 10)]);
+      `SELECT creditCode FROM violation_record WHERE status = 'REPAIRED' AND decisionDate >= ? GROUP BY creditCode ORDER BY COUNT(*) DESC LIMIT 1`,
+      [daysAgo(5 * 365 - 10)],
+    );
     const code = withRepair.creditCode as string;
     const lead = await tokenFor({ role: 'LEAD_DEPARTMENT' });
     const q = `query($code: String!) { subject(creditCode: $code) { creditCode name
@@ -76,7 +106,13 @@ describe('records through the gateway', () => {
     expect(s.name).toBeTruthy();
     expect(s.recordSummary.to).toBe(today);
     expect(s.recordSummary.repaired).toBeGreaterThan(0);
-    const nodes: { domainCode: string; decisionDate: string; repaired: boolean; status: string; repairedAt: string | null }[] = s.records.edges.map((e: { node: unknown }) => e.node);
+    const nodes: {
+      domainCode: string;
+      decisionDate: string;
+      repaired: boolean;
+      status: string;
+      repairedAt: string | null;
+    }[] = s.records.edges.map((e: { node: unknown }) => e.node);
     expect(s.records.pageInfo.hasNextPage).toBe(false);
     const perDomain = new Map<string, { records: number; repaired: number }>();
     for (const n of nodes) {
@@ -85,28 +121,54 @@ describe('records through the gateway', () => {
       if (n.repaired) d.repaired++;
       perDomain.set(n.domainCode, d);
     }
-    expect(s.recordSummary.domains).toEqual([...perDomain].map(([domainCode, v]) => ({ domainCode, ...v })).sort((a, b) => a.domainCode.localeCompare(b.domainCode)));
+    expect(s.recordSummary.domains).toEqual(
+      [...perDomain]
+        .map(([domainCode, v]) => ({ domainCode, ...v }))
+        .sort((a, b) => a.domainCode.localeCompare(b.domainCode)),
+    );
     expect(nodes.filter((n) => n.repaired).every((n) => n.status === 'REPAIRED' && n.repairedAt)).toBe(true);
     expect(nodes.every((n) => n.decisionDate >= s.recordSummary.from && n.status !== 'REVOKED')).toBe(true);
-    expect([...nodes].sort((a, b) => b.decisionDate.localeCompare(a.decisionDate)).map((n) => n.decisionDate)).toEqual(nodes.map((n) => n.decisionDate));
+    expect([...nodes].sort((a, b) => b.decisionDate.localeCompare(a.decisionDate)).map((n) => n.decisionDate)).toEqual(
+      nodes.map((n) => n.decisionDate),
+    );
   });
 
-  it('gives an analyst aggregates and no identities, and refuses the analyst a subject\'s records', async () => {
+  it("gives an analyst aggregates and no identities, and refuses the analyst a subject's records", async () => {
     const analyst = await tokenFor({ role: 'ANALYST' });
-    const r = await gql(p.gatewayUrl, `{ recordStatistics { records repaired byDomain { key records } byRegion { key records } byCategory { key records } byMonth { key records } } }`, {}, analyst);
+    const r = await gql(
+      p.gatewayUrl,
+      `{ recordStatistics { records repaired byDomain { key records } byRegion { key records } byCategory { key records } byMonth { key records } } }`,
+      {},
+      analyst,
+    );
     expect(r.errors).toBeUndefined();
     const stats = r.data!.recordStatistics;
     expect(stats.byDomain.length).toBeGreaterThan(20);
-    expect(stats.byCategory.map((b: { key: string }) => b.key).sort()).toEqual(['ADMINISTRATIVE_COERCION', 'ADMINISTRATIVE_PENALTY', 'CRIMINAL_JUDGMENT', 'SERIOUS_DISHONESTY_LIST']);
+    expect(stats.byCategory.map((b: { key: string }) => b.key).sort()).toEqual([
+      'ADMINISTRATIVE_COERCION',
+      'ADMINISTRATIVE_PENALTY',
+      'CRIMINAL_JUDGMENT',
+      'SERIOUS_DISHONESTY_LIST',
+    ]);
     expect(JSON.stringify(stats)).not.toMatch(/[0-9A-HJ-NPQRTUWXY]{18}/);
     const code = makeCreditCode('91', '520100', 70_000_000);
-    const denied = await gql(p.gatewayUrl, `query($code: String!) { subject(creditCode: $code) { records { edges { node { id } } } } }`, { code }, analyst);
+    const denied = await gql(
+      p.gatewayUrl,
+      `query($code: String!) { subject(creditCode: $code) { records { edges { node { id } } } } }`,
+      { code },
+      analyst,
+    );
     expect(errorCode(denied)).toBe('FORBIDDEN');
   });
 
   it('keeps the internal API out of the gateway', async () => {
     const service = await tokenFor({ role: 'SERVICE', service: 'reports' });
-    const r = await gql(p.gatewayUrl, `{ internalRecordsForSnapshot(creditCode: "x", domains: [], from: "2020-01-01", to: "2020-01-02") { id } }`, {}, service);
+    const r = await gql(
+      p.gatewayUrl,
+      `{ internalRecordsForSnapshot(creditCode: "x", domains: [], from: "2020-01-01", to: "2020-01-02") { id } }`,
+      {},
+      service,
+    );
     expect(errorCode(r)).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });

@@ -15,17 +15,31 @@ const Q = `query($code: String!) { subject(creditCode: $code) { creditCode name 
 
 describe('subjects through the gateway', () => {
   it('answers the README query for the demo subject with its own token', async () => {
-    const r = await gql(p.gatewayUrl, Q, { code: company.creditCode }, await tokenFor({ role: 'SUBJECT', creditCode: company.creditCode }));
+    const r = await gql(
+      p.gatewayUrl,
+      Q,
+      { code: company.creditCode },
+      await tokenFor({ role: 'SUBJECT', creditCode: company.creditCode }),
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data!.subject).toEqual({
-      creditCode: company.creditCode, name: company.name, kind: 'ENTERPRISE', regionCode: company.regionCode,
-      legalRepresentative: company.legalRepresentative, masked: false,
+      creditCode: company.creditCode,
+      name: company.name,
+      kind: 'ENTERPRISE',
+      regionCode: company.regionCode,
+      legalRepresentative: company.legalRepresentative,
+      masked: false,
     });
     expect(r.data!.domains).toHaveLength(43);
   });
 
   it('shows the owner everything and masks the same person for a source unit and a partner', async () => {
-    const own = await gql(p.gatewayUrl, Q, { code: person.creditCode }, await tokenFor({ role: 'SUBJECT', creditCode: person.creditCode }));
+    const own = await gql(
+      p.gatewayUrl,
+      Q,
+      { code: person.creditCode },
+      await tokenFor({ role: 'SUBJECT', creditCode: person.creditCode }),
+    );
     expect(own.data!.subject.name).toBe(person.name);
     for (const claims of [
       { role: 'SOURCE_UNIT' as const, unitCode: 'GZ-D03', domains: ['D03'] },
@@ -44,7 +58,12 @@ describe('subjects through the gateway', () => {
     const analyst = await gql(p.gatewayUrl, Q, { code: company.creditCode }, await tokenFor({ role: 'ANALYST' }));
     expect(errorCode(analyst)).toBe('FORBIDDEN');
     expect(analyst.data?.subject ?? null).toBeNull();
-    const other = await gql(p.gatewayUrl, Q, { code: company.creditCode }, await tokenFor({ role: 'SUBJECT', creditCode: person.creditCode }));
+    const other = await gql(
+      p.gatewayUrl,
+      Q,
+      { code: company.creditCode },
+      await tokenFor({ role: 'SUBJECT', creditCode: person.creditCode }),
+    );
     expect(errorCode(other)).toBe('FORBIDDEN');
   });
 
@@ -53,10 +72,18 @@ describe('subjects through the gateway', () => {
     expect(errorCode(none)).toBe('UNAUTHENTICATED');
 
     const forged = await new SignJWT({ role: 'LEAD_DEPARTMENT' })
-      .setProtectedHeader({ alg: 'HS256' }).setIssuer(TEST_AUTH.issuer).setAudience(TEST_AUTH.audience)
-      .setSubject('mallory').setExpirationTime('1h').sign(new TextEncoder().encode('another-secret-that-is-long-enough-0000'));
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(TEST_AUTH.issuer)
+      .setAudience(TEST_AUTH.audience)
+      .setSubject('mallory')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('another-secret-that-is-long-enough-0000'));
     const expired = await tokenFor({ role: 'LEAD_DEPARTMENT' }, Math.floor(Date.now() / 1000) - 60);
-    for (const [token, reason] of [[forged, 'signature'], [expired, 'expired'], ['not-a-jwt', 'invalid']] as const) {
+    for (const [token, reason] of [
+      [forged, 'signature'],
+      [expired, 'expired'],
+      ['not-a-jwt', 'invalid'],
+    ] as const) {
       const r = await gql(p.gatewayUrl, Q, { code: company.creditCode }, token);
       expect(r.status).toBe(401);
       expect(errorCode(r)).toBe('UNAUTHENTICATED');

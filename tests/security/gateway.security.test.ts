@@ -50,8 +50,12 @@ describe('authentication probes', () => {
   });
 
   it('token signed with another key -> 401 UNAUTHENTICATED', async () => {
-    const token = await new SignJWT({ role: 'LEAD_DEPARTMENT' }).setProtectedHeader({ alg: 'HS256' })
-      .setIssuer('gz-credit-platform').setAudience('gz-credit-graph').setSubject('m').setExpirationTime('1h')
+    const token = await new SignJWT({ role: 'LEAD_DEPARTMENT' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('gz-credit-platform')
+      .setAudience('gz-credit-graph')
+      .setSubject('m')
+      .setExpirationTime('1h')
       .sign(new TextEncoder().encode('a-completely-different-secret-of-40-chars!'));
     const r = await expectNothingWritten(() => gql(p.gatewayUrl, SUBJECT_Q, { code: company.creditCode }, token));
     expect([r.status, errorCode(r)]).toEqual([401, 'UNAUTHENTICATED']);
@@ -77,18 +81,28 @@ describe('authorisation probes', () => {
     const token = await tokenFor({ role: 'ANALYST' });
     const one = await expectNothingWritten(() => gql(p.gatewayUrl, SUBJECT_Q, { code: company.creditCode }, token));
     expect(errorCode(one)).toBe('FORBIDDEN');
-    const list = await expectNothingWritten(() => gql(p.gatewayUrl, '{ subjects(first: 5) { edges { node { name } } } }', {}, token));
+    const list = await expectNothingWritten(() =>
+      gql(p.gatewayUrl, '{ subjects(first: 5) { edges { node { name } } } }', {}, token),
+    );
     expect(errorCode(list)).toBe('FORBIDDEN');
   });
 
   it('a permitted read by a non-owner leaves exactly one audit entry with the request id', async () => {
     const token = await tokenFor({ role: 'OPERATOR', operatorId: 'probe-window' });
     const before = await auditCount();
-    const r = await gql(p.gatewayUrl, SUBJECT_Q, { code: company.creditCode }, token, { 'x-request-id': 'probe-audit-0001' });
+    const r = await gql(p.gatewayUrl, SUBJECT_Q, { code: company.creditCode }, token, {
+      'x-request-id': 'probe-audit-0001',
+    });
     expect(r.errors).toBeUndefined();
     expect(await auditCount()).toBe(before + 1);
-    const [row] = await db().query("SELECT actor, action, subjectCode, requestId FROM audit_log WHERE requestId = 'probe-audit-0001'");
-    expect(row).toMatchObject({ actor: 'operator:probe-window', action: 'subject.read', subjectCode: company.creditCode });
+    const [row] = await db().query(
+      "SELECT actor, action, subjectCode, requestId FROM audit_log WHERE requestId = 'probe-audit-0001'",
+    );
+    expect(row).toMatchObject({
+      actor: 'operator:probe-window',
+      action: 'subject.read',
+      subjectCode: company.creditCode,
+    });
   });
 });
 
@@ -116,22 +130,38 @@ describe('operation limit probes', () => {
   });
 
   it('too many root fields -> ROOT_FIELD_LIMIT_EXCEEDED', async () => {
-    const r = await gql(p.gatewayUrl, '{ regions { code } domains { code } sourceUnits { code } r2: regions { code } d2: domains { code } r3: regions { code } }', {},
-      await tokenFor({ role: 'ANALYST' }));
+    const r = await gql(
+      p.gatewayUrl,
+      '{ regions { code } domains { code } sourceUnits { code } r2: regions { code } d2: domains { code } r3: regions { code } }',
+      {},
+      await tokenFor({ role: 'ANALYST' }),
+    );
     expect(r.errors![0].extensions).toMatchObject({ code: 'ROOT_FIELD_LIMIT_EXCEEDED', limit: 5, actual: 6 });
   });
 
   it('a page too costly -> COST_LIMIT_EXCEEDED with the estimate', async () => {
     const token = await tokenFor({ role: 'LEAD_DEPARTMENT' });
-    const r = await gql(p.gatewayUrl, '{ subjects(first: 100) { edges { node { creditCode name kind status regionCode legalRepresentative registrationAuthority establishedOn masked } } } }', {}, token);
+    const r = await gql(
+      p.gatewayUrl,
+      '{ subjects(first: 100) { edges { node { creditCode name kind status regionCode legalRepresentative registrationAuthority establishedOn masked } } } }',
+      {},
+      token,
+    );
     // 100 nodes x (1 + 9 fields) + edges + connection = 1,101 > 1,000
-    expect(r.errors![0].extensions).toMatchObject({ code: 'COST_LIMIT_EXCEEDED', limit: 1000, actual: 1101, excess: 101 });
+    expect(r.errors![0].extensions).toMatchObject({
+      code: 'COST_LIMIT_EXCEEDED',
+      limit: 1000,
+      actual: 1101,
+      excess: 101,
+    });
     const small = await gql(p.gatewayUrl, '{ subjects(first: 10) { edges { node { creditCode } } } }', {}, token);
     expect(small.errors).toBeUndefined();
   });
 
   it('oversized body -> 413 PAYLOAD_TOO_LARGE', async () => {
-    const r = await expectNothingWritten(() => rawPost(p.gatewayUrl, JSON.stringify({ query: `{ domains { code } } # ${'x'.repeat(30_000)}` })));
+    const r = await expectNothingWritten(() =>
+      rawPost(p.gatewayUrl, JSON.stringify({ query: `{ domains { code } } # ${'x'.repeat(30_000)}` })),
+    );
     expect(r.status).toBe(413);
     expect(r.json.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -139,12 +169,22 @@ describe('operation limit probes', () => {
   it('oversized batch -> BAD_USER_INPUT naming the argument and the limit, nothing written', async () => {
     const g = await extraGateway(p, { MAX_BODY_BYTES: '1000000' });
     try {
-      const rows = Array.from({ length: 1001 }, (_, i) => ({ creditCode: `X${i}`, kind: 'ENTERPRISE', name: 'n', regionCode: '520100' }));
+      const rows = Array.from({ length: 1001 }, (_, i) => ({
+        creditCode: `X${i}`,
+        kind: 'ENTERPRISE',
+        name: 'n',
+        regionCode: '520100',
+      }));
       const token = await tokenFor({ role: 'LEAD_DEPARTMENT' });
       const r = await expectNothingWritten(() =>
         gql(g.url, 'mutation($s: [SubjectInput!]!) { upsertSubjects(subjects: $s) { created } }', { s: rows }, token),
       );
-      expect(r.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'subjects', max: 1000, got: 1001 });
+      expect(r.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'subjects',
+        max: 1000,
+        got: 1001,
+      });
     } finally {
       await g.stop();
     }
@@ -159,7 +199,9 @@ describe('malformed request probes', () => {
   });
 
   it('wrong content type -> 400 (CSRF prevention), nothing executed', async () => {
-    const r = await expectNothingWritten(() => rawPost(p.gatewayUrl, '{"query":"{ domains { code } }"}', { 'content-type': 'text/plain' }));
+    const r = await expectNothingWritten(() =>
+      rawPost(p.gatewayUrl, '{"query":"{ domains { code } }"}', { 'content-type': 'text/plain' }),
+    );
     expect(r.status).toBe(400);
     expect(r.text).toMatch(/CSRF|content-type/i);
   });
@@ -175,14 +217,18 @@ describe('malformed request probes', () => {
     const probe = await gql(p.gatewayUrl, SUBJECT_Q, { code: "' OR 1=1 --" }, token);
     expect(probe.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'creditCode' });
 
-    const upsert = 'mutation($s: [SubjectInput!]!) { upsertSubjects(subjects: $s) { created rejected results { verdict reasons { field message } } } }';
+    const upsert =
+      'mutation($s: [SubjectInput!]!) { upsertSubjects(subjects: $s) { created rejected results { verdict reasons { field message } } } }';
     const base = { creditCode: company.creditCode, kind: 'ENTERPRISE', regionCode: company.regionCode };
     const fields = ['name', 'legalRepresentative', 'registrationAuthority'];
     for (const field of fields) {
       const r = await expectNothingWritten(() =>
         gql(p.gatewayUrl, upsert, { s: [{ ...base, name: company.name, [field]: 'bad\u0000value\u001b[31m' }] }, token),
       );
-      expect(r.data!.upsertSubjects.results[0]).toEqual({ verdict: 'REJECTED', reasons: [{ field, message: 'must not contain control characters' }] });
+      expect(r.data!.upsertSubjects.results[0]).toEqual({
+        verdict: 'REJECTED',
+        reasons: [{ field, message: 'must not contain control characters' }],
+      });
     }
     const sqlish = "Robert'); DROP TABLE subject;-- 有限公司";
     const r = await gql(p.gatewayUrl, upsert, { s: [{ ...base, name: sqlish }] }, token);
@@ -202,7 +248,11 @@ describe('rate limits', () => {
       const codes = [];
       for (let i = 0; i < 5; i++) codes.push(errorCode(await gql(g.url, '{ regions { code } }', {}, token)) ?? 'OK');
       expect(codes).toEqual(['OK', 'OK', 'OK', 'RATE_LIMITED', 'RATE_LIMITED']);
-      const res = await fetch(g.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{"query":"{ regions { code } }"}' });
+      const res = await fetch(g.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: '{"query":"{ regions { code } }"}',
+      });
       expect(res.status).toBe(429);
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     } finally {
@@ -227,7 +277,8 @@ describe('rate limits', () => {
     try {
       const token = await tokenFor({ role: 'ANALYST', sub: `shared-${Date.now()}` });
       const codes = [];
-      for (let i = 0; i < 6; i++) codes.push(errorCode(await gql(i % 2 ? b.url : a.url, '{ regions { code } }', {}, token)) ?? 'OK');
+      for (let i = 0; i < 6; i++)
+        codes.push(errorCode(await gql(i % 2 ? b.url : a.url, '{ regions { code } }', {}, token)) ?? 'OK');
       expect(codes).toEqual(['OK', 'OK', 'OK', 'OK', 'RATE_LIMITED', 'RATE_LIMITED']);
     } finally {
       await a.stop();
@@ -264,28 +315,64 @@ describe('audit trail', () => {
 
   it('shows a subject who looked at it, and the lead department the merged trail', async () => {
     const requestId = `who-looked-${Date.now()}`;
-    await gql(p.gatewayUrl, SUBJECT_Q, { code: other.creditCode }, await tokenFor({ role: 'PARTNER', partnerId: 'sc-bank', province: '510000' }), { 'x-request-id': requestId });
+    await gql(
+      p.gatewayUrl,
+      SUBJECT_Q,
+      { code: other.creditCode },
+      await tokenFor({ role: 'PARTNER', partnerId: 'sc-bank', province: '510000' }),
+      { 'x-request-id': requestId },
+    );
 
-    const own = await gql(p.gatewayUrl, ACCESS_LOG, { code: other.creditCode }, await tokenFor({ role: 'SUBJECT', creditCode: other.creditCode }));
+    const own = await gql(
+      p.gatewayUrl,
+      ACCESS_LOG,
+      { code: other.creditCode },
+      await tokenFor({ role: 'SUBJECT', creditCode: other.creditCode }),
+    );
     expect(own.errors).toBeUndefined();
-    expect(own.data!.subject.accessLog.entries).toContainEqual({ actor: 'partner:510000/sc-bank', role: 'PARTNER', action: 'subject.read', requestId, service: 'entities' });
+    expect(own.data!.subject.accessLog.entries).toContainEqual({
+      actor: 'partner:510000/sc-bank',
+      role: 'PARTNER',
+      action: 'subject.read',
+      requestId,
+      service: 'entities',
+    });
 
     const lead = await tokenFor({ role: 'LEAD_DEPARTMENT' });
-    const trail = await gql(p.gatewayUrl, `query($f: AuditTrailFilter!) { auditTrail(filter: $f) { entries { actor subjectCode requestId } unavailable } }`,
-      { f: { subjectCode: other.creditCode, action: 'subject.read', first: 10 } }, lead);
+    const trail = await gql(
+      p.gatewayUrl,
+      `query($f: AuditTrailFilter!) { auditTrail(filter: $f) { entries { actor subjectCode requestId } unavailable } }`,
+      { f: { subjectCode: other.creditCode, action: 'subject.read', first: 10 } },
+      lead,
+    );
     expect(trail.data!.auditTrail.unavailable).toEqual([]);
     expect(trail.data!.auditTrail.entries.map((e: { requestId: string }) => e.requestId)).toContain(requestId);
   });
 
-  it('refuses the trail to anyone but the lead department, and another subject\'s access log', async () => {
-    const analyst = await gql(p.gatewayUrl, '{ auditTrail(filter: { first: 5 }) { entries { actor } } }', {}, await tokenFor({ role: 'ANALYST' }));
+  it("refuses the trail to anyone but the lead department, and another subject's access log", async () => {
+    const analyst = await gql(
+      p.gatewayUrl,
+      '{ auditTrail(filter: { first: 5 }) { entries { actor } } }',
+      {},
+      await tokenFor({ role: 'ANALYST' }),
+    );
     expect(errorCode(analyst)).toBe('FORBIDDEN');
-    const nosy = await gql(p.gatewayUrl, ACCESS_LOG, { code: other.creditCode }, await tokenFor({ role: 'SUBJECT', creditCode: company.creditCode }));
+    const nosy = await gql(
+      p.gatewayUrl,
+      ACCESS_LOG,
+      { code: other.creditCode },
+      await tokenFor({ role: 'SUBJECT', creditCode: company.creditCode }),
+    );
     expect(errorCode(nosy)).toBe('FORBIDDEN');
   });
 
   it('does not expose the internal audit API through the gateway', async () => {
-    const r = await gql(p.gatewayUrl, '{ internalAuditEntries(first: 1) { actor } }', {}, await tokenFor({ role: 'LEAD_DEPARTMENT' }));
+    const r = await gql(
+      p.gatewayUrl,
+      '{ internalAuditEntries(first: 1) { actor } }',
+      {},
+      await tokenFor({ role: 'LEAD_DEPARTMENT' }),
+    );
     expect(errorCode(r)).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });

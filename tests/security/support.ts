@@ -7,7 +7,11 @@ export async function extraGateway(p: Platform, env: Record<string, string | und
   const supergraphSdl = composeSupergraph(
     Object.entries(p.subgraphs).map(([name, s]) => ({ name, url: s.url, sdl: printFederatedSchema(s.app.schema) })),
   );
-  const gw = await createGateway({ env: loadGatewayEnv({ ...p.env, ...env }), supergraphSdl, logger: createLogger('gateway-2', 'silent') });
+  const gw = await createGateway({
+    env: loadGatewayEnv({ ...p.env, ...env }),
+    supergraphSdl,
+    logger: createLogger('gateway-2', 'silent'),
+  });
   const port = await listen(gw.http, 0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}/graphql`,
@@ -19,7 +23,11 @@ export async function extraGateway(p: Platform, env: Record<string, string | und
 }
 
 /** Raw POST for probes that are not well-formed GraphQL requests. */
-export async function rawPost(url: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) {
+export async function rawPost(
+  url: string,
+  body: string,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+) {
   const res = await fetch(url, { method: 'POST', headers, body });
   const text = await res.text();
   let json: any;

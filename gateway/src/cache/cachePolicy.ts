@@ -1,4 +1,11 @@
-import { TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 
 /**
  * What the response cache may hold: a subject's own profile and violation history, i.e. fields
@@ -14,13 +21,32 @@ export interface CachePolicy {
 export const HISTORY_POLICY: CachePolicy = {
   rootFields: new Set(['subject']),
   types: new Set([
-    'Query', 'Subject', 'RecordSummary', 'DomainRecordCount', 'ViolationRecordConnection', 'ViolationRecordEdge',
-    'ViolationRecord', 'RecordRevision', 'FieldChange', 'PageInfo',
+    'Query',
+    'Subject',
+    'RecordSummary',
+    'DomainRecordCount',
+    'ViolationRecordConnection',
+    'ViolationRecordEdge',
+    'ViolationRecord',
+    'RecordRevision',
+    'FieldChange',
+    'PageInfo',
   ]),
-  deniedFields: new Set(['Subject.accessLog', 'Subject.commitments', 'Subject.reports', 'Subject.objections', 'ViolationRecord.objections']),
+  deniedFields: new Set([
+    'Subject.accessLog',
+    'Subject.commitments',
+    'Subject.reports',
+    'Subject.objections',
+    'ViolationRecord.objections',
+  ]),
 };
 
-export function isCacheable(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, policy: CachePolicy): boolean {
+export function isCacheable(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  policy: CachePolicy,
+): boolean {
   if (operation.operation !== 'query') return false;
   for (const sel of operation.selectionSet.selections) {
     if (sel.kind !== 'Field' || !policy.rootFields.has(sel.name.value)) return false;

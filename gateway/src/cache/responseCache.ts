@@ -16,7 +16,12 @@ interface Entry {
  * changes what the answer shows) is the one read before the operation ran. Only owners' reads
  * are cached: they are never audited, while a cache hit for anyone else would skip the audit.
  */
-export function responseCachePlugin(opts: { cache: Cache; changes: SubjectChanges; ttlSeconds: number; policy: CachePolicy }): ApolloServerPlugin<GatewayContext> {
+export function responseCachePlugin(opts: {
+  cache: Cache;
+  changes: SubjectChanges;
+  ttlSeconds: number;
+  policy: CachePolicy;
+}): ApolloServerPlugin<GatewayContext> {
   // Whether a document may be cached depends only on its text: decide once per query hash.
   const verdicts = new LRUCache<string, boolean>({ max: 1000 });
   return {
@@ -24,7 +29,14 @@ export function responseCachePlugin(opts: { cache: Cache; changes: SubjectChange
       let key: string | undefined;
       let version: string | undefined;
       return {
-        async responseForOperation({ contextValue, schema, document, operation, queryHash, request }): Promise<GraphQLResponse | null> {
+        async responseForOperation({
+          contextValue,
+          schema,
+          document,
+          operation,
+          queryHash,
+          request,
+        }): Promise<GraphQLResponse | null> {
           const p = contextValue.principal;
           if (p?.role !== 'SUBJECT' || !operation) return null;
           const verdictKey = `${queryHash}\n${request.operationName ?? ''}`;
@@ -34,13 +46,20 @@ export function responseCachePlugin(opts: { cache: Cache; changes: SubjectChange
             verdicts.set(verdictKey, cacheable);
           }
           if (!cacheable) return null;
-          key = `rc:${createHash('sha256').update(`${actorOf(p)}\n${queryHash}\n${request.operationName ?? ''}\n${JSON.stringify(request.variables ?? {})}`).digest('base64url')}`;
+          key = `rc:${createHash('sha256')
+            .update(
+              `${actorOf(p)}\n${queryHash}\n${request.operationName ?? ''}\n${JSON.stringify(request.variables ?? {})}`,
+            )
+            .digest('base64url')}`;
           const [raw, current] = await Promise.all([opts.cache.get(key), opts.changes.version(p.creditCode)]);
           version = current;
           if (raw) {
             const entry = JSON.parse(raw) as Entry;
             if (entry.v === current) {
-              return { http: { status: 200, headers: new HeaderMap([['x-cache', 'HIT']]) }, body: { kind: 'single', singleResult: { data: entry.d } } };
+              return {
+                http: { status: 200, headers: new HeaderMap([['x-cache', 'HIT']]) },
+                body: { kind: 'single', singleResult: { data: entry.d } },
+              };
             }
           }
           return null;

@@ -19,7 +19,9 @@ const measure = (q: string, variables: Record<string, unknown> = {}) => {
 
 describe('measureOperation', () => {
   it('measures depth through fragments and inline fragments', () => {
-    const m = measure(`query { subject(code: "x") { ...S } } fragment S on Subject { region { ... on Region { code } } }`);
+    const m = measure(
+      `query { subject(code: "x") { ...S } } fragment S on Subject { region { ... on Region { code } } }`,
+    );
     expect(m.depth).toBe(3);
   });
 
@@ -36,7 +38,9 @@ describe('measureOperation', () => {
   });
 
   it('multiplies nested pages and charges the default page size when first is absent', () => {
-    const nested = measure('{ subjects(first: 10) { edges { node { records(first: 10) { edges { node { id } } } } } } }');
+    const nested = measure(
+      '{ subjects(first: 10) { edges { node { records(first: 10) { edges { node { id } } } } } } }',
+    );
     expect(nested.cost).toBe(1 + 10 * (1 + (1 + (1 + 10 * (1 + (1 + 1))))));
     expect(measure('{ regions { code } }').cost).toBe(1 + 20 * 1);
   });

@@ -78,7 +78,9 @@ export function measureOperation(
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const acc = { depth: 0, aliases: 0 };
   walk(operation.selectionSet, fragments, new Set(), 1, acc);
-  const rootFields = operation.selectionSet.selections.filter((s) => s.kind === Kind.FIELD && !s.name.value.startsWith('__')).length;
+  const rootFields = operation.selectionSet.selections.filter(
+    (s) => s.kind === Kind.FIELD && !s.name.value.startsWith('__'),
+  ).length;
   let cost = 0;
   try {
     cost = getComplexity({

@@ -33,11 +33,15 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
             const limit = limits[limitKey];
             const actual = shape[key];
             if (actual > limit) {
-              throw domainError(code, `operation ${label} ${actual} exceeds the limit of ${limit} by ${actual - limit}`, {
-                limit,
-                actual,
-                excess: actual - limit,
-              });
+              throw domainError(
+                code,
+                `operation ${label} ${actual} exceeds the limit of ${limit} by ${actual - limit}`,
+                {
+                  limit,
+                  actual,
+                  excess: actual - limit,
+                },
+              );
             }
           }
         },

@@ -13,7 +13,10 @@ export interface RateLimitConfig {
  * same key, so N instances share one budget instead of multiplying it by N.
  */
 export class RateLimiter {
-  constructor(private readonly cache: Cache, private readonly cfg: RateLimitConfig) {}
+  constructor(
+    private readonly cache: Cache,
+    private readonly cfg: RateLimitConfig,
+  ) {}
 
   async check(principal: Principal | undefined, ip: string, now = Date.now()): Promise<Rejection | undefined> {
     const window = Math.floor(now / 1000 / this.cfg.windowSeconds);

@@ -7,7 +7,10 @@ import type { GatewayContext } from '../gateway';
 
 /** Automatic persisted queries stored in the platform cache (Redis in production, memory embedded). */
 export class PersistedQueryStore implements KeyValueCache<string> {
-  constructor(private readonly cache: Cache, private readonly defaultTtlSeconds: number) {}
+  constructor(
+    private readonly cache: Cache,
+    private readonly defaultTtlSeconds: number,
+  ) {}
   get(key: string) {
     return this.cache.get(`apq:${key}`);
   }
@@ -27,7 +30,8 @@ export interface Safelist {
 
 export function loadSafelist(file: string): Safelist {
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as Safelist;
-  if (!parsed || typeof parsed.partners !== 'object') throw new Error(`${file}: expected { "partners": { "<partnerId>": [hashes] } }`);
+  if (!parsed || typeof parsed.partners !== 'object')
+    throw new Error(`${file}: expected { "partners": { "<partnerId>": [hashes] } }`);
   return parsed;
 }
 
@@ -38,7 +42,9 @@ export const operationHash = (query: string) => createHash('sha256').update(quer
  * registered for its partner id (by SHA-256 of the query text, the same hash APQ uses).
  */
 export function safelistPlugin(list: Safelist): ApolloServerPlugin<GatewayContext> {
-  const allowed = new Map(Object.entries(list.partners).map(([id, hashes]) => [id, new Set(hashes.map((h) => h.toLowerCase()))]));
+  const allowed = new Map(
+    Object.entries(list.partners).map(([id, hashes]) => [id, new Set(hashes.map((h) => h.toLowerCase()))]),
+  );
   return {
     async requestDidStart() {
       return {
@@ -47,9 +53,13 @@ export function safelistPlugin(list: Safelist): ApolloServerPlugin<GatewayContex
           if (p?.role !== 'PARTNER') return;
           const hash = queryHash ?? operationHash(source ?? '');
           if (!allowed.get(p.partnerId)?.has(hash)) {
-            throw domainError(ErrorCode.PERSISTED_QUERY_NOT_ALLOWED, `operation ${hash.slice(0, 12)}… is not registered for partner ${p.partnerId}`, {
-              operationHash: hash,
-            });
+            throw domainError(
+              ErrorCode.PERSISTED_QUERY_NOT_ALLOWED,
+              `operation ${hash.slice(0, 12)}… is not registered for partner ${p.partnerId}`,
+              {
+                operationHash: hash,
+              },
+            );
           }
         },
       };

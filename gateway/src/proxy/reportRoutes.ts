@@ -3,8 +3,14 @@ import { keepAlivePool, REQUEST_ID_HEADER, type RequestInfo, type RouteHandler }
 
 // Security headers of the verification page matter: its URL carries the verification code.
 const PASS_HEADERS = [
-  'content-type', 'content-length', 'content-disposition', 'cache-control', 'etag',
-  'referrer-policy', 'content-security-policy', 'x-content-type-options',
+  'content-type',
+  'content-length',
+  'content-disposition',
+  'cache-control',
+  'etag',
+  'referrer-policy',
+  'content-security-policy',
+  'x-content-type-options',
 ];
 
 /**

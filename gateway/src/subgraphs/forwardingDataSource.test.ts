@@ -29,12 +29,13 @@ async function fakeSubgraph(answer: { status: number; body: string; delayMs?: nu
 }
 
 const QUERY = 'query Q($n: String!) { report(number: $n) { number } }';
-const call = (ds: ForwardingDataSource, context: Record<string, unknown>, query = QUERY) => ds.process({
-  // The enum is not exported from the package root; its value is part of the public contract.
-  kind: 'health check' as never,
-  request: { query, variables: { n: 'GZ1' }, http: { method: 'POST', url: '', headers: new Headers() } },
-  context: context as never,
-});
+const call = (ds: ForwardingDataSource, context: Record<string, unknown>, query = QUERY) =>
+  ds.process({
+    // The enum is not exported from the package root; its value is part of the public contract.
+    kind: 'health check' as never,
+    request: { query, variables: { n: 'GZ1' }, http: { method: 'POST', url: '', headers: new Headers() } },
+    context: context as never,
+  });
 
 describe('ForwardingDataSource', () => {
   const metrics = new ServiceMetrics('gateway-test');
@@ -50,7 +51,10 @@ describe('ForwardingDataSource', () => {
     const result = await call(ds, { requestId: 'req-42', authorization: 'Bearer abc' });
     expect(result.data).toEqual({ report: { number: 'GZ1' } });
     expect(sg.seen).toHaveLength(1);
-    expect(sg.seen[0].body).toMatchObject({ query: expect.stringContaining('report(number: $n)'), variables: { n: 'GZ1' } });
+    expect(sg.seen[0].body).toMatchObject({
+      query: expect.stringContaining('report(number: $n)'),
+      variables: { n: 'GZ1' },
+    });
     expect(sg.seen[0].headers.authorization).toBe('Bearer abc');
     expect(sg.seen[0].headers['x-request-id']).toBe('req-42');
     expect(sg.seen[0].headers['content-type']).toContain('application/json');
@@ -96,7 +100,10 @@ describe('ForwardingDataSource', () => {
     const ds = new ForwardingDataSource('reports', sg.url, 2_000, metrics);
     open.push(sg, ds);
     const m = 'mutation M($n: String!) { issueReport(input: { creditCode: $n }) { number } }';
-    await Promise.all([call(ds, { requestId: 'a', authorization: 'Bearer s' }, m), call(ds, { requestId: 'b', authorization: 'Bearer s' }, m)]);
+    await Promise.all([
+      call(ds, { requestId: 'a', authorization: 'Bearer s' }, m),
+      call(ds, { requestId: 'b', authorization: 'Bearer s' }, m),
+    ]);
     expect(sg.seen).toHaveLength(2);
   });
 
@@ -104,7 +111,9 @@ describe('ForwardingDataSource', () => {
     const sg = await fakeSubgraph({ status: 401, body: '{"errors":[{"message":"no"}]}' });
     const ds = new ForwardingDataSource('reports', sg.url, 2_000, metrics);
     open.push(sg, ds);
-    await expect(call(ds, { requestId: 'r' })).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED', response: { status: 401 } } });
+    await expect(call(ds, { requestId: 'r' })).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED', response: { status: 401 } },
+    });
   });
 
   it('gives up on a subgraph that does not answer in time, naming it', async () => {

@@ -16,11 +16,16 @@ interface Answer {
 }
 
 /** The gateway sends `{"query":"<operation>",…}`; only read operations may be shared. */
-const isQuery = (body: string | undefined): body is string => body !== undefined && /^\{"query":"\s*(query\b|\{)/.test(body);
+const isQuery = (body: string | undefined): body is string =>
+  body !== undefined && /^\{"query":"\s*(query\b|\{)/.test(body);
 
 /** Everything that identifies the caller to the subgraph (the token above all), not the request id. */
 const callerKey = (headers: Record<string, string> | undefined): string =>
-  Object.entries(headers ?? {}).filter(([k]) => k !== REQUEST_ID_HEADER).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}:${v}`).join('\n');
+  Object.entries(headers ?? {})
+    .filter(([k]) => k !== REQUEST_ID_HEADER)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([k, v]) => `${k}:${v}`)
+    .join('\n');
 
 const TIMEOUTS = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
@@ -28,7 +33,12 @@ const TIMEOUTS = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UN
  * The part of a fetch Response that RemoteGraphQLDataSource reads (status, headers for cache
  * hints, the body as JSON or text), made from an undici `request` answer.
  */
-function responseOf(url: string, statusCode: number, headers: Record<string, string | string[] | undefined>, text: string) {
+function responseOf(
+  url: string,
+  statusCode: number,
+  headers: Record<string, string | string[] | undefined>,
+  text: string,
+) {
   return {
     ok: statusCode >= 200 && statusCode < 300,
     status: statusCode,
@@ -60,8 +70,12 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
       let outcome = 'ok';
       try {
         const res = await pool.request({
-          path, method: (init.method ?? 'POST') as 'POST', headers: init.headers, body: init.body,
-          headersTimeout: timeoutMs, bodyTimeout: timeoutMs,
+          path,
+          method: (init.method ?? 'POST') as 'POST',
+          headers: init.headers,
+          body: init.body,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
         });
         return { status: res.statusCode, headers: res.headers, text: await res.body.text() };
       } catch (err) {
@@ -78,13 +92,17 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     // and anonymous callers never: two people verifying a report are two reads for the audit log.
     const inflight = new Map<string, Promise<Answer>>();
     const fetcher = (async (input: string, init: RequestInitLike) => {
-      const key = isQuery(init.body) && init.headers?.authorization ? `${callerKey(init.headers)}\u0000${init.body}` : null;
+      const key =
+        isQuery(init.body) && init.headers?.authorization ? `${callerKey(init.headers)}\u0000${init.body}` : null;
       let answer = key === null ? undefined : inflight.get(key);
       if (!answer) {
         answer = send(init);
         if (key !== null) {
           inflight.set(key, answer);
-          void answer.then(() => inflight.delete(key), () => inflight.delete(key));
+          void answer.then(
+            () => inflight.delete(key),
+            () => inflight.delete(key),
+          );
         }
       }
       const a = await answer;

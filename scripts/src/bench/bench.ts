@@ -81,12 +81,21 @@ interface Row extends LoadResult {
   sqlPerOp?: number;
 }
 
-async function measure(scenario: string, target: string, t: LoadTarget, conns: number, countSql: boolean): Promise<Row> {
+async function measure(
+  scenario: string,
+  target: string,
+  t: LoadTarget,
+  conns: number,
+  countSql: boolean,
+): Promise<Row> {
   const before = countSql ? await sqlTotal() : 0;
   const r = await runLoad(t, conns, duration);
-  const sqlPerOp = countSql && r.requests ? Math.round(((await sqlTotal()) - before) / r.requests * 10) / 10 : undefined;
+  const sqlPerOp =
+    countSql && r.requests ? Math.round((((await sqlTotal()) - before) / r.requests) * 10) / 10 : undefined;
   const row = { scenario, target, connections: conns, ...r, sqlPerOp };
-  console.error(`  ${scenario.padEnd(22)} ${target.padEnd(22)} c=${String(conns).padEnd(3)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  errors ${r.errors}${sqlPerOp !== undefined ? `  sql/op ${sqlPerOp}` : ''}`);
+  console.error(
+    `  ${scenario.padEnd(22)} ${target.padEnd(22)} c=${String(conns).padEnd(3)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  errors ${r.errors}${sqlPerOp !== undefined ? `  sql/op ${sqlPerOp}` : ''}`,
+  );
   return row;
 }
 
@@ -111,20 +120,35 @@ function recordRows(unitSeq: number, n: number, codes: string[]) {
 
 async function main() {
   const started = Date.now();
-  console.error(`benchmark: ${duration}s per run, ${connections} and ${lowConnections} connections${smoke ? ' (smoke)' : ''}`);
+  console.error(
+    `benchmark: ${duration}s per run, ${connections} and ${lowConnections} connections${smoke ? ' (smoke)' : ''}`,
+  );
   const lead = await token({ role: 'LEAD_DEPARTMENT' });
   // Typical subjects: some records, not the extreme tail of the skewed volume seed.
-  const page = await gql(GATEWAY, `{ subjects(first: 100, filter: { kind: ENTERPRISE }) { edges { node { creditCode recordSummary { records } } } } }`, {}, lead);
+  const page = await gql(
+    GATEWAY,
+    `{ subjects(first: 100, filter: { kind: ENTERPRISE }) { edges { node { creditCode recordSummary { records } } } } }`,
+    {},
+    lead,
+  );
   const withRecords: string[] = page.subjects.edges
     .filter((e: any) => e.node.recordSummary.records > 0 && e.node.recordSummary.records <= 100)
     .map((e: any) => e.node.creditCode);
-  const codes = (withRecords.length ? withRecords : page.subjects.edges.map((e: any) => e.node.creditCode)).slice(0, 50);
+  const codes = (withRecords.length ? withRecords : page.subjects.edges.map((e: any) => e.node.creditCode)).slice(
+    0,
+    50,
+  );
   const owners = await Promise.all(codes.map((c: string) => token({ role: 'SUBJECT', creditCode: c })));
   console.error(`setup: ${codes.length} subjects with records`);
 
   const reports: { n: string; c: string }[] = [];
   for (let i = 0; i < Math.min(20, codes.length); i++) {
-    const d = await gql(GATEWAY, ISSUE, { input: { creditCode: codes[i], scenario: 'BIDDING_PROCUREMENT', channel: 'WEBSITE' } }, owners[i]);
+    const d = await gql(
+      GATEWAY,
+      ISSUE,
+      { input: { creditCode: codes[i], scenario: 'BIDDING_PROCUREMENT', channel: 'WEBSITE' } },
+      owners[i],
+    );
     reports.push({ n: d.issueReport.number, c: d.issueReport.verificationCode });
   }
   console.error(`setup: ${reports.length} reports issued for verification`);
@@ -135,11 +159,18 @@ async function main() {
     url,
     headers: {},
     headersFor: (i) => ({ authorization: `Bearer ${pick(owners, i)}` }),
-    body: (i) => JSON.stringify(direct
-      ? { query: HISTORY_DIRECT, variables: { r: [{ __typename: 'Subject', creditCode: pick(codes, i) }] } }
-      : { query: HISTORY, variables: { code: pick(codes, i) } }),
+    body: (i) =>
+      JSON.stringify(
+        direct
+          ? { query: HISTORY_DIRECT, variables: { r: [{ __typename: 'Subject', creditCode: pick(codes, i) }] } }
+          : { query: HISTORY, variables: { code: pick(codes, i) } },
+      ),
   });
-  const list = (url: string): LoadTarget => ({ url, headers: { authorization: `Bearer ${lead}` }, body: () => JSON.stringify({ query: LIST }) });
+  const list = (url: string): LoadTarget => ({
+    url,
+    headers: { authorization: `Bearer ${lead}` },
+    body: () => JSON.stringify({ query: LIST }),
+  });
 
   const rows: Row[] = [];
   // The list and verification scenarios read every subject above; issuance rotates over them too.
@@ -154,12 +185,23 @@ async function main() {
     const probe = probeSubjects().map((p) => p.creditCode);
     const probeOwners = await Promise.all(probe.map((c) => token({ role: 'SUBJECT', creditCode: c })));
     const probeHistory: LoadTarget = {
-      url: SUBGRAPHS.records, headers: {},
+      url: SUBGRAPHS.records,
+      headers: {},
       headersFor: (i) => ({ authorization: `Bearer ${pick(probeOwners, i)}` }),
-      body: (i) => JSON.stringify({ query: HISTORY_DIRECT, variables: { r: [{ __typename: 'Subject', creditCode: pick(probe, i) }] } }),
+      body: (i) =>
+        JSON.stringify({
+          query: HISTORY_DIRECT,
+          variables: { r: [{ __typename: 'Subject', creditCode: pick(probe, i) }] },
+        }),
     };
-    const check = await gql(SUBGRAPHS.records, HISTORY_DIRECT, { r: [{ __typename: 'Subject', creditCode: probe[0] }] }, probeOwners[0]);
-    if (!(check._entities[0]?.recordSummary?.records > 0)) console.error('probe cohort missing: run pnpm seed:large on this database first');
+    const check = await gql(
+      SUBGRAPHS.records,
+      HISTORY_DIRECT,
+      { r: [{ __typename: 'Subject', creditCode: probe[0] }] },
+      probeOwners[0],
+    );
+    if (!(check._entities[0]?.recordSummary?.records > 0))
+      console.error('probe cohort missing: run pnpm seed:large on this database first');
     rows.push(await measure('history, probe cohort', 'records direct', probeHistory, 1, true));
     rows.push(await measure('history, probe cohort', 'records direct', probeHistory, lowConnections, false));
   }
@@ -169,10 +211,15 @@ async function main() {
       const dir = join(root, 'bench-results/peers');
       const sg = supergraphFor(SUBGRAPHS, dir);
       const routing = Object.fromEntries(Object.entries(SUBGRAPHS).map(([n, u]) => [`${n.toUpperCase()}_URL`, u]));
-      peers.push(await startOurGatewayUncached(sg, 4620, routing), await startPlainGateway(sg, 4600), await startHiveGateway(sg, 4610, join(dir, 'hive')));
+      peers.push(
+        await startOurGatewayUncached(sg, 4620, routing),
+        await startPlainGateway(sg, 4600),
+        await startHiveGateway(sg, 4610, join(dir, 'hive')),
+      );
       for (const p of peers) {
         if (want('history')) rows.push(await measure('history', p.name, history(p.url), connections, false));
-        if (want('history') && p.name.startsWith('ours')) rows.push(await measure('history', p.name, history(p.url), lowConnections, false));
+        if (want('history') && p.name.startsWith('ours'))
+          rows.push(await measure('history', p.name, history(p.url), lowConnections, false));
         if (want('list')) rows.push(await measure('list 50 + summaries', p.name, list(p.url), connections, false));
       }
     }
@@ -180,31 +227,78 @@ async function main() {
     for (const p of peers) p.stop();
   }
   const verify = (url: string): LoadTarget => ({
-    url, headers: {}, body: (i) => { const r = pick(reports, i); return JSON.stringify({ query: VERIFY, variables: { n: r.n, c: r.c } }); },
+    url,
+    headers: {},
+    body: (i) => {
+      const r = pick(reports, i);
+      return JSON.stringify({ query: VERIFY, variables: { n: r.n, c: r.c } });
+    },
   });
   if (want('verify')) {
     rows.push(await measure('verifyReport', 'ours', verify(GATEWAY), connections, true));
     rows.push(await measure('verifyReport', 'reports direct', verify(SUBGRAPHS.reports), connections, false));
     // The same verdict as JSON at /verify, the address report users' systems call.
     const verifyJson = (url: string): LoadTarget => ({
-      url: url.replace('/graphql', '/verify'), headers: {}, body: () => '',
-      getPath: (i) => { const r = pick(reports, i); return `/verify?number=${r.n}&code=${r.c}`; },
+      url: url.replace('/graphql', '/verify'),
+      headers: {},
+      body: () => '',
+      getPath: (i) => {
+        const r = pick(reports, i);
+        return `/verify?number=${r.n}&code=${r.c}`;
+      },
     });
     rows.push(await measure('verify JSON (/verify)', 'ours', verifyJson(GATEWAY), connections, true));
-    rows.push(await measure('verify JSON (/verify)', 'reports direct', verifyJson(SUBGRAPHS.reports), connections, false));
+    rows.push(
+      await measure('verify JSON (/verify)', 'reports direct', verifyJson(SUBGRAPHS.reports), connections, false),
+    );
     // The floor: our gateway answering `{ __typename }` without calling any subgraph.
-    rows.push(await measure('{ __typename }', 'ours', { url: GATEWAY, headers: {}, body: () => '{"query":"{ __typename }"}' }, connections, false));
+    rows.push(
+      await measure(
+        '{ __typename }',
+        'ours',
+        { url: GATEWAY, headers: {}, body: () => '{"query":"{ __typename }"}' },
+        connections,
+        false,
+      ),
+    );
   }
-  if (want('issue')) rows.push(await measure('issueReport', 'ours', {
-    url: GATEWAY, headers: {}, headersFor: (i) => ({ authorization: `Bearer ${pick(owners, i)}` }),
-    body: (i) => JSON.stringify({ query: ISSUE, variables: { input: { creditCode: pick(codes, i), scenario: 'FINANCING', channel: 'WEBSITE' } } }),
-  }, Math.min(connections, 10), true));
+  if (want('issue'))
+    rows.push(
+      await measure(
+        'issueReport',
+        'ours',
+        {
+          url: GATEWAY,
+          headers: {},
+          headersFor: (i) => ({ authorization: `Bearer ${pick(owners, i)}` }),
+          body: (i) =>
+            JSON.stringify({
+              query: ISSUE,
+              variables: { input: { creditCode: pick(codes, i), scenario: 'FINANCING', channel: 'WEBSITE' } },
+            }),
+        },
+        Math.min(connections, 10),
+        true,
+      ),
+    );
   const unit = await token({ role: 'SOURCE_UNIT', unitCode: 'GZ-D07', domains: ['D07'] });
-  if (want('submit')) rows.push(await measure('submitRecords x500', 'ours', {
-    url: GATEWAY, headers: { authorization: `Bearer ${unit}` }, body: (i) => JSON.stringify({ query: SUBMIT, variables: { records: recordRows(i, 500, codes) } }),
-  }, Math.min(connections, 4), true));
+  if (want('submit'))
+    rows.push(
+      await measure(
+        'submitRecords x500',
+        'ours',
+        {
+          url: GATEWAY,
+          headers: { authorization: `Bearer ${unit}` },
+          body: (i) => JSON.stringify({ query: SUBMIT, variables: { records: recordRows(i, 500, codes) } }),
+        },
+        Math.min(connections, 4),
+        true,
+      ),
+    );
 
-  const get = (scenario: string, target: string, c = connections) => rows.find((r) => r.scenario === scenario && r.target === target && r.connections === c);
+  const get = (scenario: string, target: string, c = connections) =>
+    rows.find((r) => r.scenario === scenario && r.target === target && r.connections === c);
   const ratios: Record<string, number | undefined> = {};
   for (const s of ['history', 'list 50 + summaries']) {
     const ours = get(s, 'ours');
@@ -215,30 +309,53 @@ async function main() {
   }
   const uncached = get('history', 'ours, no response cache');
   const plainHistory = get('history', 'plain @apollo/gateway');
-  if (uncached && plainHistory) ratios['history: ours without response cache/plain req/s'] = uncached.rps / plainHistory.rps;
+  if (uncached && plainHistory)
+    ratios['history: ours without response cache/plain req/s'] = uncached.rps / plainHistory.rps;
   const direct = get('history', 'records direct');
   const oursHistory = get('history', 'ours');
   if (direct && oursHistory) ratios['history: gateway/direct p50 latency'] = oursHistory.p50 / direct.p50;
 
   const header = ['scenario', 'target', 'conns', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'sql/op'];
-  const table = [header, ...rows.map((r) => [r.scenario, r.target, String(r.connections), r.rps.toFixed(0), r.p50.toFixed(1), r.p95.toFixed(1), r.p99.toFixed(1), String(r.errors), r.sqlPerOp?.toString() ?? ''])];
+  const table = [
+    header,
+    ...rows.map((r) => [
+      r.scenario,
+      r.target,
+      String(r.connections),
+      r.rps.toFixed(0),
+      r.p50.toFixed(1),
+      r.p95.toFixed(1),
+      r.p99.toFixed(1),
+      String(r.errors),
+      r.sqlPerOp?.toString() ?? '',
+    ]),
+  ];
   const widths = header.map((_, i) => Math.max(...table.map((row) => row[i].length)));
   const line = (row: string[]) => `| ${row.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  console.log([line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...table.slice(1).map(line)].join('\n'));
+  console.log(
+    [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...table.slice(1).map(line)].join('\n'),
+  );
   for (const [k, v] of Object.entries(ratios)) console.log(`${k}: ${v?.toFixed(2)}`);
 
   const out = join(root, 'bench-results');
   mkdirSync(out, { recursive: true });
   const report = {
     at: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model,
+      memGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+    },
     mode: { db: env.DB_URL ? 'mysql' : 'sqlite', cache: env.REDIS_URL ? 'redis' : 'memory' },
     settings: { duration, connections, lowConnections, smoke },
     rows,
     ratios,
   };
   writeFileSync(join(out, smoke ? 'smoke.json' : 'latest.json'), JSON.stringify(report, null, 2));
-  console.error(`benchmark done in ${((Date.now() - started) / 1000).toFixed(0)}s; wrote bench-results/${smoke ? 'smoke' : 'latest'}.json`);
+  console.error(
+    `benchmark done in ${((Date.now() - started) / 1000).toFixed(0)}s; wrote bench-results/${smoke ? 'smoke' : 'latest'}.json`,
+  );
   const failed = rows.filter((r) => r.requests === 0 || r.errors > r.requests * 0.01);
   if (failed.length) {
     console.error(`scenarios with errors: ${failed.map((r) => `${r.scenario}/${r.target}`).join(', ')}`);

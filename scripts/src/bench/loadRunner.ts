@@ -20,7 +20,8 @@ export interface LoadResult {
   errors: number;
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0;
 
 /**
  * Runs autocannon against one target. Latencies are collected per response (autocannon's own
@@ -36,25 +37,32 @@ export async function runLoad(target: LoadTarget, connections: number, durationS
     finish = res;
     fail = rej;
   });
-  const instance = autocannon({
-    url: target.url,
-    connections,
-    duration: durationSeconds,
-    requests: [
-      {
-        method: target.getPath ? 'GET' : 'POST',
-        headers: target.getPath ? { accept: 'application/json', ...target.headers } : { 'content-type': 'application/json', ...target.headers },
-        setupRequest: (req) => {
-          const n = i++;
-          const headers = { ...req.headers, ...(target.headersFor?.(n) ?? {}) };
-          return target.getPath ? { ...req, path: target.getPath(n), headers } : { ...req, body: target.body(n), headers };
+  const instance = autocannon(
+    {
+      url: target.url,
+      connections,
+      duration: durationSeconds,
+      requests: [
+        {
+          method: target.getPath ? 'GET' : 'POST',
+          headers: target.getPath
+            ? { accept: 'application/json', ...target.headers }
+            : { 'content-type': 'application/json', ...target.headers },
+          setupRequest: (req) => {
+            const n = i++;
+            const headers = { ...req.headers, ...(target.headersFor?.(n) ?? {}) };
+            return target.getPath
+              ? { ...req, path: target.getPath(n), headers }
+              : { ...req, body: target.body(n), headers };
+          },
+          onResponse: (status, body) => {
+            if (status !== 200 || body.includes('"errors"')) errors++;
+          },
         },
-        onResponse: (status, body) => {
-          if (status !== 200 || body.includes('"errors"')) errors++;
-        },
-      },
-    ],
-  }, (err, result) => (err ? fail(err) : finish(result)));
+      ],
+    },
+    (err, result) => (err ? fail(err) : finish(result)),
+  );
   instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
   const result = await done;
   latencies.sort((a, b) => a - b);

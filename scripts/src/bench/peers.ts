@@ -20,7 +20,11 @@ async function waitFor(url: string, child: ChildProcess, name: string): Promise<
   for (let i = 0; i < 240; i++) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
     try {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ __typename }"}',
+      });
       if (res.ok) return;
     } catch {
       // starting
@@ -38,7 +42,9 @@ export interface Peer {
 
 /** new ApolloGateway({ supergraphSdl }) on @apollo/server, in its own process. */
 export async function startPlainGateway(supergraphFile: string, port: number): Promise<Peer> {
-  const child = spawn(process.execPath, [join(__dirname, 'plainGateway.js'), supergraphFile, String(port)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [join(__dirname, 'plainGateway.js'), supergraphFile, String(port)], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const url = `http://127.0.0.1:${port}/`;
   await waitFor(url, child, 'plain gateway');
   return { name: 'plain @apollo/gateway', url, stop: () => child.kill() };
@@ -57,20 +63,33 @@ export async function startHiveGateway(supergraphFile: string, port: number, dir
 };\n`,
   );
   const bin = join(root, 'scripts/node_modules/.bin/hive-gateway');
-  const child = spawn(bin, ['supergraph', supergraphFile, '--port', String(port)], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(bin, ['supergraph', supergraphFile, '--port', String(port)], {
+    cwd: dir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitFor(url, child, 'Hive Gateway');
   return { name: 'Hive Gateway', url, stop: () => child.kill() };
 }
 
 /** Our own gateway again with the response cache off: what the cache adds, measured in the same run. */
-export async function startOurGatewayUncached(supergraphFile: string, port: number, routing: Record<string, string>): Promise<Peer> {
+export async function startOurGatewayUncached(
+  supergraphFile: string,
+  port: number,
+  routing: Record<string, string>,
+): Promise<Peer> {
   const child = spawn(process.execPath, [join(root, 'gateway/dist/main.js')], {
     cwd: root,
     // The other peers limit no rate; one lead token sending the list at full speed must not be refused here either.
     env: {
-      ...process.env, ...routing, GATEWAY_PORT: String(port), SUPERGRAPH_FILE: supergraphFile, RESPONSE_CACHE: 'off', LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_PRINCIPAL: '1000000000', RATE_LIMIT_ANONYMOUS_PER_IP: '1000000000',
+      ...process.env,
+      ...routing,
+      GATEWAY_PORT: String(port),
+      SUPERGRAPH_FILE: supergraphFile,
+      RESPONSE_CACHE: 'off',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_PRINCIPAL: '1000000000',
+      RATE_LIMIT_ANONYMOUS_PER_IP: '1000000000',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

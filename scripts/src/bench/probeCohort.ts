@@ -29,5 +29,10 @@ export function probeRecord(i: number, k: number) {
   const domain = `D${String(1 + ((i + k * 7) % 43)).padStart(2, '0')}`;
   const month = (k * 2) % 60;
   const decisionDate = `${2021 + Math.floor(month / 12)}-${String(1 + (month % 12)).padStart(2, '0')}-${String(1 + ((i + k) % 28)).padStart(2, '0')}`;
-  return { domain, decisionDate, repaired: k % 5 === 0, decisionNumber: `黔探针罚〔${decisionDate.slice(0, 4)}〕P${i}-${k}号` };
+  return {
+    domain,
+    decisionDate,
+    repaired: k % 5 === 0,
+    decisionNumber: `黔探针罚〔${decisionDate.slice(0, 4)}〕P${i}-${k}号`,
+  };
 }

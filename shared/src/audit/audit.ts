@@ -50,20 +50,27 @@ const parseTime = (field: string, v: string): Date => {
 
 /** Newest first; an index on (subjectCode, at) keeps "who looked at me" a range scan. */
 export async function queryAuditEntries(db: DataSource, service: string, f: AuditFilter): Promise<AuditRecord[]> {
-  const qb = db.getRepository(AuditEntry).createQueryBuilder('a').orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').limit(f.first);
+  const qb = db
+    .getRepository(AuditEntry)
+    .createQueryBuilder('a')
+    .orderBy('a.at', 'DESC')
+    .addOrderBy('a.id', 'DESC')
+    .limit(f.first);
   if (f.subjectCode) qb.andWhere('a.subjectCode = :code', { code: f.subjectCode });
   if (f.action) qb.andWhere('a.action = :action', { action: f.action });
   if (f.from) qb.andWhere('a.at >= :from', { from: parseTime('from', f.from) });
   if (f.to) qb.andWhere('a.at < :to', { to: parseTime('to', f.to) });
   const rows = await qb.getMany();
-  return rows.map((r) => Object.assign(new AuditRecord(), {
-    at: new Date(r.at).toISOString(),
-    actor: r.actor,
-    role: r.role,
-    action: r.action,
-    subjectCode: r.subjectCode,
-    target: r.target,
-    requestId: r.requestId,
-    service,
-  }));
+  return rows.map((r) =>
+    Object.assign(new AuditRecord(), {
+      at: new Date(r.at).toISOString(),
+      actor: r.actor,
+      role: r.role,
+      action: r.action,
+      subjectCode: r.subjectCode,
+      target: r.target,
+      requestId: r.requestId,
+      service,
+    }),
+  );
 }

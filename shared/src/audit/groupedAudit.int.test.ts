@@ -16,7 +16,14 @@ describe(`GroupedAudit on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => {
   const env = testEnv();
   let ds: Awaited<ReturnType<typeof openDatabase>>;
   beforeAll(async () => {
-    ds = await openDatabase({ service: 'grouped', entities: [AuditEntry], migrations: [], dbUrl: env.DB_URL, dataDir: env.DATA_DIR!, sqliteFile: usingMysql ? undefined : join(env.DATA_DIR!, 'grouped.sqlite') });
+    ds = await openDatabase({
+      service: 'grouped',
+      entities: [AuditEntry],
+      migrations: [],
+      dbUrl: env.DB_URL,
+      dataDir: env.DATA_DIR!,
+      sqliteFile: usingMysql ? undefined : join(env.DATA_DIR!, 'grouped.sqlite'),
+    });
     await ds.synchronize();
   });
   afterAll(async () => {
@@ -28,21 +35,35 @@ describe(`GroupedAudit on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => {
     const audit = new GroupedAudit(ds);
     const before = sqlStatements.total;
     const repo = ds.getRepository(AuditEntry);
-    const stored = await Promise.all(Array.from({ length: 60 }, async (_, i) => {
-      await audit.write(ctx(i), { action: 'report.verify', subjectCodes: [`91520100MA${String(i).padStart(7, '0')}X`], target: `GZ${i}` });
-      return repo.countBy({ requestId: `req-${i}` });
-    }));
+    const stored = await Promise.all(
+      Array.from({ length: 60 }, async (_, i) => {
+        await audit.write(ctx(i), {
+          action: 'report.verify',
+          subjectCodes: [`91520100MA${String(i).padStart(7, '0')}X`],
+          target: `GZ${i}`,
+        });
+        return repo.countBy({ requestId: `req-${i}` });
+      }),
+    );
     expect(stored).toEqual(Array(60).fill(1));
     // 60 reads answered in the same turn: one INSERT instead of sixty (plus the 60 checks above).
     expect(sqlStatements.total - before - 60).toBeLessThanOrEqual(2);
     const row = await repo.findOneByOrFail({ requestId: 'req-7' });
-    expect(row).toMatchObject({ actor: 'partner:520000/bank-7', role: 'PARTNER', action: 'report.verify', target: 'GZ7', subjectCode: '91520100MA0000007X' });
+    expect(row).toMatchObject({
+      actor: 'partner:520000/bank-7',
+      role: 'PARTNER',
+      action: 'report.verify',
+      target: 'GZ7',
+      subjectCode: '91520100MA0000007X',
+    });
   });
 
   it('splits a large burst into statements of at most the configured size', async () => {
     const audit = new GroupedAudit(ds, 10);
     const before = sqlStatements.total;
-    await Promise.all(Array.from({ length: 35 }, (_, i) => audit.write(ctx(1000 + i), { action: 'burst', subjectCodes: ['X'] })));
+    await Promise.all(
+      Array.from({ length: 35 }, (_, i) => audit.write(ctx(1000 + i), { action: 'burst', subjectCodes: ['X'] })),
+    );
     expect(sqlStatements.total - before).toBe(4);
     expect(await ds.getRepository(AuditEntry).countBy({ action: 'burst' })).toBe(35);
   });

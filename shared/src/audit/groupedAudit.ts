@@ -21,7 +21,10 @@ export class GroupedAudit {
   private queue: Waiting[] = [];
   private draining = false;
 
-  constructor(private readonly db: DataSource, private readonly maxRowsPerStatement = 500) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly maxRowsPerStatement = 500,
+  ) {}
 
   write(ctx: ServiceContext, event: AuditEvent): Promise<void> {
     const rows = auditRows(ctx, event);
@@ -45,7 +48,11 @@ export class GroupedAudit {
         count += next.rows.length;
       }
       try {
-        await bulkInsert(this.db.manager, AuditEntry, batch.flatMap((w) => w.rows));
+        await bulkInsert(
+          this.db.manager,
+          AuditEntry,
+          batch.flatMap((w) => w.rows),
+        );
         for (const w of batch) w.done();
       } catch (err) {
         for (const w of batch) w.done(err);

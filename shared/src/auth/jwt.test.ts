@@ -22,7 +22,12 @@ async function rejection(p: Promise<unknown>) {
 describe('token verification', () => {
   it('accepts an embedded token and returns a typed principal', async () => {
     const token = await signEmbeddedToken({ role: 'SOURCE_UNIT', unitCode: 'GZ-D07', domains: ['D07'] }, cfg);
-    await expect(verify(token)).resolves.toEqual({ role: 'SOURCE_UNIT', unitCode: 'GZ-D07', domains: ['D07'], sub: 'GZ-D07' });
+    await expect(verify(token)).resolves.toEqual({
+      role: 'SOURCE_UNIT',
+      unitCode: 'GZ-D07',
+      domains: ['D07'],
+      sub: 'GZ-D07',
+    });
   });
 
   it('refuses an expired token', async () => {
@@ -46,8 +51,13 @@ describe('token verification', () => {
   it('refuses a token of another issuer or audience, or without a role', async () => {
     const other = await signEmbeddedToken({ role: 'ANALYST' }, { ...cfg, audience: 'elsewhere' });
     expect((await rejection(verify(other))).message).toContain('aud');
-    const noRole = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setIssuer('iss').setAudience('aud').setSubject('x')
-      .setExpirationTime('1h').sign(new TextEncoder().encode(EMBEDDED_JWT_SECRET));
+    const noRole = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('iss')
+      .setAudience('aud')
+      .setSubject('x')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(EMBEDDED_JWT_SECRET));
     expect((await rejection(verify(noRole))).message).toContain('claims');
   });
 
@@ -56,11 +66,19 @@ describe('token verification', () => {
     const file = join(dir, 'ed.pem');
     writeFileSync(file, publicKey.export({ type: 'spki', format: 'pem' }));
     const v = createTokenVerifier({ issuer: 'iss', audience: 'aud', publicKeyFile: file });
-    const good = await new SignJWT({ role: 'LEAD_DEPARTMENT' }).setProtectedHeader({ alg: 'EdDSA' }).setIssuer('iss').setAudience('aud')
-      .setSubject('lead-1').setExpirationTime('1h').sign(privateKey);
+    const good = await new SignJWT({ role: 'LEAD_DEPARTMENT' })
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setIssuer('iss')
+      .setAudience('aud')
+      .setSubject('lead-1')
+      .setExpirationTime('1h')
+      .sign(privateKey);
     await expect(v(good)).resolves.toMatchObject({ role: 'LEAD_DEPARTMENT', sub: 'lead-1' });
     // An HS256 token "signed" with the public key text is the classic algorithm-confusion attack.
-    const confused = await signEmbeddedToken({ role: 'LEAD_DEPARTMENT' }, { issuer: 'iss', audience: 'aud', secret: publicKey.export({ type: 'spki', format: 'pem' }).toString() });
+    const confused = await signEmbeddedToken(
+      { role: 'LEAD_DEPARTMENT' },
+      { issuer: 'iss', audience: 'aud', secret: publicKey.export({ type: 'spki', format: 'pem' }).toString() },
+    );
     expect((await rejection(v(confused))).message).toContain('algorithm');
   });
 
@@ -70,8 +88,13 @@ describe('token verification', () => {
     const file = join(dir, 'jwks.json');
     writeFileSync(file, JSON.stringify({ keys: [jwk] }));
     const v = createTokenVerifier({ issuer: 'iss', audience: 'aud', jwksFile: file });
-    const token = await new SignJWT({ role: 'ANALYST' }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer('iss').setAudience('aud')
-      .setSubject('a').setExpirationTime('1h').sign(privateKey);
+    const token = await new SignJWT({ role: 'ANALYST' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer('iss')
+      .setAudience('aud')
+      .setSubject('a')
+      .setExpirationTime('1h')
+      .sign(privateKey);
     await expect(v(token)).resolves.toMatchObject({ role: 'ANALYST' });
   });
 });

@@ -75,7 +75,11 @@ function describeJoseError(err: unknown): string {
 }
 
 /** A principal's claims without `sub` (defaulted from the role's id claim). Distributes over roles. */
-export type TokenClaims = Principal extends infer P ? (P extends Principal ? Omit<P, 'sub'> & { sub?: string } : never) : never;
+export type TokenClaims = Principal extends infer P
+  ? P extends Principal
+    ? Omit<P, 'sub'> & { sub?: string }
+    : never
+  : never;
 
 /** Mints an HS256 token for the embedded mode and tests (production tokens come from the IdP). */
 export async function signEmbeddedToken(
@@ -96,7 +100,14 @@ export async function signEmbeddedToken(
 
 function defaultSubjectId(c: TokenClaims): string {
   const record = c as unknown as Record<string, string | undefined>;
-  return record.creditCode ?? record.unitCode ?? record.partnerId ?? record.operatorId ?? record.service ?? `${c.role.toLowerCase()}-demo`;
+  return (
+    record.creditCode ??
+    record.unitCode ??
+    record.partnerId ??
+    record.operatorId ??
+    record.service ??
+    `${c.role.toLowerCase()}-demo`
+  );
 }
 
 /** `Authorization: Bearer x` -> `x`; anything else that is present is a malformed header. */

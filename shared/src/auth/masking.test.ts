@@ -35,8 +35,13 @@ describe('principalFromClaims', () => {
     expect(principalFromClaims({ sub: 'u', role: 'SOURCE_UNIT' }).problem).toContain('unitCode');
     expect(principalFromClaims({ sub: 'u', role: 'PARTNER', partnerId: 'x' }).problem).toContain('province');
     expect(principalFromClaims({ sub: 'u', role: 'ROOT' }).problem).toBeDefined();
-    expect(principalFromClaims({ sub: 'u', role: 'SOURCE_UNIT', unitCode: 'GZ-D07', domains: ['D07'] }).principal).toEqual({
-      sub: 'u', role: 'SOURCE_UNIT', unitCode: 'GZ-D07', domains: ['D07'],
+    expect(
+      principalFromClaims({ sub: 'u', role: 'SOURCE_UNIT', unitCode: 'GZ-D07', domains: ['D07'] }).principal,
+    ).toEqual({
+      sub: 'u',
+      role: 'SOURCE_UNIT',
+      unitCode: 'GZ-D07',
+      domains: ['D07'],
     });
   });
 });

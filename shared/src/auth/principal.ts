@@ -18,7 +18,12 @@ const principalSchema = z.discriminatedUnion('role', [
   z.object({ ...base, role: z.literal(Role.SUBJECT), creditCode: z.string().length(18) }),
   z.object({ ...base, role: z.literal(Role.OPERATOR), operatorId: z.string().min(1), channel: z.string().optional() }),
   z.object({ ...base, role: z.literal(Role.PARTNER), partnerId: z.string().min(1), province: z.string().min(2) }),
-  z.object({ ...base, role: z.literal(Role.SOURCE_UNIT), unitCode: z.string().min(1), domains: z.array(z.string()).default([]) }),
+  z.object({
+    ...base,
+    role: z.literal(Role.SOURCE_UNIT),
+    unitCode: z.string().min(1),
+    domains: z.array(z.string()).default([]),
+  }),
   z.object({ ...base, role: z.literal(Role.LEAD_DEPARTMENT) }),
   z.object({ ...base, role: z.literal(Role.ANALYST) }),
   z.object({ ...base, role: z.literal(Role.SERVICE), service: z.string().min(1) }),
@@ -44,11 +49,17 @@ export const canSeePersonalData = (p: Principal | undefined, creditCode: string)
 export function actorOf(p: Principal | undefined): string {
   if (!p) return 'anonymous';
   switch (p.role) {
-    case Role.SUBJECT: return `subject:${p.creditCode}`;
-    case Role.OPERATOR: return `operator:${p.operatorId}`;
-    case Role.PARTNER: return `partner:${p.province}/${p.partnerId}`;
-    case Role.SOURCE_UNIT: return `unit:${p.unitCode}`;
-    case Role.SERVICE: return `service:${p.service}`;
-    default: return `${p.role.toLowerCase()}:${p.sub}`;
+    case Role.SUBJECT:
+      return `subject:${p.creditCode}`;
+    case Role.OPERATOR:
+      return `operator:${p.operatorId}`;
+    case Role.PARTNER:
+      return `partner:${p.province}/${p.partnerId}`;
+    case Role.SOURCE_UNIT:
+      return `unit:${p.unitCode}`;
+    case Role.SERVICE:
+      return `service:${p.service}`;
+    default:
+      return `${p.role.toLowerCase()}:${p.sub}`;
   }
 }

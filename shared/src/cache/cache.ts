@@ -36,7 +36,10 @@ class MemoryCache implements Cache {
   private readonly lru: LRUCache<string, string>;
   private readonly counters: Map<string, { n: number; until: number }>;
   private readonly store: MemoryStore;
-  constructor(private readonly ns: string, max: number) {
+  constructor(
+    private readonly ns: string,
+    max: number,
+  ) {
     let store = stores.get(ns);
     if (!store) {
       store = { lru: new LRUCache<string, string>({ max, ttlAutopurge: false }), counters: new Map(), users: 0 };
@@ -92,13 +95,19 @@ type RedisLike = RedisClientType | RedisClusterType;
 
 class RedisCache implements Cache {
   readonly kind = 'redis' as const;
-  constructor(private readonly client: RedisLike, private readonly ns: string, private readonly cluster = false) {}
+  constructor(
+    private readonly client: RedisLike,
+    private readonly ns: string,
+    private readonly cluster = false,
+  ) {}
   async get(key: string) {
     const v = await this.client.get(this.ns + key);
     return v ?? undefined;
   }
   async set(key: string, value: string, ttlSeconds: number) {
-    await this.client.set(this.ns + key, value, { expiration: { type: 'EX', value: Math.max(1, Math.ceil(ttlSeconds)) } });
+    await this.client.set(this.ns + key, value, {
+      expiration: { type: 'EX', value: Math.max(1, Math.ceil(ttlSeconds)) },
+    });
   }
   async del(...keys: string[]) {
     if (!keys.length) return;
@@ -108,7 +117,11 @@ class RedisCache implements Cache {
   }
   async incr(key: string, ttlSeconds: number) {
     const k = this.ns + key;
-    const [n] = (await this.client.multi().incr(k).expire(k, Math.max(1, Math.ceil(ttlSeconds)), 'NX').exec()) as unknown as [number];
+    const [n] = (await this.client
+      .multi()
+      .incr(k)
+      .expire(k, Math.max(1, Math.ceil(ttlSeconds)), 'NX')
+      .exec()) as unknown as [number];
     return Number(n);
   }
   async ping() {
@@ -131,7 +144,9 @@ class RedisCache implements Cache {
 export async function openCache(opts: CacheOptions): Promise<Cache> {
   const ns = `${opts.namespace}:`;
   if (opts.clusterNodes?.length) {
-    const cluster = createCluster({ rootNodes: opts.clusterNodes.map((url) => ({ url })) }) as unknown as RedisClusterType;
+    const cluster = createCluster({
+      rootNodes: opts.clusterNodes.map((url) => ({ url })),
+    }) as unknown as RedisClusterType;
     cluster.on('error', () => {
       // Reconnection is automatic; readiness reports the outage through ping().
     });
@@ -151,7 +166,10 @@ export async function openCache(opts: CacheOptions): Promise<Cache> {
 }
 
 /** REDIS_CLUSTER_NODES wins over REDIS_URL; neither means in-process memory. */
-export const cacheTarget = (env: { REDIS_URL?: string; REDIS_CLUSTER_NODES?: string[] }): Pick<CacheOptions, 'redisUrl' | 'clusterNodes'> => ({
+export const cacheTarget = (env: {
+  REDIS_URL?: string;
+  REDIS_CLUSTER_NODES?: string[];
+}): Pick<CacheOptions, 'redisUrl' | 'clusterNodes'> => ({
   redisUrl: env.REDIS_URL,
   clusterNodes: env.REDIS_CLUSTER_NODES,
 });

@@ -11,7 +11,10 @@ describe('parseEnv', () => {
   it('reports every bad variable at once, naming each and its value', () => {
     let err: unknown;
     try {
-      parseEnv({ PORT: portVar(4001) }, { PORT: 'eighty', DB_URL: 'postgres://x', REDIS_URL: 'localhost:6379', LOG_LEVEL: 'loud' });
+      parseEnv(
+        { PORT: portVar(4001) },
+        { PORT: 'eighty', DB_URL: 'postgres://x', REDIS_URL: 'localhost:6379', LOG_LEVEL: 'loud' },
+      );
     } catch (e) {
       err = e;
     }
@@ -23,7 +26,9 @@ describe('parseEnv', () => {
 
   it('refuses production without a public key or MySQL', () => {
     expect(() => parseEnv({}, { NODE_ENV: 'production' })).toThrow(/JWT_PUBLIC_KEY_FILE[\s\S]*DB_URL/);
-    expect(() => parseEnv({}, { NODE_ENV: 'production', JWT_JWKS_FILE: '/keys.json', DB_URL: 'mysql://root@db:3306/credit' })).not.toThrow();
+    expect(() =>
+      parseEnv({}, { NODE_ENV: 'production', JWT_JWKS_FILE: '/keys.json', DB_URL: 'mysql://root@db:3306/credit' }),
+    ).not.toThrow();
   });
 
   it('treats empty strings as unset', () => {

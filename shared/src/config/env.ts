@@ -27,8 +27,15 @@ export const commonEnvShape = {
   DB_REPLICA_URLS: z
     .string()
     .optional()
-    .transform((v) => (v ?? '').split(',').map((x) => x.trim()).filter(Boolean))
-    .refine((v) => v.every((u) => /^mysql:\/\/[^/]+/.test(u)), { message: 'must be a comma-separated list of mysql:// URLs' }),
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .refine((v) => v.every((u) => /^mysql:\/\/[^/]+/.test(u)), {
+      message: 'must be a comma-separated list of mysql:// URLs',
+    }),
   DATA_DIR: z.string().min(1).default('data'),
   REDIS_URL: optionalString.refine((v) => v === undefined || /^rediss?:\/\//.test(v), {
     message: 'must be a redis:// or rediss:// URL (or unset for in-process memory)',
@@ -37,12 +44,24 @@ export const commonEnvShape = {
   REDIS_CLUSTER_NODES: z
     .string()
     .optional()
-    .transform((v) => (v ?? '').split(',').map((x) => x.trim()).filter(Boolean))
-    .refine((v) => v.every((u) => /^rediss?:\/\//.test(u)), { message: 'must be a comma-separated list of redis:// URLs' }),
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .refine((v) => v.every((u) => /^rediss?:\/\//.test(u)), {
+      message: 'must be a comma-separated list of redis:// URLs',
+    }),
   CACHE_MAX_ENTRIES: z.coerce.number().int().min(100).default(50_000),
   // Key prefix in the shared cache: one platform per prefix (tests use their own).
-  CACHE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'letters, digits, _ . - only').default('credit'),
-  JWT_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, { message: 'must be at least 32 characters' }),
+  CACHE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,40}$/, 'letters, digits, _ . - only')
+    .default('credit'),
+  JWT_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
+    message: 'must be at least 32 characters',
+  }),
   JWT_PUBLIC_KEY_FILE: optionalString,
   JWT_JWKS_FILE: optionalString,
   // Production: a SERVICE token from the identity provider for calls between subgraphs
@@ -58,11 +77,16 @@ const commonRules = (env: Record<string, unknown>, ctx: z.RefinementCtx) => {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['JWT_PUBLIC_KEY_FILE'],
-        message: 'production needs JWT_PUBLIC_KEY_FILE or JWT_JWKS_FILE (HS256 shared secrets are for the embedded mode only)',
+        message:
+          'production needs JWT_PUBLIC_KEY_FILE or JWT_JWKS_FILE (HS256 shared secrets are for the embedded mode only)',
       });
     }
     if (!env.DB_URL) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['DB_URL'], message: 'production needs MySQL (embedded SQLite is for demos)' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['DB_URL'],
+        message: 'production needs MySQL (embedded SQLite is for demos)',
+      });
     }
   }
 };
@@ -79,8 +103,11 @@ export function parseEnv<S extends z.ZodRawShape>(
   const result = schema.safeParse(source);
   if (!result.success) {
     throw new ConfigError(
-      result.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}` +
-        (i.path[0] && source[String(i.path[0])] !== undefined ? ` (got "${source[String(i.path[0])]}")` : '')),
+      result.error.issues.map(
+        (i) =>
+          `${i.path.join('.') || '(environment)'}: ${i.message}` +
+          (i.path[0] && source[String(i.path[0])] !== undefined ? ` (got "${source[String(i.path[0])]}")` : ''),
+      ),
     );
   }
   return result.data as z.infer<z.ZodObject<typeof commonEnvShape & S>>;

@@ -12,7 +12,12 @@ export const insertableColumns = (meta: EntityMetadata): ColumnMetadata[] =>
  * One row's values for `columns` by TypeORM's driver rules; a missing create/update date is `now`,
  * any other missing column its default or NULL.
  */
-export function persistentValues<T extends ObjectLiteral>(manager: EntityManager, columns: ColumnMetadata[], row: Partial<T>, now: Date): unknown[] {
+export function persistentValues<T extends ObjectLiteral>(
+  manager: EntityManager,
+  columns: ColumnMetadata[],
+  row: Partial<T>,
+  now: Date,
+): unknown[] {
   const driver = manager.connection.driver;
   return columns.map((c) => {
     let value = c.getEntityValue(row as T, true);
@@ -42,7 +47,10 @@ export async function bulkInsert<T extends ObjectLiteral>(
   const driver = manager.connection.driver;
   const columns = insertableColumns(meta);
   const sqlite = driver.options.type === 'better-sqlite3';
-  const perStatement = Math.max(1, Math.min(opts.rowsPerStatement ?? 1000, sqlite ? Math.floor(SQLITE_MAX_PARAMS / columns.length) : 5000));
+  const perStatement = Math.max(
+    1,
+    Math.min(opts.rowsPerStatement ?? 1000, sqlite ? Math.floor(SQLITE_MAX_PARAMS / columns.length) : 5000),
+  );
   const now = new Date();
   const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
   const tuple = `(${columns.map(() => '?').join(', ')})`;

@@ -63,11 +63,19 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DataSource> {
       const [rows] = await admin.query('SELECT VERSION() AS v');
       // TypeORM's mariadb driver reads MariaDB's catalogue correctly (defaults, NULLs); same SQL otherwise.
       if (/mariadb/i.test(String((rows as { v: string }[])[0]?.v))) flavour = 'mariadb';
-      await admin.query(`CREATE DATABASE IF NOT EXISTS \`${t.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+      await admin.query(
+        `CREATE DATABASE IF NOT EXISTS \`${t.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+      );
     } finally {
       await admin.end();
     }
-    const node = (x: MysqlTarget) => ({ host: x.host, port: x.port, username: x.user, password: x.password, database: x.database });
+    const node = (x: MysqlTarget) => ({
+      host: x.host,
+      port: x.port,
+      username: x.user,
+      password: x.password,
+      database: x.database,
+    });
     const replicas = (opts.replicaUrls ?? []).map((u) => node(mysqlTarget(u, opts.service)));
     ds = new DataSource({
       type: flavour,

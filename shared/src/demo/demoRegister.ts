@@ -7,7 +7,8 @@ import { makeCreditCode, makeResidentId } from '../validators/generate';
  * Lives in shared because several services seed data about the same demo subjects; each
  * service still writes only its own tables.
  */
-export type DemoSubjectKind = 'ENTERPRISE' | 'INDIVIDUAL_BUSINESS' | 'FARMER_COOPERATIVE' | 'SOCIAL_ORGANIZATION' | 'NATURAL_PERSON';
+export type DemoSubjectKind =
+  'ENTERPRISE' | 'INDIVIDUAL_BUSINESS' | 'FARMER_COOPERATIVE' | 'SOCIAL_ORGANIZATION' | 'NATURAL_PERSON';
 
 export interface DemoSubject {
   creditCode: string;
@@ -33,8 +34,11 @@ const findPrefecture = (code: string) => PREFECTURES.find((p) => p.code === code
 const PREFECTURE_CODES = PREFECTURES.map((p) => p.code);
 const domainCatalogue = { domains: catalogue.domains };
 const SubjectKind = {
-  ENTERPRISE: 'ENTERPRISE', INDIVIDUAL_BUSINESS: 'INDIVIDUAL_BUSINESS', FARMER_COOPERATIVE: 'FARMER_COOPERATIVE',
-  SOCIAL_ORGANIZATION: 'SOCIAL_ORGANIZATION', NATURAL_PERSON: 'NATURAL_PERSON',
+  ENTERPRISE: 'ENTERPRISE',
+  INDIVIDUAL_BUSINESS: 'INDIVIDUAL_BUSINESS',
+  FARMER_COOPERATIVE: 'FARMER_COOPERATIVE',
+  SOCIAL_ORGANIZATION: 'SOCIAL_ORGANIZATION',
+  NATURAL_PERSON: 'NATURAL_PERSON',
 } as const;
 type SubjectKind = DemoSubjectKind;
 const SubjectStatus = { ACTIVE: 'ACTIVE', REVOKED: 'REVOKED' } as const;
@@ -61,7 +65,6 @@ const PER_PREFECTURE: [SubjectKind, number][] = [
   [SubjectKind.NATURAL_PERSON, 3],
 ];
 
-
 /** The demo register: 28 subjects of every kind in each of the nine prefectures (252 in all). */
 export function demoSubjects(): DemoSubject[] {
   const rnd = prng(520000);
@@ -76,24 +79,64 @@ export function demoSubjects(): DemoSubject[] {
         const person = `${pick(SURNAMES)}${pick(GIVEN)}`;
         const year = 1990 + Math.floor(rnd() * 35);
         const established = `${year}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
-        const base = { regionCode: region, legalRepresentative: person, status: rnd() < 0.93 ? SubjectStatus.ACTIVE : SubjectStatus.REVOKED };
+        const base = {
+          regionCode: region,
+          legalRepresentative: person,
+          status: rnd() < 0.93 ? SubjectStatus.ACTIVE : SubjectStatus.REVOKED,
+        };
         switch (kind) {
           case SubjectKind.NATURAL_PERSON: {
             const birth = `${1960 + Math.floor(rnd() * 40)}${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
-            out.push({ ...base, creditCode: makeResidentId(region.slice(0, 4) + '02', birth, serial), kind, name: person, legalRepresentative: null, registrationAuthority: null, establishedOn: null });
+            out.push({
+              ...base,
+              creditCode: makeResidentId(region.slice(0, 4) + '02', birth, serial),
+              kind,
+              name: person,
+              legalRepresentative: null,
+              registrationAuthority: null,
+              establishedOn: null,
+            });
             break;
           }
           case SubjectKind.ENTERPRISE:
-            out.push({ ...base, creditCode: makeCreditCode(CREDIT_CODE_PREFIX[kind], region, serial), kind, name: `${city}${pick(WORDS)}${pick(TRADES)}有限公司`, registrationAuthority: `${city}市场监督管理局`, establishedOn: established });
+            out.push({
+              ...base,
+              creditCode: makeCreditCode(CREDIT_CODE_PREFIX[kind], region, serial),
+              kind,
+              name: `${city}${pick(WORDS)}${pick(TRADES)}有限公司`,
+              registrationAuthority: `${city}市场监督管理局`,
+              establishedOn: established,
+            });
             break;
           case SubjectKind.INDIVIDUAL_BUSINESS:
-            out.push({ ...base, creditCode: makeCreditCode(CREDIT_CODE_PREFIX[kind], region, serial), kind, name: `${city}${person}${pick(['小吃店', '五金店', '便利店', '理发店'])}`, registrationAuthority: `${city}市场监督管理局`, establishedOn: established });
+            out.push({
+              ...base,
+              creditCode: makeCreditCode(CREDIT_CODE_PREFIX[kind], region, serial),
+              kind,
+              name: `${city}${person}${pick(['小吃店', '五金店', '便利店', '理发店'])}`,
+              registrationAuthority: `${city}市场监督管理局`,
+              establishedOn: established,
+            });
             break;
           case SubjectKind.FARMER_COOPERATIVE:
-            out.push({ ...base, creditCode: makeCreditCode(CREDIT_CODE_PREFIX[kind], region, serial), kind, name: `${city}${pick(WORDS)}${pick(['茶叶', '蔬菜', '刺梨', '中药材'])}种植农民专业合作社`, registrationAuthority: `${city}市场监督管理局`, establishedOn: established });
+            out.push({
+              ...base,
+              creditCode: makeCreditCode(CREDIT_CODE_PREFIX[kind], region, serial),
+              kind,
+              name: `${city}${pick(WORDS)}${pick(['茶叶', '蔬菜', '刺梨', '中药材'])}种植农民专业合作社`,
+              registrationAuthority: `${city}市场监督管理局`,
+              establishedOn: established,
+            });
             break;
           case SubjectKind.SOCIAL_ORGANIZATION:
-            out.push({ ...base, creditCode: makeCreditCode(CREDIT_CODE_PREFIX[kind], region, serial), kind, name: `${city}${pick(TRADES)}行业协会`, registrationAuthority: `${city}民政局`, establishedOn: established });
+            out.push({
+              ...base,
+              creditCode: makeCreditCode(CREDIT_CODE_PREFIX[kind], region, serial),
+              kind,
+              name: `${city}${pick(TRADES)}行业协会`,
+              registrationAuthority: `${city}民政局`,
+              establishedOn: established,
+            });
             break;
         }
       }
@@ -105,15 +148,33 @@ export function demoSubjects(): DemoSubject[] {
 /** The first subject of each kind: printed at start-up and used in the README's examples. */
 export const DEMO_SUBJECTS = (() => {
   const all = demoSubjects();
-  return Object.fromEntries(Object.values(SubjectKind).map((k) => [k, all.find((s) => s.kind === k)!])) as Record<SubjectKind, DemoSubject>;
+  return Object.fromEntries(Object.values(SubjectKind).map((k) => [k, all.find((s) => s.kind === k)!])) as Record<
+    SubjectKind,
+    DemoSubject
+  >;
 })();
 
 const DEPARTMENTS: Record<string, string> = {
-  D01: '贵州省发展和改革委员会', D02: '贵州省高级人民法院', D03: '贵州省公安厅', D04: '贵州省住房和城乡建设厅',
-  D05: '贵州省自然资源厅', D06: '贵州省交通运输厅', D07: '贵州省市场监督管理局', D08: '贵州省财政厅',
-  D09: '贵州省通信管理局', D10: '贵州省卫生健康委员会', D11: '贵州省应急管理厅', D12: '贵州省消防救援总队',
-  D14: '国家税务总局贵州省税务局', D16: '贵州省水利厅', D17: '贵州省文化和旅游厅', D18: '贵州省药品监督管理局',
-  D20: '贵州省教育厅', D26: '贵州省人力资源和社会保障厅', D28: '贵州省生态环境厅', D30: '贵州省农业农村厅',
+  D01: '贵州省发展和改革委员会',
+  D02: '贵州省高级人民法院',
+  D03: '贵州省公安厅',
+  D04: '贵州省住房和城乡建设厅',
+  D05: '贵州省自然资源厅',
+  D06: '贵州省交通运输厅',
+  D07: '贵州省市场监督管理局',
+  D08: '贵州省财政厅',
+  D09: '贵州省通信管理局',
+  D10: '贵州省卫生健康委员会',
+  D11: '贵州省应急管理厅',
+  D12: '贵州省消防救援总队',
+  D14: '国家税务总局贵州省税务局',
+  D16: '贵州省水利厅',
+  D17: '贵州省文化和旅游厅',
+  D18: '贵州省药品监督管理局',
+  D20: '贵州省教育厅',
+  D26: '贵州省人力资源和社会保障厅',
+  D28: '贵州省生态环境厅',
+  D30: '贵州省农业农村厅',
 };
 /** Domains that also have a reporting unit in each prefecture. */
 const LOCAL_DOMAINS = ['D04', 'D07', 'D14'];
@@ -130,9 +191,14 @@ export function demoSourceUnits(): DemoSourceUnit[] {
     const name = findPrefecture(region).nameZh;
     for (const d of LOCAL_DOMAINS) {
       const dept = (DEPARTMENTS[d] ?? '').replace('贵州省', name).replace('国家税务总局' + name, `国家税务总局${name}`);
-      units.push({ code: `GZ-${region}-${d}`, name: dept || `${name}${d}主管部门`, regionCode: region, domainCodes: [d], active: true });
+      units.push({
+        code: `GZ-${region}-${d}`,
+        name: dept || `${name}${d}主管部门`,
+        regionCode: region,
+        domainCodes: [d],
+        active: true,
+      });
     }
   }
   return units;
 }
-

@@ -73,6 +73,10 @@ export function createErrorFormatter(opts: { exposeInternals: boolean; onInterna
     if (PUBLIC_CODES.has(code)) return { ...formatted, extensions: { ...extensions, code } };
     opts.onInternal?.(err);
     if (opts.exposeInternals) return { ...formatted, extensions: { ...extensions, code } };
-    return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
   };
 }

@@ -31,6 +31,7 @@ export function decodeCursor(cursor: string, field = 'after'): unknown[] {
 
 export function pageSize(first: number | undefined | null, fallback = 20, field = 'first'): number {
   const n = first ?? fallback;
-  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE_SIZE) throw badUserInput(field, `must be between 1 and ${MAX_PAGE_SIZE}, got ${n}`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE_SIZE)
+    throw badUserInput(field, `must be between 1 and ${MAX_PAGE_SIZE}, got ${n}`);
   return n;
 }

@@ -20,8 +20,18 @@ export class ServiceMetrics {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });
     const registers = [this.registry];
-    this.requests = new Counter({ name: 'graphql_requests_total', help: 'GraphQL operations by name and outcome', labelNames: ['operation', 'outcome'], registers });
-    this.errors = new Counter({ name: 'graphql_errors_total', help: 'GraphQL errors by extensions.code', labelNames: ['code'], registers });
+    this.requests = new Counter({
+      name: 'graphql_requests_total',
+      help: 'GraphQL operations by name and outcome',
+      labelNames: ['operation', 'outcome'],
+      registers,
+    });
+    this.errors = new Counter({
+      name: 'graphql_errors_total',
+      help: 'GraphQL errors by extensions.code',
+      labelNames: ['code'],
+      registers,
+    });
     this.latency = new Histogram({
       name: 'graphql_operation_duration_seconds',
       help: 'GraphQL operation latency by operation name',
@@ -36,7 +46,12 @@ export class ServiceMetrics {
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
       registers,
     });
-    this.cacheLookups = new Counter({ name: 'cache_lookups_total', help: 'Cache lookups by result', labelNames: ['result'], registers });
+    this.cacheLookups = new Counter({
+      name: 'cache_lookups_total',
+      help: 'Cache lookups by result',
+      labelNames: ['result'],
+      registers,
+    });
     // Read by the benchmark to report SQL statements per operation across processes.
     new Gauge({
       name: 'db_statements_total',
@@ -65,7 +80,11 @@ export class ServiceMetrics {
       labelNames: ['state'],
       registers: [this.registry],
       collect() {
-        const pool = (ds.driver as unknown as { pool?: { _allConnections?: { length: number }; _freeConnections?: { length: number } } }).pool;
+        const pool = (
+          ds.driver as unknown as {
+            pool?: { _allConnections?: { length: number }; _freeConnections?: { length: number } };
+          }
+        ).pool;
         if (!pool?._allConnections) return;
         const all = pool._allConnections.length;
         const free = pool._freeConnections?.length ?? 0;

@@ -68,9 +68,17 @@ export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOption
   try {
     const metrics = new ServiceMetrics(opts.name);
     cache = metrics.instrumentCache(
-      await openCache({ ...cacheTarget(env), namespace: `${env.CACHE_PREFIX}:${opts.name}`, maxEntries: env.CACHE_MAX_ENTRIES }),
+      await openCache({
+        ...cacheTarget(env),
+        namespace: `${env.CACHE_PREFIX}:${opts.name}`,
+        maxEntries: env.CACHE_MAX_ENTRIES,
+      }),
     );
-    shared = await openCache({ ...cacheTarget(env), namespace: `${env.CACHE_PREFIX}:shared`, maxEntries: env.CACHE_MAX_ENTRIES });
+    shared = await openCache({
+      ...cacheTarget(env),
+      namespace: `${env.CACHE_PREFIX}:shared`,
+      maxEntries: env.CACHE_MAX_ENTRIES,
+    });
     const deps: SubgraphDeps = { dataSource, cache, subjectChanges: new SubjectChanges(shared), logger, env };
     const services = opts.createServices(deps);
     await opts.onReady?.(services, deps);
@@ -120,9 +128,16 @@ export function runMain(name: string, main: () => Promise<unknown>): void {
  * main.ts of every subgraph after its app is built: listen, log where, and on SIGINT/SIGTERM
  * stop accepting, drain, close the database and cache, exit.
  */
-export async function serveSubgraph(app: BootedSubgraph<unknown>, port: number, details: Record<string, unknown> = {}): Promise<void> {
+export async function serveSubgraph(
+  app: BootedSubgraph<unknown>,
+  port: number,
+  details: Record<string, unknown> = {},
+): Promise<void> {
   const bound = await listen(app.http, port);
-  app.logger.info({ port: bound, db: app.dataSource.options.type, cache: app.cache.kind, ...details }, 'subgraph listening');
+  app.logger.info(
+    { port: bound, db: app.dataSource.options.type, cache: app.cache.kind, ...details },
+    'subgraph listening',
+  );
   const stop = async () => {
     await closeServer(app.http);
     await app.shutdown();

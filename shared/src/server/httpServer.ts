@@ -53,7 +53,11 @@ export interface HttpAppOptions<C extends BaseContext> {
 
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 };
 
@@ -65,7 +69,13 @@ export const requestError = (
   requestId: string,
   headers: Record<string, string> = {},
   extensions: Record<string, unknown> = {},
-) => json(res, status, { errors: [{ message, extensions: { code, ...extensions } }] }, { [REQUEST_ID_HEADER]: requestId, ...headers });
+) =>
+  json(
+    res,
+    status,
+    { errors: [{ message, extensions: { code, ...extensions } }] },
+    { [REQUEST_ID_HEADER]: requestId, ...headers },
+  );
 
 function clientIp(req: IncomingMessage, trustProxy: boolean): string {
   const forwarded = req.headers['x-forwarded-for'];
@@ -109,7 +119,12 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): S
     const cors = corsHeaders(req.headers.origin, opts.corsOrigins ?? []);
     for (const [k, v] of Object.entries(cors)) res.setHeader(k, v);
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, { 'access-control-allow-methods': 'GET, POST, OPTIONS', 'access-control-allow-headers': 'content-type, authorization, x-request-id, apollo-require-preflight, x-apollo-operation-name', 'access-control-max-age': '600' });
+      res.writeHead(204, {
+        'access-control-allow-methods': 'GET, POST, OPTIONS',
+        'access-control-allow-headers':
+          'content-type, authorization, x-request-id, apollo-require-preflight, x-apollo-operation-name',
+        'access-control-max-age': '600',
+      });
       return res.end();
     }
     if (url.pathname === '/health/live') return json(res, 200, { status: 'ok' });
@@ -119,17 +134,32 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): S
       return res.end(text);
     }
     if (url.pathname === '/health/ready') {
-      const results = await Promise.all(opts.readiness.map(async (r) => [r.name, await r.check().catch(() => false)] as const));
+      const results = await Promise.all(
+        opts.readiness.map(async (r) => [r.name, await r.check().catch(() => false)] as const),
+      );
       const ok = results.every(([, up]) => up);
-      return json(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', checks: Object.fromEntries(results.map(([n, up]) => [n, up ? 'up' : 'down'])) });
+      return json(res, ok ? 200 : 503, {
+        status: ok ? 'ready' : 'not ready',
+        checks: Object.fromEntries(results.map(([n, up]) => [n, up ? 'up' : 'down'])),
+      });
     }
-    const route = routes[url.pathname] ?? Object.entries(routes).find(([p]) => p.endsWith('*') && url.pathname.startsWith(p.slice(0, -1)))?.[1];
+    const route =
+      routes[url.pathname] ??
+      Object.entries(routes).find(([p]) => p.endsWith('*') && url.pathname.startsWith(p.slice(0, -1)))?.[1];
     if (route && req.method === 'GET') return route(req, res, info);
     if (url.pathname !== '/graphql') return requestError(res, 404, 'NOT_FOUND', `no route ${url.pathname}`, requestId);
     if (opts.preflight) {
       const rejection = await opts.preflight(info);
       if (rejection) {
-        return requestError(res, rejection.status, rejection.code, rejection.message, requestId, rejection.headers, rejection.extensions);
+        return requestError(
+          res,
+          rejection.status,
+          rejection.code,
+          rejection.message,
+          requestId,
+          rejection.headers,
+          rejection.extensions,
+        );
       }
     }
 

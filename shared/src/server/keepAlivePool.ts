@@ -7,5 +7,8 @@ import { Pool } from 'undici';
  */
 export function keepAlivePool(url: string, connections = 64): { pool: Pool; path: string } {
   const target = new URL(url);
-  return { pool: new Pool(target.origin, { connections, keepAliveTimeout: 30_000 }), path: target.pathname + target.search };
+  return {
+    pool: new Pool(target.origin, { connections, keepAliveTimeout: 30_000 }),
+    path: target.pathname + target.search,
+  };
 }

@@ -3,7 +3,11 @@ import { REQUEST_ID_HEADER } from '../logging/logger';
 import { keepAlivePool } from './keepAlivePool';
 
 export class ServiceCallError extends Error {
-  constructor(message: string, readonly code: string, readonly retryable: boolean) {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly retryable: boolean,
+  ) {
     super(message);
     this.name = 'ServiceCallError';
   }
@@ -32,13 +36,21 @@ export function createServiceClient(opts: ServiceClientOptions) {
   const token = async () => {
     const preIssued = opts.token ?? opts.auth.serviceToken;
     if (preIssued) return preIssued;
-    if (!opts.auth.secret) throw new ServiceCallError('no SERVICE_TOKEN configured for calls between services', 'UNAUTHENTICATED', false);
+    if (!opts.auth.secret)
+      throw new ServiceCallError('no SERVICE_TOKEN configured for calls between services', 'UNAUTHENTICATED', false);
     if (!cached || cached.until < Date.now()) {
-      cached = { token: await signEmbeddedToken({ role: 'SERVICE', service: opts.service }, opts.auth, '10m'), until: Date.now() + 5 * 60_000 };
+      cached = {
+        token: await signEmbeddedToken({ role: 'SERVICE', service: opts.service }, opts.auth, '10m'),
+        until: Date.now() + 5 * 60_000,
+      };
     }
     return cached.token;
   };
-  return async function call<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, requestId?: string): Promise<T> {
+  return async function call<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    requestId?: string,
+  ): Promise<T> {
     let status: number;
     let text: string;
     try {
@@ -59,7 +71,8 @@ export function createServiceClient(opts: ServiceClientOptions) {
     } catch (err) {
       throw new ServiceCallError(`${opts.url} unreachable: ${(err as Error).message}`, 'UNAVAILABLE', true);
     }
-    if (status >= 500 && status !== 500) throw new ServiceCallError(`${opts.url} answered ${status}`, 'UNAVAILABLE', true);
+    if (status >= 500 && status !== 500)
+      throw new ServiceCallError(`${opts.url} answered ${status}`, 'UNAVAILABLE', true);
     let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
     try {
       body = JSON.parse(text);

@@ -1,6 +1,9 @@
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Cache } from '../cache/cache';
@@ -44,7 +47,10 @@ export function requestLogPlugin(log: Logger): ApolloServerPlugin<ServiceContext
         async willSendResponse({ contextValue, operationName, errors }) {
           const ms = Number(process.hrtime.bigint() - started) / 1e6;
           const codes = errors?.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-          (contextValue?.log ?? log).info({ op: operationName ?? undefined, ms: Math.round(ms * 10) / 10, errors: codes }, 'graphql');
+          (contextValue?.log ?? log).info(
+            { op: operationName ?? undefined, ms: Math.round(ms * 10) / 10, errors: codes },
+            'graphql',
+          );
         },
       };
     },
@@ -52,7 +58,9 @@ export function requestLogPlugin(log: Logger): ApolloServerPlugin<ServiceContext
 }
 
 /** Schema + context -> a ready (not listening) HTTP server with health probes. */
-export async function createSubgraphServer<C extends ServiceContext>(opts: SubgraphServerOptions<C>): Promise<SubgraphServer> {
+export async function createSubgraphServer<C extends ServiceContext>(
+  opts: SubgraphServerOptions<C>,
+): Promise<SubgraphServer> {
   const metrics = opts.metrics ?? new ServiceMetrics(opts.name);
   metrics.watchPool(opts.dataSource);
   const apollo = new ApolloServer<ServiceContext>({
@@ -65,7 +73,12 @@ export async function createSubgraphServer<C extends ServiceContext>(opts: Subgr
     // Inline traces are for Apollo Studio, which this platform does not use; they cost time per field.
     // No cache hints are used anywhere (the gateway's response cache has its own policy), and their
     // per-field hook was a visible share of completing the internal record lists for issuance.
-    plugins: [requestLogPlugin(opts.logger), metrics.plugin<ServiceContext>(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      requestLogPlugin(opts.logger),
+      metrics.plugin<ServiceContext>(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+    ],
   });
   await apollo.start();
   const http = createHttpApp<ServiceContext>({

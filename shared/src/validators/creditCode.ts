@@ -38,7 +38,11 @@ export function checkCreditCode(code: string): CodeCheck {
   }
   const expected = creditCodeCheckCharacter(code.slice(0, 17));
   if (code[17] !== expected) {
-    return { valid: false, problem: 'CHECK_CHARACTER', message: `check character should be '${expected}', got '${code[17]}'` };
+    return {
+      valid: false,
+      problem: 'CHECK_CHARACTER',
+      message: `check character should be '${expected}', got '${code[17]}'`,
+    };
   }
   return { valid: true };
 }

@@ -26,7 +26,11 @@ export function checkResidentId(id: string): CodeCheck {
   }
   const expected = residentIdCheckCharacter(id.slice(0, 17));
   if (id[17] !== expected) {
-    return { valid: false, problem: 'CHECK_CHARACTER', message: `check character should be '${expected}', got '${id[17]}'` };
+    return {
+      valid: false,
+      problem: 'CHECK_CHARACTER',
+      message: `check character should be '${expected}', got '${id[17]}'`,
+    };
   }
   return { valid: true };
 }

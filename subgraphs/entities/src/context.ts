@@ -19,14 +19,28 @@ export interface EntitiesServices {
 
 export interface EntitiesContext extends ServiceContext {
   services: EntitiesServices;
-  loaders: { subjectView: ReturnType<typeof createSubjectViewLoader>; commitments: ReturnType<typeof createCommitmentLoader> };
+  loaders: {
+    subjectView: ReturnType<typeof createSubjectViewLoader>;
+    commitments: ReturnType<typeof createCommitmentLoader>;
+  };
 }
 
 /** Services are stateless and built once; loaders are per request so that no cache outlives it. */
-export function createServices(db: DataSource, auditSources: AuditSource[] = [], changes: SubjectChanges = NO_SUBJECT_CHANGES): EntitiesServices {
+export function createServices(
+  db: DataSource,
+  auditSources: AuditSource[] = [],
+  changes: SubjectChanges = NO_SUBJECT_CHANGES,
+): EntitiesServices {
   const subjects = new SubjectService(db, changes);
   const domains = new DomainService(db);
-  return { db, subjects, domains, sourceUnits: new SourceUnitService(db), auditTrail: new AuditTrailService(db, auditSources), commitments: new CommitmentService(db, subjects, domains) };
+  return {
+    db,
+    subjects,
+    domains,
+    sourceUnits: new SourceUnitService(db),
+    auditTrail: new AuditTrailService(db, auditSources),
+    commitments: new CommitmentService(db, subjects, domains),
+  };
 }
 
 export function createContext(base: ServiceContext, services: EntitiesServices): EntitiesContext {

@@ -9,7 +9,10 @@ export function loadEntitiesEnv(source: Record<string, string | undefined>) {
       RECORDS_URL: z.string().url().optional(),
       REPORTS_URL: z.string().url().optional(),
       OBJECTIONS_URL: z.string().url().optional(),
-      SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+      SEED_DEMO: z
+        .enum(['true', 'false'])
+        .default('true')
+        .transform((v) => v === 'true'),
     },
     source,
   );

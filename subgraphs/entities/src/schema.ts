@@ -11,7 +11,15 @@ import { SubjectResolver } from './subject/subject.resolver';
 export function buildEntitiesSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [SubjectResolver, DomainResolver, RegionResolver, SourceUnitResolver, CommitmentResolver, AuditTrailResolver, AuditLogResolver],
+      resolvers: [
+        SubjectResolver,
+        DomainResolver,
+        RegionResolver,
+        SourceUnitResolver,
+        CommitmentResolver,
+        AuditTrailResolver,
+        AuditLogResolver,
+      ],
       authChecker: roleAuthChecker,
       validate: false,
     },

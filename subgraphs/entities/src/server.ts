@@ -9,7 +9,10 @@ import { seedDemoData } from './seed/demoSeed';
 export type EntitiesApp = BootedSubgraph<EntitiesServices>;
 
 /** Builds the entities subgraph (not listening): tests bind port 0, main.ts the configured port. */
-export async function createEntitiesApp(env: EntitiesEnv, opts: { logger?: Logger; sqliteFile?: string } = {}): Promise<EntitiesApp> {
+export async function createEntitiesApp(
+  env: EntitiesEnv,
+  opts: { logger?: Logger; sqliteFile?: string } = {},
+): Promise<EntitiesApp> {
   return bootSubgraph<EntitiesContext, EntitiesServices>({
     name: SERVICE_NAME,
     env,
@@ -17,7 +20,14 @@ export async function createEntitiesApp(env: EntitiesEnv, opts: { logger?: Logge
     migrations: MIGRATIONS,
     buildSchema: buildEntitiesSchema,
     createServices: ({ dataSource, subjectChanges }) =>
-      createServices(dataSource, auditSources({ records: env.RECORDS_URL, reports: env.REPORTS_URL, objections: env.OBJECTIONS_URL }, authConfigFromEnv(env)), subjectChanges),
+      createServices(
+        dataSource,
+        auditSources(
+          { records: env.RECORDS_URL, reports: env.REPORTS_URL, objections: env.OBJECTIONS_URL },
+          authConfigFromEnv(env),
+        ),
+        subjectChanges,
+      ),
     extendContext: createContext,
     onReady: async (services, { logger }) => {
       const added = await services.domains.ensureCatalogue();

@@ -34,7 +34,10 @@ describe(`entities subgraph on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =
     const r = await gql(h.url, UPSERT, { subjects: [...good, ...bad] }, lead);
     const p = r.data!.upsertSubjects;
     expect(p).toMatchObject({ created: 3, updated: 0, unchanged: 0, rejected: 4 });
-    expect(p.results[3].reasons[0]).toEqual({ field: 'creditCode', message: expect.stringContaining('check character') });
+    expect(p.results[3].reasons[0]).toEqual({
+      field: 'creditCode',
+      message: expect.stringContaining('check character'),
+    });
     expect(p.results[4].reasons.map((x: { field: string }) => x.field).sort()).toEqual(['name', 'regionCode']);
     expect(p.results[5].reasons[0].message).toContain('GB 11643');
     expect(p.results[6].reasons[0]).toMatchObject({ field: 'establishedOn', message: 'must not be in the future' });
@@ -71,25 +74,42 @@ describe(`entities subgraph on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =
     expect(errorCode(anon)).toBe('UNAUTHENTICATED');
   });
 
-  it('masks a natural person for a non-owner and audits the read, but not the owner\'s own read', async () => {
+  it("masks a natural person for a non-owner and audits the read, but not the owner's own read", async () => {
     const person = naturalPersonInput();
     await gql(h.url, UPSERT, { subjects: [person] }, lead);
-    const audits = () => h.app.dataSource.getRepository(AuditEntry).countBy({ subjectCode: person.creditCode, action: 'subject.read' });
+    const audits = () =>
+      h.app.dataSource.getRepository(AuditEntry).countBy({ subjectCode: person.creditCode, action: 'subject.read' });
 
-    const owner = await gql(h.url, SUBJECT, { code: person.creditCode }, await tokenFor({ role: 'SUBJECT', creditCode: person.creditCode }));
+    const owner = await gql(
+      h.url,
+      SUBJECT,
+      { code: person.creditCode },
+      await tokenFor({ role: 'SUBJECT', creditCode: person.creditCode }),
+    );
     expect(owner.data!.subject).toMatchObject({ name: '欧阳明华', masked: false });
     expect(await audits()).toBe(0);
 
-    const operator = await gql(h.url, SUBJECT, { code: person.creditCode }, await tokenFor({ role: 'OPERATOR', operatorId: 'w1' }));
+    const operator = await gql(
+      h.url,
+      SUBJECT,
+      { code: person.creditCode },
+      await tokenFor({ role: 'OPERATOR', operatorId: 'w1' }),
+    );
     expect(operator.data!.subject).toMatchObject({ name: '欧**华', masked: true });
     expect(await audits()).toBe(1);
-    const entry = await h.app.dataSource.getRepository(AuditEntry).findOneByOrFail({ subjectCode: person.creditCode, action: 'subject.read' });
+    const entry = await h.app.dataSource
+      .getRepository(AuditEntry)
+      .findOneByOrFail({ subjectCode: person.creditCode, action: 'subject.read' });
     expect(entry).toMatchObject({ actor: 'operator:w1', role: 'OPERATOR', action: 'subject.read' });
   });
 
   it('answers a malformed code with BAD_USER_INPUT naming the argument and the problem', async () => {
     const r = await gql(h.url, SUBJECT, { code: '91520000214434146Q' }, lead);
-    expect(r.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'creditCode', problem: 'CHECK_CHARACTER' });
+    expect(r.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'creditCode',
+      problem: 'CHECK_CHARACTER',
+    });
     expect(r.errors![0].message).toContain("should be 'R'");
   });
 
@@ -100,7 +120,8 @@ describe(`entities subgraph on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =
     let after: string | null = null;
     for (;;) {
       const r: GqlResponse = await gql(h.url, q, { after }, lead);
-      const page: { edges: { node: { creditCode: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = r.data!.subjects;
+      const page: { edges: { node: { creditCode: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } =
+        r.data!.subjects;
       seen.push(...page.edges.map((e: { node: { creditCode: string } }) => e.node.creditCode));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
@@ -116,11 +137,26 @@ describe(`entities subgraph on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =
   });
 
   it('extends the catalogue and deactivates, never deletes, a domain', async () => {
-    const add = await gql(h.url, `mutation { addDomain(input: { code: "D44", nameZh: "测试领域", nameEn: "Test" }) { code active sortOrder } }`, {}, lead);
+    const add = await gql(
+      h.url,
+      `mutation { addDomain(input: { code: "D44", nameZh: "测试领域", nameEn: "Test" }) { code active sortOrder } }`,
+      {},
+      lead,
+    );
     expect(add.data!.addDomain).toEqual({ code: 'D44', active: true, sortOrder: 44 });
-    const dup = await gql(h.url, `mutation { addDomain(input: { code: "D44", nameZh: "x", nameEn: "x" }) { code } }`, {}, lead);
+    const dup = await gql(
+      h.url,
+      `mutation { addDomain(input: { code: "D44", nameZh: "x", nameEn: "x" }) { code } }`,
+      {},
+      lead,
+    );
     expect(errorCode(dup)).toBe('CONFLICT');
-    const bad = await gql(h.url, `mutation { addDomain(input: { code: "X1", nameZh: "x", nameEn: "x" }) { code } }`, {}, lead);
+    const bad = await gql(
+      h.url,
+      `mutation { addDomain(input: { code: "X1", nameZh: "x", nameEn: "x" }) { code } }`,
+      {},
+      lead,
+    );
     expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.code' });
     await gql(h.url, `mutation { setDomainActive(code: "D44", active: false) { active } }`, {}, lead);
     const active = await gql(h.url, '{ domains { code } }');
@@ -129,7 +165,10 @@ describe(`entities subgraph on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =
     expect(all.data!.domains.at(-1)).toEqual({ code: 'D44', active: false });
   });
 
-  (usingMysql ? it : it.skip)('has migrations that match the entities (MySQL only; SQLite builds from entities)', async () => {
-    expect(await pendingSchemaChanges(h.app.dataSource)).toEqual([]);
-  });
+  (usingMysql ? it : it.skip)(
+    'has migrations that match the entities (MySQL only; SQLite builds from entities)',
+    async () => {
+      expect(await pendingSchemaChanges(h.app.dataSource)).toEqual([]);
+    },
+  );
 });

@@ -30,22 +30,43 @@ export interface ServiceOptions {
 }
 
 /** Services are stateless (the worker holds only its timer) and built once; loaders are per request. */
-export function createServices(db: DataSource, env: ObjectionsEnv, logger: Logger, opts: ServiceOptions = {}): ObjectionsServices {
+export function createServices(
+  db: DataSource,
+  env: ObjectionsEnv,
+  logger: Logger,
+  opts: ServiceOptions = {},
+): ObjectionsServices {
   const clock = opts.clock ?? (() => new Date());
-  const records = new RecordsClient(createServiceClient({ url: env.RECORDS_URL, service: 'objections', auth: authConfigFromEnv(env) }));
+  const records = new RecordsClient(
+    createServiceClient({ url: env.RECORDS_URL, service: 'objections', auth: authConfigFromEnv(env) }),
+  );
   const calendar = new WorkingCalendar(env.HOLIDAYS, env.MAKEUP_WORKDAYS);
-  const objections = new ObjectionService(db, records, calendar, {
-    acceptWorkingDays: env.ACCEPT_WORKING_DAYS,
-    reviewWorkingDays: env.REVIEW_WORKING_DAYS,
-    evidence: { maxBytes: env.MAX_EVIDENCE_BYTES, maxFiles: env.MAX_EVIDENCE_FILES },
-  }, clock);
+  const objections = new ObjectionService(
+    db,
+    records,
+    calendar,
+    {
+      acceptWorkingDays: env.ACCEPT_WORKING_DAYS,
+      reviewWorkingDays: env.REVIEW_WORKING_DAYS,
+      evidence: { maxBytes: env.MAX_EVIDENCE_BYTES, maxFiles: env.MAX_EVIDENCE_FILES },
+    },
+    clock,
+  );
   const worker = new OutboxWorker(db, records, {
     pollMs: env.OUTBOX_POLL_MS,
     maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
     logger: logger.child({ component: 'outbox' }),
     onDelivered: (tx, row, result) => objections.onDelivered(tx, row, result),
   });
-  return { db, objections, reader: new ObjectionReader(db), statistics: new ObjectionStatisticsService(db), records, worker, calendar };
+  return {
+    db,
+    objections,
+    reader: new ObjectionReader(db),
+    statistics: new ObjectionStatisticsService(db),
+    records,
+    worker,
+    calendar,
+  };
 }
 
 export function createContext(base: ServiceContext, services: ObjectionsServices): ObjectionsContext {

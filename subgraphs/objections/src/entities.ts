@@ -7,6 +7,14 @@ import { ObjectionEventEntity } from './objection/objectionEvent.entity';
 import { OutboxEntity } from './outbox/outbox.entity';
 
 /** Everything this subgraph stores, and the migrations that create it on MySQL. */
-export const ENTITIES = [ObjectionEntity, ObjectionEventEntity, ObjectionCounterEntity, EvidenceEntity, EvidenceChunkEntity, OutboxEntity, AuditEntry];
+export const ENTITIES = [
+  ObjectionEntity,
+  ObjectionEventEntity,
+  ObjectionCounterEntity,
+  EvidenceEntity,
+  EvidenceChunkEntity,
+  OutboxEntity,
+  AuditEntry,
+];
 export const MIGRATIONS = migrations;
 export const SERVICE_NAME = 'objections';

@@ -8,7 +8,10 @@ const dateList = (fallback: readonly string[]) =>
     .optional()
     .transform((v, ctx) => {
       if (v === undefined || v.trim() === '') return [...fallback];
-      const items = v.split(',').map((s) => s.trim()).filter(Boolean);
+      const items = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const bad = items.filter((d) => !isIsoDate(d));
       if (bad.length) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `not YYYY-MM-DD dates: ${bad.join(', ')}` });
       return [...new Set(items)].sort();
@@ -20,7 +23,10 @@ export function loadObjectionsEnv(source: Record<string, string | undefined>) {
     {
       OBJECTIONS_PORT: portVar(4004),
       RECORDS_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
-      SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+      SEED_DEMO: z
+        .enum(['true', 'false'])
+        .default('true')
+        .transform((v) => v === 'true'),
       ACCEPT_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
       REVIEW_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(10),
       HOLIDAYS: dateList(DEFAULT_HOLIDAYS),
@@ -28,7 +34,12 @@ export function loadObjectionsEnv(source: Record<string, string | undefined>) {
       // 0 turns the timer off (tests call drainOutbox); deliveries still happen on every drain.
       OUTBOX_POLL_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
       OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(20),
-      MAX_EVIDENCE_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(2 * 1024 * 1024),
+      MAX_EVIDENCE_BYTES: z.coerce
+        .number()
+        .int()
+        .min(1024)
+        .max(50 * 1024 * 1024)
+        .default(2 * 1024 * 1024),
       MAX_EVIDENCE_FILES: z.coerce.number().int().min(0).max(20).default(5),
     },
     source,

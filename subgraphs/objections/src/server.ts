@@ -37,7 +37,9 @@ export async function createObjectionsApp(
       // Records may still be starting: seed in the background, and only log when it cannot.
       seeded = seedDemoObjections(services, logger)
         .then((r) => r.created && logger.info(r, 'demo objections seeded'))
-        .catch((err: unknown) => logger.warn({ err: (err as Error).message }, 'demo objections not seeded (records unreachable?)'));
+        .catch((err: unknown) =>
+          logger.warn({ err: (err as Error).message }, 'demo objections not seeded (records unreachable?)'),
+        );
     },
     logger: opts.logger,
     sqliteFile: opts.sqliteFile,

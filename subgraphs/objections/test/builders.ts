@@ -10,14 +10,24 @@ export const recordId = () => `01TESTREC${String((serial += 17)).padStart(17, '0
 
 /** A record of a fresh subject, submitted by `unit`, registered in the fake records subgraph. */
 export function aRecord(fake: FakeRecords, over: Partial<FakeRecord> = {}): FakeRecord {
-  return fake.add({ id: recordId(), creditCode: enterpriseCode(), subjectType: 'LEGAL_ENTITY', sourceUnitCode: 'GZ-D07', domainCode: 'D07', status: 'EFFECTIVE', ...over });
+  return fake.add({
+    id: recordId(),
+    creditCode: enterpriseCode(),
+    subjectType: 'LEGAL_ENTITY',
+    sourceUnitCode: 'GZ-D07',
+    domainCode: 'D07',
+    status: 'EFFECTIVE',
+    ...over,
+  });
 }
 
 export const subjectToken = (creditCode: string) => tokenFor({ role: 'SUBJECT', creditCode });
-export const unitToken = (unitCode = 'GZ-D07', domains = ['D07']) => tokenFor({ role: 'SOURCE_UNIT', unitCode, domains });
+export const unitToken = (unitCode = 'GZ-D07', domains = ['D07']) =>
+  tokenFor({ role: 'SOURCE_UNIT', unitCode, domains });
 export const leadToken = () => tokenFor({ role: 'LEAD_DEPARTMENT' });
 export const analystToken = () => tokenFor({ role: 'ANALYST' });
-export const operatorToken = () => tokenFor({ role: 'OPERATOR', operatorId: 'window-520100-01', channel: 'SERVICE_WINDOW' });
+export const operatorToken = () =>
+  tokenFor({ role: 'OPERATOR', operatorId: 'window-520100-01', channel: 'SERVICE_WINDOW' });
 
 export const FIELDS = `id number type status recordId creditCode unitCode domainCode reason filedAt acceptDueDate reviewDueDate dueDate overdue
   refusalReason explanation decidedAt closedAt masked pendingEffects
@@ -35,4 +45,8 @@ export const CLOSE = `mutation($id: ID!) { closeObjection(id: $id) { ${FIELDS} }
 export const WITHDRAW = `mutation($id: ID!) { withdrawObjection(id: $id) { ${FIELDS} } }`;
 export const GET = `query($id: ID!) { objection(id: $id) { ${FIELDS} } }`;
 
-export const correct = (changes: Record<string, unknown> = { fineAmount: '500.00' }) => ({ action: 'CORRECT', reason: '罚款金额录入错误', changes });
+export const correct = (changes: Record<string, unknown> = { fineAmount: '500.00' }) => ({
+  action: 'CORRECT',
+  reason: '罚款金额录入错误',
+  changes,
+});

@@ -2,7 +2,18 @@ import { DEMO_SUBJECTS, demoSubjects } from '@credit/shared';
 import { errorCode, gql, startApp, usingMysql } from '@credit/shared/test';
 import { createObjectionsApp, loadObjectionsEnv, type ObjectionsApp } from '../src';
 import { ObjectionEntity } from '../src/objection/objection.entity';
-import { aRecord, ACCEPT, analystToken, FILE, leadToken, REFUSE, RESOLVE, START, subjectToken, unitToken } from './builders';
+import {
+  aRecord,
+  ACCEPT,
+  analystToken,
+  FILE,
+  leadToken,
+  REFUSE,
+  RESOLVE,
+  START,
+  subjectToken,
+  unitToken,
+} from './builders';
 import { FakeRecords } from './fakeRecords';
 
 const fake = new FakeRecords();
@@ -15,7 +26,11 @@ beforeAll(async () => {
   // Holidays overridden: Oct 1-7 plus an invented local holiday on Friday 2026-10-16.
   const holidays = ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-16'].join(',');
   h = await startApp((env) => createObjectionsApp(loadObjectionsEnv(env), { clock: () => now }), {
-    RECORDS_URL: fake.url, OUTBOX_POLL_MS: '0', HOLIDAYS: holidays, MAKEUP_WORKDAYS: '2026-10-10', REVIEW_WORKING_DAYS: '6',
+    RECORDS_URL: fake.url,
+    OUTBOX_POLL_MS: '0',
+    HOLIDAYS: holidays,
+    MAKEUP_WORKDAYS: '2026-10-10',
+    REVIEW_WORKING_DAYS: '6',
   });
   lead = await leadToken();
 });
@@ -26,7 +41,18 @@ afterAll(async () => {
 
 const file = async (unit = 'GZ-D07') => {
   const record = aRecord(fake, { sourceUnitCode: unit });
-  const r = await gql(h.url, FILE, { input: { recordId: record.id, reason: '记录有误', type: unit === 'GZ-D14' ? 'EXPLANATION_REQUEST' : 'RECORD_ERROR' } }, await subjectToken(record.creditCode));
+  const r = await gql(
+    h.url,
+    FILE,
+    {
+      input: {
+        recordId: record.id,
+        reason: '记录有误',
+        type: unit === 'GZ-D14' ? 'EXPLANATION_REQUEST' : 'RECORD_ERROR',
+      },
+    },
+    await subjectToken(record.creditCode),
+  );
   return r.data!.fileObjection;
 };
 const OVERDUE = `query($unit: String) { overdueObjections(unitCode: $unit) { number unitCode status dueDate overdue } }`;
@@ -62,53 +88,113 @@ describe(`deadlines, overdue lists and statistics on ${usingMysql ? 'MariaDB/MyS
     now = new Date('2026-10-20T02:00:00Z'); // Tuesday: c's Oct 19 and d's Oct 12 have passed
     const later = (await gql(h.url, OVERDUE, {}, lead)).data!.overdueObjections;
     expect(later.map((o: any) => o.number)).toEqual([a.number, c.number, d.number]);
-    expect((await gql(h.url, OVERDUE, { unit: 'GZ-D14' }, lead)).data!.overdueObjections.map((o: any) => o.number)).toEqual([c.number]);
+    expect(
+      (await gql(h.url, OVERDUE, { unit: 'GZ-D14' }, lead)).data!.overdueObjections.map((o: any) => o.number),
+    ).toEqual([c.number]);
     // A unit sees only its own, and may not ask for another's.
-    expect((await gql(h.url, OVERDUE, {}, await unitToken('GZ-D14', ['D14']))).data!.overdueObjections.map((o: any) => o.number)).toEqual([c.number]);
-    expect(errorCode(await gql(h.url, OVERDUE, { unit: 'GZ-D07' }, await unitToken('GZ-D14', ['D14'])))).toBe('FORBIDDEN');
+    expect(
+      (await gql(h.url, OVERDUE, {}, await unitToken('GZ-D14', ['D14']))).data!.overdueObjections.map(
+        (o: any) => o.number,
+      ),
+    ).toEqual([c.number]);
+    expect(errorCode(await gql(h.url, OVERDUE, { unit: 'GZ-D07' }, await unitToken('GZ-D14', ['D14'])))).toBe(
+      'FORBIDDEN',
+    );
     expect(errorCode(await gql(h.url, OVERDUE, {}, await analystToken()))).toBe('FORBIDDEN');
     const s = (await gql(h.url, STATS, {}, lead)).data!.objectionStatistics;
     expect(s.overdue).toBe(3);
-    expect(s.overdueByUnit).toEqual([{ key: 'GZ-D07', count: 2 }, { key: 'GZ-D14', count: 1 }]);
+    expect(s.overdueByUnit).toEqual([
+      { key: 'GZ-D07', count: 2 },
+      { key: 'GZ-D14', count: 1 },
+    ]);
   });
 
   it('gives the lead department and analysts aggregates by status, type, unit and month, with the median handling time', async () => {
     // b: filed Sep 29 10:00, refused Oct 9 10:00 = 10 days; c: decided Oct 21 10:00 = 22 days.
     now = new Date('2026-10-21T02:00:00Z');
     await gql(h.url, START, { id: c.id }, await unitToken('GZ-D14', ['D14']));
-    const r = await gql(h.url, RESOLVE, { input: { id: c.id, outcome: 'UPHELD', explanation: '已向申请人说明处罚依据' } }, await unitToken('GZ-D14', ['D14']));
+    const r = await gql(
+      h.url,
+      RESOLVE,
+      { input: { id: c.id, outcome: 'UPHELD', explanation: '已向申请人说明处罚依据' } },
+      await unitToken('GZ-D14', ['D14']),
+    );
     // An explanation request may be upheld without a correction.
     expect(r.data!.resolveObjection).toMatchObject({ status: 'UPHELD', correction: null });
     for (const token of [lead, await analystToken()]) {
       const s = (await gql(h.url, STATS, {}, token)).data!.objectionStatistics;
       expect(s).toMatchObject({
-        total: 4, decided: 2, medianHandlingDays: 16, overdue: 2,
-        byStatus: [{ key: 'REFUSED', count: 1 }, { key: 'SUBMITTED', count: 2 }, { key: 'UPHELD', count: 1 }],
-        byType: [{ key: 'EXPLANATION_REQUEST', count: 2 }, { key: 'RECORD_ERROR', count: 2 }],
-        byUnit: [{ key: 'GZ-D07', count: 2 }, { key: 'GZ-D14', count: 2 }],
-        byMonth: [{ key: '2026-09', count: 3 }, { key: '2026-10', count: 1 }],
+        total: 4,
+        decided: 2,
+        medianHandlingDays: 16,
+        overdue: 2,
+        byStatus: [
+          { key: 'REFUSED', count: 1 },
+          { key: 'SUBMITTED', count: 2 },
+          { key: 'UPHELD', count: 1 },
+        ],
+        byType: [
+          { key: 'EXPLANATION_REQUEST', count: 2 },
+          { key: 'RECORD_ERROR', count: 2 },
+        ],
+        byUnit: [
+          { key: 'GZ-D07', count: 2 },
+          { key: 'GZ-D14', count: 2 },
+        ],
+        byMonth: [
+          { key: '2026-09', count: 3 },
+          { key: '2026-10', count: 1 },
+        ],
       });
     }
     const october = (await gql(h.url, STATS, { from: '2026-10', to: '2026-10' }, lead)).data!.objectionStatistics;
-    expect(october).toMatchObject({ total: 1, decided: 0, medianHandlingDays: null, byMonth: [{ key: '2026-10', count: 1 }] });
-    expect((await gql(h.url, STATS, { from: '2026-13' }, lead)).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fromMonth' });
+    expect(october).toMatchObject({
+      total: 1,
+      decided: 0,
+      medianHandlingDays: null,
+      byMonth: [{ key: '2026-10', count: 1 }],
+    });
+    expect((await gql(h.url, STATS, { from: '2026-13' }, lead)).errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'fromMonth',
+    });
     expect(errorCode(await gql(h.url, STATS, {}, await unitToken()))).toBe('FORBIDDEN');
     expect(errorCode(await gql(h.url, STATS, {}, await subjectToken(a.creditCode)))).toBe('FORBIDDEN');
   });
 });
 
 describe('demo seed', () => {
-  it('seeds one objection per state from records\' demo data, deterministically and once', async () => {
+  it("seeds one objection per state from records' demo data, deterministically and once", async () => {
     const seedFake = new FakeRecords();
     await seedFake.start();
-    const subjects = demoSubjects().filter((s) => s.kind !== 'NATURAL_PERSON').slice(0, 10);
-    subjects.forEach((s, i) => seedFake.add({ id: `01DEMOREC${String(i).padStart(17, '0')}`, creditCode: s.creditCode, subjectType: 'LEGAL_ENTITY', sourceUnitCode: 'GZ-D07', domainCode: 'D07', status: 'EFFECTIVE' }));
+    const subjects = demoSubjects()
+      .filter((s) => s.kind !== 'NATURAL_PERSON')
+      .slice(0, 10);
+    subjects.forEach((s, i) =>
+      seedFake.add({
+        id: `01DEMOREC${String(i).padStart(17, '0')}`,
+        creditCode: s.creditCode,
+        subjectType: 'LEGAL_ENTITY',
+        sourceUnitCode: 'GZ-D07',
+        domainCode: 'D07',
+        status: 'EFFECTIVE',
+      }),
+    );
     const env = { RECORDS_URL: seedFake.url, OUTBOX_POLL_MS: '0', SEED_DEMO: 'true' };
     const first = await startApp((e) => createObjectionsApp(loadObjectionsEnv(e)), env);
     try {
       await first.app.seeded;
       const rows = await first.app.dataSource.getRepository(ObjectionEntity).find({ order: { number: 'ASC' } });
-      expect(rows.map((r) => r.status)).toEqual(['SUBMITTED', 'REFUSED', 'FORWARDED', 'UNDER_REVIEW', 'UPHELD', 'REJECTED', 'CLOSED', 'WITHDRAWN']);
+      expect(rows.map((r) => r.status)).toEqual([
+        'SUBMITTED',
+        'REFUSED',
+        'FORWARDED',
+        'UNDER_REVIEW',
+        'UPHELD',
+        'REJECTED',
+        'CLOSED',
+        'WITHDRAWN',
+      ]);
       expect(rows[0].creditCode).toBe(DEMO_SUBJECTS.ENTERPRISE.creditCode);
       expect(rows.every((r) => r.demo)).toBe(true);
       await first.app.drainOutbox();
@@ -124,7 +210,11 @@ describe('demo seed', () => {
   });
 
   it('starts without demo objections when records cannot be reached', async () => {
-    const app = await startApp((e) => createObjectionsApp(loadObjectionsEnv(e)), { RECORDS_URL: 'http://127.0.0.1:9/graphql', OUTBOX_POLL_MS: '0', SEED_DEMO: 'true' });
+    const app = await startApp((e) => createObjectionsApp(loadObjectionsEnv(e)), {
+      RECORDS_URL: 'http://127.0.0.1:9/graphql',
+      OUTBOX_POLL_MS: '0',
+      SEED_DEMO: 'true',
+    });
     try {
       await app.app.seeded;
       expect(await app.app.dataSource.getRepository(ObjectionEntity).count()).toBe(0);

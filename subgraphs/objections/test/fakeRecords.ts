@@ -41,21 +41,38 @@ export class FakeRecords {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify(payload));
       };
-      const op = ['_entities', 'internalMarkUnderObjection', 'internalClearObjection', 'internalApplyCorrection', 'internalRecordsForSnapshot'].find((o) => query.includes(o)) ?? 'unknown';
+      const op =
+        [
+          '_entities',
+          'internalMarkUnderObjection',
+          'internalClearObjection',
+          'internalApplyCorrection',
+          'internalRecordsForSnapshot',
+        ].find((o) => query.includes(o)) ?? 'unknown';
       this.calls.push({ op, variables, role });
       if (role !== 'SERVICE') return send({ errors: [{ message: 'SERVICE only', extensions: { code: 'FORBIDDEN' } }] });
       switch (op) {
         case '_entities':
-          return send({ data: { _entities: variables.reps.map((r: { id: string }) => this.records.get(r.id) ?? null) } });
+          return send({
+            data: { _entities: variables.reps.map((r: { id: string }) => this.records.get(r.id) ?? null) },
+          });
         case 'internalRecordsForSnapshot':
-          return send({ data: { internalRecordsForSnapshot: [...this.records.values()].filter((r) => r.creditCode === variables.c) } });
+          return send({
+            data: {
+              internalRecordsForSnapshot: [...this.records.values()].filter((r) => r.creditCode === variables.c),
+            },
+          });
         default: {
           const recordId = variables.r ?? variables.input?.recordId;
           const objectionId = variables.o ?? variables.input?.objectionId;
-          if (this.refusing.has(recordId)) return send({ errors: [{ message: 'input.changes.fineAmount: bad', extensions: { code: 'BAD_USER_INPUT' } }] });
+          if (this.refusing.has(recordId))
+            return send({
+              errors: [{ message: 'input.changes.fineAmount: bad', extensions: { code: 'BAD_USER_INPUT' } }],
+            });
           const key = `${objectionId}:${op}`;
           if (!this.applied.has(key)) this.applied.set(key, { op, variables, role });
-          if (op === 'internalApplyCorrection') return send({ data: { internalApplyCorrection: { id: recordId, version: 7 } } });
+          if (op === 'internalApplyCorrection')
+            return send({ data: { internalApplyCorrection: { id: recordId, version: 7 } } });
           return send({ data: { [op]: true } });
         }
       }

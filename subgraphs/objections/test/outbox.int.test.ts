@@ -1,7 +1,19 @@
 import { gql, startApp, usingMysql } from '@credit/shared/test';
 import { createObjectionsApp, loadObjectionsEnv, type ObjectionsApp } from '../src';
 import { OutboxEntity } from '../src/outbox/outbox.entity';
-import { aRecord, ACCEPT, correct, FILE, GET, leadToken, RESOLVE, START, subjectToken, unitToken, WITHDRAW } from './builders';
+import {
+  aRecord,
+  ACCEPT,
+  correct,
+  FILE,
+  GET,
+  leadToken,
+  RESOLVE,
+  START,
+  subjectToken,
+  unitToken,
+  WITHDRAW,
+} from './builders';
 import { FakeRecords } from './fakeRecords';
 
 const fake = new FakeRecords();
@@ -10,7 +22,11 @@ let lead: string;
 
 beforeAll(async () => {
   await fake.start();
-  h = await startApp((env) => createObjectionsApp(loadObjectionsEnv(env)), { RECORDS_URL: fake.url, OUTBOX_POLL_MS: '0', OUTBOX_MAX_ATTEMPTS: '3' });
+  h = await startApp((env) => createObjectionsApp(loadObjectionsEnv(env)), {
+    RECORDS_URL: fake.url,
+    OUTBOX_POLL_MS: '0',
+    OUTBOX_MAX_ATTEMPTS: '3',
+  });
   lead = await leadToken();
 });
 afterAll(async () => {
@@ -18,15 +34,28 @@ afterAll(async () => {
   if (fake.url) await fake.down().catch(() => undefined);
 });
 
-const rows = (objectionId: string) => h.app.dataSource.getRepository(OutboxEntity).find({ where: { objectionId }, order: { id: 'ASC' } });
+const rows = (objectionId: string) =>
+  h.app.dataSource.getRepository(OutboxEntity).find({ where: { objectionId }, order: { id: 'ASC' } });
 
 /** Files (records must answer the owner lookup), then takes records down if asked, then upholds. */
 async function upheldWhile(record = aRecord(fake), takeDown = false) {
-  const filed = (await gql(h.url, FILE, { input: { recordId: record.id, reason: '金额错误' } }, await subjectToken(record.creditCode))).data!.fileObjection;
+  const filed = (
+    await gql(
+      h.url,
+      FILE,
+      { input: { recordId: record.id, reason: '金额错误' } },
+      await subjectToken(record.creditCode),
+    )
+  ).data!.fileObjection;
   if (takeDown) await fake.down();
   await gql(h.url, ACCEPT, { id: filed.id }, lead);
   await gql(h.url, START, { id: filed.id }, await unitToken());
-  const r = await gql(h.url, RESOLVE, { input: { id: filed.id, outcome: 'UPHELD', explanation: '属实', correction: correct() } }, await unitToken());
+  const r = await gql(
+    h.url,
+    RESOLVE,
+    { input: { id: filed.id, outcome: 'UPHELD', explanation: '属实', correction: correct() } },
+    await unitToken(),
+  );
   expect(r.data!.resolveObjection.status).toBe('UPHELD');
   return { record, o: filed };
 }
@@ -37,9 +66,18 @@ describe(`objection outbox on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =>
       const { o } = await upheldWhile(aRecord(fake), true);
       // Filing needs records (to check the owner): refused while it is down, nothing written.
       const late = aRecord(fake);
-      const refused = await gql(h.url, FILE, { input: { recordId: late.id, reason: 'x' } }, await subjectToken(late.creditCode));
+      const refused = await gql(
+        h.url,
+        FILE,
+        { input: { recordId: late.id, reason: 'x' } },
+        await subjectToken(late.creditCode),
+      );
       expect(refused.errors![0].message).toContain('unavailable');
-      expect(await h.app.dataSource.getRepository(OutboxEntity).count({ where: { payload: JSON.stringify({ recordId: late.id }) } })).toBe(0);
+      expect(
+        await h.app.dataSource
+          .getRepository(OutboxEntity)
+          .count({ where: { payload: JSON.stringify({ recordId: late.id }) } }),
+      ).toBe(0);
       const first = await h.app.drainOutbox();
       expect(first).toMatchObject({ delivered: 0, retried: 1, failed: 0 });
       const [mark, apply, clear] = await rows(o.id);
@@ -58,7 +96,11 @@ describe(`objection outbox on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =>
     }
     const before = fake.calls.length;
     expect(await h.app.drainOutbox()).toMatchObject({ delivered: 3, failed: 0 });
-    expect(fake.calls.slice(before).map((c) => c.op)).toEqual(['internalMarkUnderObjection', 'internalApplyCorrection', 'internalClearObjection']);
+    expect(fake.calls.slice(before).map((c) => c.op)).toEqual([
+      'internalMarkUnderObjection',
+      'internalApplyCorrection',
+      'internalClearObjection',
+    ]);
   });
 
   it('delivers again after a crash between the call and the mark; records applies it once', async () => {
@@ -66,7 +108,9 @@ describe(`objection outbox on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =>
     await h.app.drainOutbox();
     const apply = (await rows(o.id)).find((r) => r.kind === 'APPLY_CORRECTION')!;
     // The worker died after records answered, before it marked the row delivered.
-    await h.app.dataSource.getRepository(OutboxEntity).update({ id: apply.id }, { status: 'PENDING', deliveredAt: null });
+    await h.app.dataSource
+      .getRepository(OutboxEntity)
+      .update({ id: apply.id }, { status: 'PENDING', deliveredAt: null });
     expect(await h.app.drainOutbox()).toMatchObject({ delivered: 1 });
     expect(fake.effectsFor(o.id).filter((op) => op === 'internalApplyCorrection')).toHaveLength(2);
     expect([...fake.applied.keys()].filter((k) => k === `${o.id}:internalApplyCorrection`)).toHaveLength(1);
@@ -77,15 +121,26 @@ describe(`objection outbox on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =>
 
   it('parks a row as FAILED after the maximum attempts, lists it for the lead department and retries it on request', async () => {
     const record = aRecord(fake);
-    const id: string = (await gql(h.url, FILE, { input: { recordId: record.id, reason: 'x' } }, await subjectToken(record.creditCode))).data!.fileObjection.id;
+    const id: string = (
+      await gql(h.url, FILE, { input: { recordId: record.id, reason: 'x' } }, await subjectToken(record.creditCode))
+    ).data!.fileObjection.id;
     await fake.down();
     try {
       for (let i = 0; i < 3; i++) await h.app.drainOutbox();
       expect((await rows(id)).map((r) => [r.status, r.attempts])).toEqual([['FAILED', 3]]);
       expect(await h.app.drainOutbox()).toEqual({ delivered: 0, retried: 0, failed: 0 });
-      const listed = await gql(h.url, '{ undeliveredObjectionEffects { objectionId kind status attempts lastError } }', {}, lead);
-      expect(listed.data!.undeliveredObjectionEffects).toContainEqual(expect.objectContaining({ objectionId: id, kind: 'MARK', status: 'FAILED', attempts: 3 }));
-      expect((await gql(h.url, '{ undeliveredObjectionEffects { id } }', {}, await unitToken())).errors![0].extensions!.code).toBe('FORBIDDEN');
+      const listed = await gql(
+        h.url,
+        '{ undeliveredObjectionEffects { objectionId kind status attempts lastError } }',
+        {},
+        lead,
+      );
+      expect(listed.data!.undeliveredObjectionEffects).toContainEqual(
+        expect.objectContaining({ objectionId: id, kind: 'MARK', status: 'FAILED', attempts: 3 }),
+      );
+      expect(
+        (await gql(h.url, '{ undeliveredObjectionEffects { id } }', {}, await unitToken())).errors![0].extensions!.code,
+      ).toBe('FORBIDDEN');
     } finally {
       await fake.up();
     }
@@ -98,7 +153,9 @@ describe(`objection outbox on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =>
   it('parks a row refused by records at once (retrying cannot fix it)', async () => {
     const record = aRecord(fake);
     fake.refusing.add(record.id);
-    const filed = (await gql(h.url, FILE, { input: { recordId: record.id, reason: 'x' } }, await subjectToken(record.creditCode))).data!.fileObjection;
+    const filed = (
+      await gql(h.url, FILE, { input: { recordId: record.id, reason: 'x' } }, await subjectToken(record.creditCode))
+    ).data!.fileObjection;
     expect(await h.app.drainOutbox()).toMatchObject({ failed: 1 });
     const [row] = await rows(filed.id);
     expect(row).toMatchObject({ status: 'FAILED', attempts: 1 });
@@ -108,7 +165,8 @@ describe(`objection outbox on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =>
   it('delivers MARK before CLEAR for an objection filed and withdrawn during an outage', async () => {
     const record = aRecord(fake);
     const token = await subjectToken(record.creditCode);
-    const id: string = (await gql(h.url, FILE, { input: { recordId: record.id, reason: 'x' } }, token)).data!.fileObjection.id;
+    const id: string = (await gql(h.url, FILE, { input: { recordId: record.id, reason: 'x' } }, token)).data!
+      .fileObjection.id;
     await fake.down();
     try {
       await gql(h.url, WITHDRAW, { id }, token);
@@ -121,10 +179,15 @@ describe(`objection outbox on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =>
   });
 
   it('runs on its own timer when polling is on, and stops with the app', async () => {
-    const own = await startApp((env) => createObjectionsApp(loadObjectionsEnv(env)), { RECORDS_URL: fake.url, OUTBOX_POLL_MS: '50' });
+    const own = await startApp((env) => createObjectionsApp(loadObjectionsEnv(env)), {
+      RECORDS_URL: fake.url,
+      OUTBOX_POLL_MS: '50',
+    });
     try {
       const record = aRecord(fake);
-      const id = (await gql(own.url, FILE, { input: { recordId: record.id, reason: 'x' } }, await subjectToken(record.creditCode))).data!.fileObjection.id;
+      const id = (
+        await gql(own.url, FILE, { input: { recordId: record.id, reason: 'x' } }, await subjectToken(record.creditCode))
+      ).data!.fileObjection.id;
       const until = Date.now() + 20_000;
       while (!fake.effectsFor(id).length && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
       expect(fake.effectsFor(id)).toEqual(['internalMarkUnderObjection']);

@@ -1,4 +1,10 @@
-import { authConfigFromEnv, createServiceClient, NO_SUBJECT_CHANGES, type ServiceContext, type SubjectChanges } from '@credit/shared';
+import {
+  authConfigFromEnv,
+  createServiceClient,
+  NO_SUBJECT_CHANGES,
+  type ServiceContext,
+  type SubjectChanges,
+} from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import { EntitiesDirectory, type DomainCatalogue, type SourceUnitDirectory } from './catalogue/entitiesDirectory';
 import type { RecordsEnv } from './env';
@@ -32,7 +38,9 @@ export interface RecordsContext extends ServiceContext {
 
 /** The entities directory over the service client: the real catalogue, as in production. */
 export function entitiesDirectoryFromEnv(env: RecordsEnv): EntitiesDirectory {
-  return new EntitiesDirectory(createServiceClient({ url: env.ENTITIES_URL, service: 'records', auth: authConfigFromEnv(env) }));
+  return new EntitiesDirectory(
+    createServiceClient({ url: env.ENTITIES_URL, service: 'records', auth: authConfigFromEnv(env) }),
+  );
 }
 
 /** Services are stateless and built once; `directory` may be replaced (the import command shares it). */
@@ -48,7 +56,10 @@ export function createServices(
     records: new RecordService(db, changes),
     submissions: new SubmissionService(db, directory, changes),
     history: new HistoryService(db),
-    quality: new QualityService(db, directory, { lateThresholdDays: env.LATE_THRESHOLD_DAYS, rejectionRateWarning: env.REJECTION_RATE_WARNING }),
+    quality: new QualityService(db, directory, {
+      lateThresholdDays: env.LATE_THRESHOLD_DAYS,
+      rejectionRateWarning: env.REJECTION_RATE_WARNING,
+    }),
     statistics: new StatisticsService(db),
     objections: new ObjectionService(db, directory, changes),
   };

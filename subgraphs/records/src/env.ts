@@ -6,7 +6,10 @@ export function loadRecordsEnv(source: Record<string, string | undefined>) {
     {
       RECORDS_PORT: portVar(4002),
       ENTITIES_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
-      SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+      SEED_DEMO: z
+        .enum(['true', 'false'])
+        .default('true')
+        .transform((v) => v === 'true'),
       LATE_THRESHOLD_DAYS: z.coerce.number().int().min(0).max(365).default(7),
       REJECTION_RATE_WARNING: z.coerce.number().min(0).max(1).default(0.2),
     },

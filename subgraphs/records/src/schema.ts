@@ -13,7 +13,15 @@ import { SubmissionResolver } from './submission/submission.resolver';
 export function buildRecordsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [RecordResolver, SubmissionResolver, HistoryResolver, QualityResolver, StatisticsResolver, InternalResolver, AuditLogResolver],
+      resolvers: [
+        RecordResolver,
+        SubmissionResolver,
+        HistoryResolver,
+        QualityResolver,
+        StatisticsResolver,
+        InternalResolver,
+        AuditLogResolver,
+      ],
       // Subject is reached only through the gateway's `_entities`, never from a root field here.
       orphanedTypes: [RecordsSubject],
       authChecker: roleAuthChecker,

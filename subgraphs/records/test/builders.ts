@@ -34,7 +34,12 @@ export function recordInput(over: Record<string, unknown> = {}) {
 
 export const personRecordInput = (over: Record<string, unknown> = {}) => {
   serial += 7;
-  return recordInput({ creditCode: makeResidentId('520102', '19850615', serial), subjectType: 'NATURAL_PERSON', subjectName: '欧阳明华', ...over });
+  return recordInput({
+    creditCode: makeResidentId('520102', '19850615', serial),
+    subjectType: 'NATURAL_PERSON',
+    subjectName: '欧阳明华',
+    ...over,
+  });
 };
 
 export const wrongCheck = (code: string) => code.slice(0, 17) + (code[17] === '0' ? '1' : '0');
@@ -52,7 +57,10 @@ export const RECORD_FIELDS = `id creditCode subjectName subjectType domainCode c
 /** Entities (for the domain catalogue and the unit register) and records, on free ports. */
 export async function startRecordsWithEntities(extra: Record<string, string> = {}) {
   const entities = await startApp<EntitiesApp>((env) => createEntitiesApp(loadEntitiesEnv(env)), { SEED_DEMO: 'true' });
-  const records = await startApp<RecordsApp>((env) => createRecordsApp(loadRecordsEnv(env)), { ENTITIES_URL: entities.url, ...extra });
+  const records = await startApp<RecordsApp>((env) => createRecordsApp(loadRecordsEnv(env)), {
+    ENTITIES_URL: entities.url,
+    ...extra,
+  });
   return {
     entities,
     records,

@@ -3,7 +3,14 @@ import { AuditEntry, makeCreditCode } from '@credit/shared';
 import { errorCode, gql, tokenFor, usingMysql } from '@credit/shared/test';
 import { RevisionEntity } from '../src/record/revision.entity';
 import { addDays, chinaDate } from '../src/record/dates';
-import { personRecordInput, RECORD_FIELDS, recordInput, startRecordsWithEntities, SUBMIT, wrongCheck } from './builders';
+import {
+  personRecordInput,
+  RECORD_FIELDS,
+  recordInput,
+  startRecordsWithEntities,
+  SUBMIT,
+  wrongCheck,
+} from './builders';
 
 let h: Awaited<ReturnType<typeof startRecordsWithEntities>>;
 let url: string;
@@ -25,30 +32,44 @@ const submit = async (rows: Record<string, unknown>[], token = unit) => {
   if (r.errors) throw new Error(JSON.stringify(r.errors));
   return r.data!.submitRecords as { results: { recordId: string; verdict: string }[] };
 };
-const ENTITIES_Q = (fields: string) => `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Subject { creditCode ${fields} } } }`;
+const ENTITIES_Q = (fields: string) =>
+  `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Subject { creditCode ${fields} } } }`;
 const reps = (codes: string[]) => codes.map((creditCode) => ({ __typename: 'Subject', creditCode }));
 
 describe(`history, access and the internal API on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => {
-  it('lists a subject\'s five-year history newest first, pages it, labels repaired records and hides revoked ones', async () => {
+  it("lists a subject's five-year history newest first, pages it, labels repaired records and hides revoked ones", async () => {
     const code = makeCreditCode('91', '520100', 61_000_000 + Math.floor(Math.random() * 100_000));
     const today = chinaDate();
-    const dates = [addDays(today, -10), addDays(today, -400), addDays(today, -800), addDays(today, -1200), addDays(today, -6 * 366)];
+    const dates = [
+      addDays(today, -10),
+      addDays(today, -400),
+      addDays(today, -800),
+      addDays(today, -1200),
+      addDays(today, -6 * 366),
+    ];
     const tax = await tokenFor({ role: 'SOURCE_UNIT', unitCode: 'GZ-D14', domains: ['D14'] });
     const res = await submit(dates.slice(0, 3).map((decisionDate) => recordInput({ creditCode: code, decisionDate })));
-    await submit(dates.slice(3).map((decisionDate) => recordInput({ creditCode: code, decisionDate, domainCode: 'D14' })), tax);
+    await submit(
+      dates.slice(3).map((decisionDate) => recordInput({ creditCode: code, decisionDate, domainCode: 'D14' })),
+      tax,
+    );
     const [newest, , oldest] = res.results.map((r) => r.recordId);
     await gql(url, `mutation($id: ID!) { repairRecord(id: $id, basis: "修复") { status } }`, { id: oldest }, unit);
-    const revoked = (await submit([recordInput({ creditCode: code, decisionDate: addDays(today, -5) })])).results[0].recordId;
+    const revoked = (await submit([recordInput({ creditCode: code, decisionDate: addDays(today, -5) })])).results[0]
+      .recordId;
     await gql(url, `mutation($id: ID!) { revokeRecord(id: $id, reason: "撤销") { status } }`, { id: revoked }, unit);
 
     const owner = await tokenFor({ role: 'SUBJECT', creditCode: code });
-    const q = ENTITIES_Q(`records(first: 2, after: $after) { edges { node { id decisionDate domainCode status repaired } } pageInfo { hasNextPage endCursor } }`).replace('($reps: [_Any!]!)', '($reps: [_Any!]!, $after: String)');
+    const q = ENTITIES_Q(
+      `records(first: 2, after: $after) { edges { node { id decisionDate domainCode status repaired } } pageInfo { hasNextPage endCursor } }`,
+    ).replace('($reps: [_Any!]!)', '($reps: [_Any!]!, $after: String)');
     const seen: { id: string; decisionDate: string; repaired: boolean; domainCode: string }[] = [];
     let after: string | null = null;
     for (;;) {
       const r = await gql(url, q, { reps: reps([code]), after }, owner);
       expect(r.errors).toBeUndefined();
-      const page: { edges: { node: (typeof seen)[number] }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = r.data!._entities[0].records;
+      const page: { edges: { node: (typeof seen)[number] }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } =
+        r.data!._entities[0].records;
       seen.push(...page.edges.map((e) => e.node));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
@@ -59,32 +80,77 @@ describe(`history, access and the internal API on ${usingMysql ? 'MariaDB/MySQL'
     expect(seen.find((x) => x.id === oldest)).toMatchObject({ repaired: true });
     expect(seen.map((x) => x.id)).not.toContain(revoked);
 
-    const withoutRepaired = await gql(url, ENTITIES_Q('records(includeRepaired: false, domains: ["D07"]) { edges { node { id } } }'), { reps: reps([code]) }, owner);
+    const withoutRepaired = await gql(
+      url,
+      ENTITIES_Q('records(includeRepaired: false, domains: ["D07"]) { edges { node { id } } }'),
+      { reps: reps([code]) },
+      owner,
+    );
     expect(withoutRepaired.data!._entities[0].records.edges).toHaveLength(2);
 
-    const summary = await gql(url, ENTITIES_Q('recordSummary { records repaired domains { domainCode records repaired } }'), { reps: reps([code]) }, owner);
+    const summary = await gql(
+      url,
+      ENTITIES_Q('recordSummary { records repaired domains { domainCode records repaired } }'),
+      { reps: reps([code]) },
+      owner,
+    );
     expect(summary.data!._entities[0].recordSummary).toMatchObject({
-      records: 4, repaired: 1, domains: [{ domainCode: 'D07', records: 3, repaired: 1 }, { domainCode: 'D14', records: 1, repaired: 0 }],
+      records: 4,
+      repaired: 1,
+      domains: [
+        { domainCode: 'D07', records: 3, repaired: 1 },
+        { domainCode: 'D14', records: 1, repaired: 0 },
+      ],
     });
-    const unitView = await gql(url, ENTITIES_Q('recordSummary { domains { domainCode } } records { edges { node { domainCode } } }'), { reps: reps([code]) }, unit);
+    const unitView = await gql(
+      url,
+      ENTITIES_Q('recordSummary { domains { domainCode } } records { edges { node { domainCode } } }'),
+      { reps: reps([code]) },
+      unit,
+    );
     expect(unitView.data!._entities[0].recordSummary.domains).toEqual([{ domainCode: 'D07' }]);
-    expect(new Set(unitView.data!._entities[0].records.edges.map((e: { node: { domainCode: string } }) => e.node.domainCode))).toEqual(new Set(['D07']));
+    expect(
+      new Set(
+        unitView.data!._entities[0].records.edges.map((e: { node: { domainCode: string } }) => e.node.domainCode),
+      ),
+    ).toEqual(new Set(['D07']));
   });
 
   it('refuses analysts, partners and other subjects, masks natural persons and audits non-owner reads', async () => {
     const person = personRecordInput();
     await submit([person]);
     const fields = `records { edges { node { creditCode subjectName masked revisions { changes { field } } } } }`;
-    for (const claims of [{ role: 'ANALYST' as const }, { role: 'PARTNER' as const, partnerId: 'sc', province: '510000' }, { role: 'SUBJECT' as const, creditCode: makeCreditCode('91', '520100', 1234567) }]) {
+    for (const claims of [
+      { role: 'ANALYST' as const },
+      { role: 'PARTNER' as const, partnerId: 'sc', province: '510000' },
+      { role: 'SUBJECT' as const, creditCode: makeCreditCode('91', '520100', 1234567) },
+    ]) {
       const r = await gql(url, ENTITIES_Q(fields), { reps: reps([person.creditCode]) }, await tokenFor(claims));
       expect(errorCode(r)).toBe('FORBIDDEN');
     }
     // Reads only: the unit's submission of the record is audited too, as record.submit.
-    const audits = () => h.records.app.dataSource.getRepository(AuditEntry).countBy({ subjectCode: person.creditCode, action: Not('record.submit') });
-    const own = await gql(url, ENTITIES_Q(fields), { reps: reps([person.creditCode]) }, await tokenFor({ role: 'SUBJECT', creditCode: person.creditCode }));
-    expect(own.data!._entities[0].records.edges[0].node).toMatchObject({ creditCode: person.creditCode, subjectName: '欧阳明华', masked: false });
+    const audits = () =>
+      h.records.app.dataSource
+        .getRepository(AuditEntry)
+        .countBy({ subjectCode: person.creditCode, action: Not('record.submit') });
+    const own = await gql(
+      url,
+      ENTITIES_Q(fields),
+      { reps: reps([person.creditCode]) },
+      await tokenFor({ role: 'SUBJECT', creditCode: person.creditCode }),
+    );
+    expect(own.data!._entities[0].records.edges[0].node).toMatchObject({
+      creditCode: person.creditCode,
+      subjectName: '欧阳明华',
+      masked: false,
+    });
     expect(await audits()).toBe(0);
-    const op = await gql(url, ENTITIES_Q(fields), { reps: reps([person.creditCode]) }, await tokenFor({ role: 'OPERATOR', operatorId: 'w1' }));
+    const op = await gql(
+      url,
+      ENTITIES_Q(fields),
+      { reps: reps([person.creditCode]) },
+      await tokenFor({ role: 'OPERATOR', operatorId: 'w1' }),
+    );
     const node = op.data!._entities[0].records.edges[0].node;
     expect(node).toMatchObject({ subjectName: '欧**华', masked: true });
     expect(node.creditCode).toBe(`${person.creditCode.slice(0, 4)}**********${person.creditCode.slice(-4)}`);
@@ -93,9 +159,16 @@ describe(`history, access and the internal API on ${usingMysql ? 'MariaDB/MySQL'
     expect(byLead.data!._entities[0].records.edges[0].node).toMatchObject({ subjectName: '欧阳明华', masked: false });
   });
 
-  it('answers 50 subjects\' summaries and histories with as many SQL statements as 5 subjects\'', async () => {
-    const codes = Array.from({ length: 50 }, (_, i) => makeCreditCode('91', '520100', 62_000_000 + i * 11 + Math.floor(Math.random() * 10)));
-    await submit(codes.flatMap((creditCode) => [recordInput({ creditCode }), recordInput({ creditCode, decisionDate: addDays(chinaDate(), -100) })]));
+  it("answers 50 subjects' summaries and histories with as many SQL statements as 5 subjects'", async () => {
+    const codes = Array.from({ length: 50 }, (_, i) =>
+      makeCreditCode('91', '520100', 62_000_000 + i * 11 + Math.floor(Math.random() * 10)),
+    );
+    await submit(
+      codes.flatMap((creditCode) => [
+        recordInput({ creditCode }),
+        recordInput({ creditCode, decisionDate: addDays(chinaDate(), -100) }),
+      ]),
+    );
     const statements = async (fields: string, n: number) => {
       const r = await gql(url, ENTITIES_Q(fields), { reps: reps(codes.slice(0, n)) }, lead);
       expect(r.errors).toBeUndefined();
@@ -118,10 +191,27 @@ describe(`history, access and the internal API on ${usingMysql ? 'MariaDB/MySQL'
     const snapshot = `query($code: String!) { internalRecordsForSnapshot(creditCode: $code, domains: ["D07"], from: "2020-01-01", to: "${chinaDate()}") { ${RECORD_FIELDS} } }`;
     for (const token of [lead, unit, await tokenFor({ role: 'SUBJECT', creditCode: row.creditCode })]) {
       expect(errorCode(await gql(url, snapshot, { code: row.creditCode }, token))).toBe('FORBIDDEN');
-      expect(errorCode(await gql(url, `mutation($id: ID!) { internalMarkUnderObjection(recordId: $id, objectionId: "o1") }`, { id }, token))).toBe('FORBIDDEN');
+      expect(
+        errorCode(
+          await gql(
+            url,
+            `mutation($id: ID!) { internalMarkUnderObjection(recordId: $id, objectionId: "o1") }`,
+            { id },
+            token,
+          ),
+        ),
+      ).toBe('FORBIDDEN');
     }
     const r = await gql(url, snapshot, { code: row.creditCode }, service);
-    expect(r.data!.internalRecordsForSnapshot).toEqual([expect.objectContaining({ id, status: 'EFFECTIVE', underObjection: false, fineAmount: '5000.00', penaltyTypes: ['警告', '罚款'] })]);
+    expect(r.data!.internalRecordsForSnapshot).toEqual([
+      expect.objectContaining({
+        id,
+        status: 'EFFECTIVE',
+        underObjection: false,
+        fineAmount: '5000.00',
+        penaltyTypes: ['警告', '罚款'],
+      }),
+    ]);
   });
 
   it('marks and clears objections idempotently and applies a correction once per objection', async () => {
@@ -129,7 +219,15 @@ describe(`history, access and the internal API on ${usingMysql ? 'MariaDB/MySQL'
     const id = (await submit([row])).results[0].recordId;
     const mark = `mutation($id: ID!, $o: String!) { internalMarkUnderObjection(recordId: $id, objectionId: $o) }`;
     const clear = `mutation($id: ID!, $o: String!) { internalClearObjection(recordId: $id, objectionId: $o) }`;
-    const state = async () => (await gql(url, `query($id: ID!) { violationRecord(id: $id) { underObjection fineAmount facts status version } }`, { id }, lead)).data!.violationRecord;
+    const state = async () =>
+      (
+        await gql(
+          url,
+          `query($id: ID!) { violationRecord(id: $id) { underObjection fineAmount facts status version } }`,
+          { id },
+          lead,
+        )
+      ).data!.violationRecord;
     expect((await gql(url, mark, { id, o: 'obj-1' }, service)).data!.internalMarkUnderObjection).toBe(true);
     await gql(url, mark, { id, o: 'obj-1' }, service);
     await gql(url, mark, { id, o: 'obj-2' }, service);
@@ -141,22 +239,54 @@ describe(`history, access and the internal API on ${usingMysql ? 'MariaDB/MySQL'
     expect(await state()).toMatchObject({ underObjection: false });
 
     const correct = `mutation($input: CorrectionInput!) { internalApplyCorrection(input: $input) { id fineAmount facts version revisions { action objectionId changes { field before after } } } }`;
-    const input = { recordId: id, objectionId: 'obj-2', action: 'CORRECT', reason: '异议成立，更正罚款金额', changes: { fineAmount: '3000', facts: '更正后的事实' } };
+    const input = {
+      recordId: id,
+      objectionId: 'obj-2',
+      action: 'CORRECT',
+      reason: '异议成立，更正罚款金额',
+      changes: { fineAmount: '3000', facts: '更正后的事实' },
+    };
     const first = await gql(url, correct, { input }, service);
     expect(first.errors).toBeUndefined();
     const corrected = first.data!.internalApplyCorrection;
     expect(corrected).toMatchObject({ fineAmount: '3000.00', facts: '更正后的事实' });
     expect(corrected.revisions.at(-1)).toMatchObject({ action: 'CORRECTED', objectionId: 'obj-2' });
-    expect(corrected.revisions.at(-1).changes).toContainEqual({ field: 'fineAmount', before: '5000.00', after: '3000.00' });
+    expect(corrected.revisions.at(-1).changes).toContainEqual({
+      field: 'fineAmount',
+      before: '5000.00',
+      after: '3000.00',
+    });
     const again = await gql(url, correct, { input: { ...input, changes: { fineAmount: '1' } } }, service);
     expect(again.data!.internalApplyCorrection).toMatchObject({ fineAmount: '3000.00', version: corrected.version });
-    expect(await h.records.app.dataSource.getRepository(RevisionEntity).countBy({ objectionId: 'obj-2', action: 'CORRECTED' })).toBe(1);
+    expect(
+      await h.records.app.dataSource
+        .getRepository(RevisionEntity)
+        .countBy({ objectionId: 'obj-2', action: 'CORRECTED' }),
+    ).toBe(1);
 
-    const bad = await gql(url, correct, { input: { ...input, objectionId: 'obj-3', changes: { fineAmount: '-1' } } }, service);
+    const bad = await gql(
+      url,
+      correct,
+      { input: { ...input, objectionId: 'obj-3', changes: { fineAmount: '-1' } } },
+      service,
+    );
     expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.changes.fineAmount' });
-    const revoke = await gql(url, correct, { input: { recordId: id, objectionId: 'obj-4', action: 'REVOKE', reason: '异议成立，撤销' } }, service);
-    expect(revoke.data!.internalApplyCorrection.revisions.at(-1)).toMatchObject({ action: 'REVOKED', objectionId: 'obj-4' });
-    const snapshot = await gql(url, `query($code: String!) { internalRecordsForSnapshot(creditCode: $code, domains: ["D07"], from: "2020-01-01", to: "${chinaDate()}") { id } }`, { code: row.creditCode }, service);
+    const revoke = await gql(
+      url,
+      correct,
+      { input: { recordId: id, objectionId: 'obj-4', action: 'REVOKE', reason: '异议成立，撤销' } },
+      service,
+    );
+    expect(revoke.data!.internalApplyCorrection.revisions.at(-1)).toMatchObject({
+      action: 'REVOKED',
+      objectionId: 'obj-4',
+    });
+    const snapshot = await gql(
+      url,
+      `query($code: String!) { internalRecordsForSnapshot(creditCode: $code, domains: ["D07"], from: "2020-01-01", to: "${chinaDate()}") { id } }`,
+      { code: row.creditCode },
+      service,
+    );
     expect(snapshot.data!.internalRecordsForSnapshot).toEqual([]);
   });
 
@@ -174,31 +304,73 @@ describe(`history, access and the internal API on ${usingMysql ? 'MariaDB/MySQL'
     ];
     await submit(rows, q);
     await submit(rows.slice(0, 2), q);
-    const r = await gql(url, `query($u: String) { recordQuality(from: "${today}", to: "${today}", unitCode: $u) {
-      unitCode batches rowsSubmitted accepted created unchanged rejected rejectionRate rejectedByReason { reason rows } newRecords lagMedianDays lagP90Days lateRows lateThresholdDays } }`, { u: unitCode }, lead);
+    const r = await gql(
+      url,
+      `query($u: String) { recordQuality(from: "${today}", to: "${today}", unitCode: $u) {
+      unitCode batches rowsSubmitted accepted created unchanged rejected rejectionRate rejectedByReason { reason rows } newRecords lagMedianDays lagP90Days lateRows lateThresholdDays } }`,
+      { u: unitCode },
+      lead,
+    );
     expect(r.errors).toBeUndefined();
-    expect(r.data!.recordQuality).toEqual([{
-      unitCode, batches: 2, rowsSubmitted: 11, accepted: 8, created: 6, unchanged: 2, rejected: 3, rejectionRate: 3 / 11,
-      rejectedByReason: [
-        { reason: 'BAD_CHECK_CHARACTER', rows: 1 }, { reason: 'DOMAIN_NOT_ALLOWED', rows: 1 }, { reason: 'MISSING_FIELD', rows: 1 }, { reason: 'NEGATIVE_AMOUNT', rows: 1 },
-      ],
-      newRecords: 6, lagMedianDays: 3, lagP90Days: 20, lateRows: 2, lateThresholdDays: 7,
-    }]);
+    expect(r.data!.recordQuality).toEqual([
+      {
+        unitCode,
+        batches: 2,
+        rowsSubmitted: 11,
+        accepted: 8,
+        created: 6,
+        unchanged: 2,
+        rejected: 3,
+        rejectionRate: 3 / 11,
+        rejectedByReason: [
+          { reason: 'BAD_CHECK_CHARACTER', rows: 1 },
+          { reason: 'DOMAIN_NOT_ALLOWED', rows: 1 },
+          { reason: 'MISSING_FIELD', rows: 1 },
+          { reason: 'NEGATIVE_AMOUNT', rows: 1 },
+        ],
+        newRecords: 6,
+        lagMedianDays: 3,
+        lagP90Days: 20,
+        lateRows: 2,
+        lateThresholdDays: 7,
+      },
+    ]);
     const own = await gql(url, `{ recordQuality(from: "${today}", to: "${today}") { unitCode } }`, {}, q);
     expect(own.data!.recordQuality).toEqual([{ unitCode }]);
-    expect(errorCode(await gql(url, `{ recordQuality(from: "${today}", to: "${today}", unitCode: "GZ-D14") { unitCode } }`, {}, q))).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await gql(url, `{ recordQuality(from: "${today}", to: "${today}", unitCode: "GZ-D14") { unitCode } }`, {}, q),
+      ),
+    ).toBe('FORBIDDEN');
 
-    const w = await gql(url, `{ recordQualityWarnings(from: "${today}", to: "${today}") { lateThresholdDays rejectionRateThreshold warnings { unitCode late highRejectionRate } silentUnits { unitCode } } }`, {}, lead);
+    const w = await gql(
+      url,
+      `{ recordQualityWarnings(from: "${today}", to: "${today}") { lateThresholdDays rejectionRateThreshold warnings { unitCode late highRejectionRate } silentUnits { unitCode } } }`,
+      {},
+      lead,
+    );
     expect(w.data!.recordQualityWarnings.warnings).toContainEqual({ unitCode, late: true, highRejectionRate: true });
     expect(w.data!.recordQualityWarnings.silentUnits).toContainEqual({ unitCode: 'GZ-D01' });
-    expect(errorCode(await gql(url, `{ recordQualityWarnings(from: "${today}", to: "${today}") { from } }`, {}, q))).toBe('FORBIDDEN');
+    expect(
+      errorCode(await gql(url, `{ recordQualityWarnings(from: "${today}", to: "${today}") { from } }`, {}, q)),
+    ).toBe('FORBIDDEN');
   });
 
   it('gives analysts aggregates by domain, region, category and month, and no identities', async () => {
-    const row = recordInput({ regionCode: '520300', category: 'ADMINISTRATIVE_COERCION', violationType: null, penaltyTypes: null });
+    const row = recordInput({
+      regionCode: '520300',
+      category: 'ADMINISTRATIVE_COERCION',
+      violationType: null,
+      penaltyTypes: null,
+    });
     await submit([row]);
     const analyst = await tokenFor({ role: 'ANALYST' });
-    const r = await gql(url, `{ recordStatistics { from to records repaired byDomain { key records repaired } byRegion { key records } byCategory { key records } byMonth { key records } } }`, {}, analyst);
+    const r = await gql(
+      url,
+      `{ recordStatistics { from to records repaired byDomain { key records repaired } byRegion { key records } byCategory { key records } byMonth { key records } } }`,
+      {},
+      analyst,
+    );
     expect(r.errors).toBeUndefined();
     const s = r.data!.recordStatistics;
     expect(s.records).toBeGreaterThan(0);

@@ -18,7 +18,12 @@ beforeAll(async () => {
 });
 afterAll(() => h.stop());
 
-const submitter = (unitCode: string) => ({ unitCode, unitDomains: new Set(['D07']), actor: `import:${unitCode}`, channel: 'IMPORT' as const });
+const submitter = (unitCode: string) => ({
+  unitCode,
+  unitDomains: new Set(['D07']),
+  actor: `import:${unitCode}`,
+  channel: 'IMPORT' as const,
+});
 
 describe(`bulk import on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => {
   it('loads a 双公示 CSV in batches, writes a rejects file, and creates nothing new when re-run', async () => {
@@ -29,7 +34,12 @@ describe(`bulk import on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => {
     await writeSampleCsv(file, { rows: 3_000, domainCode: 'D07', tag: unitCode, invalidEvery: 100 });
     const progress: number[] = [];
     const first = await importRecords(h.records.app.services.submissions, {
-      file, format: 'csv', submitter: submitter(unitCode), rejectsFile: rejects, batchSize: 1_000, onProgress: (s) => progress.push(s.rows),
+      file,
+      format: 'csv',
+      submitter: submitter(unitCode),
+      rejectsFile: rejects,
+      batchSize: 1_000,
+      onProgress: (s) => progress.push(s.rows),
     });
     expect(first).toMatchObject({ rows: 3_000, created: 2_970, rejected: 30, unchanged: 0, batches: 3 });
     expect(progress).toEqual([1_000, 2_000, 3_000]);
@@ -40,13 +50,28 @@ describe(`bulk import on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => {
 
     const records = h.records.app.dataSource.getRepository(RecordEntity);
     expect(await records.countBy({ sourceUnitCode: unitCode })).toBe(2_970);
-    const again = await importRecords(h.records.app.services.submissions, { file, format: 'csv', submitter: submitter(unitCode) });
+    const again = await importRecords(h.records.app.services.submissions, {
+      file,
+      format: 'csv',
+      submitter: submitter(unitCode),
+    });
     // The default batch is larger than the API's 1,000 rows: the re-run is one transaction.
     expect(again).toMatchObject({ rows: 3_000, created: 0, unchanged: 2_970, rejected: 30, batches: 1 });
     expect(await records.countBy({ sourceUnitCode: unitCode })).toBe(2_970);
-    expect(await h.records.app.dataSource.getRepository(SubmissionEntity).countBy({ sourceUnitCode: unitCode, channel: 'IMPORT' })).toBe(4);
-    const sample = await records.findOneByOrFail({ sourceUnitCode: unitCode, decisionNumber: `黔市监罚〔${unitCode}〕10号` });
-    expect(sample).toMatchObject({ confiscatedAmount: '1200.00', category: 'ADMINISTRATIVE_PENALTY', penaltyTypes: '警告;罚款' });
+    expect(
+      await h.records.app.dataSource
+        .getRepository(SubmissionEntity)
+        .countBy({ sourceUnitCode: unitCode, channel: 'IMPORT' }),
+    ).toBe(4);
+    const sample = await records.findOneByOrFail({
+      sourceUnitCode: unitCode,
+      decisionNumber: `黔市监罚〔${unitCode}〕10号`,
+    });
+    expect(sample).toMatchObject({
+      confiscatedAmount: '1200.00',
+      category: 'ADMINISTRATIVE_PENALTY',
+      penaltyTypes: '警告;罚款',
+    });
   });
 
   it('imports JSON Lines and rejects lines that are not JSON objects', async () => {
@@ -54,8 +79,21 @@ describe(`bulk import on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => {
     const file = join(dir, 'records.jsonl');
     const rejects = join(dir, 'rejects.jsonl.csv');
     const unitCode = `GZ-JL${Math.floor(Math.random() * 1e6)}`;
-    writeFileSync(file, [JSON.stringify(recordInput()), 'not json', JSON.stringify({ ...recordInput(), 处罚决定日期: '2019/12/31', decisionDate: undefined }), ''].join('\n'));
-    const s = await importRecords(h.records.app.services.submissions, { file, format: 'jsonl', submitter: submitter(unitCode), rejectsFile: rejects });
+    writeFileSync(
+      file,
+      [
+        JSON.stringify(recordInput()),
+        'not json',
+        JSON.stringify({ ...recordInput(), 处罚决定日期: '2019/12/31', decisionDate: undefined }),
+        '',
+      ].join('\n'),
+    );
+    const s = await importRecords(h.records.app.services.submissions, {
+      file,
+      format: 'jsonl',
+      submitter: submitter(unitCode),
+      rejectsFile: rejects,
+    });
     expect(s).toMatchObject({ rows: 3, created: 1, rejected: 2 });
     const lines = readFileSync(rejects, 'utf8').trim().split('\n');
     expect(lines[1]).toMatch(/^2,,"?line: not a JSON object/);
@@ -67,13 +105,19 @@ describe(`bulk import on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => {
     const file = join(dir, 'large-batch.csv');
     const unitCode = `GZ-BIG${Math.floor(Math.random() * 1e6)}`;
     await writeSampleCsv(file, { rows: 2_500, domainCode: 'D07', tag: unitCode, subjects: 700 });
-    const s = await importRecords(h.records.app.services.submissions, { file, format: 'csv', submitter: submitter(unitCode) });
+    const s = await importRecords(h.records.app.services.submissions, {
+      file,
+      format: 'csv',
+      submitter: submitter(unitCode),
+    });
     expect(s).toMatchObject({ rows: 2_500, created: 2_500, rejected: 0, batches: 1 });
 
     const ds = h.records.app.dataSource;
     const [log] = await ds.getRepository(SubmissionEntity).findBy({ sourceUnitCode: unitCode });
     expect(log).toMatchObject({ rowsSubmitted: 2_500, created: 2_500 });
-    const records = await ds.getRepository(RecordEntity).find({ select: { id: true, creditCode: true }, where: { sourceUnitCode: unitCode } });
+    const records = await ds
+      .getRepository(RecordEntity)
+      .find({ select: { id: true, creditCode: true }, where: { sourceUnitCode: unitCode } });
     expect(records).toHaveLength(2_500);
     expect(await ds.getRepository(RevisionEntity).countBy({ batchId: log.id, action: 'CREATED', seq: 1 })).toBe(2_500);
     // Every subject written appears in the audit trail, once per batch.
@@ -81,36 +125,54 @@ describe(`bulk import on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => {
     expect(audited.map((a) => a.subjectCode).sort()).toEqual([...new Set(records.map((r) => r.creditCode))].sort());
     expect(audited).toHaveLength(700);
 
-    const again = await importRecords(h.records.app.services.submissions, { file, format: 'csv', submitter: submitter(unitCode) });
+    const again = await importRecords(h.records.app.services.submissions, {
+      file,
+      format: 'csv',
+      submitter: submitter(unitCode),
+    });
     expect(again).toMatchObject({ rows: 2_500, created: 0, unchanged: 2_500, batches: 1 });
     expect(await ds.getRepository(RecordEntity).countBy({ sourceUnitCode: unitCode })).toBe(2_500);
   });
 
   // Two writers need a connection each: the import command uses them on MySQL only.
-  (usingMysql ? it : it.skip)('with two writers, a decision number repeated far apart in the file still meets its first copy (MySQL pass only)', async () => {
-    const dir = h.records.env.DATA_DIR!;
-    const file = join(dir, 'two-writers.csv');
-    const unitCode = `GZ-TW${Math.floor(Math.random() * 1e6)}`;
-    await writeSampleCsv(file, { rows: 3_000, domainCode: 'D07', tag: unitCode });
-    const [header, first, second, ...rest] = readFileSync(file, 'utf8').trimEnd().split('\n');
-    // Rows 1 and 2 come back as the last two lines: the first unchanged, the second with a new fine.
-    const changed = second.replace(/,(\d+)\.00,/, (_m, n) => `,${Number(n) + 1}.00,`);
-    expect(changed).not.toBe(second);
-    writeFileSync(file, [header, first, second, ...rest, first, changed, ''].join('\n'));
-    const progress: number[] = [];
-    const s = await importRecords(h.records.app.services.submissions, {
-      file, format: 'csv', submitter: submitter(unitCode), batchSize: 500, writers: 2, onProgress: (p) => progress.push(p.rows),
-    });
-    expect(s).toMatchObject({ rows: 3_002, created: 3_000, unchanged: 1, updated: 1, rejected: 0 });
-    expect(s.batches).toBeGreaterThanOrEqual(6);
-    expect(progress.at(-1)).toBe(3_002);
-    const ds = h.records.app.dataSource;
-    expect(await ds.getRepository(RecordEntity).countBy({ sourceUnitCode: unitCode })).toBe(3_000);
-    const again = await importRecords(h.records.app.services.submissions, { file, format: 'csv', submitter: submitter(unitCode), batchSize: 500, writers: 2 });
-    // Row 2's copies alternate (each is a change from the last one written); nothing is new.
-    expect(again).toMatchObject({ rows: 3_002, created: 0, rejected: 0, unchanged: 3_000, updated: 2 });
-    expect(await ds.getRepository(RecordEntity).countBy({ sourceUnitCode: unitCode })).toBe(3_000);
-  });
+  (usingMysql ? it : it.skip)(
+    'with two writers, a decision number repeated far apart in the file still meets its first copy (MySQL pass only)',
+    async () => {
+      const dir = h.records.env.DATA_DIR!;
+      const file = join(dir, 'two-writers.csv');
+      const unitCode = `GZ-TW${Math.floor(Math.random() * 1e6)}`;
+      await writeSampleCsv(file, { rows: 3_000, domainCode: 'D07', tag: unitCode });
+      const [header, first, second, ...rest] = readFileSync(file, 'utf8').trimEnd().split('\n');
+      // Rows 1 and 2 come back as the last two lines: the first unchanged, the second with a new fine.
+      const changed = second.replace(/,(\d+)\.00,/, (_m, n) => `,${Number(n) + 1}.00,`);
+      expect(changed).not.toBe(second);
+      writeFileSync(file, [header, first, second, ...rest, first, changed, ''].join('\n'));
+      const progress: number[] = [];
+      const s = await importRecords(h.records.app.services.submissions, {
+        file,
+        format: 'csv',
+        submitter: submitter(unitCode),
+        batchSize: 500,
+        writers: 2,
+        onProgress: (p) => progress.push(p.rows),
+      });
+      expect(s).toMatchObject({ rows: 3_002, created: 3_000, unchanged: 1, updated: 1, rejected: 0 });
+      expect(s.batches).toBeGreaterThanOrEqual(6);
+      expect(progress.at(-1)).toBe(3_002);
+      const ds = h.records.app.dataSource;
+      expect(await ds.getRepository(RecordEntity).countBy({ sourceUnitCode: unitCode })).toBe(3_000);
+      const again = await importRecords(h.records.app.services.submissions, {
+        file,
+        format: 'csv',
+        submitter: submitter(unitCode),
+        batchSize: 500,
+        writers: 2,
+      });
+      // Row 2's copies alternate (each is a change from the last one written); nothing is new.
+      expect(again).toMatchObject({ rows: 3_002, created: 0, rejected: 0, unchanged: 3_000, updated: 2 });
+      expect(await ds.getRepository(RecordEntity).countBy({ sourceUnitCode: unitCode })).toBe(3_000);
+    },
+  );
 
   it('leaves nothing of a batch that fails half-way, and keeps the batches written before it', async () => {
     const dir = h.records.env.DATA_DIR!;
@@ -125,12 +187,21 @@ describe(`bulk import on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => {
       return real(manager, target, rows as never[]);
     });
     try {
-      await expect(importRecords(h.records.app.services.submissions, { file, format: 'csv', submitter: submitter(unitCode), batchSize: 1_000 })).rejects.toThrow('disk full (test)');
+      await expect(
+        importRecords(h.records.app.services.submissions, {
+          file,
+          format: 'csv',
+          submitter: submitter(unitCode),
+          batchSize: 1_000,
+        }),
+      ).rejects.toThrow('disk full (test)');
     } finally {
       spy.mockRestore();
     }
     const ds = h.records.app.dataSource;
-    const records = await ds.getRepository(RecordEntity).find({ select: { id: true, decisionNumber: true }, where: { sourceUnitCode: unitCode } });
+    const records = await ds
+      .getRepository(RecordEntity)
+      .find({ select: { id: true, decisionNumber: true }, where: { sourceUnitCode: unitCode } });
     expect(records).toHaveLength(1_000);
     expect(records.every((r) => Number(/〕(\d+)号$/.exec(r.decisionNumber)![1]) <= 1_000)).toBe(true);
     const logs = await ds.getRepository(SubmissionEntity).findBy({ sourceUnitCode: unitCode });
@@ -139,12 +210,18 @@ describe(`bulk import on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => {
     expect(await ds.getRepository(AuditEntry).countBy({ actor: `import:${unitCode}` })).toBe(1_000);
 
     // The file can simply be imported again: the written batch comes back unchanged, the rest is created.
-    const again = await importRecords(h.records.app.services.submissions, { file, format: 'csv', submitter: submitter(unitCode) });
+    const again = await importRecords(h.records.app.services.submissions, {
+      file,
+      format: 'csv',
+      submitter: submitter(unitCode),
+    });
     expect(again).toMatchObject({ created: 1_500, unchanged: 1_000 });
   });
 
   it('keeps the API limit of 1,000 rows per call', async () => {
     const rows = Array.from({ length: MAX_SUBMISSION_ROWS + 1 }, () => recordInput());
-    await expect(h.records.app.services.submissions.submit(submitter('GZ-D07'), rows as never)).rejects.toThrow(`at most ${MAX_SUBMISSION_ROWS} rows per call`);
+    await expect(h.records.app.services.submissions.submit(submitter('GZ-D07'), rows as never)).rejects.toThrow(
+      `at most ${MAX_SUBMISSION_ROWS} rows per call`,
+    );
   });
 });

@@ -6,7 +6,14 @@ import { RevisionEntity } from '../src/record/revision.entity';
 import { ExcludedDecisionEntity } from '../src/record/excludedDecision.entity';
 import { SubmissionEntity } from '../src/submission/submission.entity';
 import { addDays, chinaDate } from '../src/record/dates';
-import { personRecordInput, RECORD_FIELDS, recordInput, startRecordsWithEntities, SUBMIT, wrongCheck } from './builders';
+import {
+  personRecordInput,
+  RECORD_FIELDS,
+  recordInput,
+  startRecordsWithEntities,
+  SUBMIT,
+  wrongCheck,
+} from './builders';
 
 let h: Awaited<ReturnType<typeof startRecordsWithEntities>>;
 let unit: string;
@@ -40,22 +47,33 @@ describe(`record submission on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =
     expect(r.errors).toBeUndefined();
     const p = r.data!.submitRecords;
     expect(p).toMatchObject({ created: 3, updated: 0, unchanged: 0, excluded: 0, rejected: 7 });
-    const codes = p.results.slice(3).map((x: { reasons: { field: string; code: string }[] }) => x.reasons.map((y) => `${y.field}:${y.code}`));
+    const codes = p.results
+      .slice(3)
+      .map((x: { reasons: { field: string; code: string }[] }) => x.reasons.map((y) => `${y.field}:${y.code}`));
     expect(codes).toEqual([
-      ['creditCode:BAD_CHECK_CHARACTER'], ['domainCode:UNKNOWN_DOMAIN'], ['domainCode:DOMAIN_NOT_ALLOWED'], ['decisionDate:DATE_BEFORE_2020'],
-      ['decisionDate:DATE_IN_FUTURE'], ['facts:MISSING_FIELD'], ['fineAmount:NEGATIVE_AMOUNT'],
+      ['creditCode:BAD_CHECK_CHARACTER'],
+      ['domainCode:UNKNOWN_DOMAIN'],
+      ['domainCode:DOMAIN_NOT_ALLOWED'],
+      ['decisionDate:DATE_BEFORE_2020'],
+      ['decisionDate:DATE_IN_FUTURE'],
+      ['facts:MISSING_FIELD'],
+      ['fineAmount:NEGATIVE_AMOUNT'],
     ]);
     expect(await count(RecordEntity)).toBe(before + 3);
 
     const again = await gql(url, SUBMIT, { records: [...good, ...bad] }, unit);
     expect(again.data!.submitRecords).toMatchObject({ created: 0, unchanged: 3, rejected: 7 });
-    expect(again.data!.submitRecords.results.slice(0, 3).map((x: { recordId: string }) => x.recordId)).toEqual(p.results.slice(0, 3).map((x: { recordId: string }) => x.recordId));
+    expect(again.data!.submitRecords.results.slice(0, 3).map((x: { recordId: string }) => x.recordId)).toEqual(
+      p.results.slice(0, 3).map((x: { recordId: string }) => x.recordId),
+    );
     expect(await count(RecordEntity)).toBe(before + 3);
 
     const changed = await gql(url, SUBMIT, { records: [{ ...good[0], fineAmount: '6000.00' }] }, unit);
     expect(changed.data!.submitRecords.results[0].verdict).toBe('UPDATED');
     const id = changed.data!.submitRecords.results[0].recordId;
-    const revisions = await db().getRepository(RevisionEntity).find({ where: { recordId: id }, order: { seq: 'ASC' } });
+    const revisions = await db()
+      .getRepository(RevisionEntity)
+      .find({ where: { recordId: id }, order: { seq: 'ASC' } });
     expect(revisions.map((x) => x.action)).toEqual(['CREATED', 'UPDATED']);
     expect(JSON.parse(revisions[1].changes!)).toEqual({ fineAmount: ['5000.00', '6000.00'] });
     expect(await count(RecordEntity)).toBe(before + 3);
@@ -63,7 +81,10 @@ describe(`record submission on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =
 
   it('audits every record write with the unit, the subject and the request id, and not an unchanged resend', async () => {
     const rows = [recordInput(), recordInput()];
-    const audits = () => db().getRepository(AuditEntry).findBy({ action: 'record.submit', subjectCode: In(rows.map((x) => x.creditCode)) });
+    const audits = () =>
+      db()
+        .getRepository(AuditEntry)
+        .findBy({ action: 'record.submit', subjectCode: In(rows.map((x) => x.creditCode)) });
     await gql(url, SUBMIT, { records: rows }, unit, { 'x-request-id': 'submit-audit-0001' });
     const entries = await audits();
     expect(entries.map((e) => e.subjectCode).sort()).toEqual(rows.map((x) => x.creditCode).sort());
@@ -87,7 +108,10 @@ describe(`record submission on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =
     const row = recordInput();
     const r = await gql(url, SUBMIT, { records: [row, { ...row, facts: '另一个事实' }] }, unit);
     expect(r.data!.submitRecords.results.map((x: { verdict: string }) => x.verdict)).toEqual(['CREATED', 'REJECTED']);
-    expect(r.data!.submitRecords.results[1].reasons[0]).toMatchObject({ code: 'DUPLICATE_IN_BATCH', message: 'duplicate of row 0 in this batch' });
+    expect(r.data!.submitRecords.results[1].reasons[0]).toMatchObject({
+      code: 'DUPLICATE_IN_BATCH',
+      message: 'duplicate of row 0 in this batch',
+    });
   });
 
   it('acknowledges a lawfully-not-punished decision as EXCLUDED and never stores it as a record', async () => {
@@ -95,31 +119,55 @@ describe(`record submission on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =
     const row = recordInput({ notPunished: true, penaltyTypes: null, penaltyContent: null });
     for (let i = 0; i < 2; i++) {
       const r = await gql(url, SUBMIT, { records: [row] }, unit);
-      expect(r.data!.submitRecords.results[0]).toMatchObject({ verdict: 'EXCLUDED', recordId: null, reasons: [{ code: 'LAWFULLY_NOT_PUNISHED' }] });
+      expect(r.data!.submitRecords.results[0]).toMatchObject({
+        verdict: 'EXCLUDED',
+        recordId: null,
+        reasons: [{ code: 'LAWFULLY_NOT_PUNISHED' }],
+      });
     }
     expect(await count(RecordEntity)).toBe(before);
     expect(await db().getRepository(ExcludedDecisionEntity).countBy({ decisionNumber: row.decisionNumber })).toBe(1);
-    const history = await gql(url, `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Subject { recordSummary { records } } } }`,
-      { reps: [{ __typename: 'Subject', creditCode: row.creditCode }] }, await tokenFor({ role: 'LEAD_DEPARTMENT' }));
+    const history = await gql(
+      url,
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Subject { recordSummary { records } } } }`,
+      { reps: [{ __typename: 'Subject', creditCode: row.creditCode }] },
+      await tokenFor({ role: 'LEAD_DEPARTMENT' }),
+    );
     expect(history.data!._entities[0].recordSummary.records).toBe(0);
   });
 
   it('refuses an oversized batch as a whole, and callers that are not source units', async () => {
     const before = await count(RecordEntity);
-    const r = await gql(url, SUBMIT, { records: Array.from({ length: 1001 }, () => recordInput({ facts: 'x' })) }, unit);
+    const r = await gql(
+      url,
+      SUBMIT,
+      { records: Array.from({ length: 1001 }, () => recordInput({ facts: 'x' })) },
+      unit,
+    );
     expect(errorCode(r)).toBe('BAD_USER_INPUT');
     expect(r.errors![0].extensions).toMatchObject({ field: 'records', max: 1000, got: 1001 });
     expect(await count(RecordEntity)).toBe(before);
-    expect(errorCode(await gql(url, SUBMIT, { records: [recordInput()] }, await tokenFor({ role: 'LEAD_DEPARTMENT' })))).toBe('FORBIDDEN');
+    expect(
+      errorCode(await gql(url, SUBMIT, { records: [recordInput()] }, await tokenFor({ role: 'LEAD_DEPARTMENT' }))),
+    ).toBe('FORBIDDEN');
     expect(errorCode(await gql(url, SUBMIT, { records: [recordInput()] }))).toBe('UNAUTHENTICATED');
   });
 
   it('leaves nothing behind when a batch fails half-way through its transaction', async () => {
-    const before = { records: await count(RecordEntity), revisions: await count(RevisionEntity), log: await count(SubmissionEntity) };
+    const before = {
+      records: await count(RecordEntity),
+      revisions: await count(RevisionEntity),
+      log: await count(SubmissionEntity),
+    };
     const original = EntityManager.prototype.query;
     // Fail the revisions' INSERT (LOAD DATA on MySQL), after the records of the batch were already inserted.
-    const spy = jest.spyOn(EntityManager.prototype, 'query').mockImplementation(function (this: EntityManager, sql: string, params?: unknown[]) {
-      if (/^(INSERT INTO|LOAD DATA LOCAL INFILE '[^']*' INTO TABLE) .record_revision./.test(sql)) return Promise.reject(new Error('disk full (injected)'));
+    const spy = jest.spyOn(EntityManager.prototype, 'query').mockImplementation(function (
+      this: EntityManager,
+      sql: string,
+      params?: unknown[],
+    ) {
+      if (/^(INSERT INTO|LOAD DATA LOCAL INFILE '[^']*' INTO TABLE) .record_revision./.test(sql))
+        return Promise.reject(new Error('disk full (injected)'));
       return original.call(this, sql, params);
     });
     try {
@@ -128,7 +176,11 @@ describe(`record submission on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =
     } finally {
       spy.mockRestore();
     }
-    expect({ records: await count(RecordEntity), revisions: await count(RevisionEntity), log: await count(SubmissionEntity) }).toEqual(before);
+    expect({
+      records: await count(RecordEntity),
+      revisions: await count(RevisionEntity),
+      log: await count(SubmissionEntity),
+    }).toEqual(before);
   });
 
   it('repairs and revokes with reasons as revisions; only the owning unit or the lead department may', async () => {
@@ -138,18 +190,42 @@ describe(`record submission on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =
     const denied = await gql(url, `mutation($id: ID!) { revokeRecord(id: $id, reason: "x") { id } }`, { id }, other);
     expect(errorCode(denied)).toBe('FORBIDDEN');
 
-    const repair = await gql(url, `mutation($id: ID!) { repairRecord(id: $id, basis: "信用修复决定书 黔信修〔2025〕1号") { status repaired repairedAt version } }`, { id }, unit);
-    expect(repair.data!.repairRecord).toMatchObject({ status: 'REPAIRED', repaired: true, repairedAt: chinaDate(), version: 2 });
-    const twice = await gql(url, `mutation($id: ID!) { repairRecord(id: $id, basis: "again") { status } }`, { id }, unit);
+    const repair = await gql(
+      url,
+      `mutation($id: ID!) { repairRecord(id: $id, basis: "信用修复决定书 黔信修〔2025〕1号") { status repaired repairedAt version } }`,
+      { id },
+      unit,
+    );
+    expect(repair.data!.repairRecord).toMatchObject({
+      status: 'REPAIRED',
+      repaired: true,
+      repairedAt: chinaDate(),
+      version: 2,
+    });
+    const twice = await gql(
+      url,
+      `mutation($id: ID!) { repairRecord(id: $id, basis: "again") { status } }`,
+      { id },
+      unit,
+    );
     expect(errorCode(twice)).toBe('CONFLICT');
     const noReason = await gql(url, `mutation($id: ID!) { revokeRecord(id: $id, reason: " ") { id } }`, { id }, unit);
     expect(noReason.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
 
     const lead = await tokenFor({ role: 'LEAD_DEPARTMENT' });
-    const revoke = await gql(url, `mutation($id: ID!) { revokeRecord(id: $id, reason: "复议撤销") { status revokeReason revisions { seq action actor reason changes { field before after } } } }`, { id }, lead);
+    const revoke = await gql(
+      url,
+      `mutation($id: ID!) { revokeRecord(id: $id, reason: "复议撤销") { status revokeReason revisions { seq action actor reason changes { field before after } } } }`,
+      { id },
+      lead,
+    );
     const rec = revoke.data!.revokeRecord;
     expect(rec).toMatchObject({ status: 'REVOKED', revokeReason: '复议撤销' });
-    expect(rec.revisions.map((x: { seq: number; action: string; actor: string }) => `${x.seq}:${x.action}:${x.actor.split(':')[0]}`)).toEqual(['1:CREATED:unit', '2:REPAIRED:unit', '3:REVOKED:lead_department']);
+    expect(
+      rec.revisions.map(
+        (x: { seq: number; action: string; actor: string }) => `${x.seq}:${x.action}:${x.actor.split(':')[0]}`,
+      ),
+    ).toEqual(['1:CREATED:unit', '2:REPAIRED:unit', '3:REVOKED:lead_department']);
     expect(rec.revisions[2].changes).toContainEqual({ field: 'status', before: 'REPAIRED', after: 'REVOKED' });
 
     // A revoked decision is not a record: resending it unchanged is UNCHANGED, changed is REJECTED; it is never deleted.
@@ -161,7 +237,10 @@ describe(`record submission on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =
     expect(read.data!.violationRecord).toMatchObject({ id, status: 'REVOKED' });
   });
 
-  (usingMysql ? it : it.skip)('has migrations that match the entities (MySQL only; SQLite builds from entities)', async () => {
-    expect(await pendingSchemaChanges(db())).toEqual([]);
-  });
+  (usingMysql ? it : it.skip)(
+    'has migrations that match the entities (MySQL only; SQLite builds from entities)',
+    async () => {
+      expect(await pendingSchemaChanges(db())).toEqual([]);
+    },
+  );
 });

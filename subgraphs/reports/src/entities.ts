@@ -7,6 +7,13 @@ import { ReportSequenceEntity } from './report/reportSequence.entity';
 import { SnapshotPartEntity } from './report/snapshotPart.entity';
 
 /** Everything this subgraph stores, and the migrations that create it on MySQL. */
-export const ENTITIES = [CreditReportEntity, SnapshotPartEntity, ReportSequenceEntity, ReportAuthorizationEntity, RecognitionEntity, AuditEntry];
+export const ENTITIES = [
+  CreditReportEntity,
+  SnapshotPartEntity,
+  ReportSequenceEntity,
+  ReportAuthorizationEntity,
+  RecognitionEntity,
+  AuditEntry,
+];
 export const MIGRATIONS = migrations;
 export const SERVICE_NAME = 'reports';

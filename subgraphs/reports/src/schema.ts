@@ -11,7 +11,15 @@ import { VerificationResolver } from './verification/verification.resolver';
 export function buildReportsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [ReportResolver, SubjectReportsResolver, VerificationResolver, AuthorizationResolver, RecognitionResolver, StatisticsResolver, AuditLogResolver],
+      resolvers: [
+        ReportResolver,
+        SubjectReportsResolver,
+        VerificationResolver,
+        AuthorizationResolver,
+        RecognitionResolver,
+        StatisticsResolver,
+        AuditLogResolver,
+      ],
       // Subject is reached only through the gateway's `_entities`, never from a root field here.
       orphanedTypes: [SubjectRef],
       authChecker: roleAuthChecker,

@@ -1,4 +1,11 @@
-import { authConfigFromEnv, bootSubgraph, createServiceClient, isMysql, type BootedSubgraph, type Logger } from '@credit/shared';
+import {
+  authConfigFromEnv,
+  bootSubgraph,
+  createServiceClient,
+  isMysql,
+  type BootedSubgraph,
+  type Logger,
+} from '@credit/shared';
 import { AuthorizationService } from './authorization/authorization.service';
 import { createContext, type ReportsContext, type ReportsServices } from './context';
 import { ENTITIES, MIGRATIONS, SERVICE_NAME } from './entities';
@@ -17,9 +24,16 @@ import { VerificationService } from './verification/verification.service';
 export type ReportsApp = BootedSubgraph<ReportsServices>;
 
 /** Builds the reports subgraph (not listening): tests bind port 0, main.ts the configured port. */
-export async function createReportsApp(env: ReportsEnv, opts: { logger?: Logger; sqliteFile?: string } = {}): Promise<ReportsApp> {
+export async function createReportsApp(
+  env: ReportsEnv,
+  opts: { logger?: Logger; sqliteFile?: string } = {},
+): Promise<ReportsApp> {
   // Keys first: a bad key file must stop the start before anything else is opened.
-  const keyring = loadKeyring({ file: env.REPORT_SIGNING_KEYS_FILE, dataDir: env.DATA_DIR, province: env.PROVINCE_CODE });
+  const keyring = loadKeyring({
+    file: env.REPORT_SIGNING_KEYS_FILE,
+    dataDir: env.DATA_DIR,
+    province: env.PROVINCE_CODE,
+  });
   const trustedKeys = loadTrustedKeys(env.TRUSTED_PARTNER_KEYS_FILE);
   const auth = authConfigFromEnv(env);
   const upstream = new Upstream(

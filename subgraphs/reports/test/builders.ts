@@ -9,14 +9,19 @@ let serial = 60_000_000 + Math.floor(Math.random() * 1_000_000);
 const run = `${process.pid.toString(36)}${Date.now().toString(36).slice(-4)}`;
 const AUTHORITY_CODE = makeCreditCode('11', '520000', 11_200_000);
 
-export const daysAgo = (n: number) => new Date(Date.parse(`${chinaDate()}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+export const daysAgo = (n: number) =>
+  new Date(Date.parse(`${chinaDate()}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
 /** Entities (subjects, catalogue, units, commitments), records and reports on free ports. */
 export async function startReportsStack(extra: Record<string, string> = {}) {
   const entities = await startApp<EntitiesApp>((env) => createEntitiesApp(loadEntitiesEnv(env)), { SEED_DEMO: 'true' });
-  const records = await startApp<RecordsApp>((env) => createRecordsApp(loadRecordsEnv(env)), { ENTITIES_URL: entities.url });
+  const records = await startApp<RecordsApp>((env) => createRecordsApp(loadRecordsEnv(env)), {
+    ENTITIES_URL: entities.url,
+  });
   const reports = await startApp<ReportsApp>((env) => createReportsApp(loadReportsEnv(env)), {
-    ENTITIES_URL: entities.url, RECORDS_URL: records.url, ...extra,
+    ENTITIES_URL: entities.url,
+    RECORDS_URL: records.url,
+    ...extra,
   });
   const lead = await tokenFor({ role: 'LEAD_DEPARTMENT' });
   return {
@@ -46,18 +51,44 @@ export interface TestSubject {
 /** Registers a fresh enterprise (or natural person) in entities and returns it with its own token. */
 export async function newSubject(s: Stack, kind: 'ENTERPRISE' | 'NATURAL_PERSON' = 'ENTERPRISE'): Promise<TestSubject> {
   serial += 11;
-  const subject = kind === 'ENTERPRISE'
-    ? { creditCode: makeCreditCode('91', '520100', serial), kind, name: `报告测试建材有限公司${serial}`, legalRepresentative: '王建国', regionCode: '520100', status: 'ACTIVE' }
-    : { creditCode: makeResidentId('520102', '19850615', serial), kind, name: '欧阳明华', regionCode: '520100', status: 'ACTIVE' };
+  const subject =
+    kind === 'ENTERPRISE'
+      ? {
+          creditCode: makeCreditCode('91', '520100', serial),
+          kind,
+          name: `报告测试建材有限公司${serial}`,
+          legalRepresentative: '王建国',
+          regionCode: '520100',
+          status: 'ACTIVE',
+        }
+      : {
+          creditCode: makeResidentId('520102', '19850615', serial),
+          kind,
+          name: '欧阳明华',
+          regionCode: '520100',
+          status: 'ACTIVE',
+        };
   const r = await gql(s.entities.url, UPSERT, { subjects: [subject] }, s.lead);
-  if (r.data?.upsertSubjects.created !== 1) throw new Error(`subject not created: ${JSON.stringify(r.errors ?? r.data)}`);
-  return { creditCode: subject.creditCode, name: subject.name, kind, token: await tokenFor({ role: 'SUBJECT', creditCode: subject.creditCode }) };
+  if (r.data?.upsertSubjects.created !== 1)
+    throw new Error(`subject not created: ${JSON.stringify(r.errors ?? r.data)}`);
+  return {
+    creditCode: subject.creditCode,
+    name: subject.name,
+    kind,
+    token: await tokenFor({ role: 'SUBJECT', creditCode: subject.creditCode }),
+  };
 }
 
-export const unitToken = (domain = 'D07') => tokenFor({ role: 'SOURCE_UNIT', unitCode: `GZ-${domain}`, domains: [domain] });
+export const unitToken = (domain = 'D07') =>
+  tokenFor({ role: 'SOURCE_UNIT', unitCode: `GZ-${domain}`, domains: [domain] });
 
 /** Submits one administrative penalty for the subject in `domain`; returns the record id. */
-export async function submitRecord(s: Stack, subject: TestSubject, over: Record<string, unknown> = {}, domain = 'D07'): Promise<string> {
+export async function submitRecord(
+  s: Stack,
+  subject: TestSubject,
+  over: Record<string, unknown> = {},
+  domain = 'D07',
+): Promise<string> {
   serial += 7;
   const record = {
     decisionNumber: `黔测罚〔${run}〕${serial}号`,
@@ -86,7 +117,12 @@ export async function submitRecord(s: Stack, subject: TestSubject, over: Record<
 }
 
 export async function repairRecord(s: Stack, id: string, domain = 'D07'): Promise<void> {
-  const r = await gql(s.records.url, 'mutation($id: ID!) { repairRecord(id: $id, basis: "信用修复决定书 黔信修〔2026〕1号") { status } }', { id }, await unitToken(domain));
+  const r = await gql(
+    s.records.url,
+    'mutation($id: ID!) { repairRecord(id: $id, basis: "信用修复决定书 黔信修〔2026〕1号") { status } }',
+    { id },
+    await unitToken(domain),
+  );
   if (r.data?.repairRecord.status !== 'REPAIRED') throw new Error(`repair failed: ${JSON.stringify(r.errors)}`);
 }
 

@@ -10,7 +10,11 @@ describe('canonical serialisation', () => {
   });
 
   it('is stable through a JSON round trip (what verification recomputes from the stored text)', () => {
-    const value = { number: 'GZ1', domains: [{ code: 'D07', records: [{ facts: '“引号”\n换行\\', fineAmount: '5000.00' }] }], n: 1.5 };
+    const value = {
+      number: 'GZ1',
+      domains: [{ code: 'D07', records: [{ facts: '“引号”\n换行\\', fineAmount: '5000.00' }] }],
+      n: 1.5,
+    };
     const text = canonicalJson(value);
     expect(canonicalJson(JSON.parse(text))).toBe(text);
   });

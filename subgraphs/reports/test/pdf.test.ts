@@ -6,28 +6,72 @@ import { renderReportPdf } from '../src/pdf/reportPdf';
 import { buildSnapshot, ReportChannel, ReportScenario, type SourceRecord } from '../src/report/snapshot';
 
 const record = (over: Partial<SourceRecord>): SourceRecord => ({
-  id: 'R1', domainCode: 'D07', category: 'ADMINISTRATIVE_PENALTY', simplifiedProcedure: false, decisionNumber: '黔市监罚〔2025〕12号',
-  decisionDate: '2025-03-01', decidingAuthority: '贵阳市市场监督管理局', facts: '销售不合格产品', penaltyContent: '罚款人民币5000元', fineAmount: '5000.00',
-  status: 'EFFECTIVE', repaired: false, repairedAt: null, underObjection: false, ...over,
+  id: 'R1',
+  domainCode: 'D07',
+  category: 'ADMINISTRATIVE_PENALTY',
+  simplifiedProcedure: false,
+  decisionNumber: '黔市监罚〔2025〕12号',
+  decisionDate: '2025-03-01',
+  decidingAuthority: '贵阳市市场监督管理局',
+  facts: '销售不合格产品',
+  penaltyContent: '罚款人民币5000元',
+  fineAmount: '5000.00',
+  status: 'EFFECTIVE',
+  repaired: false,
+  repairedAt: null,
+  underObjection: false,
+  ...over,
 });
 
 const snapshot = buildSnapshot({
-  number: 'GZ2026112600000042X', issuedAt: new Date('2026-11-26T02:00:00Z'), issuer: { province: '520000', name: '全国信用信息共享平台（贵州）' },
-  scenario: ReportScenario.BIDDING_PROCUREMENT, channel: ReportChannel.WEBSITE,
-  period: { from: '2018-01-01', to: '2026-11-26', coverageFrom: '2020-01-01', requiredByReportUser: '贵州省公共资源交易中心' },
-  subject: { creditCode: '91520000214434146R', name: '贵州云岭建材有限公司', kind: 'ENTERPRISE', regionCode: '520100', legalRepresentative: '王建国', registrationAuthority: null, status: 'ACTIVE' },
-  domains: [{ code: 'D07', nameZh: '市场监管' }, { code: 'D14', nameZh: '税务' }, { code: 'D28', nameZh: '生态环境' }],
+  number: 'GZ2026112600000042X',
+  issuedAt: new Date('2026-11-26T02:00:00Z'),
+  issuer: { province: '520000', name: '全国信用信息共享平台（贵州）' },
+  scenario: ReportScenario.BIDDING_PROCUREMENT,
+  channel: ReportChannel.WEBSITE,
+  period: {
+    from: '2018-01-01',
+    to: '2026-11-26',
+    coverageFrom: '2020-01-01',
+    requiredByReportUser: '贵州省公共资源交易中心',
+  },
+  subject: {
+    creditCode: '91520000214434146R',
+    name: '贵州云岭建材有限公司',
+    kind: 'ENTERPRISE',
+    regionCode: '520100',
+    legalRepresentative: '王建国',
+    registrationAuthority: null,
+    status: 'ACTIVE',
+  },
+  domains: [
+    { code: 'D07', nameZh: '市场监管' },
+    { code: 'D14', nameZh: '税务' },
+    { code: 'D28', nameZh: '生态环境' },
+  ],
   records: [
     record({}),
-    record({ id: 'R2', decisionNumber: '黔市监罚〔2024〕3号', decisionDate: '2024-05-01', status: 'REPAIRED', repaired: true, repairedAt: '2025-01-10' }),
+    record({
+      id: 'R2',
+      decisionNumber: '黔市监罚〔2024〕3号',
+      decisionDate: '2024-05-01',
+      status: 'REPAIRED',
+      repaired: true,
+      repairedAt: '2025-01-10',
+    }),
     record({ id: 'R3', domainCode: 'D28', decisionNumber: '黔环罚〔2023〕7号', underObjection: true }),
     record({ id: 'R4', domainCode: 'D28', status: 'REVOKED' }),
   ],
 });
 
 const meta = {
-  status: 'ISSUED' as const, revokedAt: null, revocationReason: null, sha256: 'ab'.repeat(32), keyId: '520000-2026-01',
-  verificationCode: 'K7M2P9Q4RT', verifyUrl: 'https://credit.example/verify?number=GZ2026112600000042X&code=K7M2P9Q4RT',
+  status: 'ISSUED' as const,
+  revokedAt: null,
+  revocationReason: null,
+  sha256: 'ab'.repeat(32),
+  keyId: '520000-2026-01',
+  verificationCode: 'K7M2P9Q4RT',
+  verifyUrl: 'https://credit.example/verify?number=GZ2026112600000042X&code=K7M2P9Q4RT',
 };
 
 describe('report PDF', () => {
@@ -41,8 +85,21 @@ describe('report PDF', () => {
   });
 
   it('holds the title, subject, period with coverage, every chosen domain and the statement', () => {
-    for (const s of ['专项信用报告', '贵州云岭建材有限公司', '91520000214434146R', '2018-01-01 至 2026-11-26', '实际覆盖', '2020-01-01',
-      '市场监管（D07）', '税务（D14）', '生态环境（D28）', '无违法违规记录', '有违法违规记录（2 条）', '生效法律文书', '贵州省公共资源交易中心']) {
+    for (const s of [
+      '专项信用报告',
+      '贵州云岭建材有限公司',
+      '91520000214434146R',
+      '2018-01-01 至 2026-11-26',
+      '实际覆盖',
+      '2020-01-01',
+      '市场监管（D07）',
+      '税务（D14）',
+      '生态环境（D28）',
+      '无违法违规记录',
+      '有违法违规记录（2 条）',
+      '生效法律文书',
+      '贵州省公共资源交易中心',
+    ]) {
       expect(text).toContain(s);
     }
   });

@@ -17,13 +17,15 @@ describe('report number', () => {
         if (d === n[i]) continue;
         if (isWellFormedReportNumber(n.slice(0, i) + d + n.slice(i + 1))) missed++;
       }
-      if (i < 17 && n[i] !== n[i + 1] && isWellFormedReportNumber(n.slice(0, i) + n[i + 1] + n[i] + n.slice(i + 2))) missed++;
+      if (i < 17 && n[i] !== n[i + 1] && isWellFormedReportNumber(n.slice(0, i) + n[i + 1] + n[i] + n.slice(i + 2)))
+        missed++;
     }
     expect(missed).toBe(0);
   });
 
   it('rejects malformed numbers and out-of-range sequences', () => {
-    for (const bad of ['', 'GZ2026112600000042', 'gz20261126000000420', 'GZ2026112600000042??']) expect(isWellFormedReportNumber(bad)).toBe(false);
+    for (const bad of ['', 'GZ2026112600000042', 'gz20261126000000420', 'GZ2026112600000042??'])
+      expect(isWellFormedReportNumber(bad)).toBe(false);
     expect(() => formatReportNumber('GZ', '20261126', 0)).toThrow(RangeError);
     expect(() => formatReportNumber('GZ', '20261126', 100_000_000)).toThrow(RangeError);
     expect(() => reportNumberCheckCharacter('GZ-1')).toThrow(RangeError);

@@ -6,8 +6,17 @@ import { earliestNormalStart, chinaDate } from '../src/report/period';
 import { isWellFormedReportNumber } from '../src/report/reportNumber';
 import { sha256Hex } from '../src/integrity/signature';
 import {
-  daysAgo, ISSUE, newSubject, repairRecord, REPORT, startReportsStack, submitRecord, unitToken, VERIFY,
-  type Stack, type TestSubject,
+  daysAgo,
+  ISSUE,
+  newSubject,
+  repairRecord,
+  REPORT,
+  startReportsStack,
+  submitRecord,
+  unitToken,
+  VERIFY,
+  type Stack,
+  type TestSubject,
 } from './builders';
 
 let s: Stack;
@@ -32,7 +41,9 @@ const db = () => s.reports.app.dataSource;
 async function tamper(number: string, from: string, to: string) {
   const part = await db().getRepository(SnapshotPartEntity).findOneByOrFail({ reportNumber: number, seq: 0 });
   expect(part.text).toContain(from);
-  await db().getRepository(SnapshotPartEntity).update({ reportNumber: number, seq: 0 }, { text: part.text.replace(from, to) });
+  await db()
+    .getRepository(SnapshotPartEntity)
+    .update({ reportNumber: number, seq: 0 }, { text: part.text.replace(from, to) });
 }
 
 describe(`reports subgraph on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => {
@@ -47,8 +58,14 @@ describe(`reports subgraph on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =>
     expect(isWellFormedReportNumber(report.number)).toBe(true);
     expect(report.number.slice(0, 10)).toBe(`GZ${chinaDate().replaceAll('-', '')}`);
     expect(report).toMatchObject({
-      status: 'ISSUED', subjectName: subject.name, creditCode: subject.creditCode, recordCount: 2, authentic: true,
-      periodTo: chinaDate(), periodFrom: earliestNormalStart(chinaDate(), 5), detailsVisible: true,
+      status: 'ISSUED',
+      subjectName: subject.name,
+      creditCode: subject.creditCode,
+      recordCount: 2,
+      authentic: true,
+      periodTo: chinaDate(),
+      periodFrom: earliestNormalStart(chinaDate(), 5),
+      detailsVisible: true,
     });
     expect(report.verificationCode).toMatch(/^[2-9A-HJKMNP-Z]{10}$/);
     // Catalogue order, whatever order was asked for.
@@ -60,7 +77,13 @@ describe(`reports subgraph on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =>
     expect(d07.records[1]).toMatchObject({ repaired: false, labels: [] });
 
     const row = await db().getRepository(CreditReportEntity).findOneByOrFail({ number: report.number });
-    const text = (await db().getRepository(SnapshotPartEntity).find({ where: { reportNumber: report.number }, order: { seq: 'ASC' } })).map((p) => p.text).join('');
+    const text = (
+      await db()
+        .getRepository(SnapshotPartEntity)
+        .find({ where: { reportNumber: report.number }, order: { seq: 'ASC' } })
+    )
+      .map((p) => p.text)
+      .join('');
     expect(sha256Hex(text)).toBe(row.sha256);
     const snapshot = JSON.parse(text);
     expect(snapshot.subject).toMatchObject({ creditCode: subject.creditCode, name: subject.name, kind: 'ENTERPRISE' });
@@ -79,8 +102,16 @@ describe(`reports subgraph on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =>
     expect(errorCode(long)).toBe('BAD_USER_INPUT');
     expect(long.errors![0].extensions).toMatchObject({ field: 'input.periodFrom' });
 
-    const required = await issued(subject, { periodFrom: '2018-03-01', requiredByReportUser: '贵州省公共资源交易中心（招标文件第3.2条）', domains: ['D07'] });
-    expect(required).toMatchObject({ periodFrom: '2018-03-01', coverageFrom: '2020-01-01', requiredByReportUser: '贵州省公共资源交易中心（招标文件第3.2条）' });
+    const required = await issued(subject, {
+      periodFrom: '2018-03-01',
+      requiredByReportUser: '贵州省公共资源交易中心（招标文件第3.2条）',
+      domains: ['D07'],
+    });
+    expect(required).toMatchObject({
+      periodFrom: '2018-03-01',
+      coverageFrom: '2020-01-01',
+      requiredByReportUser: '贵州省公共资源交易中心（招标文件第3.2条）',
+    });
 
     for (const [input, field] of [
       [{ domains: ['D99'] }, 'input.domains[0]'],
@@ -98,19 +129,35 @@ describe(`reports subgraph on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =>
     const subject = await newSubject(s);
     const other = await newSubject(s);
     expect(errorCode(await issue(subject, { creditCode: other.creditCode }))).toBe('FORBIDDEN');
-    expect(errorCode(await issue(subject, {}, await tokenFor({ role: 'PARTNER', partnerId: 'bank', province: '520000' })))).toBe('FORBIDDEN');
+    expect(
+      errorCode(await issue(subject, {}, await tokenFor({ role: 'PARTNER', partnerId: 'bank', province: '520000' }))),
+    ).toBe('FORBIDDEN');
     expect(errorCode(await issue(subject, {}, ''))).toBe('UNAUTHENTICATED');
 
     const operator = await tokenFor({ role: 'OPERATOR', operatorId: 'window-520100-07', channel: 'SERVICE_WINDOW' });
     const noCode = await issue(subject, { channel: 'SERVICE_WINDOW' }, operator);
     expect(noCode.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.creditCode' });
-    const r = await issue(subject, { creditCode: subject.creditCode, channel: 'SERVICE_WINDOW', domains: ['D07'] }, operator);
+    const r = await issue(
+      subject,
+      { creditCode: subject.creditCode, channel: 'SERVICE_WINDOW', domains: ['D07'] },
+      operator,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data!.issueReport.verificationCode).toMatch(/^[2-9A-Z]{10}$/);
-    const entries = await db().getRepository(AuditEntry).findBy({ subjectCode: subject.creditCode, action: 'report.issue' });
+    const entries = await db()
+      .getRepository(AuditEntry)
+      .findBy({ subjectCode: subject.creditCode, action: 'report.issue' });
     expect(entries.map((e) => e.actor)).toEqual(['operator:window-520100-07']);
-    expect(errorCode(await issue(await newSubject(s), { creditCode: '91520000214434146Q', channel: 'SERVICE_WINDOW' }, operator))).toBe('BAD_USER_INPUT');
-    const unknown = await issue(subject, { creditCode: '91520000214434146R', channel: 'SELF_SERVICE_TERMINAL' }, operator);
+    expect(
+      errorCode(
+        await issue(await newSubject(s), { creditCode: '91520000214434146Q', channel: 'SERVICE_WINDOW' }, operator),
+      ),
+    ).toBe('BAD_USER_INPUT');
+    const unknown = await issue(
+      subject,
+      { creditCode: '91520000214434146R', channel: 'SELF_SERVICE_TERMINAL' },
+      operator,
+    );
     expect(errorCode(unknown)).toBe('NOT_FOUND');
   });
 
@@ -134,10 +181,20 @@ describe(`reports subgraph on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =>
     const ok = await verify(report.number, report.verificationCode);
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.verifyReport).toMatchObject({
-      authentic: true, problem: null, status: 'ISSUED', subjectName: subject.name, scenario: 'BIDDING_PROCUREMENT', detailsVisible: false,
-      domains: [{ code: 'D07', outcome: 'HAS_RECORDS', recordCount: 1, records: null }, { code: 'D14', outcome: 'NO_RECORD', recordCount: 0, records: null }],
+      authentic: true,
+      problem: null,
+      status: 'ISSUED',
+      subjectName: subject.name,
+      scenario: 'BIDDING_PROCUREMENT',
+      detailsVisible: false,
+      domains: [
+        { code: 'D07', outcome: 'HAS_RECORDS', recordCount: 1, records: null },
+        { code: 'D14', outcome: 'NO_RECORD', recordCount: 0, records: null },
+      ],
     });
-    expect((await verify(report.number, report.verificationCode.toLowerCase())).data!.verifyReport.authentic).toBe(true);
+    expect((await verify(report.number, report.verificationCode.toLowerCase())).data!.verifyReport.authentic).toBe(
+      true,
+    );
     const own = await verify(report.number, report.verificationCode, subject.token);
     expect(own.data!.verifyReport.domains[0].records).toHaveLength(1);
 
@@ -168,7 +225,8 @@ describe(`reports subgraph on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =>
     await repo.delete({ reportNumber: report.number });
     const parts = splitSnapshot(text, 7);
     expect(parts.length).toBeGreaterThan(10);
-    for (let seq = parts.length - 1; seq >= 0; seq--) await repo.insert({ reportNumber: report.number, seq, text: parts[seq] });
+    for (let seq = parts.length - 1; seq >= 0; seq--)
+      await repo.insert({ reportNumber: report.number, seq, text: parts[seq] });
     const v = await verify(report.number, report.verificationCode);
     expect(v.data!.verifyReport).toMatchObject({ authentic: true, problem: null });
     // Swapping two different parts is a change like any other.
@@ -176,7 +234,10 @@ describe(`reports subgraph on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =>
     await repo.update({ reportNumber: report.number, seq: i - 1 }, { text: parts[i] });
     await repo.update({ reportNumber: report.number, seq: i }, { text: parts[i - 1] });
     const swapped = await verify(report.number, report.verificationCode);
-    expect(swapped.data!.verifyReport).toMatchObject({ authentic: false, problem: 'the stored snapshot does not match its SHA-256' });
+    expect(swapped.data!.verifyReport).toMatchObject({
+      authentic: false,
+      problem: 'the stored snapshot does not match its SHA-256',
+    });
   });
 
   it('detects one changed byte of the stored snapshot', async () => {
@@ -194,8 +255,11 @@ describe(`reports subgraph on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =>
     const subject2 = await newSubject(s);
     const r2 = await issued(subject2, { domains: ['D07'] });
     await tamper(r2.number, subject2.name, `${subject2.name.slice(0, -1)}X`);
-    const text = (await db().getRepository(SnapshotPartEntity).findOneByOrFail({ reportNumber: r2.number, seq: 0 })).text;
-    await db().getRepository(CreditReportEntity).update({ number: r2.number }, { sha256: sha256Hex(text) });
+    const text = (await db().getRepository(SnapshotPartEntity).findOneByOrFail({ reportNumber: r2.number, seq: 0 }))
+      .text;
+    await db()
+      .getRepository(CreditReportEntity)
+      .update({ number: r2.number }, { sha256: sha256Hex(text) });
     const v2 = await verify(r2.number, r2.verificationCode);
     expect(v2.data!.verifyReport).toMatchObject({ authentic: false, problem: 'the signature does not verify' });
   });
@@ -203,26 +267,41 @@ describe(`reports subgraph on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =>
   it('revokes a report with a reason and keeps verifying it as revoked', async () => {
     const subject = await newSubject(s);
     const report = await issued(subject, { domains: ['D07'] });
-    const REVOKE = 'mutation($n: String!, $r: String!) { revokeReport(number: $n, reason: $r) { status revocationReason revokedAt } }';
+    const REVOKE =
+      'mutation($n: String!, $r: String!) { revokeReport(number: $n, reason: $r) { status revocationReason revokedAt } }';
     const stranger = await newSubject(s);
-    expect(errorCode(await gql(s.reports.url, REVOKE, { n: report.number, r: '误开' }, stranger.token))).toBe('NOT_FOUND');
+    expect(errorCode(await gql(s.reports.url, REVOKE, { n: report.number, r: '误开' }, stranger.token))).toBe(
+      'NOT_FOUND',
+    );
     const r = await gql(s.reports.url, REVOKE, { n: report.number, r: '申请材料有误，重新申请' }, subject.token);
     expect(r.data!.revokeReport).toMatchObject({ status: 'REVOKED', revocationReason: '申请材料有误，重新申请' });
     expect(errorCode(await gql(s.reports.url, REVOKE, { n: report.number, r: '再次撤销' }, s.lead))).toBe('CONFLICT');
     const v = await verify(report.number, report.verificationCode);
-    expect(v.data!.verifyReport).toMatchObject({ authentic: true, status: 'REVOKED', revocationReason: '申请材料有误，重新申请' });
+    expect(v.data!.verifyReport).toMatchObject({
+      authentic: true,
+      status: 'REVOKED',
+      revocationReason: '申请材料有误，重新申请',
+    });
   });
 
   it('refuses issuance with SUBSTITUTION_NOT_ALLOWED while a breached commitment stands', async () => {
     const subject = await newSubject(s);
     const MAKE = 'mutation($i: MakeCommitmentInput!) { makeCommitment(input: $i) { id status } }';
-    const made = await gql(s.entities.url, MAKE, { i: { domains: ['D07', 'D30'], statement: '本企业承诺在上述领域无违法违规行为。' } }, subject.token);
+    const made = await gql(
+      s.entities.url,
+      MAKE,
+      { i: { domains: ['D07', 'D30'], statement: '本企业承诺在上述领域无违法违规行为。' } },
+      subject.token,
+    );
     expect(made.data!.makeCommitment.status).toBe('ACTIVE');
     const id = made.data!.makeCommitment.id;
     expect((await issue(subject, { domains: ['D07'] })).errors).toBeUndefined();
 
-    const BREACH = 'mutation($id: ID!, $r: String!) { markCommitmentBreached(id: $id, reason: $r) { status breachReason } }';
-    expect(errorCode(await gql(s.entities.url, BREACH, { id, r: '无关单位' }, await unitToken('D14')))).toBe('FORBIDDEN');
+    const BREACH =
+      'mutation($id: ID!, $r: String!) { markCommitmentBreached(id: $id, reason: $r) { status breachReason } }';
+    expect(errorCode(await gql(s.entities.url, BREACH, { id, r: '无关单位' }, await unitToken('D14')))).toBe(
+      'FORBIDDEN',
+    );
     const breach = await gql(s.entities.url, BREACH, { id, r: '2026年5月因虚假承诺被查处' }, await unitToken('D30'));
     expect(breach.data!.markCommitmentBreached.status).toBe('BREACHED');
 
@@ -249,32 +328,68 @@ describe(`reports subgraph on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =>
     const before = await gql(s.reports.url, SUBJECT_REPORTS, { reps }, bank);
     expect(before.errors).toBeUndefined();
     expect(before.data!._entities[0].reports).toEqual([]);
-    expect((await verify(report.number, report.verificationCode, bank)).data!.verifyReport).toMatchObject({ detailsVisible: false, domains: [{ records: null }] });
+    expect((await verify(report.number, report.verificationCode, bank)).data!.verifyReport).toMatchObject({
+      detailsVisible: false,
+      domains: [{ records: null }],
+    });
 
-    const AUTH = 'mutation($n: String!, $p: String!, $u: String!) { authorizeReportAccess(number: $n, partnerId: $p, until: $u) { partnerId active until } }';
-    expect(errorCode(await gql(s.reports.url, AUTH, { n: report.number, p: 'bank-gy-001', u: '2020-01-01' }, subject.token))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await gql(s.reports.url, AUTH, { n: report.number, p: 'bank-gy-001', u: daysAgo(-30) }, (await newSubject(s)).token))).toBe('NOT_FOUND');
-    const granted = await gql(s.reports.url, AUTH, { n: report.number, p: 'bank-gy-001', u: daysAgo(-30) }, subject.token);
+    const AUTH =
+      'mutation($n: String!, $p: String!, $u: String!) { authorizeReportAccess(number: $n, partnerId: $p, until: $u) { partnerId active until } }';
+    expect(
+      errorCode(await gql(s.reports.url, AUTH, { n: report.number, p: 'bank-gy-001', u: '2020-01-01' }, subject.token)),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(
+        await gql(
+          s.reports.url,
+          AUTH,
+          { n: report.number, p: 'bank-gy-001', u: daysAgo(-30) },
+          (await newSubject(s)).token,
+        ),
+      ),
+    ).toBe('NOT_FOUND');
+    const granted = await gql(
+      s.reports.url,
+      AUTH,
+      { n: report.number, p: 'bank-gy-001', u: daysAgo(-30) },
+      subject.token,
+    );
     expect(granted.data!.authorizeReportAccess).toMatchObject({ partnerId: 'bank-gy-001', active: true });
 
     const seen = await gql(s.reports.url, REPORT, { number: report.number }, bank);
-    expect(seen.data!.report).toMatchObject({ detailsVisible: true, verificationCode: null, domains: [{ records: [{ repaired: false }] }] });
+    expect(seen.data!.report).toMatchObject({
+      detailsVisible: true,
+      verificationCode: null,
+      domains: [{ records: [{ repaired: false }] }],
+    });
     expect((await gql(s.reports.url, SUBJECT_REPORTS, { reps }, bank)).data!._entities[0].reports).toHaveLength(1);
     expect((await gql(s.reports.url, REPORT, { number: report.number }, otherBank)).data!.report).toBeNull();
-    const audits = await db().getRepository(AuditEntry).findBy({ subjectCode: subject.creditCode, action: 'report.read' });
+    const audits = await db()
+      .getRepository(AuditEntry)
+      .findBy({ subjectCode: subject.creditCode, action: 'report.read' });
     expect(audits.some((a) => a.actor === 'partner:520000/bank-gy-001')).toBe(true);
 
-    const REVOKE = 'mutation($n: String!, $p: String!) { revokeReportAccess(number: $n, partnerId: $p) { active revokedAt } }';
-    expect((await gql(s.reports.url, REVOKE, { n: report.number, p: 'bank-gy-001' }, subject.token)).data!.revokeReportAccess.active).toBe(false);
+    const REVOKE =
+      'mutation($n: String!, $p: String!) { revokeReportAccess(number: $n, partnerId: $p) { active revokedAt } }';
+    expect(
+      (await gql(s.reports.url, REVOKE, { n: report.number, p: 'bank-gy-001' }, subject.token)).data!.revokeReportAccess
+        .active,
+    ).toBe(false);
     expect((await gql(s.reports.url, REPORT, { number: report.number }, bank)).data!.report).toBeNull();
-    const owner = await gql(s.reports.url, `query($number: String!) { report(number: $number) { authorizations { partnerId active } } }`, { number: report.number }, subject.token);
+    const owner = await gql(
+      s.reports.url,
+      `query($number: String!) { report(number: $number) { authorizations { partnerId active } } }`,
+      { number: report.number },
+      subject.token,
+    );
     expect(owner.data!.report.authorizations).toEqual([{ partnerId: 'bank-gy-001', active: false }]);
   });
 
   it('counts reports for analysts by scenario, channel, month and region, and never lists them', async () => {
     const subject = await newSubject(s);
     await issued(subject, { domains: ['D07'], scenario: 'FINANCING', channel: 'GOV_SERVICE_PORTAL' });
-    const Q = '{ reportStatistics { total revoked byScenario { key count } byChannel { key count } byMonth { key count } byRegion { key count } } }';
+    const Q =
+      '{ reportStatistics { total revoked byScenario { key count } byChannel { key count } byMonth { key count } byRegion { key count } } }';
     const r = await gql(s.reports.url, Q, {}, await tokenFor({ role: 'ANALYST' }));
     const st = r.data!.reportStatistics;
     const total = await db().getRepository(CreditReportEntity).count();
@@ -297,14 +412,21 @@ describe(`reports subgraph on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =>
     const seqs = numbers.map((n) => Number(n.slice(10, 18))).sort((a, b) => a - b);
     expect(seqs[39] - seqs[0]).toBe(39);
     // Taken in the order the issuances began, so a later issue time never has a smaller number.
-    const byTime = [...reports].sort((a, b) => Date.parse(a.issuedAt) - Date.parse(b.issuedAt) || a.number.localeCompare(b.number));
+    const byTime = [...reports].sort(
+      (a, b) => Date.parse(a.issuedAt) - Date.parse(b.issuedAt) || a.number.localeCompare(b.number),
+    );
     expect(byTime.map((r) => r.number)).toEqual([...numbers].sort());
     expect(reports.every((r) => r.authentic)).toBe(true);
-    const audited = await db().getRepository(AuditEntry).findBy({ action: 'report.issue', subjectCode: subject.creditCode });
+    const audited = await db()
+      .getRepository(AuditEntry)
+      .findBy({ action: 'report.issue', subjectCode: subject.creditCode });
     expect(audited.map((e) => e.target).sort()).toEqual([...numbers].sort());
   });
 
-  (usingMysql ? it : it.skip)('has migrations that match the entities (MySQL only; SQLite builds from entities)', async () => {
-    expect(await pendingSchemaChanges(db())).toEqual([]);
-  });
+  (usingMysql ? it : it.skip)(
+    'has migrations that match the entities (MySQL only; SQLite builds from entities)',
+    async () => {
+      expect(await pendingSchemaChanges(db())).toEqual([]);
+    },
+  );
 });

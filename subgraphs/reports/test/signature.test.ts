@@ -5,7 +5,11 @@ import { generateKeyFile, generateSigningJwk, keyringFrom } from '../src/integri
 describe('Ed25519 signature of the canonical snapshot', () => {
   const file = generateKeyFile('520000-test-1');
   const ring = keyringFrom(file, '520000');
-  const text = canonicalJson({ number: 'GZ2026112600000001X', subject: { name: '贵阳云岭建材有限公司' }, domains: [{ code: 'D07', outcome: 'NO_RECORD' }] });
+  const text = canonicalJson({
+    number: 'GZ2026112600000001X',
+    subject: { name: '贵阳云岭建材有限公司' },
+    domains: [{ code: 'D07', outcome: 'NO_RECORD' }],
+  });
 
   it('verifies the text it signed and nothing else', () => {
     const sig = signText(text, ring.activePrivateKey);
@@ -22,7 +26,10 @@ describe('Ed25519 signature of the canonical snapshot', () => {
   it('publishes only public keys, old ones included after a rotation', () => {
     const next = generateSigningJwk('520000-test-2');
     const { d: _d, ...oldPublic } = file.keys[0];
-    const rotated = keyringFrom({ activeKid: next.kid, codeSecret: file.codeSecret, keys: [oldPublic, next] }, '520000');
+    const rotated = keyringFrom(
+      { activeKid: next.kid, codeSecret: file.codeSecret, keys: [oldPublic, next] },
+      '520000',
+    );
     expect(rotated.activeKid).toBe('520000-test-2');
     const jwks = rotated.jwks();
     expect(jwks.keys.map((k) => k.kid)).toEqual(['520000-test-1', '520000-test-2']);

@@ -12,14 +12,23 @@ const checkFirst = (first: number) => {
 export class AuditTrailResolver {
   @Authorized(Role.LEAD_DEPARTMENT)
   @Query(() => AuditTrail, { description: 'The merged audit trail of every subgraph (lead department)' })
-  auditTrail(@Ctx() ctx: EntitiesContext, @Arg('filter', () => AuditTrailFilter) filter: AuditTrailFilter): Promise<AuditTrail> {
+  auditTrail(
+    @Ctx() ctx: EntitiesContext,
+    @Arg('filter', () => AuditTrailFilter) filter: AuditTrailFilter,
+  ): Promise<AuditTrail> {
     checkFirst(filter.first);
     return ctx.services.auditTrail.entries(ctx, filter);
   }
 
   @Authorized(Role.SUBJECT, Role.LEAD_DEPARTMENT)
-  @FieldResolver(() => AuditTrail, { description: '"Who looked at me": reads and changes of this subject by anyone else, newest first' })
-  accessLog(@Root() subject: Subject, @Ctx() ctx: EntitiesContext, @Arg('first', () => Int, { defaultValue: 50 }) first: number): Promise<AuditTrail> {
+  @FieldResolver(() => AuditTrail, {
+    description: '"Who looked at me": reads and changes of this subject by anyone else, newest first',
+  })
+  accessLog(
+    @Root() subject: Subject,
+    @Ctx() ctx: EntitiesContext,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+  ): Promise<AuditTrail> {
     checkFirst(first);
     if (ctx.principal?.role === Role.SUBJECT && !isOwner(ctx.principal, subject.creditCode)) {
       throw forbidden('a subject may see only its own access log');

@@ -1,4 +1,11 @@
-import { createServiceClient, queryAuditEntries, type AuditFilter, type AuditRecord, type ServiceClient, type ServiceContext } from '@credit/shared';
+import {
+  createServiceClient,
+  queryAuditEntries,
+  type AuditFilter,
+  type AuditRecord,
+  type ServiceClient,
+  type ServiceContext,
+} from '@credit/shared';
 import type { DataSource } from 'typeorm';
 
 export interface AuditSource {
@@ -18,7 +25,10 @@ const QUERY = `query($subjectCode: String, $action: String, $from: String, $to: 
  * A subgraph that does not answer is named in `unavailable` rather than failing the whole read.
  */
 export class AuditTrailService {
-  constructor(private readonly db: DataSource, private readonly sources: AuditSource[]) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly sources: AuditSource[],
+  ) {}
 
   /** Adds a subgraph whose log is merged (tests start subgraphs on ports known only afterwards). */
   addSource(source: AuditSource): void {
@@ -40,12 +50,18 @@ export class AuditTrailService {
         }
       }),
     ]);
-    const entries = parts.flat().sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, filter.first);
+    const entries = parts
+      .flat()
+      .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+      .slice(0, filter.first);
     return { entries, unavailable };
   }
 }
 
-export function auditSources(urls: Record<string, string | undefined>, auth: Parameters<typeof createServiceClient>[0]['auth']): AuditSource[] {
+export function auditSources(
+  urls: Record<string, string | undefined>,
+  auth: Parameters<typeof createServiceClient>[0]['auth'],
+): AuditSource[] {
   return Object.entries(urls)
     .filter((e): e is [string, string] => Boolean(e[1]))
     .map(([name, url]) => ({ name, call: createServiceClient({ url, service: 'entities', auth, timeoutMs: 5000 }) }));

@@ -18,6 +18,8 @@ export function createCommitmentLoader(ctx: ServiceContext, commitments: Commitm
     await auditRead(db, ctx, { action: 'commitment.read', subjectCodes: allowed.filter((c) => !isOwner(p, c)) });
     const bySubject = new Map<string, Commitment[]>();
     for (const r of rows) bySubject.set(r.creditCode, [...(bySubject.get(r.creditCode) ?? []), toCommitment(r)]);
-    return codes.map((c) => (allowed.includes(c) ? bySubject.get(c) ?? [] : forbidden(`role ${p.role} may not read the commitments of ${c}`)));
+    return codes.map((c) =>
+      allowed.includes(c) ? (bySubject.get(c) ?? []) : forbidden(`role ${p.role} may not read the commitments of ${c}`),
+    );
   });
 }

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
-  actorOf, audit, badUserInput, checkSubjectCode, conflict, forbidden, notFound, Role,
-  type Principal, type ServiceContext,
+  actorOf,
+  audit,
+  badUserInput,
+  checkSubjectCode,
+  conflict,
+  forbidden,
+  notFound,
+  Role,
+  type Principal,
+  type ServiceContext,
 } from '@credit/shared';
 import { In, type DataSource } from 'typeorm';
 import type { DomainService } from '../domain/domain.service';
@@ -17,18 +25,19 @@ const MAX_DOMAINS = 50;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export const toCommitment = (e: CommitmentEntity): Commitment => Object.assign(new Commitment(), {
-  id: e.id,
-  creditCode: e.creditCode,
-  domainCodes: e.domainCodes,
-  statement: e.statement,
-  status: e.status as CommitmentStatus,
-  madeAt: e.createdAt.toISOString(),
-  breachReason: e.breachReason,
-  breachedAt: iso(e.breachedAt),
-  clearReason: e.clearReason,
-  clearedAt: iso(e.clearedAt),
-});
+export const toCommitment = (e: CommitmentEntity): Commitment =>
+  Object.assign(new Commitment(), {
+    id: e.id,
+    creditCode: e.creditCode,
+    domainCodes: e.domainCodes,
+    statement: e.statement,
+    status: e.status as CommitmentStatus,
+    madeAt: e.createdAt.toISOString(),
+    breachReason: e.breachReason,
+    breachedAt: iso(e.breachedAt),
+    clearReason: e.clearReason,
+    clearedAt: iso(e.clearedAt),
+  });
 
 function reasonText(field: string, value: string, max: number): string {
   const v = (value ?? '').trim();
@@ -78,7 +87,12 @@ export class CommitmentService {
         statement,
         status: CommitmentStatus.ACTIVE,
         madeBy: actorOf(p),
-        breachReason: null, breachedBy: null, breachedAt: null, clearReason: null, clearedBy: null, clearedAt: null,
+        breachReason: null,
+        breachedBy: null,
+        breachedAt: null,
+        clearReason: null,
+        clearedBy: null,
+        clearedAt: null,
       });
       await tx.getRepository(CommitmentEntity).save(row);
       await audit(tx, ctx, { action: 'commitment.make', subjectCodes: [creditCode], target: row.id });
@@ -97,10 +111,16 @@ export class CommitmentService {
       if (p.role === Role.SOURCE_UNIT && !row.domainCodes.some((d) => p.domains.includes(d))) {
         throw forbidden(`source unit ${p.unitCode} reports none of the domains of commitment ${id}`);
       }
-      if (row.status === CommitmentStatus.BREACHED) throw conflict(`commitment ${id} is already marked breached`, { field: 'id' });
+      if (row.status === CommitmentStatus.BREACHED)
+        throw conflict(`commitment ${id} is already marked breached`, { field: 'id' });
       Object.assign(row, {
-        status: CommitmentStatus.BREACHED, breachReason: text, breachedBy: actorOf(p), breachedAt: new Date(),
-        clearReason: null, clearedBy: null, clearedAt: null,
+        status: CommitmentStatus.BREACHED,
+        breachReason: text,
+        breachedBy: actorOf(p),
+        breachedAt: new Date(),
+        clearReason: null,
+        clearedBy: null,
+        clearedAt: null,
       });
       await repo.save(row);
       await audit(tx, ctx, { action: 'commitment.breach', subjectCodes: [row.creditCode], target: id });
@@ -114,8 +134,14 @@ export class CommitmentService {
       const repo = tx.getRepository(CommitmentEntity);
       const row = await repo.findOneBy({ id });
       if (!row) throw notFound('commitment', id);
-      if (row.status !== CommitmentStatus.BREACHED) throw conflict(`commitment ${id} has no standing breach`, { field: 'id' });
-      Object.assign(row, { status: CommitmentStatus.ACTIVE, clearReason: text, clearedBy: actorOf(ctx.principal), clearedAt: new Date() });
+      if (row.status !== CommitmentStatus.BREACHED)
+        throw conflict(`commitment ${id} has no standing breach`, { field: 'id' });
+      Object.assign(row, {
+        status: CommitmentStatus.ACTIVE,
+        clearReason: text,
+        clearedBy: actorOf(ctx.principal),
+        clearedAt: new Date(),
+      });
       await repo.save(row);
       await audit(tx, ctx, { action: 'commitment.clear', subjectCodes: [row.creditCode], target: id });
       return toCommitment(row);
@@ -124,7 +150,9 @@ export class CommitmentService {
 
   async forSubjects(codes: readonly string[]): Promise<CommitmentEntity[]> {
     if (codes.length === 0) return [];
-    return this.db.getRepository(CommitmentEntity).find({ where: { creditCode: In([...codes]) }, order: { createdAt: 'DESC' } });
+    return this.db
+      .getRepository(CommitmentEntity)
+      .find({ where: { creditCode: In([...codes]) }, order: { createdAt: 'DESC' } });
   }
 
   /** Asked at every report issuance: one indexed lookup on (creditCode, status). */

@@ -4,7 +4,10 @@ export enum CommitmentStatus {
   ACTIVE = 'ACTIVE',
   BREACHED = 'BREACHED',
 }
-registerEnumType(CommitmentStatus, { name: 'CommitmentStatus', description: 'ACTIVE (kept so far) or BREACHED (a false commitment: no report in place of certificates)' });
+registerEnumType(CommitmentStatus, {
+  name: 'CommitmentStatus',
+  description: 'ACTIVE (kept so far) or BREACHED (a false commitment: no report in place of certificates)',
+});
 
 @ObjectType({ description: 'A credit commitment (信用承诺) for domains the reports do not yet cover' })
 export class Commitment {

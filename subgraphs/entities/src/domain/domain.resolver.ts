@@ -21,7 +21,11 @@ export class DomainResolver {
 
   @Authorized(Role.LEAD_DEPARTMENT)
   @Mutation(() => Domain, { description: 'Deactivates or reactivates a domain; domains are never deleted' })
-  setDomainActive(@Ctx() ctx: EntitiesContext, @Arg('code') code: string, @Arg('active') active: boolean): Promise<Domain> {
+  setDomainActive(
+    @Ctx() ctx: EntitiesContext,
+    @Arg('code') code: string,
+    @Arg('active') active: boolean,
+  ): Promise<Domain> {
     return ctx.services.domains.setActive(code, active);
   }
 }

@@ -6,9 +6,14 @@ import { Domain } from './domain.type';
 
 const CODE = /^D\d{2,3}$/;
 
-const toDomain = (e: DomainEntity): Domain => Object.assign(new Domain(), {
-  code: e.code, nameZh: e.nameZh, nameEn: e.nameEn, active: e.active, sortOrder: e.sortOrder,
-});
+const toDomain = (e: DomainEntity): Domain =>
+  Object.assign(new Domain(), {
+    code: e.code,
+    nameZh: e.nameZh,
+    nameEn: e.nameEn,
+    active: e.active,
+    sortOrder: e.sortOrder,
+  });
 
 /** Responsible for the domain catalogue: listing, extension and deactivation by the lead department. */
 export class DomainService {
@@ -24,20 +29,36 @@ export class DomainService {
 
   async byCodes(codes: readonly string[]): Promise<Map<string, DomainEntity>> {
     if (codes.length === 0) return new Map();
-    const rows = await this.db.getRepository(DomainEntity).createQueryBuilder('d').where('d.code IN (:...codes)', { codes: [...codes] }).getMany();
+    const rows = await this.db
+      .getRepository(DomainEntity)
+      .createQueryBuilder('d')
+      .where('d.code IN (:...codes)', { codes: [...codes] })
+      .getMany();
     return new Map(rows.map((r) => [r.code, r]));
   }
 
   async add(input: { code: string; nameZh: string; nameEn: string }): Promise<Domain> {
     const code = input.code.trim().toUpperCase();
-    if (!CODE.test(code)) throw badUserInput('input.code', `must look like D44 (D and 2-3 digits), got "${input.code}"`);
-    if (!input.nameZh.trim() || input.nameZh.length > 100) throw badUserInput('input.nameZh', 'must be 1-100 characters');
-    if (!input.nameEn.trim() || input.nameEn.length > 200) throw badUserInput('input.nameEn', 'must be 1-200 characters');
+    if (!CODE.test(code))
+      throw badUserInput('input.code', `must look like D44 (D and 2-3 digits), got "${input.code}"`);
+    if (!input.nameZh.trim() || input.nameZh.length > 100)
+      throw badUserInput('input.nameZh', 'must be 1-100 characters');
+    if (!input.nameEn.trim() || input.nameEn.length > 200)
+      throw badUserInput('input.nameEn', 'must be 1-200 characters');
     return this.db.transaction(async (tx) => {
       const repo = tx.getRepository(DomainEntity);
       if (await repo.findOneBy({ code })) throw conflict(`domain ${code} already exists`, { field: 'input.code' });
-      const max = await repo.createQueryBuilder('d').select('MAX(d.sortOrder)', 'max').getRawOne<{ max: number | null }>();
-      const row = repo.create({ code, nameZh: input.nameZh.trim(), nameEn: input.nameEn.trim(), active: true, sortOrder: Number(max?.max ?? 0) + 1 });
+      const max = await repo
+        .createQueryBuilder('d')
+        .select('MAX(d.sortOrder)', 'max')
+        .getRawOne<{ max: number | null }>();
+      const row = repo.create({
+        code,
+        nameZh: input.nameZh.trim(),
+        nameEn: input.nameEn.trim(),
+        active: true,
+        sortOrder: Number(max?.max ?? 0) + 1,
+      });
       await repo.insert(row);
       return toDomain(row);
     });

@@ -5,21 +5,29 @@ export class Init1795655421950 implements MigrationInterface {
   name = 'Init1795655421950';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query("CREATE TABLE `audit_log` (`id` int NOT NULL AUTO_INCREMENT, `at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `actor` varchar(80) NOT NULL, `role` varchar(20) NOT NULL, `action` varchar(60) NOT NULL, `subjectCode` varchar(18) NULL, `target` varchar(200) NULL, `requestId` varchar(128) NOT NULL, INDEX `ix_audit_at` (`at`), INDEX `ix_audit_subject_at` (`subjectCode`, `at`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
-    await q.query("CREATE TABLE `domain` (`code` varchar(8) NOT NULL, `nameZh` varchar(100) NOT NULL, `nameEn` varchar(200) NOT NULL, `active` tinyint NOT NULL DEFAULT 1, `sortOrder` int NOT NULL, `createdAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `updatedAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), PRIMARY KEY (`code`)) ENGINE=InnoDB");
-    await q.query("CREATE TABLE `source_unit` (`code` varchar(32) NOT NULL, `name` varchar(200) NOT NULL, `regionCode` varchar(6) NOT NULL, `domainCodes` text NOT NULL, `active` tinyint NOT NULL DEFAULT 1, `createdAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), INDEX `ix_source_unit_region` (`regionCode`), PRIMARY KEY (`code`)) ENGINE=InnoDB");
-    await q.query("CREATE TABLE `subject` (`creditCode` varchar(18) NOT NULL, `kind` varchar(24) NOT NULL, `name` varchar(200) NOT NULL, `legalRepresentative` varchar(100) NULL, `regionCode` varchar(6) NOT NULL, `registrationAuthority` varchar(200) NULL, `establishedOn` date NULL, `status` varchar(16) NOT NULL, `createdAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `updatedAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), INDEX `ix_subject_kind` (`kind`, `creditCode`), INDEX `ix_subject_region_kind` (`regionCode`, `kind`, `creditCode`), PRIMARY KEY (`creditCode`)) ENGINE=InnoDB");
+    await q.query(
+      'CREATE TABLE `audit_log` (`id` int NOT NULL AUTO_INCREMENT, `at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `actor` varchar(80) NOT NULL, `role` varchar(20) NOT NULL, `action` varchar(60) NOT NULL, `subjectCode` varchar(18) NULL, `target` varchar(200) NULL, `requestId` varchar(128) NOT NULL, INDEX `ix_audit_at` (`at`), INDEX `ix_audit_subject_at` (`subjectCode`, `at`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
+    );
+    await q.query(
+      'CREATE TABLE `domain` (`code` varchar(8) NOT NULL, `nameZh` varchar(100) NOT NULL, `nameEn` varchar(200) NOT NULL, `active` tinyint NOT NULL DEFAULT 1, `sortOrder` int NOT NULL, `createdAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `updatedAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), PRIMARY KEY (`code`)) ENGINE=InnoDB',
+    );
+    await q.query(
+      'CREATE TABLE `source_unit` (`code` varchar(32) NOT NULL, `name` varchar(200) NOT NULL, `regionCode` varchar(6) NOT NULL, `domainCodes` text NOT NULL, `active` tinyint NOT NULL DEFAULT 1, `createdAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), INDEX `ix_source_unit_region` (`regionCode`), PRIMARY KEY (`code`)) ENGINE=InnoDB',
+    );
+    await q.query(
+      'CREATE TABLE `subject` (`creditCode` varchar(18) NOT NULL, `kind` varchar(24) NOT NULL, `name` varchar(200) NOT NULL, `legalRepresentative` varchar(100) NULL, `regionCode` varchar(6) NOT NULL, `registrationAuthority` varchar(200) NULL, `establishedOn` date NULL, `status` varchar(16) NOT NULL, `createdAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `updatedAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), INDEX `ix_subject_kind` (`kind`, `creditCode`), INDEX `ix_subject_region_kind` (`regionCode`, `kind`, `creditCode`), PRIMARY KEY (`creditCode`)) ENGINE=InnoDB',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query("DROP INDEX `ix_subject_region_kind` ON `subject`");
-    await q.query("DROP INDEX `ix_subject_kind` ON `subject`");
-    await q.query("DROP TABLE `subject`");
-    await q.query("DROP INDEX `ix_source_unit_region` ON `source_unit`");
-    await q.query("DROP TABLE `source_unit`");
-    await q.query("DROP TABLE `domain`");
-    await q.query("DROP INDEX `ix_audit_subject_at` ON `audit_log`");
-    await q.query("DROP INDEX `ix_audit_at` ON `audit_log`");
-    await q.query("DROP TABLE `audit_log`");
+    await q.query('DROP INDEX `ix_subject_region_kind` ON `subject`');
+    await q.query('DROP INDEX `ix_subject_kind` ON `subject`');
+    await q.query('DROP TABLE `subject`');
+    await q.query('DROP INDEX `ix_source_unit_region` ON `source_unit`');
+    await q.query('DROP TABLE `source_unit`');
+    await q.query('DROP TABLE `domain`');
+    await q.query('DROP INDEX `ix_audit_subject_at` ON `audit_log`');
+    await q.query('DROP INDEX `ix_audit_at` ON `audit_log`');
+    await q.query('DROP TABLE `audit_log`');
   }
 }

@@ -5,11 +5,13 @@ export class Commitments1795655984338 implements MigrationInterface {
   name = 'Commitments1795655984338';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query("CREATE TABLE `credit_commitment` (`id` varchar(36) NOT NULL, `creditCode` varchar(18) NOT NULL, `domainCodes` text NOT NULL, `statement` varchar(1000) NOT NULL, `status` varchar(16) NOT NULL, `madeBy` varchar(80) NOT NULL, `breachReason` varchar(500) NULL, `breachedBy` varchar(80) NULL, `breachedAt` datetime(6) NULL, `clearReason` varchar(500) NULL, `clearedBy` varchar(80) NULL, `clearedAt` datetime(6) NULL, `createdAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `updatedAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), INDEX `ix_commitment_subject_status` (`creditCode`, `status`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await q.query(
+      'CREATE TABLE `credit_commitment` (`id` varchar(36) NOT NULL, `creditCode` varchar(18) NOT NULL, `domainCodes` text NOT NULL, `statement` varchar(1000) NOT NULL, `status` varchar(16) NOT NULL, `madeBy` varchar(80) NOT NULL, `breachReason` varchar(500) NULL, `breachedBy` varchar(80) NULL, `breachedAt` datetime(6) NULL, `clearReason` varchar(500) NULL, `clearedBy` varchar(80) NULL, `clearedAt` datetime(6) NULL, `createdAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `updatedAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), INDEX `ix_commitment_subject_status` (`creditCode`, `status`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query("DROP INDEX `ix_commitment_subject_status` ON `credit_commitment`");
-    await q.query("DROP TABLE `credit_commitment`");
+    await q.query('DROP INDEX `ix_commitment_subject_status` ON `credit_commitment`');
+    await q.query('DROP TABLE `credit_commitment`');
   }
 }

@@ -12,7 +12,12 @@ export interface RegionRecord {
 /** GB/T 2260 codes of Guizhou (copied from the design handbook; fixed reference data). */
 export const REGIONS: readonly RegionRecord[] = [
   { code: regions.province.code, nameZh: regions.province.nameZh, level: 'PROVINCE', parentCode: null },
-  ...regions.prefectures.map((p) => ({ code: p.code, nameZh: p.nameZh, level: 'PREFECTURE' as const, parentCode: regions.province.code })),
+  ...regions.prefectures.map((p) => ({
+    code: p.code,
+    nameZh: p.nameZh,
+    level: 'PREFECTURE' as const,
+    parentCode: regions.province.code,
+  })),
 ];
 const BY_CODE = new Map(REGIONS.map((r) => [r.code, r]));
 

@@ -8,9 +8,12 @@ export async function seedDemoData(db: DataSource): Promise<{ subjects: number; 
   return db.transaction(async (tx) => {
     if ((await tx.getRepository(SubjectEntity).count()) > 0) return { subjects: 0, sourceUnits: 0 };
     const subjects = demoSubjects();
-    for (let i = 0; i < subjects.length; i += 100) await tx.getRepository(SubjectEntity).insert(subjects.slice(i, i + 100));
+    for (let i = 0; i < subjects.length; i += 100)
+      await tx.getRepository(SubjectEntity).insert(subjects.slice(i, i + 100));
     const units = demoSourceUnits();
-    const existing = new Set((await tx.getRepository(SourceUnitEntity).find({ select: { code: true } })).map((u) => u.code));
+    const existing = new Set(
+      (await tx.getRepository(SourceUnitEntity).find({ select: { code: true } })).map((u) => u.code),
+    );
     const fresh = units.filter((u) => !existing.has(u.code));
     if (fresh.length) await tx.getRepository(SourceUnitEntity).insert(fresh);
     return { subjects: subjects.length, sourceUnits: fresh.length };

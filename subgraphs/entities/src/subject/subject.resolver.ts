@@ -7,7 +7,10 @@ import { Subject, SubjectConnection } from './subject.type';
 @Resolver(() => Subject)
 export class SubjectResolver {
   @Authorized()
-  @Query(() => Subject, { nullable: true, description: 'One subject by credit code or resident ID; null when not registered' })
+  @Query(() => Subject, {
+    nullable: true,
+    description: 'One subject by credit code or resident ID; null when not registered',
+  })
   subject(@Ctx() ctx: EntitiesContext, @Arg('creditCode') creditCode: string): Promise<Subject | null> {
     const check = checkSubjectCode(creditCode);
     if (!check.valid) throw badUserInput('creditCode', check.message!, { problem: check.problem });
@@ -26,8 +29,13 @@ export class SubjectResolver {
   }
 
   @Authorized(Role.LEAD_DEPARTMENT, Role.SERVICE)
-  @Mutation(() => UpsertSubjectsPayload, { description: 'Registers or updates up to 1,000 subjects; a verdict per row' })
-  upsertSubjects(@Ctx() ctx: EntitiesContext, @Arg('subjects', () => [SubjectInput]) subjects: SubjectInput[]): Promise<UpsertSubjectsPayload> {
+  @Mutation(() => UpsertSubjectsPayload, {
+    description: 'Registers or updates up to 1,000 subjects; a verdict per row',
+  })
+  upsertSubjects(
+    @Ctx() ctx: EntitiesContext,
+    @Arg('subjects', () => [SubjectInput]) subjects: SubjectInput[],
+  ): Promise<UpsertSubjectsPayload> {
     return ctx.services.subjects.upsert(ctx, subjects);
   }
 }

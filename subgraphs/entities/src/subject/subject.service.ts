@@ -1,8 +1,25 @@
-import { audit, auditRead, badUserInput, decodeCursor, encodeCursor, NO_SUBJECT_CHANGES, type Principal, Role, type ServiceContext, type SubjectChanges } from '@credit/shared';
+import {
+  audit,
+  auditRead,
+  badUserInput,
+  decodeCursor,
+  encodeCursor,
+  NO_SUBJECT_CHANGES,
+  type Principal,
+  Role,
+  type ServiceContext,
+  type SubjectChanges,
+} from '@credit/shared';
 import { In, type DataSource } from 'typeorm';
 import { findRegion } from '../region/regionCatalogue';
 import { SubjectEntity } from './subject.entity';
-import { RowVerdict, SubjectRowResult, UpsertSubjectsPayload, type SubjectFilter, type SubjectInput } from './subject.inputs';
+import {
+  RowVerdict,
+  SubjectRowResult,
+  UpsertSubjectsPayload,
+  type SubjectFilter,
+  type SubjectInput,
+} from './subject.inputs';
 import { toSubjectView } from './subjectAccess';
 import { validateSubjectInput, type NormalizedSubject } from './subjectValidation';
 import { SubjectConnection, SubjectKind } from './subject.type';
@@ -11,7 +28,13 @@ export const MAX_UPSERT_ROWS = 1000;
 const IN_CHUNK = 500;
 
 const FIELDS: (keyof NormalizedSubject)[] = [
-  'kind', 'name', 'legalRepresentative', 'regionCode', 'registrationAuthority', 'establishedOn', 'status',
+  'kind',
+  'name',
+  'legalRepresentative',
+  'regionCode',
+  'registrationAuthority',
+  'establishedOn',
+  'status',
 ];
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -22,7 +45,10 @@ function chunks<T>(items: T[], size: number): T[][] {
 
 /** Responsible for the subject register: batched lookups, paged listing and validated upserts. */
 export class SubjectService {
-  constructor(private readonly db: DataSource, private readonly changes: SubjectChanges = NO_SUBJECT_CHANGES) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly changes: SubjectChanges = NO_SUBJECT_CHANGES,
+  ) {}
 
   async findByCodes(codes: readonly string[]): Promise<SubjectEntity[]> {
     const repo = this.db.getRepository(SubjectEntity);
@@ -32,12 +58,21 @@ export class SubjectService {
   }
 
   /** Keyset-paged by credit code. Source units do not list natural persons (minimal sharing). */
-  async list(ctx: ServiceContext, filter: SubjectFilter | undefined, first: number, after?: string | null): Promise<SubjectConnection> {
+  async list(
+    ctx: ServiceContext,
+    filter: SubjectFilter | undefined,
+    first: number,
+    after?: string | null,
+  ): Promise<SubjectConnection> {
     const p = ctx.principal as Principal;
     if (filter?.regionCode && !findRegion(filter.regionCode)) {
       throw badUserInput('filter.regionCode', `unknown region "${filter.regionCode}"`);
     }
-    const qb = this.db.getRepository(SubjectEntity).createQueryBuilder('s').orderBy('s.creditCode', 'ASC').limit(first + 1);
+    const qb = this.db
+      .getRepository(SubjectEntity)
+      .createQueryBuilder('s')
+      .orderBy('s.creditCode', 'ASC')
+      .limit(first + 1);
     if (filter?.kind) qb.andWhere('s.kind = :kind', { kind: filter.kind });
     if (filter?.regionCode) qb.andWhere('s.regionCode = :region', { region: filter.regionCode });
     if (filter?.status) qb.andWhere('s.status = :status', { status: filter.status });
@@ -61,7 +96,10 @@ export class SubjectService {
   async upsert(ctx: ServiceContext, inputs: SubjectInput[]): Promise<UpsertSubjectsPayload> {
     if (inputs.length === 0) throw badUserInput('subjects', 'must contain at least one row');
     if (inputs.length > MAX_UPSERT_ROWS) {
-      throw badUserInput('subjects', `at most ${MAX_UPSERT_ROWS} rows per call, got ${inputs.length}`, { max: MAX_UPSERT_ROWS, got: inputs.length });
+      throw badUserInput('subjects', `at most ${MAX_UPSERT_ROWS} rows per call, got ${inputs.length}`, {
+        max: MAX_UPSERT_ROWS,
+        got: inputs.length,
+      });
     }
     const results: SubjectRowResult[] = [];
     const valid = new Map<string, { index: number; subject: NormalizedSubject }>();

@@ -19,9 +19,13 @@ export enum SubjectStatus {
 registerEnumType(SubjectStatus, { name: 'SubjectStatus', description: '存续 / 停业 / 吊销 / 注销' });
 
 @Directive('@key(fields: "creditCode")')
-@ObjectType({ description: 'A credit subject. Personal data is masked for everyone but the subject and the lead department.' })
+@ObjectType({
+  description: 'A credit subject. Personal data is masked for everyone but the subject and the lead department.',
+})
 export class Subject {
-  @Field(() => ID, { description: 'Unified social credit code (GB 32100) or, for a natural person, resident ID (GB 11643)' })
+  @Field(() => ID, {
+    description: 'Unified social credit code (GB 32100) or, for a natural person, resident ID (GB 11643)',
+  })
   creditCode: string;
 
   @Field(() => SubjectKind)

@@ -1,4 +1,12 @@
-import { canSeePersonalData, forbidden, isOwner, maskPersonName, Role, unauthenticated, type Principal } from '@credit/shared';
+import {
+  canSeePersonalData,
+  forbidden,
+  isOwner,
+  maskPersonName,
+  Role,
+  unauthenticated,
+  type Principal,
+} from '@credit/shared';
 import type { SubjectEntity } from './subject.entity';
 import { Subject, SubjectKind, SubjectStatus } from './subject.type';
 
@@ -20,7 +28,8 @@ export function toSubjectView(e: SubjectEntity, p: Principal | undefined): Subje
     creditCode: e.creditCode,
     kind: e.kind as SubjectKind,
     name: masked && person ? maskPersonName(e.name) : e.name,
-    legalRepresentative: e.legalRepresentative && masked ? maskPersonName(e.legalRepresentative) : e.legalRepresentative,
+    legalRepresentative:
+      e.legalRepresentative && masked ? maskPersonName(e.legalRepresentative) : e.legalRepresentative,
     regionCode: e.regionCode,
     registrationAuthority: e.registrationAuthority,
     establishedOn: e.establishedOn,

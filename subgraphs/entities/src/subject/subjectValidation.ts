@@ -14,7 +14,13 @@ export interface NormalizedSubject {
   status: SubjectStatus;
 }
 
-function text(problems: RowProblem[], field: string, value: string | null | undefined, max: number, required: boolean): string | null {
+function text(
+  problems: RowProblem[],
+  field: string,
+  value: string | null | undefined,
+  max: number,
+  required: boolean,
+): string | null {
   const v = value?.trim() ?? '';
   if (!v) {
     if (required) problems.push({ field, message: 'is required' });
@@ -32,9 +38,15 @@ export function isIsoDate(v: string): boolean {
 }
 
 /** Checks one input row; returns the normalised subject or every problem found. */
-export function validateSubjectInput(input: SubjectInput, today = new Date()): { subject?: NormalizedSubject; problems: RowProblem[] } {
+export function validateSubjectInput(
+  input: SubjectInput,
+  today = new Date(),
+): { subject?: NormalizedSubject; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
-  const code = checkSubjectCode(input.creditCode ?? '', input.kind === SubjectKind.NATURAL_PERSON ? 'RESIDENT_ID' : 'CREDIT_CODE');
+  const code = checkSubjectCode(
+    input.creditCode ?? '',
+    input.kind === SubjectKind.NATURAL_PERSON ? 'RESIDENT_ID' : 'CREDIT_CODE',
+  );
   if (!code.valid) {
     const rule = input.kind === SubjectKind.NATURAL_PERSON ? 'resident ID (GB 11643)' : 'credit code (GB 32100)';
     problems.push({ field: 'creditCode', message: `invalid ${rule}: ${code.message}` });
@@ -42,11 +54,14 @@ export function validateSubjectInput(input: SubjectInput, today = new Date()): {
   const name = text(problems, 'name', input.name, 200, true);
   const legalRepresentative = text(problems, 'legalRepresentative', input.legalRepresentative, 100, false);
   const registrationAuthority = text(problems, 'registrationAuthority', input.registrationAuthority, 200, false);
-  if (!findRegion(input.regionCode ?? '')) problems.push({ field: 'regionCode', message: `unknown region "${input.regionCode}"` });
+  if (!findRegion(input.regionCode ?? ''))
+    problems.push({ field: 'regionCode', message: `unknown region "${input.regionCode}"` });
   let establishedOn: string | null = null;
   if (input.establishedOn) {
-    if (!isIsoDate(input.establishedOn)) problems.push({ field: 'establishedOn', message: 'must be a real date YYYY-MM-DD' });
-    else if (input.establishedOn > today.toISOString().slice(0, 10)) problems.push({ field: 'establishedOn', message: 'must not be in the future' });
+    if (!isIsoDate(input.establishedOn))
+      problems.push({ field: 'establishedOn', message: 'must be a real date YYYY-MM-DD' });
+    else if (input.establishedOn > today.toISOString().slice(0, 10))
+      problems.push({ field: 'establishedOn', message: 'must not be in the future' });
     else establishedOn = input.establishedOn;
   }
   if (problems.length > 0) return { problems };

@@ -1,4 +1,11 @@
-import { addCalendarDays, chinaDate, chinaMonth, DEFAULT_HOLIDAYS, DEFAULT_MAKEUP_WORKDAYS, WorkingCalendar } from './workingDays';
+import {
+  addCalendarDays,
+  chinaDate,
+  chinaMonth,
+  DEFAULT_HOLIDAYS,
+  DEFAULT_MAKEUP_WORKDAYS,
+  WorkingCalendar,
+} from './workingDays';
 
 const plain = new WorkingCalendar([], []);
 

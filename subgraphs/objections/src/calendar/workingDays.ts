@@ -13,7 +13,8 @@ export function isIsoDate(v: string): boolean {
 }
 
 /** The Guizhou calendar date of an instant. */
-export const chinaDate = (at: Date = new Date()): string => new Date(at.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
+export const chinaDate = (at: Date = new Date()): string =>
+  new Date(at.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
 
 /** `2026-03` for an instant, in Guizhou time (statistics group by it). */
 export const chinaMonth = (at: Date): string => chinaDate(at).slice(0, 7);
@@ -32,7 +33,10 @@ export class WorkingCalendar {
   private readonly holidays: ReadonlySet<string>;
   private readonly makeup: ReadonlySet<string>;
 
-  constructor(holidays: Iterable<string> = DEFAULT_HOLIDAYS, makeupWorkdays: Iterable<string> = DEFAULT_MAKEUP_WORKDAYS) {
+  constructor(
+    holidays: Iterable<string> = DEFAULT_HOLIDAYS,
+    makeupWorkdays: Iterable<string> = DEFAULT_MAKEUP_WORKDAYS,
+  ) {
     this.holidays = new Set(holidays);
     this.makeup = new Set(makeupWorkdays);
   }

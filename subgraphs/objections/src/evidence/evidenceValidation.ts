@@ -40,29 +40,42 @@ const BAD_NAME = /[\u0000-\u001f\u007f/\\]/;
  * bound (checked on the encoded length first, so an oversized upload is never decoded) and
  * SHA-256. Errors name the field, e.g. `input.evidence[1].sha256`.
  */
-export function validateEvidence(uploads: EvidenceUpload[] | null | undefined, limits: EvidenceLimits, base = 'input.evidence'): ValidEvidence[] {
+export function validateEvidence(
+  uploads: EvidenceUpload[] | null | undefined,
+  limits: EvidenceLimits,
+  base = 'input.evidence',
+): ValidEvidence[] {
   const list = uploads ?? [];
-  if (list.length > limits.maxFiles) throw badUserInput(base, `at most ${limits.maxFiles} attachments, got ${list.length}`, { max: limits.maxFiles });
+  if (list.length > limits.maxFiles)
+    throw badUserInput(base, `at most ${limits.maxFiles} attachments, got ${list.length}`, { max: limits.maxFiles });
   return list.map((u, i) => {
     const field = `${base}[${i}]`;
     const name = (u.name ?? '').trim();
     if (!name || Array.from(name).length > 200) throw badUserInput(`${field}.name`, 'must be 1 to 200 characters');
-    if (BAD_NAME.test(name)) throw badUserInput(`${field}.name`, 'must be a plain file name without path separators or control characters');
+    if (BAD_NAME.test(name))
+      throw badUserInput(`${field}.name`, 'must be a plain file name without path separators or control characters');
     const contentType = (u.contentType ?? '').trim().toLowerCase();
-    if (!SIGNATURES[contentType]) throw badUserInput(`${field}.contentType`, `must be one of ${EVIDENCE_TYPES.join(', ')}`);
+    if (!SIGNATURES[contentType])
+      throw badUserInput(`${field}.contentType`, `must be one of ${EVIDENCE_TYPES.join(', ')}`);
     const text = (u.contentBase64 ?? '').replace(/\s+/g, '');
     if (text.length === 0) throw badUserInput(`${field}.contentBase64`, 'must not be empty');
-    if (text.length % 4 !== 0 || !BASE64.test(text)) throw badUserInput(`${field}.contentBase64`, 'is not valid base64');
+    if (text.length % 4 !== 0 || !BASE64.test(text))
+      throw badUserInput(`${field}.contentBase64`, 'is not valid base64');
     const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
     const size = (text.length / 4) * 3 - padding;
     if (size > limits.maxBytes) {
-      throw badUserInput(`${field}.contentBase64`, `attachment is ${size} bytes; at most ${limits.maxBytes} allowed`, { max: limits.maxBytes, size });
+      throw badUserInput(`${field}.contentBase64`, `attachment is ${size} bytes; at most ${limits.maxBytes} allowed`, {
+        max: limits.maxBytes,
+        size,
+      });
     }
     const bytes = Buffer.from(text, 'base64');
     if (!SIGNATURES[contentType](bytes)) throw badUserInput(`${field}.contentType`, `content is not ${contentType}`);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (u.sha256 != null && u.sha256.trim().toLowerCase() !== sha256) {
-      throw badUserInput(`${field}.sha256`, 'does not match the content (upload damaged or truncated?)', { actual: sha256 });
+      throw badUserInput(`${field}.sha256`, 'does not match the content (upload damaged or truncated?)', {
+        actual: sha256,
+      });
     }
     return { name, contentType, bytes, size: bytes.length, sha256 };
   });

@@ -5,35 +5,49 @@ export class Init1795656997478 implements MigrationInterface {
   name = 'Init1795656997478';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query("CREATE TABLE `audit_log` (`id` int NOT NULL AUTO_INCREMENT, `at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `actor` varchar(80) NOT NULL, `role` varchar(20) NOT NULL, `action` varchar(60) NOT NULL, `subjectCode` varchar(18) NULL, `target` varchar(200) NULL, `requestId` varchar(128) NOT NULL, INDEX `ix_audit_at` (`at`), INDEX `ix_audit_subject_at` (`subjectCode`, `at`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
-    await q.query("CREATE TABLE `objection_evidence` (`id` varchar(26) NOT NULL, `objectionId` varchar(26) NOT NULL, `position` int NOT NULL, `name` varchar(200) NOT NULL, `contentType` varchar(100) NOT NULL, `size` int NOT NULL, `sha256` varchar(64) NOT NULL, `createdAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), INDEX `ix_evidence_objection` (`objectionId`, `position`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
-    await q.query("CREATE TABLE `objection_evidence_chunk` (`evidenceId` varchar(26) NOT NULL, `seq` int NOT NULL, `data` text NOT NULL, PRIMARY KEY (`evidenceId`, `seq`)) ENGINE=InnoDB");
-    await q.query("CREATE TABLE `objection_outbox` (`id` int NOT NULL AUTO_INCREMENT, `objectionId` varchar(26) NOT NULL, `kind` varchar(24) NOT NULL, `payload` text NOT NULL, `attempts` int NOT NULL DEFAULT '0', `nextAttemptAt` datetime(6) NOT NULL, `claimedUntil` datetime(6) NULL, `deliveredAt` datetime(6) NULL, `lastError` varchar(500) NULL, `status` varchar(12) NOT NULL, `createdAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), INDEX `ix_outbox_objection` (`objectionId`, `id`), INDEX `ix_outbox_status_next` (`status`, `nextAttemptAt`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
-    await q.query("CREATE TABLE `objection` (`id` varchar(26) NOT NULL, `number` varchar(20) NOT NULL, `type` varchar(24) NOT NULL, `status` varchar(16) NOT NULL, `recordId` varchar(26) NOT NULL, `creditCode` varchar(18) NOT NULL, `naturalPerson` tinyint NOT NULL DEFAULT 0, `domainCode` varchar(8) NOT NULL, `unitCode` varchar(32) NOT NULL, `reason` text NOT NULL, `filedBy` varchar(80) NOT NULL, `filedAt` datetime(6) NOT NULL, `filedMonth` varchar(7) NOT NULL, `acceptDueOn` date NOT NULL, `forwardedAt` datetime(6) NULL, `reviewDueOn` date NULL, `decidedAt` datetime(6) NULL, `handlingMinutes` int NULL, `closedAt` datetime(6) NULL, `refusalReason` text NULL, `explanation` text NULL, `correction` text NULL, `correctionAppliedAt` datetime(6) NULL, `correctedVersion` int NULL, `demo` tinyint NOT NULL DEFAULT 0, `createdAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `updatedAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), INDEX `ix_objection_month` (`filedMonth`), INDEX `ix_objection_status_review_due` (`status`, `reviewDueOn`), INDEX `ix_objection_status_accept_due` (`status`, `acceptDueOn`), INDEX `ix_objection_unit_status` (`unitCode`, `status`), INDEX `ix_objection_record` (`recordId`, `filedAt`), INDEX `ix_objection_subject` (`creditCode`, `filedAt`), UNIQUE INDEX `ux_objection_number` (`number`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
-    await q.query("CREATE TABLE `objection_counter` (`year` int NOT NULL, `lastNumber` int NOT NULL, PRIMARY KEY (`year`)) ENGINE=InnoDB");
-    await q.query("CREATE TABLE `objection_event` (`id` int NOT NULL AUTO_INCREMENT, `objectionId` varchar(26) NOT NULL, `seq` int NOT NULL, `action` varchar(24) NOT NULL, `fromStatus` varchar(16) NULL, `toStatus` varchar(16) NOT NULL, `actor` varchar(80) NOT NULL, `role` varchar(20) NOT NULL, `at` datetime(6) NOT NULL, `note` text NULL, UNIQUE INDEX `ux_objection_event_seq` (`objectionId`, `seq`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await q.query(
+      'CREATE TABLE `audit_log` (`id` int NOT NULL AUTO_INCREMENT, `at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `actor` varchar(80) NOT NULL, `role` varchar(20) NOT NULL, `action` varchar(60) NOT NULL, `subjectCode` varchar(18) NULL, `target` varchar(200) NULL, `requestId` varchar(128) NOT NULL, INDEX `ix_audit_at` (`at`), INDEX `ix_audit_subject_at` (`subjectCode`, `at`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
+    );
+    await q.query(
+      'CREATE TABLE `objection_evidence` (`id` varchar(26) NOT NULL, `objectionId` varchar(26) NOT NULL, `position` int NOT NULL, `name` varchar(200) NOT NULL, `contentType` varchar(100) NOT NULL, `size` int NOT NULL, `sha256` varchar(64) NOT NULL, `createdAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), INDEX `ix_evidence_objection` (`objectionId`, `position`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
+    );
+    await q.query(
+      'CREATE TABLE `objection_evidence_chunk` (`evidenceId` varchar(26) NOT NULL, `seq` int NOT NULL, `data` text NOT NULL, PRIMARY KEY (`evidenceId`, `seq`)) ENGINE=InnoDB',
+    );
+    await q.query(
+      "CREATE TABLE `objection_outbox` (`id` int NOT NULL AUTO_INCREMENT, `objectionId` varchar(26) NOT NULL, `kind` varchar(24) NOT NULL, `payload` text NOT NULL, `attempts` int NOT NULL DEFAULT '0', `nextAttemptAt` datetime(6) NOT NULL, `claimedUntil` datetime(6) NULL, `deliveredAt` datetime(6) NULL, `lastError` varchar(500) NULL, `status` varchar(12) NOT NULL, `createdAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), INDEX `ix_outbox_objection` (`objectionId`, `id`), INDEX `ix_outbox_status_next` (`status`, `nextAttemptAt`), PRIMARY KEY (`id`)) ENGINE=InnoDB",
+    );
+    await q.query(
+      'CREATE TABLE `objection` (`id` varchar(26) NOT NULL, `number` varchar(20) NOT NULL, `type` varchar(24) NOT NULL, `status` varchar(16) NOT NULL, `recordId` varchar(26) NOT NULL, `creditCode` varchar(18) NOT NULL, `naturalPerson` tinyint NOT NULL DEFAULT 0, `domainCode` varchar(8) NOT NULL, `unitCode` varchar(32) NOT NULL, `reason` text NOT NULL, `filedBy` varchar(80) NOT NULL, `filedAt` datetime(6) NOT NULL, `filedMonth` varchar(7) NOT NULL, `acceptDueOn` date NOT NULL, `forwardedAt` datetime(6) NULL, `reviewDueOn` date NULL, `decidedAt` datetime(6) NULL, `handlingMinutes` int NULL, `closedAt` datetime(6) NULL, `refusalReason` text NULL, `explanation` text NULL, `correction` text NULL, `correctionAppliedAt` datetime(6) NULL, `correctedVersion` int NULL, `demo` tinyint NOT NULL DEFAULT 0, `createdAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `updatedAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), INDEX `ix_objection_month` (`filedMonth`), INDEX `ix_objection_status_review_due` (`status`, `reviewDueOn`), INDEX `ix_objection_status_accept_due` (`status`, `acceptDueOn`), INDEX `ix_objection_unit_status` (`unitCode`, `status`), INDEX `ix_objection_record` (`recordId`, `filedAt`), INDEX `ix_objection_subject` (`creditCode`, `filedAt`), UNIQUE INDEX `ux_objection_number` (`number`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
+    );
+    await q.query(
+      'CREATE TABLE `objection_counter` (`year` int NOT NULL, `lastNumber` int NOT NULL, PRIMARY KEY (`year`)) ENGINE=InnoDB',
+    );
+    await q.query(
+      'CREATE TABLE `objection_event` (`id` int NOT NULL AUTO_INCREMENT, `objectionId` varchar(26) NOT NULL, `seq` int NOT NULL, `action` varchar(24) NOT NULL, `fromStatus` varchar(16) NULL, `toStatus` varchar(16) NOT NULL, `actor` varchar(80) NOT NULL, `role` varchar(20) NOT NULL, `at` datetime(6) NOT NULL, `note` text NULL, UNIQUE INDEX `ux_objection_event_seq` (`objectionId`, `seq`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query("DROP INDEX `ux_objection_event_seq` ON `objection_event`");
-    await q.query("DROP TABLE `objection_event`");
-    await q.query("DROP TABLE `objection_counter`");
-    await q.query("DROP INDEX `ux_objection_number` ON `objection`");
-    await q.query("DROP INDEX `ix_objection_subject` ON `objection`");
-    await q.query("DROP INDEX `ix_objection_record` ON `objection`");
-    await q.query("DROP INDEX `ix_objection_unit_status` ON `objection`");
-    await q.query("DROP INDEX `ix_objection_status_accept_due` ON `objection`");
-    await q.query("DROP INDEX `ix_objection_status_review_due` ON `objection`");
-    await q.query("DROP INDEX `ix_objection_month` ON `objection`");
-    await q.query("DROP TABLE `objection`");
-    await q.query("DROP INDEX `ix_outbox_status_next` ON `objection_outbox`");
-    await q.query("DROP INDEX `ix_outbox_objection` ON `objection_outbox`");
-    await q.query("DROP TABLE `objection_outbox`");
-    await q.query("DROP TABLE `objection_evidence_chunk`");
-    await q.query("DROP INDEX `ix_evidence_objection` ON `objection_evidence`");
-    await q.query("DROP TABLE `objection_evidence`");
-    await q.query("DROP INDEX `ix_audit_subject_at` ON `audit_log`");
-    await q.query("DROP INDEX `ix_audit_at` ON `audit_log`");
-    await q.query("DROP TABLE `audit_log`");
+    await q.query('DROP INDEX `ux_objection_event_seq` ON `objection_event`');
+    await q.query('DROP TABLE `objection_event`');
+    await q.query('DROP TABLE `objection_counter`');
+    await q.query('DROP INDEX `ux_objection_number` ON `objection`');
+    await q.query('DROP INDEX `ix_objection_subject` ON `objection`');
+    await q.query('DROP INDEX `ix_objection_record` ON `objection`');
+    await q.query('DROP INDEX `ix_objection_unit_status` ON `objection`');
+    await q.query('DROP INDEX `ix_objection_status_accept_due` ON `objection`');
+    await q.query('DROP INDEX `ix_objection_status_review_due` ON `objection`');
+    await q.query('DROP INDEX `ix_objection_month` ON `objection`');
+    await q.query('DROP TABLE `objection`');
+    await q.query('DROP INDEX `ix_outbox_status_next` ON `objection_outbox`');
+    await q.query('DROP INDEX `ix_outbox_objection` ON `objection_outbox`');
+    await q.query('DROP TABLE `objection_outbox`');
+    await q.query('DROP TABLE `objection_evidence_chunk`');
+    await q.query('DROP INDEX `ix_evidence_objection` ON `objection_evidence`');
+    await q.query('DROP TABLE `objection_evidence`');
+    await q.query('DROP INDEX `ix_audit_subject_at` ON `audit_log`');
+    await q.query('DROP INDEX `ix_audit_at` ON `audit_log`');
+    await q.query('DROP TABLE `audit_log`');
   }
 }

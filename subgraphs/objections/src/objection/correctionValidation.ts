@@ -22,7 +22,11 @@ const PATTERNS: Record<string, [RegExp, string]> = {
  * left to tell about a bad value, so what can be checked without the record is refused here first
  * (records re-checks the corrected record as a whole; a refusal there parks the delivery as FAILED).
  */
-export function validateCorrection(input: ObjectionCorrectionInput, today: string, base = 'input.correction'): StoredCorrection {
+export function validateCorrection(
+  input: ObjectionCorrectionInput,
+  today: string,
+  base = 'input.correction',
+): StoredCorrection {
   const reason = input.reason?.trim() ?? '';
   if (!reason || Array.from(reason).length > 500) throw badUserInput(`${base}.reason`, 'must be 1 to 500 characters');
   const changes: Record<string, unknown> = {};
@@ -48,9 +52,13 @@ export function validateCorrection(input: ObjectionCorrectionInput, today: strin
     }
   }
   const keys = Object.keys(changes);
-  if (input.action === ObjectionCorrectionAction.CORRECT && !keys.length) throw badUserInput(`${base}.changes`, 'a CORRECT correction must change at least one field');
+  if (input.action === ObjectionCorrectionAction.CORRECT && !keys.length)
+    throw badUserInput(`${base}.changes`, 'a CORRECT correction must change at least one field');
   if (input.action !== ObjectionCorrectionAction.CORRECT && keys.length) {
-    throw badUserInput(`${base}.changes`, `a ${input.action} correction changes no fields (its reason says why${input.action === ObjectionCorrectionAction.REPAIR ? ' and is the repair basis' : ''})`);
+    throw badUserInput(
+      `${base}.changes`,
+      `a ${input.action} correction changes no fields (its reason says why${input.action === ObjectionCorrectionAction.REPAIR ? ' and is the repair basis' : ''})`,
+    );
   }
   return { action: input.action, reason, changes: keys.length ? changes : null };
 }

@@ -2,7 +2,9 @@ import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { ObjectionCorrectionAction } from './objection.type';
 import { ObjectionStatus, ObjectionType } from './objectionStatus';
 
-@InputType({ description: 'An evidence attachment, base64-encoded; `sha256` (hex), when given, must match the content' })
+@InputType({
+  description: 'An evidence attachment, base64-encoded; `sha256` (hex), when given, must match the content',
+})
 export class EvidenceInput {
   @Field()
   name: string;
@@ -28,16 +30,26 @@ export class FileObjectionInput {
   @Field({ description: 'What is wrong, or what should be explained (at most 2,000 characters)' })
   reason: string;
 
-  @Field(() => String, { nullable: true, description: 'OPERATOR only: the subject present at the window, on whose behalf the objection is filed' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'OPERATOR only: the subject present at the window, on whose behalf the objection is filed',
+  })
   creditCode?: string | null;
 
   @Field(() => [EvidenceInput], { nullable: true })
   evidence?: EvidenceInput[] | null;
 }
 
-@InputType({ description: 'CORRECT: fields of the record to change (only those given change); forwarded to the records subgraph, which checks the corrected record like a submission' })
+@InputType({
+  description:
+    'CORRECT: fields of the record to change (only those given change); forwarded to the records subgraph, which checks the corrected record like a submission',
+})
 export class ObjectionRecordChangesInput {
-  @Field(() => String, { nullable: true, description: 'ADMINISTRATIVE_PENALTY, ADMINISTRATIVE_COERCION, SERIOUS_DISHONESTY_LIST or CRIMINAL_JUDGMENT' }) category?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'ADMINISTRATIVE_PENALTY, ADMINISTRATIVE_COERCION, SERIOUS_DISHONESTY_LIST or CRIMINAL_JUDGMENT',
+  })
+  category?: string | null;
   @Field(() => Boolean, { nullable: true }) simplifiedProcedure?: boolean | null;
   @Field(() => String, { nullable: true }) domainCode?: string | null;
   @Field(() => String, { nullable: true }) subjectName?: string | null;
@@ -63,7 +75,9 @@ export class ObjectionCorrectionInput {
   @Field(() => ObjectionCorrectionAction)
   action: ObjectionCorrectionAction;
 
-  @Field({ description: 'Why the record is corrected, revoked or repaired (shown in its history; for REPAIR the repair basis)' })
+  @Field({
+    description: 'Why the record is corrected, revoked or repaired (shown in its history; for REPAIR the repair basis)',
+  })
   reason: string;
 
   @Field(() => ObjectionRecordChangesInput, { nullable: true, description: 'CORRECT only' })
@@ -87,7 +101,10 @@ export class ResolveObjectionInput {
   @Field()
   explanation: string;
 
-  @Field(() => ObjectionCorrectionInput, { nullable: true, description: 'Required to uphold a RECORD_ERROR or REPAIR_RESULT objection' })
+  @Field(() => ObjectionCorrectionInput, {
+    nullable: true,
+    description: 'Required to uphold a RECORD_ERROR or REPAIR_RESULT objection',
+  })
   correction?: ObjectionCorrectionInput | null;
 }
 

@@ -20,7 +20,12 @@ async function auditReads(db: DataSource, ctx: ServiceContext, rows: ObjectionEn
  * Per-request loaders: one SELECT (and at most one audit INSERT) per batch for `objection(id)`,
  * `_entities`, `Subject.objections`, `ViolationRecord.objections` and an objection's parts.
  */
-export function createObjectionLoaders(ctx: ServiceContext, reader: ObjectionReader, db: DataSource, today: () => string) {
+export function createObjectionLoaders(
+  ctx: ServiceContext,
+  reader: ObjectionReader,
+  db: DataSource,
+  today: () => string,
+) {
   /** Lists under a subject or a record: a unit sees those routed to it; a subject only its own. */
   const listLoader = (
     fetch: (keys: readonly string[]) => Promise<Map<string, ObjectionEntity[]>>,
@@ -34,7 +39,9 @@ export function createObjectionLoaders(ctx: ServiceContext, reader: ObjectionRea
       } catch (err) {
         return keys.map(() => err as Error);
       }
-      const denied = new Map(keys.map((k) => [k, deny(p, k)] as const).filter(([, e]) => e !== undefined) as [string, Error][]);
+      const denied = new Map(
+        keys.map((k) => [k, deny(p, k)] as const).filter(([, e]) => e !== undefined) as [string, Error][],
+      );
       const found = await fetch(keys.filter((k) => !denied.has(k)));
       const visible = new Map([...found].map(([k, rows]) => [k, rows.filter((r) => mayReadObjection(p, r))]));
       await auditReads(db, ctx, [...visible.values()].flat(), action);
@@ -58,13 +65,23 @@ export function createObjectionLoaders(ctx: ServiceContext, reader: ObjectionRea
         const row = found.get(id);
         if (!row) return null;
         if (!mayReadObjection(p, row)) {
-          return forbidden(p.role === Role.SOURCE_UNIT ? 'this objection is routed to another unit' : 'a subject may read only its own objections');
+          return forbidden(
+            p.role === Role.SOURCE_UNIT
+              ? 'this objection is routed to another unit'
+              : 'a subject may read only its own objections',
+          );
         }
         return toObjectionView(row, p, day);
       });
     }),
-    bySubject: listLoader((codes) => reader.bySubjects(codes), 'objection.list', (p, code) =>
-      p.role === Role.SUBJECT && p.creditCode !== code ? forbidden("a subject may read only its own objections") : undefined),
+    bySubject: listLoader(
+      (codes) => reader.bySubjects(codes),
+      'objection.list',
+      (p, code) =>
+        p.role === Role.SUBJECT && p.creditCode !== code
+          ? forbidden('a subject may read only its own objections')
+          : undefined,
+    ),
     byRecord: listLoader((ids) => reader.byRecords(ids), 'objection.list'),
     events: new DataLoader<string, ObjectionEventEntity[]>(async (ids) => {
       const m = await reader.events(ids);

@@ -3,7 +3,13 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import type { ObjectionsContext } from '../context';
 import { FileObjectionInput, ObjectionFilter, ResolveObjectionInput } from './objection.inputs';
 import {
-  EvidenceAttachment, Objection, ObjectionConnection, ObjectionEffect, ObjectionEvent, SubjectRef, ViolationRecordRef,
+  EvidenceAttachment,
+  Objection,
+  ObjectionConnection,
+  ObjectionEffect,
+  ObjectionEvent,
+  SubjectRef,
+  ViolationRecordRef,
 } from './objection.type';
 import type { ObjectionEntity } from './objection.entity';
 import { toEventView, toEvidenceView, toObjectionView } from './objectionView';
@@ -23,59 +29,96 @@ export class ObjectionResolver {
   }
 
   @Authorized(Role.SUBJECT, Role.SOURCE_UNIT, Role.LEAD_DEPARTMENT)
-  @Query(() => ObjectionConnection, { description: 'Newest first: a subject its own, a unit those routed to it, the lead department all' })
+  @Query(() => ObjectionConnection, {
+    description: 'Newest first: a subject its own, a unit those routed to it, the lead department all',
+  })
   async objections(
     @Ctx() ctx: ObjectionsContext,
     @Arg('filter', () => ObjectionFilter, { nullable: true }) filter?: ObjectionFilter | null,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<ObjectionConnection> {
-    const page = await ctx.services.reader.list(ctx.principal!, filter, pageSize(first), after, ctx.services.objections.today());
+    const page = await ctx.services.reader.list(
+      ctx.principal!,
+      filter,
+      pageSize(first),
+      after,
+      ctx.services.objections.today(),
+    );
     const edges = page.rows.map((r) => ({ cursor: page.cursor(r), node: this.view(ctx, r) }));
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
   @Authorized(Role.LEAD_DEPARTMENT, Role.SOURCE_UNIT)
-  @Query(() => [Objection], { description: 'Objections past the due date of their current step, oldest first; a unit sees its own' })
+  @Query(() => [Objection], {
+    description: 'Objections past the due date of their current step, oldest first; a unit sees its own',
+  })
   async overdueObjections(
     @Ctx() ctx: ObjectionsContext,
     @Arg('unitCode', () => String, { nullable: true }) unitCode?: string | null,
   ): Promise<Objection[]> {
     const p = ctx.principal!;
-    if (p.role === Role.SOURCE_UNIT && unitCode && unitCode !== p.unitCode) throw forbidden('a unit sees only its own overdue objections');
+    if (p.role === Role.SOURCE_UNIT && unitCode && unitCode !== p.unitCode)
+      throw forbidden('a unit sees only its own overdue objections');
     const unit = p.role === Role.SOURCE_UNIT ? p.unitCode : unitCode;
     return (await ctx.services.reader.overdue(ctx.services.objections.today(), unit)).map((r) => this.view(ctx, r));
   }
 
   @Authorized(Role.LEAD_DEPARTMENT)
-  @Query(() => [ObjectionEffect], { description: 'Effects on records not delivered yet: PENDING (retrying) and FAILED (parked, see retryObjectionEffects)' })
+  @Query(() => [ObjectionEffect], {
+    description:
+      'Effects on records not delivered yet: PENDING (retrying) and FAILED (parked, see retryObjectionEffects)',
+  })
   async undeliveredObjectionEffects(@Ctx() ctx: ObjectionsContext): Promise<ObjectionEffect[]> {
     return (await ctx.services.reader.undelivered()).map((r) => ({
-      id: r.id, objectionId: r.objectionId, kind: r.kind, status: r.status, attempts: r.attempts, lastError: r.lastError,
-      nextAttemptAt: r.nextAttemptAt.toISOString(), deliveredAt: iso(r.deliveredAt),
+      id: r.id,
+      objectionId: r.objectionId,
+      kind: r.kind,
+      status: r.status,
+      attempts: r.attempts,
+      lastError: r.lastError,
+      nextAttemptAt: r.nextAttemptAt.toISOString(),
+      deliveredAt: iso(r.deliveredAt),
     }));
   }
 
   @Authorized()
-  @Mutation(() => Objection, { description: 'Files an objection on one of the subject\'s own records (an operator names the subject present)' })
-  async fileObjection(@Ctx() ctx: ObjectionsContext, @Arg('input', () => FileObjectionInput) input: FileObjectionInput): Promise<Objection> {
+  @Mutation(() => Objection, {
+    description: "Files an objection on one of the subject's own records (an operator names the subject present)",
+  })
+  async fileObjection(
+    @Ctx() ctx: ObjectionsContext,
+    @Arg('input', () => FileObjectionInput) input: FileObjectionInput,
+  ): Promise<Objection> {
     return this.view(ctx, await ctx.services.objections.file(ctx, input));
   }
 
   @Authorized()
-  @Mutation(() => Objection, { description: 'LEAD_DEPARTMENT: accepts; the objection is forwarded to the unit that submitted the record' })
-  async acceptObjection(@Ctx() ctx: ObjectionsContext, @Arg('id', () => ID) id: string, @Arg('note', () => String, { nullable: true }) note?: string | null): Promise<Objection> {
+  @Mutation(() => Objection, {
+    description: 'LEAD_DEPARTMENT: accepts; the objection is forwarded to the unit that submitted the record',
+  })
+  async acceptObjection(
+    @Ctx() ctx: ObjectionsContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('note', () => String, { nullable: true }) note?: string | null,
+  ): Promise<Objection> {
     return this.view(ctx, await ctx.services.objections.accept(ctx, id, note));
   }
 
   @Authorized()
   @Mutation(() => Objection, { description: 'LEAD_DEPARTMENT: refuses to accept, with the reason' })
-  async refuseObjection(@Ctx() ctx: ObjectionsContext, @Arg('id', () => ID) id: string, @Arg('reason') reason: string): Promise<Objection> {
+  async refuseObjection(
+    @Ctx() ctx: ObjectionsContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('reason') reason: string,
+  ): Promise<Objection> {
     return this.view(ctx, await ctx.services.objections.refuse(ctx, id, reason));
   }
 
   @Authorized()
-  @Mutation(() => Objection, { description: 'LEAD_DEPARTMENT: routes a forwarded objection to another unit (new review period)' })
+  @Mutation(() => Objection, {
+    description: 'LEAD_DEPARTMENT: routes a forwarded objection to another unit (new review period)',
+  })
   async reassignObjection(
     @Ctx() ctx: ObjectionsContext,
     @Arg('id', () => ID) id: string,
@@ -87,25 +130,44 @@ export class ObjectionResolver {
 
   @Authorized()
   @Mutation(() => Objection, { description: 'SOURCE_UNIT (the one it is routed to): starts verifying' })
-  async startObjectionReview(@Ctx() ctx: ObjectionsContext, @Arg('id', () => ID) id: string, @Arg('note', () => String, { nullable: true }) note?: string | null): Promise<Objection> {
+  async startObjectionReview(
+    @Ctx() ctx: ObjectionsContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('note', () => String, { nullable: true }) note?: string | null,
+  ): Promise<Objection> {
     return this.view(ctx, await ctx.services.objections.startReview(ctx, id, note));
   }
 
   @Authorized()
-  @Mutation(() => Objection, { description: 'SOURCE_UNIT: upholds (with the correction) or rejects, with an explanation' })
-  async resolveObjection(@Ctx() ctx: ObjectionsContext, @Arg('input', () => ResolveObjectionInput) input: ResolveObjectionInput): Promise<Objection> {
+  @Mutation(() => Objection, {
+    description: 'SOURCE_UNIT: upholds (with the correction) or rejects, with an explanation',
+  })
+  async resolveObjection(
+    @Ctx() ctx: ObjectionsContext,
+    @Arg('input', () => ResolveObjectionInput) input: ResolveObjectionInput,
+  ): Promise<Objection> {
     return this.view(ctx, await ctx.services.objections.resolve(ctx, input));
   }
 
   @Authorized()
-  @Mutation(() => Objection, { description: 'Closes a decided objection once the result was fed back (the applicant or the lead department)' })
-  async closeObjection(@Ctx() ctx: ObjectionsContext, @Arg('id', () => ID) id: string, @Arg('note', () => String, { nullable: true }) note?: string | null): Promise<Objection> {
+  @Mutation(() => Objection, {
+    description: 'Closes a decided objection once the result was fed back (the applicant or the lead department)',
+  })
+  async closeObjection(
+    @Ctx() ctx: ObjectionsContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('note', () => String, { nullable: true }) note?: string | null,
+  ): Promise<Objection> {
     return this.view(ctx, await ctx.services.objections.close(ctx, id, note));
   }
 
   @Authorized()
   @Mutation(() => Objection, { description: 'The applicant withdraws before a decision' })
-  async withdrawObjection(@Ctx() ctx: ObjectionsContext, @Arg('id', () => ID) id: string, @Arg('note', () => String, { nullable: true }) note?: string | null): Promise<Objection> {
+  async withdrawObjection(
+    @Ctx() ctx: ObjectionsContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('note', () => String, { nullable: true }) note?: string | null,
+  ): Promise<Objection> {
     return this.view(ctx, await ctx.services.objections.withdraw(ctx, id, note));
   }
 
@@ -120,7 +182,10 @@ export class ObjectionResolver {
     return Object.assign(new ViolationRecordRef(), { id: o.recordId });
   }
 
-  @FieldResolver(() => SubjectRef, { nullable: true, description: 'The subject (resolved by the entities subgraph); null when masked' })
+  @FieldResolver(() => SubjectRef, {
+    nullable: true,
+    description: 'The subject (resolved by the entities subgraph); null when masked',
+  })
   subject(@Root() o: Objection): SubjectRef | null {
     return o.masked ? null : Object.assign(new SubjectRef(), { creditCode: o.creditCode });
   }
@@ -135,7 +200,9 @@ export class ObjectionResolver {
     return (await ctx.loaders.events.load(o.id)).map((e) => toEventView(e, o.masked));
   }
 
-  @FieldResolver(() => Int, { description: 'Effects on the record not delivered yet (0 once the record reflects the objection)' })
+  @FieldResolver(() => Int, {
+    description: 'Effects on the record not delivered yet (0 once the record reflects the objection)',
+  })
   pendingEffects(@Ctx() ctx: ObjectionsContext, @Root() o: Objection): Promise<number> {
     return ctx.loaders.undeliveredEffects.load(o.id);
   }
@@ -151,7 +218,9 @@ export class EvidenceResolver {
 
 @Resolver(() => SubjectRef)
 export class SubjectObjectionsResolver {
-  @FieldResolver(() => [Objection], { description: "The subject's objections, newest first (a unit sees those routed to it)" })
+  @FieldResolver(() => [Objection], {
+    description: "The subject's objections, newest first (a unit sees those routed to it)",
+  })
   objections(@Ctx() ctx: ObjectionsContext, @Root() s: SubjectRef): Promise<Objection[]> {
     return ctx.loaders.bySubject.load(s.creditCode);
   }

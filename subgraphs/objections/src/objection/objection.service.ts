@@ -1,7 +1,19 @@
 import {
   hasControlCharacters,
-  actorOf, audit, badUserInput, checkSubjectCode, conflict, domainError, ErrorCode, forbidden, notFound, requirePrincipal, Role,
-  ServiceCallError, type Principal, type ServiceContext,
+  actorOf,
+  audit,
+  badUserInput,
+  checkSubjectCode,
+  conflict,
+  domainError,
+  ErrorCode,
+  forbidden,
+  notFound,
+  requirePrincipal,
+  Role,
+  ServiceCallError,
+  type Principal,
+  type ServiceContext,
 } from '@credit/shared';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -64,10 +76,12 @@ function text(field: string, value: string | null | undefined, required: boolean
 }
 
 const ownsObjection = (p: Principal, o: ObjectionEntity) => {
-  if (p.role === Role.SUBJECT && p.creditCode !== o.creditCode) throw forbidden('only the subject that filed an objection may act on it');
+  if (p.role === Role.SUBJECT && p.creditCode !== o.creditCode)
+    throw forbidden('only the subject that filed an objection may act on it');
 };
 const unitOwns = (p: Principal, o: ObjectionEntity) => {
-  if (p.role !== Role.SOURCE_UNIT || p.unitCode !== o.unitCode) throw forbidden(`objection ${o.number} is routed to unit ${o.unitCode}, not to the caller`);
+  if (p.role !== Role.SOURCE_UNIT || p.unitCode !== o.unitCode)
+    throw forbidden(`objection ${o.number} is routed to unit ${o.unitCode}, not to the caller`);
 };
 const minutesBetween = (a: Date, b: Date) => Math.max(0, Math.round((b.getTime() - a.getTime()) / 60_000));
 
@@ -94,12 +108,15 @@ export class ObjectionService {
     assertRoleMay(ObjectionAction.FILE, p.role);
     let creditCode: string;
     if (p.role === Role.SUBJECT) {
-      if (input.creditCode && input.creditCode.trim().toUpperCase() !== p.creditCode) throw forbidden('a subject may file objections only for itself');
+      if (input.creditCode && input.creditCode.trim().toUpperCase() !== p.creditCode)
+        throw forbidden('a subject may file objections only for itself');
       creditCode = p.creditCode;
     } else {
-      if (!input.creditCode) throw badUserInput('input.creditCode', 'an operator files on behalf of a subject: give its credit code');
+      if (!input.creditCode)
+        throw badUserInput('input.creditCode', 'an operator files on behalf of a subject: give its credit code');
       const check = checkSubjectCode(input.creditCode);
-      if (!check.valid) throw badUserInput('input.creditCode', check.message ?? 'is not a valid credit code or resident ID');
+      if (!check.valid)
+        throw badUserInput('input.creditCode', check.message ?? 'is not a valid credit code or resident ID');
       creditCode = check.normalized;
     }
     const reason = text('input.reason', input.reason, true)!;
@@ -109,10 +126,16 @@ export class ObjectionService {
     const record = await this.lookupRecord(recordId, ctx.requestId);
     if (!record) throw notFound('record', recordId);
     if (record.creditCode !== creditCode) throw forbidden('a subject may object only to its own records');
-    if (record.status === 'REVOKED') throw conflict(`record ${recordId} is revoked; there is nothing to object to`, { currentState: 'REVOKED' });
-    const open = await this.db.getRepository(ObjectionEntity).findOne({ where: { recordId, status: In([...OPEN_STATUSES]) } });
+    if (record.status === 'REVOKED')
+      throw conflict(`record ${recordId} is revoked; there is nothing to object to`, { currentState: 'REVOKED' });
+    const open = await this.db
+      .getRepository(ObjectionEntity)
+      .findOne({ where: { recordId, status: In([...OPEN_STATUSES]) } });
     if (open) {
-      throw conflict(`record ${recordId} already has open objection ${open.number} (state ${open.status})`, { currentState: open.status, number: open.number });
+      throw conflict(`record ${recordId} already has open objection ${open.number} (state ${open.status})`, {
+        currentState: open.status,
+        number: open.number,
+      });
     }
 
     const now = this.clock();
@@ -149,11 +172,23 @@ export class ObjectionService {
       });
       // simple-json columns defeat TypeORM's deep-partial typing of insert(); the entity is complete.
       await tx.getRepository(ObjectionEntity).insert(objection as QueryDeepPartialEntity<ObjectionEntity>);
-      await this.appendSteps(tx, id, now, [{ action: ObjectionAction.FILE, from: null, to: ObjectionStatus.SUBMITTED, actor: actorOf(p), role: p.role }]);
+      await this.appendSteps(tx, id, now, [
+        { action: ObjectionAction.FILE, from: null, to: ObjectionStatus.SUBMITTED, actor: actorOf(p), role: p.role },
+      ]);
       for (const [position, ev] of evidence.entries()) {
         const evidenceId = newId(now.getTime());
-        await tx.getRepository(EvidenceEntity).insert({ id: evidenceId, objectionId: id, position, name: ev.name, contentType: ev.contentType, size: ev.size, sha256: ev.sha256 });
-        await tx.getRepository(EvidenceChunkEntity).insert(toChunks(ev.bytes).map((data, seq) => ({ evidenceId, seq, data })));
+        await tx.getRepository(EvidenceEntity).insert({
+          id: evidenceId,
+          objectionId: id,
+          position,
+          name: ev.name,
+          contentType: ev.contentType,
+          size: ev.size,
+          sha256: ev.sha256,
+        });
+        await tx
+          .getRepository(EvidenceChunkEntity)
+          .insert(toChunks(ev.bytes).map((data, seq) => ({ evidenceId, seq, data })));
       }
       await enqueue(tx, id, OutboxKind.MARK, { recordId });
       await audit(tx, ctx, { action: 'objection.file', subjectCodes: [creditCode], target: objection.number });
@@ -165,7 +200,10 @@ export class ObjectionService {
     return this.transition(ctx, id, ObjectionAction.ACCEPT, {
       note: text('note', note, false),
       chain: ObjectionAction.FORWARD,
-      changes: (_o, now) => ({ forwardedAt: now, reviewDueOn: this.calendar.addWorkingDays(chinaDate(now), this.rules.reviewWorkingDays) }),
+      changes: (_o, now) => ({
+        forwardedAt: now,
+        reviewDueOn: this.calendar.addWorkingDays(chinaDate(now), this.rules.reviewWorkingDays),
+      }),
     });
   }
 
@@ -187,12 +225,19 @@ export class ObjectionService {
         if (o.unitCode === unit) throw badUserInput('unitCode', `objection ${o.number} is already with ${unit}`);
       },
       // A new unit gets the full review period from the day it receives the objection.
-      changes: (_o, now) => ({ unitCode: unit, forwardedAt: now, reviewDueOn: this.calendar.addWorkingDays(chinaDate(now), this.rules.reviewWorkingDays) }),
+      changes: (_o, now) => ({
+        unitCode: unit,
+        forwardedAt: now,
+        reviewDueOn: this.calendar.addWorkingDays(chinaDate(now), this.rules.reviewWorkingDays),
+      }),
     });
   }
 
   startReview(ctx: ServiceContext, id: string, note?: string | null): Promise<ObjectionEntity> {
-    return this.transition(ctx, id, ObjectionAction.START_REVIEW, { authorize: unitOwns, note: text('note', note, false) });
+    return this.transition(ctx, id, ObjectionAction.START_REVIEW, {
+      authorize: unitOwns,
+      note: text('note', note, false),
+    });
   }
 
   resolve(ctx: ServiceContext, input: ResolveObjectionInput): Promise<ObjectionEntity> {
@@ -204,15 +249,24 @@ export class ObjectionService {
       note: explanation,
       validate: (o) => {
         if (!upheld) {
-          if (input.correction) throw badUserInput('input.correction', 'a rejected objection changes nothing on the record');
+          if (input.correction)
+            throw badUserInput('input.correction', 'a rejected objection changes nothing on the record');
           return;
         }
         if (input.correction) correction = validateCorrection(input.correction, this.today());
         else if (o.type !== ObjectionType.EXPLANATION_REQUEST) {
-          throw badUserInput('input.correction', `upholding a ${o.type} objection needs the correction to apply to the record`);
+          throw badUserInput(
+            'input.correction',
+            `upholding a ${o.type} objection needs the correction to apply to the record`,
+          );
         }
       },
-      changes: (o, now) => ({ explanation, correction, decidedAt: now, handlingMinutes: minutesBetween(o.filedAt, now) }),
+      changes: (o, now) => ({
+        explanation,
+        correction,
+        decidedAt: now,
+        handlingMinutes: minutesBetween(o.filedAt, now),
+      }),
       effects: (o) => [
         ...(correction ? [[OutboxKind.APPLY_CORRECTION, { recordId: o.recordId, ...correction }] as Effect] : []),
         [OutboxKind.CLEAR, { recordId: o.recordId }],
@@ -226,7 +280,10 @@ export class ObjectionService {
       note: text('note', note, false),
       validate: (o) => {
         if (o.correction && !o.correctionAppliedAt) {
-          throw conflict(`objection ${o.number}: the correction has not reached the record yet; close it once it has`, { currentState: o.status, correctionPending: true });
+          throw conflict(`objection ${o.number}: the correction has not reached the record yet; close it once it has`, {
+            currentState: o.status,
+            correctionPending: true,
+          });
         }
       },
       changes: (_o, now) => ({ closedAt: now }),
@@ -248,10 +305,12 @@ export class ObjectionService {
     if (p.role !== Role.LEAD_DEPARTMENT) throw forbidden('only the lead department may retry parked deliveries');
     const o = await this.db.getRepository(ObjectionEntity).findOneBy({ id });
     if (!o) throw notFound('objection', id);
-    const res = await this.db.getRepository(OutboxEntity).update(
-      { objectionId: id, status: OutboxStatus.FAILED },
-      { status: OutboxStatus.PENDING, attempts: 0, nextAttemptAt: new Date(), claimedUntil: null },
-    );
+    const res = await this.db
+      .getRepository(OutboxEntity)
+      .update(
+        { objectionId: id, status: OutboxStatus.FAILED },
+        { status: OutboxStatus.PENDING, attempts: 0, nextAttemptAt: new Date(), claimedUntil: null },
+      );
     await audit(this.db, ctx, { action: 'objection.retryEffects', subjectCodes: [o.creditCode], target: o.number });
     return res.affected ?? 0;
   }
@@ -262,14 +321,29 @@ export class ObjectionService {
     const o = await tx.getRepository(ObjectionEntity).findOneBy({ id: row.objectionId });
     if (!o || o.correctionAppliedAt) return;
     const now = this.clock();
-    await tx.getRepository(ObjectionEntity).update({ id: o.id }, { correctionAppliedAt: now, correctedVersion: result.version ?? null });
-    await this.appendSteps(tx, o.id, now, [{
-      action: 'CORRECTION_APPLIED', from: o.status as ObjectionStatus, to: o.status as ObjectionStatus, actor: 'service:records', role: Role.SERVICE,
-      note: result.version ? `record ${o.recordId} corrected (version ${result.version})` : `record ${o.recordId} corrected`,
-    }]);
+    await tx
+      .getRepository(ObjectionEntity)
+      .update({ id: o.id }, { correctionAppliedAt: now, correctedVersion: result.version ?? null });
+    await this.appendSteps(tx, o.id, now, [
+      {
+        action: 'CORRECTION_APPLIED',
+        from: o.status as ObjectionStatus,
+        to: o.status as ObjectionStatus,
+        actor: 'service:records',
+        role: Role.SERVICE,
+        note: result.version
+          ? `record ${o.recordId} corrected (version ${result.version})`
+          : `record ${o.recordId} corrected`,
+      },
+    ]);
   }
 
-  private async transition(ctx: ServiceContext, id: string, action: ObjectionAction, spec: TransitionSpec): Promise<ObjectionEntity> {
+  private async transition(
+    ctx: ServiceContext,
+    id: string,
+    action: ObjectionAction,
+    spec: TransitionSpec,
+  ): Promise<ObjectionEntity> {
     const p = requirePrincipal(ctx);
     const repo = this.db.getRepository(ObjectionEntity);
     const o = await repo.findOneBy({ id });
@@ -279,7 +353,9 @@ export class ObjectionService {
     let to = nextStatus({ number: o.number, status: o.status as ObjectionStatus }, action);
     spec.validate?.(o);
     const now = this.clock();
-    const steps: Step[] = [{ action, from: o.status as ObjectionStatus, to, actor: actorOf(p), role: p.role, note: spec.note ?? null }];
+    const steps: Step[] = [
+      { action, from: o.status as ObjectionStatus, to, actor: actorOf(p), role: p.role, note: spec.note ?? null },
+    ];
     if (spec.chain) {
       assertRoleMay(spec.chain, 'SYSTEM');
       const next = nextStatus({ number: o.number, status: to }, spec.chain);
@@ -301,23 +377,53 @@ export class ObjectionService {
       }
       await this.appendSteps(tx, id, now, steps);
       for (const [kind, payload] of spec.effects?.(o) ?? []) await enqueue(tx, id, kind, payload);
-      await audit(tx, ctx, { action: `objection.${action.toLowerCase()}`, subjectCodes: [o.creditCode], target: o.number });
+      await audit(tx, ctx, {
+        action: `objection.${action.toLowerCase()}`,
+        subjectCodes: [o.creditCode],
+        target: o.number,
+      });
     });
     return repo.findOneByOrFail({ id });
   }
 
   private async appendSteps(tx: EntityManager, objectionId: string, at: Date, steps: Step[]): Promise<void> {
-    const raw = await tx.getRepository(ObjectionEventEntity).createQueryBuilder('e').select('MAX(e.seq)', 'max').where('e.objectionId = :objectionId', { objectionId }).getRawOne<{ max: number | string | null }>();
+    const raw = await tx
+      .getRepository(ObjectionEventEntity)
+      .createQueryBuilder('e')
+      .select('MAX(e.seq)', 'max')
+      .where('e.objectionId = :objectionId', { objectionId })
+      .getRawOne<{ max: number | string | null }>();
     let seq = Number(raw?.max ?? 0);
     await tx.getRepository(ObjectionEventEntity).insert(
-      steps.map((s) => ({ objectionId, seq: ++seq, action: s.action, fromStatus: s.from, toStatus: s.to, actor: s.actor, role: s.role, at, note: s.note ?? null })),
+      steps.map((s) => ({
+        objectionId,
+        seq: ++seq,
+        action: s.action,
+        fromStatus: s.from,
+        toStatus: s.to,
+        actor: s.actor,
+        role: s.role,
+        at,
+        note: s.note ?? null,
+      })),
     );
   }
 
   /** Next number of the year; the row lock (MySQL) or the write lock (SQLite) serialises concurrent filings. */
   private async nextSequence(tx: EntityManager, year: number): Promise<number> {
-    await tx.createQueryBuilder().insert().into(ObjectionCounterEntity).values({ year, lastNumber: 0 }).orIgnore().execute();
-    await tx.createQueryBuilder().update(ObjectionCounterEntity).set({ lastNumber: () => 'lastNumber + 1' }).where('year = :year', { year }).execute();
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(ObjectionCounterEntity)
+      .values({ year, lastNumber: 0 })
+      .orIgnore()
+      .execute();
+    await tx
+      .createQueryBuilder()
+      .update(ObjectionCounterEntity)
+      .set({ lastNumber: () => 'lastNumber + 1' })
+      .where('year = :year', { year })
+      .execute();
     return (await tx.getRepository(ObjectionCounterEntity).findOneByOrFail({ year })).lastNumber;
   }
 
@@ -327,7 +433,11 @@ export class ObjectionService {
     } catch (err) {
       if (err instanceof ServiceCallError && err.retryable) {
         // Nothing is written: without the record its owner cannot be checked. The caller retries.
-        throw domainError(ErrorCode.INTERNAL_SERVER_ERROR, 'the records service is unavailable; please try again shortly', { retryable: true });
+        throw domainError(
+          ErrorCode.INTERNAL_SERVER_ERROR,
+          'the records service is unavailable; please try again shortly',
+          { retryable: true },
+        );
       }
       throw err;
     }

@@ -9,7 +9,8 @@ export enum ObjectionCorrectionAction {
 }
 registerEnumType(ObjectionCorrectionAction, {
   name: 'ObjectionCorrectionAction',
-  description: 'CORRECT: change fields of the record; REVOKE: the record should not exist; REPAIR: the record is repaired (已修复)',
+  description:
+    'CORRECT: change fields of the record; REVOKE: the record should not exist; REPAIR: the record is repaired (已修复)',
 });
 
 @ObjectType({ description: 'One step of an objection: who did what, in which role, when, with which note' })
@@ -17,7 +18,10 @@ export class ObjectionEvent {
   @Field(() => Int)
   seq: number;
 
-  @Field({ description: 'FILE, ACCEPT, FORWARD, REFUSE, REASSIGN, START_REVIEW, UPHOLD, REJECT, CLOSE, WITHDRAW, CORRECTION_APPLIED' })
+  @Field({
+    description:
+      'FILE, ACCEPT, FORWARD, REFUSE, REASSIGN, START_REVIEW, UPHOLD, REJECT, CLOSE, WITHDRAW, CORRECTION_APPLIED',
+  })
   action: string;
 
   @Field(() => ObjectionStatus, { nullable: true })
@@ -26,7 +30,7 @@ export class ObjectionEvent {
   @Field(() => ObjectionStatus)
   toStatus: ObjectionStatus;
 
-  @Field({ description: 'Who acted; a natural person\'s ID is masked for callers who may not see it' })
+  @Field({ description: "Who acted; a natural person's ID is masked for callers who may not see it" })
   actor: string;
 
   @Field()

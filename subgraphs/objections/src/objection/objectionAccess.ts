@@ -1,4 +1,12 @@
-import { canSeePersonalData, forbidden, isOwner, maskIdNumber, Role, unauthenticated, type Principal } from '@credit/shared';
+import {
+  canSeePersonalData,
+  forbidden,
+  isOwner,
+  maskIdNumber,
+  Role,
+  unauthenticated,
+  type Principal,
+} from '@credit/shared';
 import type { ObjectionEntity } from './objection.entity';
 
 /**
@@ -7,12 +15,16 @@ import type { ObjectionEntity } from './objection.entity';
  */
 export function mayReadObjection(p: Principal, o: Pick<ObjectionEntity, 'creditCode' | 'unitCode'>): boolean {
   switch (p.role) {
-    case Role.SUBJECT: return p.creditCode === o.creditCode;
-    case Role.SOURCE_UNIT: return p.unitCode === o.unitCode;
+    case Role.SUBJECT:
+      return p.creditCode === o.creditCode;
+    case Role.SOURCE_UNIT:
+      return p.unitCode === o.unitCode;
     case Role.OPERATOR:
     case Role.LEAD_DEPARTMENT:
-    case Role.SERVICE: return true;
-    default: return false;
+    case Role.SERVICE:
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -30,5 +42,7 @@ export const isAuditedRead = (p: Principal, creditCode: string): boolean => !isO
 export const maskActor = (actor: string, masked: boolean): string =>
   masked && actor.startsWith('subject:') ? `subject:${maskIdNumber(actor.slice('subject:'.length))}` : actor;
 
-export const isMaskedFor = (p: Principal | undefined, o: Pick<ObjectionEntity, 'creditCode' | 'naturalPerson'>): boolean =>
-  o.naturalPerson && !canSeePersonalData(p, o.creditCode);
+export const isMaskedFor = (
+  p: Principal | undefined,
+  o: Pick<ObjectionEntity, 'creditCode' | 'naturalPerson'>,
+): boolean => o.naturalPerson && !canSeePersonalData(p, o.creditCode);

@@ -26,7 +26,9 @@ export function whereOverdue<T extends object>(qb: SelectQueryBuilder<T>, today:
     new Brackets((w) =>
       w
         .where('(o.status = :submitted AND o.acceptDueOn < :today)', { submitted: ObjectionStatus.SUBMITTED, today })
-        .orWhere('(o.status IN (:...reviewing) AND o.reviewDueOn < :today)', { reviewing: [ObjectionStatus.FORWARDED, ObjectionStatus.UNDER_REVIEW] }),
+        .orWhere('(o.status IN (:...reviewing) AND o.reviewDueOn < :today)', {
+          reviewing: [ObjectionStatus.FORWARDED, ObjectionStatus.UNDER_REVIEW],
+        }),
     ),
   );
 }
@@ -35,10 +37,19 @@ export function whereOverdue<T extends object>(qb: SelectQueryBuilder<T>, today:
 export class ObjectionReader {
   constructor(private readonly db: DataSource) {}
 
-  private async many<T extends object>(entity: new () => T, column: keyof T & string, keys: readonly string[], order: Record<string, 'ASC' | 'DESC'>): Promise<T[]> {
+  private async many<T extends object>(
+    entity: new () => T,
+    column: keyof T & string,
+    keys: readonly string[],
+    order: Record<string, 'ASC' | 'DESC'>,
+  ): Promise<T[]> {
     const out: T[] = [];
     for (const part of chunks([...new Set(keys)])) {
-      out.push(...(await this.db.getRepository(entity).find({ where: { [column]: In(part) } as never, order: order as never })));
+      out.push(
+        ...(await this.db
+          .getRepository(entity)
+          .find({ where: { [column]: In(part) } as never, order: order as never })),
+      );
     }
     return out;
   }
@@ -57,11 +68,17 @@ export class ObjectionReader {
   }
 
   async events(ids: readonly string[]): Promise<Map<string, ObjectionEventEntity[]>> {
-    return group(await this.many(ObjectionEventEntity, 'objectionId', ids, { objectionId: 'ASC', seq: 'ASC' }), 'objectionId');
+    return group(
+      await this.many(ObjectionEventEntity, 'objectionId', ids, { objectionId: 'ASC', seq: 'ASC' }),
+      'objectionId',
+    );
   }
 
   async evidence(ids: readonly string[]): Promise<Map<string, EvidenceEntity[]>> {
-    return group(await this.many(EvidenceEntity, 'objectionId', ids, { objectionId: 'ASC', position: 'ASC' }), 'objectionId');
+    return group(
+      await this.many(EvidenceEntity, 'objectionId', ids, { objectionId: 'ASC', position: 'ASC' }),
+      'objectionId',
+    );
   }
 
   async evidenceContent(ids: readonly string[]): Promise<Map<string, string>> {
@@ -93,8 +110,18 @@ export class ObjectionReader {
    * Newest first, keyset-paged on the number (GZYY-<year>-<sequence>: unique, and in filing order as
    * text). A unit sees its own queue, a subject its own objections.
    */
-  async list(p: Principal, filter: ObjectionFilter | null | undefined, first: number, after: string | null | undefined, today: string) {
-    const qb = this.db.getRepository(ObjectionEntity).createQueryBuilder('o').orderBy('o.number', 'DESC').limit(first + 1);
+  async list(
+    p: Principal,
+    filter: ObjectionFilter | null | undefined,
+    first: number,
+    after: string | null | undefined,
+    today: string,
+  ) {
+    const qb = this.db
+      .getRepository(ObjectionEntity)
+      .createQueryBuilder('o')
+      .orderBy('o.number', 'DESC')
+      .limit(first + 1);
     if (p.role === Role.SOURCE_UNIT) qb.andWhere('o.unitCode = :unit', { unit: p.unitCode });
     else if (p.role === Role.SUBJECT) qb.andWhere('o.creditCode = :code', { code: p.creditCode });
     else if (filter?.unitCode) qb.andWhere('o.unitCode = :unit', { unit: filter.unitCode });
@@ -107,7 +134,11 @@ export class ObjectionReader {
       qb.andWhere('o.number < :after', { after: number });
     }
     const rows = await qb.getMany();
-    return { rows: rows.slice(0, first), hasNextPage: rows.length > first, cursor: (r: ObjectionEntity) => encodeCursor([r.number]) };
+    return {
+      rows: rows.slice(0, first),
+      hasNextPage: rows.length > first,
+      cursor: (r: ObjectionEntity) => encodeCursor([r.number]),
+    };
   }
 
   /** Overdue objections, oldest due first (for the lead department, or one unit's own). */

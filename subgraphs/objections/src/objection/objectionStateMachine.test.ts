@@ -64,8 +64,12 @@ describe('objection state machine', () => {
     expect(roleMay(ObjectionAction.ACCEPT, 'SYSTEM')).toBe(false);
     for (const role of Object.values(Role)) expect(roleMay(ObjectionAction.FORWARD, role)).toBe(false);
     for (const [action, role] of [
-      [ObjectionAction.ACCEPT, Role.SOURCE_UNIT], [ObjectionAction.UPHOLD, Role.LEAD_DEPARTMENT], [ObjectionAction.FILE, Role.LEAD_DEPARTMENT],
-      [ObjectionAction.REJECT, Role.SUBJECT], [ObjectionAction.WITHDRAW, Role.SOURCE_UNIT], [ObjectionAction.CLOSE, Role.ANALYST],
+      [ObjectionAction.ACCEPT, Role.SOURCE_UNIT],
+      [ObjectionAction.UPHOLD, Role.LEAD_DEPARTMENT],
+      [ObjectionAction.FILE, Role.LEAD_DEPARTMENT],
+      [ObjectionAction.REJECT, Role.SUBJECT],
+      [ObjectionAction.WITHDRAW, Role.SOURCE_UNIT],
+      [ObjectionAction.CLOSE, Role.ANALYST],
     ] as const) {
       const err = caught(() => assertRoleMay(action, role));
       expect(err.extensions.code).toBe(ErrorCode.FORBIDDEN);

@@ -38,7 +38,12 @@ export const TRANSITIONS: Readonly<Record<ObjectionAction, Transition>> = {
   START_REVIEW: { from: [S.FORWARDED], to: S.UNDER_REVIEW, roles: [Role.SOURCE_UNIT], verb: 'start reviewing' },
   UPHOLD: { from: [S.UNDER_REVIEW], to: S.UPHELD, roles: [Role.SOURCE_UNIT], verb: 'uphold' },
   REJECT: { from: [S.UNDER_REVIEW], to: S.REJECTED, roles: [Role.SOURCE_UNIT], verb: 'reject' },
-  CLOSE: { from: [S.UPHELD, S.REJECTED], to: S.CLOSED, roles: [Role.LEAD_DEPARTMENT, Role.SUBJECT, Role.OPERATOR], verb: 'close' },
+  CLOSE: {
+    from: [S.UPHELD, S.REJECTED],
+    to: S.CLOSED,
+    roles: [Role.LEAD_DEPARTMENT, Role.SUBJECT, Role.OPERATOR],
+    verb: 'close',
+  },
   WITHDRAW: {
     from: [S.SUBMITTED, S.ACCEPTED, S.FORWARDED, S.UNDER_REVIEW],
     to: S.WITHDRAWN,
@@ -55,7 +60,9 @@ export const roleMay = (action: ObjectionAction, role: Role | 'SYSTEM'): boolean
 export function assertRoleMay(action: ObjectionAction, role: Role | 'SYSTEM'): void {
   if (!roleMay(action, role)) {
     const t = TRANSITIONS[action];
-    throw forbidden(`role ${role} may not ${t.verb} an objection${t.roles.length ? ` (only ${t.roles.join(', ')})` : ''}`);
+    throw forbidden(
+      `role ${role} may not ${t.verb} an objection${t.roles.length ? ` (only ${t.roles.join(', ')})` : ''}`,
+    );
   }
 }
 

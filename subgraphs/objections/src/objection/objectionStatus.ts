@@ -23,13 +23,20 @@ export enum ObjectionType {
 }
 registerEnumType(ObjectionType, {
   name: 'ObjectionType',
-  description: 'RECORD_ERROR: the record is wrong; REPAIR_RESULT: disputes a credit-repair outcome; EXPLANATION_REQUEST: asks the deciding body to explain a record',
+  description:
+    'RECORD_ERROR: the record is wrong; REPAIR_RESULT: disputes a credit-repair outcome; EXPLANATION_REQUEST: asks the deciding body to explain a record',
 });
 
 /** Open objections keep their record flagged "under objection"; the others are done with it. */
 export const OPEN_STATUSES: readonly ObjectionStatus[] = [
-  ObjectionStatus.SUBMITTED, ObjectionStatus.ACCEPTED, ObjectionStatus.FORWARDED, ObjectionStatus.UNDER_REVIEW,
+  ObjectionStatus.SUBMITTED,
+  ObjectionStatus.ACCEPTED,
+  ObjectionStatus.FORWARDED,
+  ObjectionStatus.UNDER_REVIEW,
 ];
 export const DECIDED_STATUSES: readonly ObjectionStatus[] = [
-  ObjectionStatus.REFUSED, ObjectionStatus.UPHELD, ObjectionStatus.REJECTED, ObjectionStatus.CLOSED,
+  ObjectionStatus.REFUSED,
+  ObjectionStatus.UPHELD,
+  ObjectionStatus.REJECTED,
+  ObjectionStatus.CLOSED,
 ];

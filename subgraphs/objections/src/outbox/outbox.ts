@@ -17,7 +17,12 @@ export interface CorrectionPayload {
  * objection's state change or not at all, and the worker delivers it afterwards.
  */
 // Due at once by the wall clock (not a domain clock tests may move): the worker compares with real time.
-export async function enqueue(tx: EntityManager, objectionId: string, kind: OutboxKind, payload: MarkPayload | CorrectionPayload): Promise<void> {
+export async function enqueue(
+  tx: EntityManager,
+  objectionId: string,
+  kind: OutboxKind,
+  payload: MarkPayload | CorrectionPayload,
+): Promise<void> {
   await tx.getRepository(OutboxEntity).insert({
     objectionId,
     kind,

@@ -100,7 +100,10 @@ export class OutboxWorker {
     const repo = this.db.getRepository(OutboxEntity);
     const qb = repo.createQueryBuilder('o').where('o.status = :pending', { pending: OutboxStatus.PENDING });
     if (!ignoreBackoff) qb.andWhere('o.nextAttemptAt <= :now', { now: dbTime(this.db, now) });
-    const due = await qb.orderBy('o.id', 'ASC').limit(this.opts.batchSize ?? 100).getMany();
+    const due = await qb
+      .orderBy('o.id', 'ASC')
+      .limit(this.opts.batchSize ?? 100)
+      .getMany();
     if (due.length === 0) return result;
 
     // Only the oldest pending row of each objection may go: a CLEAR must not overtake its MARK.
@@ -121,7 +124,13 @@ export class OutboxWorker {
         await this.db.transaction(async (tx) => {
           await tx.getRepository(OutboxEntity).update(
             { id: row.id },
-            { status: OutboxStatus.DELIVERED, deliveredAt: new Date(), attempts: row.attempts + 1, claimedUntil: null, lastError: null },
+            {
+              status: OutboxStatus.DELIVERED,
+              deliveredAt: new Date(),
+              attempts: row.attempts + 1,
+              claimedUntil: null,
+              lastError: null,
+            },
           );
           await this.opts.onDelivered?.(tx, row, outcome);
         });
@@ -138,15 +147,23 @@ export class OutboxWorker {
             lastError: `${err instanceof ServiceCallError ? err.code : 'ERROR'}: ${message}`,
             claimedUntil: null,
             status: park ? OutboxStatus.FAILED : OutboxStatus.PENDING,
-            nextAttemptAt: new Date(Date.now() + backoffMs(attempts, this.opts.random, this.opts.backoff ?? DEFAULT_BACKOFF)),
+            nextAttemptAt: new Date(
+              Date.now() + backoffMs(attempts, this.opts.random, this.opts.backoff ?? DEFAULT_BACKOFF),
+            ),
           },
         );
         if (park) {
           result.failed++;
-          this.opts.logger.error({ outboxId: row.id, objectionId: row.objectionId, kind: row.kind, attempts, err: message }, 'outbox row parked as FAILED');
+          this.opts.logger.error(
+            { outboxId: row.id, objectionId: row.objectionId, kind: row.kind, attempts, err: message },
+            'outbox row parked as FAILED',
+          );
         } else {
           result.retried++;
-          this.opts.logger.warn({ outboxId: row.id, objectionId: row.objectionId, kind: row.kind, attempts, err: message }, 'outbox delivery failed; will retry');
+          this.opts.logger.warn(
+            { outboxId: row.id, objectionId: row.objectionId, kind: row.kind, attempts, err: message },
+            'outbox delivery failed; will retry',
+          );
         }
       }
     }

@@ -38,16 +38,27 @@ export class RecordsClient {
   }
 
   async markUnderObjection(recordId: string, objectionId: string): Promise<void> {
-    await this.call('mutation($r: ID!, $o: String!) { internalMarkUnderObjection(recordId: $r, objectionId: $o) }', { r: recordId, o: objectionId });
+    await this.call('mutation($r: ID!, $o: String!) { internalMarkUnderObjection(recordId: $r, objectionId: $o) }', {
+      r: recordId,
+      o: objectionId,
+    });
   }
 
   async clearObjection(recordId: string, objectionId: string): Promise<void> {
-    await this.call('mutation($r: ID!, $o: String!) { internalClearObjection(recordId: $r, objectionId: $o) }', { r: recordId, o: objectionId });
+    await this.call('mutation($r: ID!, $o: String!) { internalClearObjection(recordId: $r, objectionId: $o) }', {
+      r: recordId,
+      o: objectionId,
+    });
   }
 
   /** Returns the record's version after the correction (its new revision). */
   async applyCorrection(c: CorrectionCall): Promise<{ id: string; version: number }> {
-    const input: Record<string, unknown> = { recordId: c.recordId, objectionId: c.objectionId, action: c.action, reason: c.reason };
+    const input: Record<string, unknown> = {
+      recordId: c.recordId,
+      objectionId: c.objectionId,
+      action: c.action,
+      reason: c.reason,
+    };
     if (c.changes && Object.keys(c.changes).length) input.changes = c.changes;
     const data = await this.call<{ internalApplyCorrection: { id: string; version: number } }>(
       'mutation($input: CorrectionInput!) { internalApplyCorrection(input: $input) { id version } }',

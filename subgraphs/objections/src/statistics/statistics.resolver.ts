@@ -6,7 +6,9 @@ import { ObjectionStatistics } from './statistics.type';
 @Resolver()
 export class ObjectionStatisticsResolver {
   @Authorized(Role.LEAD_DEPARTMENT, Role.ANALYST)
-  @Query(() => ObjectionStatistics, { description: 'Objections by status, type, unit and filing month; median handling time; overdue counts' })
+  @Query(() => ObjectionStatistics, {
+    description: 'Objections by status, type, unit and filing month; median handling time; overdue counts',
+  })
   objectionStatistics(
     @Ctx() ctx: ObjectionsContext,
     @Arg('fromMonth', () => String, { nullable: true, description: 'YYYY-MM' }) fromMonth?: string | null,

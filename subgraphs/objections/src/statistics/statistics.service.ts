@@ -30,7 +30,12 @@ export class ObjectionStatisticsService {
       return qb;
     };
     const counts = async (qb: SelectQueryBuilder<ObjectionEntity>, column: string): Promise<ObjectionCount[]> => {
-      const rows = await qb.select(`o.${column}`, 'k').addSelect('COUNT(*)', 'n').groupBy(`o.${column}`).orderBy(`o.${column}`, 'ASC').getRawMany<{ k: string; n: number | string }>();
+      const rows = await qb
+        .select(`o.${column}`, 'k')
+        .addSelect('COUNT(*)', 'n')
+        .groupBy(`o.${column}`)
+        .orderBy(`o.${column}`, 'ASC')
+        .getRawMany<{ k: string; n: number | string }>();
       return rows.map((r) => ({ key: String(r.k), count: Number(r.n) }));
     };
     const byStatus = await counts(base(), 'status');

@@ -35,7 +35,10 @@ export class ObjectionStatistics {
   @Field(() => Int, { description: 'Objections decided (refused, upheld or rejected)' })
   decided: number;
 
-  @Field(() => Float, { nullable: true, description: 'Median calendar days from filing to decision; null when none decided' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Median calendar days from filing to decision; null when none decided',
+  })
   medianHandlingDays: number | null;
 
   @Field(() => Int, { description: 'Objections past the due date of their current step (today)' })

@@ -29,7 +29,10 @@ export class EntitiesDirectory implements DomainCatalogue, SourceUnitDirectory {
   private domainCache?: { value: Map<string, DomainInfo>; until: number };
   private unitCache?: { value: SourceUnitInfo[]; until: number };
 
-  constructor(private readonly call: ServiceClient, private readonly ttlMs = TTL_MS) {}
+  constructor(
+    private readonly call: ServiceClient,
+    private readonly ttlMs = TTL_MS,
+  ) {}
 
   async domains(): Promise<ReadonlyMap<string, DomainInfo>> {
     const c = this.domainCache;
@@ -49,7 +52,9 @@ export class EntitiesDirectory implements DomainCatalogue, SourceUnitDirectory {
     const c = this.unitCache;
     if (c && c.until > Date.now()) return c.value;
     try {
-      const data = await this.call<{ sourceUnits: SourceUnitInfo[] }>('{ sourceUnits { code name active domainCodes } }');
+      const data = await this.call<{ sourceUnits: SourceUnitInfo[] }>(
+        '{ sourceUnits { code name active domainCodes } }',
+      );
       this.unitCache = { value: data.sourceUnits, until: Date.now() + this.ttlMs };
       return data.sourceUnits;
     } catch (err) {

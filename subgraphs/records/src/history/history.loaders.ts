@@ -58,11 +58,23 @@ export function createHistoryLoaders(ctx: ServiceContext, history: HistoryServic
           else allowed.push({ i, scope });
         }
         // One principal per request, so every allowed key of a batch has the same scope.
-        const pages = await history.pages(allowed.map((a) => keys[a.i].creditCode), filter, first, after, allowed[0]?.scope.domains);
+        const pages = await history.pages(
+          allowed.map((a) => keys[a.i].creditCode),
+          filter,
+          first,
+          after,
+          allowed[0]?.scope.domains,
+        );
         for (const { i } of allowed) {
           const page = pages.get(keys[i].creditCode)!;
-          const edges = page.rows.map((r) => ({ cursor: encodeCursor([r.decisionDate, r.id]), node: toRecordView(r, ctx.principal) }));
-          out[i] = Object.assign(new ViolationRecordConnection(), { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } });
+          const edges = page.rows.map((r) => ({
+            cursor: encodeCursor([r.decisionDate, r.id]),
+            node: toRecordView(r, ctx.principal),
+          }));
+          out[i] = Object.assign(new ViolationRecordConnection(), {
+            edges,
+            pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+          });
           served.push(keys[i].creditCode);
         }
       }
@@ -84,13 +96,21 @@ export function createHistoryLoaders(ctx: ServiceContext, history: HistoryServic
           if (scope instanceof Error) out[i] = scope;
           else allowed.push({ i, scope });
         }
-        const rows = await history.summaries(allowed.map((a) => keys[a.i].creditCode), { from, to }, allowed[0]?.scope.domains);
+        const rows = await history.summaries(
+          allowed.map((a) => keys[a.i].creditCode),
+          { from, to },
+          allowed[0]?.scope.domains,
+        );
         for (const { i } of allowed) {
           const code = keys[i].creditCode;
-          const domains = rows.filter((r) => r.creditCode === code).map(({ domainCode, records, repaired }) => ({ domainCode, records, repaired }))
+          const domains = rows
+            .filter((r) => r.creditCode === code)
+            .map(({ domainCode, records, repaired }) => ({ domainCode, records, repaired }))
             .sort((a, b) => a.domainCode.localeCompare(b.domainCode));
           out[i] = Object.assign(new RecordSummary(), {
-            from, to, domains,
+            from,
+            to,
+            domains,
             records: domains.reduce((n, d) => n + d.records, 0),
             repaired: domains.reduce((n, d) => n + d.repaired, 0),
           });

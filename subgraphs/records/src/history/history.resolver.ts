@@ -9,7 +9,8 @@ import { RecordSummary, RecordsSubject } from './subject.type';
 export class HistoryResolver {
   @Authorized()
   @FieldResolver(() => ViolationRecordConnection, {
-    description: 'Records decided in the period (default: the last five years up to today), newest first; revoked ones never appear',
+    description:
+      'Records decided in the period (default: the last five years up to today), newest first; revoked ones never appear',
   })
   records(
     @Ctx() ctx: RecordsContext,
@@ -18,21 +19,32 @@ export class HistoryResolver {
     @Arg('categories', () => [RecordCategory], { nullable: true }) categories?: RecordCategory[] | null,
     @Arg('from', () => String, { nullable: true, description: 'YYYY-MM-DD' }) from?: string | null,
     @Arg('to', () => String, { nullable: true, description: 'YYYY-MM-DD' }) to?: string | null,
-    @Arg('includeRepaired', () => Boolean, { defaultValue: true, description: 'Repaired records are shown, labelled, unless false' }) includeRepaired = true,
+    @Arg('includeRepaired', () => Boolean, {
+      defaultValue: true,
+      description: 'Repaired records are shown, labelled, unless false',
+    })
+    includeRepaired = true,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<ViolationRecordConnection> {
     const period = resolvePeriod(from, to);
     return ctx.loaders.history.records.load({
       creditCode: subject.creditCode,
-      filter: { ...period, domains: domains ? [...new Set(domains.map((d) => d.trim().toUpperCase()))].sort() : null, categories: categories ? [...categories].sort() : null, includeRepaired },
+      filter: {
+        ...period,
+        domains: domains ? [...new Set(domains.map((d) => d.trim().toUpperCase()))].sort() : null,
+        categories: categories ? [...categories].sort() : null,
+        includeRepaired,
+      },
       first: pageSize(first),
       after: decodeHistoryCursor(after),
     });
   }
 
   @Authorized()
-  @FieldResolver(() => RecordSummary, { description: 'Per domain: records and repaired ones in the period (default: the last five years)' })
+  @FieldResolver(() => RecordSummary, {
+    description: 'Per domain: records and repaired ones in the period (default: the last five years)',
+  })
   recordSummary(
     @Ctx() ctx: RecordsContext,
     @Root() subject: RecordsSubject,

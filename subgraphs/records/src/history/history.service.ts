@@ -38,7 +38,8 @@ export function resolvePeriod(from?: string | null, to?: string | null): { from:
 export function decodeHistoryCursor(after: string | null | undefined): [string, string] | null {
   if (!after) return null;
   const [date, id] = decodeCursor(after);
-  if (typeof date !== 'string' || typeof id !== 'string') throw badUserInput('after', 'is not a cursor returned by this API');
+  if (typeof date !== 'string' || typeof id !== 'string')
+    throw badUserInput('after', 'is not a cursor returned by this API');
   return [date, id];
 }
 
@@ -52,7 +53,9 @@ export class HistoryService {
 
   private base(codes: string[], f: HistoryFilter, scopeDomains: ReadonlySet<string> | undefined) {
     const statuses = f.includeRepaired ? [RecordStatus.EFFECTIVE, RecordStatus.REPAIRED] : [RecordStatus.EFFECTIVE];
-    const qb = this.db.getRepository(RecordEntity).createQueryBuilder('r')
+    const qb = this.db
+      .getRepository(RecordEntity)
+      .createQueryBuilder('r')
       .where(codes.length === 1 ? 'r.creditCode = :code' : 'r.creditCode IN (:...codes)', { code: codes[0], codes })
       .andWhere('r.decisionDate >= :from AND r.decisionDate <= :to', { from: f.from, to: f.to })
       .andWhere('r.status IN (:...statuses)', { statuses });
@@ -64,26 +67,46 @@ export class HistoryService {
   }
 
   /** Newest first (decision date, then id); `first + 1` rows read per subject to know whether more follow. */
-  async pages(codes: string[], f: HistoryFilter, first: number, after: [string, string] | null, scopeDomains?: ReadonlySet<string>): Promise<Map<string, HistoryPage>> {
+  async pages(
+    codes: string[],
+    f: HistoryFilter,
+    first: number,
+    after: [string, string] | null,
+    scopeDomains?: ReadonlySet<string>,
+  ): Promise<Map<string, HistoryPage>> {
     const out = new Map<string, HistoryPage>(codes.map((c) => [c, { rows: [], hasNextPage: false }]));
     if (codes.length === 0) return out;
     const qb = this.base(codes, f, scopeDomains);
-    if (after) qb.andWhere('(r.decisionDate < :afterDate OR (r.decisionDate = :afterDate AND r.id < :afterId))', { afterDate: after[0], afterId: after[1] });
+    if (after)
+      qb.andWhere('(r.decisionDate < :afterDate OR (r.decisionDate = :afterDate AND r.id < :afterId))', {
+        afterDate: after[0],
+        afterId: after[1],
+      });
     let rows: RecordEntity[];
     if (codes.length === 1) {
-      rows = await qb.orderBy('r.decisionDate', 'DESC').addOrderBy('r.id', 'DESC').limit(first + 1).getMany();
+      rows = await qb
+        .orderBy('r.decisionDate', 'DESC')
+        .addOrderBy('r.id', 'DESC')
+        .limit(first + 1)
+        .getMany();
     } else {
       // Many subjects: number each subject's rows in one statement, keep the first `first + 1` of
       // each, then load those rows by primary key (two statements however many subjects).
-      qb.select('r.id', 'id').addSelect('ROW_NUMBER() OVER (PARTITION BY r.creditCode ORDER BY r.decisionDate DESC, r.id DESC)', 'rn');
-      const ids = await this.db.createQueryBuilder()
+      qb.select('r.id', 'id').addSelect(
+        'ROW_NUMBER() OVER (PARTITION BY r.creditCode ORDER BY r.decisionDate DESC, r.id DESC)',
+        'rn',
+      );
+      const ids = await this.db
+        .createQueryBuilder()
         .select('t.id', 'id')
         .from(`(${qb.getQuery()})`, 't')
         .where('t.rn <= :limit', { limit: first + 1 })
         .setParameters(qb.getParameters())
         .getRawMany<{ id: string }>();
       rows = ids.length ? await this.db.getRepository(RecordEntity).findBy({ id: In(ids.map((x) => x.id)) }) : [];
-      rows.sort((a, b) => (a.decisionDate === b.decisionDate ? (a.id < b.id ? 1 : -1) : a.decisionDate < b.decisionDate ? 1 : -1));
+      rows.sort((a, b) =>
+        a.decisionDate === b.decisionDate ? (a.id < b.id ? 1 : -1) : a.decisionDate < b.decisionDate ? 1 : -1,
+      );
     }
     for (const r of rows) out.get(r.creditCode)!.rows.push(r);
     for (const page of out.values()) {
@@ -94,9 +117,17 @@ export class HistoryService {
   }
 
   /** Per subject and domain: records and repaired ones, in one GROUP BY for the whole batch. */
-  async summaries(codes: string[], period: { from: string; to: string }, scopeDomains?: ReadonlySet<string>): Promise<SummaryRow[]> {
+  async summaries(
+    codes: string[],
+    period: { from: string; to: string },
+    scopeDomains?: ReadonlySet<string>,
+  ): Promise<SummaryRow[]> {
     if (codes.length === 0) return [];
-    const raw = await this.base(codes, { ...period, domains: null, categories: null, includeRepaired: true }, scopeDomains)
+    const raw = await this.base(
+      codes,
+      { ...period, domains: null, categories: null, includeRepaired: true },
+      scopeDomains,
+    )
       .select('r.creditCode', 'creditCode')
       .addSelect('r.domainCode', 'domainCode')
       .addSelect('COUNT(*)', 'records')
@@ -104,6 +135,11 @@ export class HistoryService {
       .groupBy('r.creditCode')
       .addGroupBy('r.domainCode')
       .getRawMany<{ creditCode: string; domainCode: string; records: string | number; repaired: string | number }>();
-    return raw.map((r) => ({ creditCode: r.creditCode, domainCode: r.domainCode, records: Number(r.records), repaired: Number(r.repaired) }));
+    return raw.map((r) => ({
+      creditCode: r.creditCode,
+      domainCode: r.domainCode,
+      records: Number(r.records),
+      repaired: Number(r.repaired),
+    }));
   }
 }

@@ -20,7 +20,9 @@ export class DomainRecordCount {
   repaired: number;
 }
 
-@ObjectType({ description: 'Per domain, how many records a subject has in a period (domains without records are omitted)' })
+@ObjectType({
+  description: 'Per domain, how many records a subject has in a period (domains without records are omitted)',
+})
 export class RecordSummary {
   @Field()
   from: string;

@@ -28,25 +28,37 @@ export function normaliseDate(v: string): string {
   return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : v;
 }
 
-const text = (field: keyof RecordRow): Setter => (row, v) => {
-  (row as Record<string, unknown>)[field] = v;
-};
-const date = (field: keyof RecordRow): Setter => (row, v) => {
-  (row as Record<string, unknown>)[field] = normaliseDate(v);
-};
-const yuan = (field: 'fineAmount' | 'confiscatedAmount'): Setter => (row, v) => {
-  row[field] = v;
-};
+const text =
+  (field: keyof RecordRow): Setter =>
+  (row, v) => {
+    (row as Record<string, unknown>)[field] = v;
+  };
+const date =
+  (field: keyof RecordRow): Setter =>
+  (row, v) => {
+    (row as Record<string, unknown>)[field] = normaliseDate(v);
+  };
+const yuan =
+  (field: 'fineAmount' | 'confiscatedAmount'): Setter =>
+  (row, v) => {
+    row[field] = v;
+  };
 // A 万元 column converts exactly; an unparsable value is passed on as it is, for the validator to reject.
-const wan = (field: 'fineAmount' | 'confiscatedAmount'): Setter => (row, v) => {
-  row[field] = wanToYuan(v.replace(/,/g, '')) ?? v;
-};
-const bool = (field: 'simplifiedProcedure' | 'notPunished' | 'legallyEffective'): Setter => (row, v) => {
-  row[field] = flag(v);
-};
-const mapped = (field: 'category' | 'subjectType' | 'licenceAction', table: Record<string, string>): Setter => (row, v) => {
-  row[field] = table[v] ?? v;
-};
+const wan =
+  (field: 'fineAmount' | 'confiscatedAmount'): Setter =>
+  (row, v) => {
+    row[field] = wanToYuan(v.replace(/,/g, '')) ?? v;
+  };
+const bool =
+  (field: 'simplifiedProcedure' | 'notPunished' | 'legallyEffective'): Setter =>
+  (row, v) => {
+    row[field] = flag(v);
+  };
+const mapped =
+  (field: 'category' | 'subjectType' | 'licenceAction', table: Record<string, string>): Setter =>
+  (row, v) => {
+    row[field] = table[v] ?? v;
+  };
 
 /**
  * The national 双公示 administrative-penalty column headers (and the platform's extra columns),
@@ -72,7 +84,10 @@ export const CSV_COLUMNS: Record<string, Setter | null> = {
   违法事实: text('facts'),
   处罚依据: text('legalBasis'),
   处罚类别: (row, v) => {
-    row.penaltyTypes = v.split(/[;；、,，]/).map((t) => t.trim()).filter(Boolean);
+    row.penaltyTypes = v
+      .split(/[;；、,，]/)
+      .map((t) => t.trim())
+      .filter(Boolean);
   },
   处罚内容: text('penaltyContent'),
   '罚款金额(元)': yuan('fineAmount'),
@@ -96,7 +111,13 @@ export const CSV_COLUMNS: Record<string, Setter | null> = {
 };
 
 /** Header spelling varies between exports: full-width brackets, spaces, a BOM. */
-export const normaliseHeader = (h: string): string => h.replace(/^\uFEFF/, '').replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, '').trim();
+export const normaliseHeader = (h: string): string =>
+  h
+    .replace(/^\uFEFF/, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/\s+/g, '')
+    .trim();
 
 export interface HeaderMap {
   setters: (Setter | null)[];
@@ -128,9 +149,31 @@ export function csvRow(map: HeaderMap, values: string[], defaults: { domainCode?
 }
 
 const ROW_FIELDS = new Set<string>([
-  'decisionNumber', 'category', 'simplifiedProcedure', 'domainCode', 'creditCode', 'subjectName', 'subjectType', 'violationType', 'facts',
-  'legalBasis', 'penaltyTypes', 'penaltyContent', 'fineAmount', 'confiscatedAmount', 'licenceAction', 'licenceDetail', 'decisionDate',
-  'effectiveUntil', 'publicityDeadline', 'decidingAuthority', 'decidingAuthorityCode', 'regionCode', 'remarks', 'notPunished', 'legallyEffective',
+  'decisionNumber',
+  'category',
+  'simplifiedProcedure',
+  'domainCode',
+  'creditCode',
+  'subjectName',
+  'subjectType',
+  'violationType',
+  'facts',
+  'legalBasis',
+  'penaltyTypes',
+  'penaltyContent',
+  'fineAmount',
+  'confiscatedAmount',
+  'licenceAction',
+  'licenceDetail',
+  'decisionDate',
+  'effectiveUntil',
+  'publicityDeadline',
+  'decidingAuthority',
+  'decidingAuthorityCode',
+  'regionCode',
+  'remarks',
+  'notPunished',
+  'legallyEffective',
 ]);
 
 /** One JSON Lines object: RecordInput field names, or the Chinese column headers. */

@@ -30,11 +30,20 @@ function args(argv: string[]): Record<string, string> {
 runMain('import', async () => {
   const a = args(process.argv.slice(2));
   if (!a.file) throw new Error(USAGE);
-  const domainsArg = a.domains ? a.domains.split(',').map((d) => d.trim().toUpperCase()).filter(Boolean) : undefined;
+  const domainsArg = a.domains
+    ? a.domains
+        .split(',')
+        .map((d) => d.trim().toUpperCase())
+        .filter(Boolean)
+    : undefined;
   if (a.generate) {
     const rows = Number(a.generate);
     if (!Number.isInteger(rows) || rows < 1) throw new Error('--generate needs a positive row count');
-    await writeSampleCsv(resolve(a.file), { rows, domainCode: domainsArg?.[0] ?? 'D07', tag: a.tag ?? String(Date.now()) });
+    await writeSampleCsv(resolve(a.file), {
+      rows,
+      domainCode: domainsArg?.[0] ?? 'D07',
+      tag: a.tag ?? String(Date.now()),
+    });
     process.stderr.write(`wrote ${rows} rows to ${a.file}\n`);
     return;
   }
@@ -48,18 +57,29 @@ runMain('import', async () => {
   }
 
   const writersArg = a.writers ? Number(a.writers) : undefined;
-  if (writersArg !== undefined && (!Number.isInteger(writersArg) || writersArg < 1 || writersArg > 4)) throw new Error('--writers must be 1 to 4');
+  if (writersArg !== undefined && (!Number.isInteger(writersArg) || writersArg < 1 || writersArg > 4))
+    throw new Error('--writers must be 1 to 4');
 
   const env = loadRecordsEnv(process.env);
   const directory = entitiesDirectoryFromEnv(env);
   let unitDomains = domainsArg;
   if (!unitDomains) {
     const unit = (await directory.sourceUnits()).find((u) => u.code === a.unit);
-    if (!unit) throw new Error(`unit ${a.unit} is not in the entities register (${env.ENTITIES_URL}); pass --domains to override`);
+    if (!unit)
+      throw new Error(
+        `unit ${a.unit} is not in the entities register (${env.ENTITIES_URL}); pass --domains to override`,
+      );
     if (!unit.active) throw new Error(`unit ${a.unit} is inactive`);
     unitDomains = unit.domainCodes;
   }
-  const db = await openDatabase({ service: SERVICE_NAME, entities: ENTITIES, migrations: MIGRATIONS, dbUrl: env.DB_URL, dataDir: env.DATA_DIR, poolSize: env.DB_POOL_SIZE });
+  const db = await openDatabase({
+    service: SERVICE_NAME,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    dbUrl: env.DB_URL,
+    dataDir: env.DATA_DIR,
+    poolSize: env.DB_POOL_SIZE,
+  });
   try {
     const tty = process.stderr.isTTY;
     let lastPrinted = 0;
@@ -74,22 +94,27 @@ runMain('import', async () => {
       onProgress: (s) => {
         if (!tty && s.rows - lastPrinted < 50_000) return;
         lastPrinted = s.rows;
-        process.stderr.write(`${tty ? '\r' : ''}${s.rows.toLocaleString('en')} rows  ${s.rowsPerSecond.toLocaleString('en')} rows/s  created ${s.created}  unchanged ${s.unchanged}  rejected ${s.rejected}${tty ? '   ' : '\n'}`);
+        process.stderr.write(
+          `${tty ? '\r' : ''}${s.rows.toLocaleString('en')} rows  ${s.rowsPerSecond.toLocaleString('en')} rows/s  created ${s.created}  unchanged ${s.unchanged}  rejected ${s.rejected}${tty ? '   ' : '\n'}`,
+        );
       },
     });
     if (tty) process.stderr.write('\n');
-    if (summary.unknownColumns.length) process.stderr.write(`ignored unknown columns: ${summary.unknownColumns.join(', ')}\n`);
-    process.stdout.write([
-      `imported ${a.file} for ${a.unit} (${db.options.type})`,
-      `  rows       ${summary.rows}`,
-      `  created    ${summary.created}`,
-      `  updated    ${summary.updated}`,
-      `  unchanged  ${summary.unchanged}`,
-      `  excluded   ${summary.excluded}`,
-      `  rejected   ${summary.rejected}${summary.rejected && a.rejects ? ` (see ${a.rejects})` : ''}`,
-      `  time       ${summary.seconds.toFixed(1)} s, ${summary.rowsPerSecond} rows/s`,
-      '',
-    ].join('\n'));
+    if (summary.unknownColumns.length)
+      process.stderr.write(`ignored unknown columns: ${summary.unknownColumns.join(', ')}\n`);
+    process.stdout.write(
+      [
+        `imported ${a.file} for ${a.unit} (${db.options.type})`,
+        `  rows       ${summary.rows}`,
+        `  created    ${summary.created}`,
+        `  updated    ${summary.updated}`,
+        `  unchanged  ${summary.unchanged}`,
+        `  excluded   ${summary.excluded}`,
+        `  rejected   ${summary.rejected}${summary.rejected && a.rejects ? ` (see ${a.rejects})` : ''}`,
+        `  time       ${summary.seconds.toFixed(1)} s, ${summary.rowsPerSecond} rows/s`,
+        '',
+      ].join('\n'),
+    );
   } finally {
     await db.destroy();
   }

@@ -46,7 +46,12 @@ interface Numbered {
   broken?: string;
 }
 
-async function* numberedRows(file: string, format: ImportFormat, defaults: { domainCode?: string }, unknown: string[]): AsyncGenerator<Numbered> {
+async function* numberedRows(
+  file: string,
+  format: ImportFormat,
+  defaults: { domainCode?: string },
+  unknown: string[],
+): AsyncGenerator<Numbered> {
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 });
   let n = 0;
   if (format === 'jsonl') {
@@ -103,7 +108,18 @@ export async function importRecords(submissions: SubmissionService, opts: Import
   const size = Math.max(1, Math.min(opts.batchSize ?? MAX_IMPORT_BATCH_ROWS, MAX_IMPORT_BATCH_ROWS));
   const domains = [...opts.submitter.unitDomains];
   const unknownColumns: string[] = [];
-  const s: ImportSummary = { rows: 0, created: 0, updated: 0, unchanged: 0, excluded: 0, rejected: 0, batches: 0, seconds: 0, rowsPerSecond: 0, unknownColumns };
+  const s: ImportSummary = {
+    rows: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    excluded: 0,
+    rejected: 0,
+    batches: 0,
+    seconds: 0,
+    rowsPerSecond: 0,
+    unknownColumns,
+  };
   let rejects: WriteStream | undefined;
   const reject = async (line: number, decisionNumber: string | null, reasons: string) => {
     if (!opts.rejectsFile) return;
@@ -127,7 +143,11 @@ export async function importRecords(submissions: SubmissionService, opts: Import
     s.rejected += payload.rejected;
     for (const r of payload.results) {
       if (r.verdict !== RecordVerdict.REJECTED) continue;
-      await reject(lines[r.index], r.decisionNumber, r.reasons.map((x) => `${x.field}: ${x.code} ${x.message}`).join('; '));
+      await reject(
+        lines[r.index],
+        r.decisionNumber,
+        r.reasons.map((x) => `${x.field}: ${x.code} ${x.message}`).join('; '),
+      );
     }
     rowsDone = writers === 1 ? rowsThrough : rowsDone + prepared.submitted;
     s.seconds = elapsed();
@@ -135,7 +155,8 @@ export async function importRecords(submissions: SubmissionService, opts: Import
     opts.onProgress?.({ ...s, rows: rowsDone });
   };
   const writers = Math.max(1, Math.min(opts.writers ?? 1, 4));
-  const writerOf = (row: RecordRow): number => (writers === 1 ? 0 : stringHash(String(row.decisionNumber ?? '')) % writers);
+  const writerOf = (row: RecordRow): number =>
+    writers === 1 ? 0 : stringHash(String(row.decisionNumber ?? '')) % writers;
   // Per writer: the batch being filled and the batch being written (at most one at a time).
   const writing: (Promise<void> | undefined)[] = Array.from({ length: writers });
   const batches: { line: number; row: RecordRow }[][] = Array.from({ length: writers }, () => []);
@@ -143,7 +164,10 @@ export async function importRecords(submissions: SubmissionService, opts: Import
     const batch = batches[w];
     if (batch.length === 0) return;
     const lines = batch.map((b) => b.line);
-    const prepared = await submissions.prepare(opts.submitter, batch.map((b) => b.row));
+    const prepared = await submissions.prepare(
+      opts.submitter,
+      batch.map((b) => b.row),
+    );
     const rowsThrough = s.rows;
     batches[w] = [];
     await writing[w];
@@ -153,7 +177,12 @@ export async function importRecords(submissions: SubmissionService, opts: Import
     next.catch(() => undefined);
   };
   try {
-    for await (const item of numberedRows(opts.file, opts.format, domains.length === 1 ? { domainCode: domains[0] } : {}, unknownColumns)) {
+    for await (const item of numberedRows(
+      opts.file,
+      opts.format,
+      domains.length === 1 ? { domainCode: domains[0] } : {},
+      unknownColumns,
+    )) {
       s.rows++;
       if (item.broken) {
         s.rejected++;

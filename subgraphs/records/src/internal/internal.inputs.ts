@@ -6,7 +6,10 @@ export enum CorrectionAction {
   REVOKE = 'REVOKE',
   REPAIR = 'REPAIR',
 }
-registerEnumType(CorrectionAction, { name: 'CorrectionAction', description: 'What an upheld objection does to the record' });
+registerEnumType(CorrectionAction, {
+  name: 'CorrectionAction',
+  description: 'What an upheld objection does to the record',
+});
 
 @Directive('@inaccessible')
 @InputType({ description: 'Fields an upheld objection corrects; absent fields stay as they are' })

@@ -11,7 +11,9 @@ import { CorrectionInput } from './internal.inputs';
 export class InternalResolver {
   @Directive('@inaccessible')
   @Authorized(Role.SERVICE)
-  @Query(() => [ViolationRecord], { description: 'For report snapshots: EFFECTIVE and REPAIRED records decided in [from, to], all fields' })
+  @Query(() => [ViolationRecord], {
+    description: 'For report snapshots: EFFECTIVE and REPAIRED records decided in [from, to], all fields',
+  })
   async internalRecordsForSnapshot(
     @Ctx() ctx: RecordsContext,
     @Arg('creditCode') creditCode: string,
@@ -29,21 +31,34 @@ export class InternalResolver {
   @Directive('@inaccessible')
   @Authorized(Role.SERVICE)
   @Mutation(() => Boolean, { description: 'Marks a record under objection; idempotent per objection' })
-  internalMarkUnderObjection(@Ctx() ctx: RecordsContext, @Arg('recordId', () => ID) recordId: string, @Arg('objectionId') objectionId: string): Promise<boolean> {
+  internalMarkUnderObjection(
+    @Ctx() ctx: RecordsContext,
+    @Arg('recordId', () => ID) recordId: string,
+    @Arg('objectionId') objectionId: string,
+  ): Promise<boolean> {
     return ctx.services.objections.mark(ctx, recordId, objectionId);
   }
 
   @Directive('@inaccessible')
   @Authorized(Role.SERVICE)
   @Mutation(() => Boolean, { description: 'Closes an objection on a record; idempotent' })
-  internalClearObjection(@Ctx() ctx: RecordsContext, @Arg('recordId', () => ID) recordId: string, @Arg('objectionId') objectionId: string): Promise<boolean> {
+  internalClearObjection(
+    @Ctx() ctx: RecordsContext,
+    @Arg('recordId', () => ID) recordId: string,
+    @Arg('objectionId') objectionId: string,
+  ): Promise<boolean> {
     return ctx.services.objections.clear(ctx, recordId, objectionId);
   }
 
   @Directive('@inaccessible')
   @Authorized(Role.SERVICE)
-  @Mutation(() => ViolationRecord, { description: 'Applies an upheld objection as a new revision; once per objection id' })
-  async internalApplyCorrection(@Ctx() ctx: RecordsContext, @Arg('input', () => CorrectionInput) input: CorrectionInput): Promise<ViolationRecord> {
+  @Mutation(() => ViolationRecord, {
+    description: 'Applies an upheld objection as a new revision; once per objection id',
+  })
+  async internalApplyCorrection(
+    @Ctx() ctx: RecordsContext,
+    @Arg('input', () => CorrectionInput) input: CorrectionInput,
+  ): Promise<ViolationRecord> {
     return toRecordView(await ctx.services.objections.applyCorrection(ctx, input), ctx.principal);
   }
 }

@@ -1,4 +1,13 @@
-import { actorOf, auditRead, badUserInput, conflict, NO_SUBJECT_CHANGES, notFound, type ServiceContext, type SubjectChanges } from '@credit/shared';
+import {
+  actorOf,
+  auditRead,
+  badUserInput,
+  conflict,
+  NO_SUBJECT_CHANGES,
+  notFound,
+  type ServiceContext,
+  type SubjectChanges,
+} from '@credit/shared';
 import { In, type DataSource, type Repository } from 'typeorm';
 import type { DomainCatalogue } from '../catalogue/entitiesDirectory';
 import { chinaDate } from '../record/dates';
@@ -39,14 +48,23 @@ export class ObjectionService {
   ) {}
 
   /** EFFECTIVE and REPAIRED records of one subject decided in [from, to], in the chosen domains. */
-  async snapshot(ctx: ServiceContext, creditCode: string, domains: string[], from: string, to: string): Promise<RecordEntity[]> {
+  async snapshot(
+    ctx: ServiceContext,
+    creditCode: string,
+    domains: string[],
+    from: string,
+    to: string,
+  ): Promise<RecordEntity[]> {
     if (domains.length === 0) return [];
-    const rows = await this.db.getRepository(RecordEntity).createQueryBuilder('r')
+    const rows = await this.db
+      .getRepository(RecordEntity)
+      .createQueryBuilder('r')
       .where('r.creditCode = :creditCode', { creditCode })
       .andWhere('r.decisionDate >= :from AND r.decisionDate <= :to', { from, to })
       .andWhere('r.domainCode IN (:...domains)', { domains })
       .andWhere('r.status IN (:...statuses)', { statuses: [RecordStatus.EFFECTIVE, RecordStatus.REPAIRED] })
-      .orderBy('r.decisionDate', 'DESC').addOrderBy('r.id', 'DESC')
+      .orderBy('r.decisionDate', 'DESC')
+      .addOrderBy('r.id', 'DESC')
       .getMany();
     await auditRead(this.db, ctx, { action: 'record.snapshot', subjectCodes: [creditCode], target: `${from}..${to}` });
     return rows;
@@ -58,7 +76,17 @@ export class ObjectionService {
       const record = await this.load(tx.getRepository(RecordEntity), recordId);
       const seen = await tx.getRepository(RevisionEntity).countBy({ objectionId: key, action: 'OBJECTION_OPENED' });
       if (seen) return undefined;
-      await reviseRecord(tx, record, { underObjection: true }, { action: 'OBJECTION_OPENED', actor: actorOf(ctx.principal), reason: `objection ${key} filed`, objectionId: key });
+      await reviseRecord(
+        tx,
+        record,
+        { underObjection: true },
+        {
+          action: 'OBJECTION_OPENED',
+          actor: actorOf(ctx.principal),
+          reason: `objection ${key} filed`,
+          objectionId: key,
+        },
+      );
       return record.creditCode;
     });
     if (code) await this.changes.publish([code]);
@@ -70,11 +98,27 @@ export class ObjectionService {
     const key = objectionKey(objectionId);
     const code = await this.db.transaction(async (tx) => {
       const record = await this.load(tx.getRepository(RecordEntity), recordId);
-      const marks = await tx.getRepository(RevisionEntity).find({ select: { objectionId: true, action: true }, where: { recordId, action: In(['OBJECTION_OPENED', 'OBJECTION_CLOSED']) } });
+      const marks = await tx.getRepository(RevisionEntity).find({
+        select: { objectionId: true, action: true },
+        where: { recordId, action: In(['OBJECTION_OPENED', 'OBJECTION_CLOSED']) },
+      });
       const state = (action: string) => marks.some((m) => m.objectionId === key && m.action === action);
       if (!state('OBJECTION_OPENED') || state('OBJECTION_CLOSED')) return undefined;
-      const open = marks.filter((m) => m.action === 'OBJECTION_OPENED').length - marks.filter((m) => m.action === 'OBJECTION_CLOSED').length - 1;
-      await reviseRecord(tx, record, { underObjection: open > 0 }, { action: 'OBJECTION_CLOSED', actor: actorOf(ctx.principal), reason: `objection ${key} closed`, objectionId: key });
+      const open =
+        marks.filter((m) => m.action === 'OBJECTION_OPENED').length -
+        marks.filter((m) => m.action === 'OBJECTION_CLOSED').length -
+        1;
+      await reviseRecord(
+        tx,
+        record,
+        { underObjection: open > 0 },
+        {
+          action: 'OBJECTION_CLOSED',
+          actor: actorOf(ctx.principal),
+          reason: `objection ${key} closed`,
+          objectionId: key,
+        },
+      );
       return record.creditCode;
     });
     if (code) await this.changes.publish([code]);
@@ -85,21 +129,38 @@ export class ObjectionService {
   async applyCorrection(ctx: ServiceContext, input: CorrectionInput): Promise<RecordEntity> {
     const key = objectionKey(input.objectionId);
     const reason = requiredReason('input.reason', input.reason);
-    const catalogue = input.action === CorrectionAction.CORRECT && input.changes?.domainCode ? await this.catalogue.domains() : undefined;
+    const catalogue =
+      input.action === CorrectionAction.CORRECT && input.changes?.domainCode
+        ? await this.catalogue.domains()
+        : undefined;
     const corrected = await this.db.transaction(async (tx) => {
       const record = await this.load(tx.getRepository(RecordEntity), input.recordId);
       const done = await tx.getRepository(RevisionEntity).countBy({ objectionId: key, action: In(CORRECTION_ACTIONS) });
       if (done) return record;
       const actor = actorOf(ctx.principal);
       if (input.action === CorrectionAction.REVOKE) {
-        if (record.status === RecordStatus.REVOKED) throw conflict(`record ${record.id} is already revoked`, { status: record.status });
+        if (record.status === RecordStatus.REVOKED)
+          throw conflict(`record ${record.id} is already revoked`, { status: record.status });
         const now = new Date();
-        return reviseRecord(tx, record, { status: RecordStatus.REVOKED, revokedAt: now, revokeReason: reason }, { action: 'REVOKED', actor, reason, objectionId: key }, now);
+        return reviseRecord(
+          tx,
+          record,
+          { status: RecordStatus.REVOKED, revokedAt: now, revokeReason: reason },
+          { action: 'REVOKED', actor, reason, objectionId: key },
+          now,
+        );
       }
-      if (record.status === RecordStatus.REVOKED) throw conflict(`record ${record.id} is revoked and cannot be corrected or repaired`, { status: record.status });
+      if (record.status === RecordStatus.REVOKED)
+        throw conflict(`record ${record.id} is revoked and cannot be corrected or repaired`, { status: record.status });
       if (input.action === CorrectionAction.REPAIR) {
-        if (record.status === RecordStatus.REPAIRED) throw conflict(`record ${record.id} is already repaired`, { status: record.status });
-        return reviseRecord(tx, record, { status: RecordStatus.REPAIRED, repairedAt: chinaDate(), repairBasis: reason }, { action: 'REPAIRED', actor, reason, objectionId: key });
+        if (record.status === RecordStatus.REPAIRED)
+          throw conflict(`record ${record.id} is already repaired`, { status: record.status });
+        return reviseRecord(
+          tx,
+          record,
+          { status: RecordStatus.REPAIRED, repairedAt: chinaDate(), repairBasis: reason },
+          { action: 'REPAIRED', actor, reason, objectionId: key },
+        );
       }
       const content = this.corrected(record, input, catalogue);
       const { decisionNumber: _key, ...changes } = content;
@@ -110,13 +171,23 @@ export class ObjectionService {
   }
 
   /** The record's content with the changes applied, checked by the same rules as a submission. */
-  private corrected(record: RecordEntity, input: CorrectionInput, catalogue?: ReadonlyMap<string, { code: string; active: boolean }>): RecordContent {
-    const changes = Object.fromEntries(Object.entries(input.changes ?? {}).filter(([, v]) => v !== undefined && v !== null));
-    if (Object.keys(changes).length === 0) throw badUserInput('input.changes', 'a CORRECT needs at least one changed field');
+  private corrected(
+    record: RecordEntity,
+    input: CorrectionInput,
+    catalogue?: ReadonlyMap<string, { code: string; active: boolean }>,
+  ): RecordContent {
+    const changes = Object.fromEntries(
+      Object.entries(input.changes ?? {}).filter(([, v]) => v !== undefined && v !== null),
+    );
+    if (Object.keys(changes).length === 0)
+      throw badUserInput('input.changes', 'a CORRECT needs at least one changed field');
     // The record's own domain stays acceptable even if deactivated since; a new one must be active.
     const domains = new Map(catalogue ?? []);
     domains.set(record.domainCode, { code: record.domainCode, active: true });
-    const outcome = validateRecordRow({ ...asRow(record), ...changes }, { unitDomains: new Set(domains.keys()), catalogue: domains, today: chinaDate() });
+    const outcome = validateRecordRow(
+      { ...asRow(record), ...changes },
+      { unitDomains: new Set(domains.keys()), catalogue: domains, today: chinaDate() },
+    );
     if (outcome.kind !== 'record') {
       const problems = outcome.kind === 'rejected' ? outcome.problems : [];
       const first = problems[0] ?? { field: 'changes', message: 'would make the decision not a record; use REVOKE' };

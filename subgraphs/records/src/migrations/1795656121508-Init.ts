@@ -5,30 +5,40 @@ export class Init1795656121508 implements MigrationInterface {
   name = 'Init1795656121508';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query("CREATE TABLE `audit_log` (`id` int NOT NULL AUTO_INCREMENT, `at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `actor` varchar(80) NOT NULL, `role` varchar(20) NOT NULL, `action` varchar(60) NOT NULL, `subjectCode` varchar(18) NULL, `target` varchar(200) NULL, `requestId` varchar(128) NOT NULL, INDEX `ix_audit_at` (`at`), INDEX `ix_audit_subject_at` (`subjectCode`, `at`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
-    await q.query("CREATE TABLE `violation_record` (`id` varchar(26) NOT NULL, `sourceUnitCode` varchar(32) NOT NULL, `decisionNumber` varchar(100) NOT NULL, `category` varchar(32) NOT NULL, `simplifiedProcedure` tinyint NOT NULL DEFAULT 0, `domainCode` varchar(8) NOT NULL, `creditCode` varchar(18) NOT NULL, `subjectName` varchar(200) NOT NULL, `subjectType` varchar(24) NOT NULL, `violationType` varchar(200) NULL, `facts` text NOT NULL, `legalBasis` text NOT NULL, `penaltyTypes` varchar(300) NULL, `penaltyContent` text NULL, `fineAmount` decimal(14,2) NULL, `confiscatedAmount` decimal(14,2) NULL, `licenceAction` varchar(16) NULL, `licenceDetail` varchar(200) NULL, `decisionDate` date NOT NULL, `effectiveUntil` date NULL, `publicityDeadline` date NULL, `decidingAuthority` varchar(200) NOT NULL, `decidingAuthorityCode` varchar(18) NOT NULL, `regionCode` varchar(6) NOT NULL, `remarks` varchar(500) NULL, `submittedAt` datetime(6) NOT NULL, `lagDays` int NOT NULL, `status` varchar(16) NOT NULL, `repairedAt` date NULL, `repairBasis` varchar(500) NULL, `revokedAt` datetime(6) NULL, `revokeReason` varchar(500) NULL, `underObjection` tinyint NOT NULL DEFAULT 0, `version` int NOT NULL, `updatedAt` datetime(6) NOT NULL, INDEX `ix_record_decision_date` (`decisionDate`), INDEX `ix_record_unit_submitted` (`sourceUnitCode`, `submittedAt`), INDEX `ix_record_subject_domain_date` (`creditCode`, `domainCode`, `decisionDate`), INDEX `ix_record_subject_date` (`creditCode`, `decisionDate`, `id`), UNIQUE INDEX `ux_record_unit_decision` (`sourceUnitCode`, `decisionNumber`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
-    await q.query("CREATE TABLE `record_revision` (`id` int NOT NULL AUTO_INCREMENT, `recordId` varchar(26) NOT NULL, `seq` int NOT NULL, `action` varchar(24) NOT NULL, `actor` varchar(80) NOT NULL, `at` datetime(6) NOT NULL, `reason` varchar(500) NOT NULL, `objectionId` varchar(64) NULL, `batchId` varchar(26) NULL, `changes` text NULL, UNIQUE INDEX `ux_revision_objection_action` (`objectionId`, `action`), UNIQUE INDEX `ux_revision_record_seq` (`recordId`, `seq`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
-    await q.query("CREATE TABLE `record_submission` (`id` varchar(26) NOT NULL, `sourceUnitCode` varchar(32) NOT NULL, `channel` varchar(8) NOT NULL, `actor` varchar(80) NOT NULL, `submittedAt` datetime(6) NOT NULL, `rowsSubmitted` int NOT NULL, `created` int NOT NULL, `updated` int NOT NULL, `unchanged` int NOT NULL, `excluded` int NOT NULL, `rejected` int NOT NULL, `rejectReasons` text NOT NULL, INDEX `ix_submission_at` (`submittedAt`), INDEX `ix_submission_unit_at` (`sourceUnitCode`, `submittedAt`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
-    await q.query("CREATE TABLE `excluded_decision` (`id` varchar(26) NOT NULL, `sourceUnitCode` varchar(32) NOT NULL, `decisionNumber` varchar(100) NOT NULL, `creditCode` varchar(18) NOT NULL, `domainCode` varchar(8) NOT NULL, `decisionDate` date NOT NULL, `reason` varchar(32) NOT NULL, `firstSeenAt` datetime(6) NOT NULL, UNIQUE INDEX `ux_excluded_unit_decision` (`sourceUnitCode`, `decisionNumber`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await q.query(
+      'CREATE TABLE `audit_log` (`id` int NOT NULL AUTO_INCREMENT, `at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `actor` varchar(80) NOT NULL, `role` varchar(20) NOT NULL, `action` varchar(60) NOT NULL, `subjectCode` varchar(18) NULL, `target` varchar(200) NULL, `requestId` varchar(128) NOT NULL, INDEX `ix_audit_at` (`at`), INDEX `ix_audit_subject_at` (`subjectCode`, `at`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
+    );
+    await q.query(
+      'CREATE TABLE `violation_record` (`id` varchar(26) NOT NULL, `sourceUnitCode` varchar(32) NOT NULL, `decisionNumber` varchar(100) NOT NULL, `category` varchar(32) NOT NULL, `simplifiedProcedure` tinyint NOT NULL DEFAULT 0, `domainCode` varchar(8) NOT NULL, `creditCode` varchar(18) NOT NULL, `subjectName` varchar(200) NOT NULL, `subjectType` varchar(24) NOT NULL, `violationType` varchar(200) NULL, `facts` text NOT NULL, `legalBasis` text NOT NULL, `penaltyTypes` varchar(300) NULL, `penaltyContent` text NULL, `fineAmount` decimal(14,2) NULL, `confiscatedAmount` decimal(14,2) NULL, `licenceAction` varchar(16) NULL, `licenceDetail` varchar(200) NULL, `decisionDate` date NOT NULL, `effectiveUntil` date NULL, `publicityDeadline` date NULL, `decidingAuthority` varchar(200) NOT NULL, `decidingAuthorityCode` varchar(18) NOT NULL, `regionCode` varchar(6) NOT NULL, `remarks` varchar(500) NULL, `submittedAt` datetime(6) NOT NULL, `lagDays` int NOT NULL, `status` varchar(16) NOT NULL, `repairedAt` date NULL, `repairBasis` varchar(500) NULL, `revokedAt` datetime(6) NULL, `revokeReason` varchar(500) NULL, `underObjection` tinyint NOT NULL DEFAULT 0, `version` int NOT NULL, `updatedAt` datetime(6) NOT NULL, INDEX `ix_record_decision_date` (`decisionDate`), INDEX `ix_record_unit_submitted` (`sourceUnitCode`, `submittedAt`), INDEX `ix_record_subject_domain_date` (`creditCode`, `domainCode`, `decisionDate`), INDEX `ix_record_subject_date` (`creditCode`, `decisionDate`, `id`), UNIQUE INDEX `ux_record_unit_decision` (`sourceUnitCode`, `decisionNumber`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
+    );
+    await q.query(
+      'CREATE TABLE `record_revision` (`id` int NOT NULL AUTO_INCREMENT, `recordId` varchar(26) NOT NULL, `seq` int NOT NULL, `action` varchar(24) NOT NULL, `actor` varchar(80) NOT NULL, `at` datetime(6) NOT NULL, `reason` varchar(500) NOT NULL, `objectionId` varchar(64) NULL, `batchId` varchar(26) NULL, `changes` text NULL, UNIQUE INDEX `ux_revision_objection_action` (`objectionId`, `action`), UNIQUE INDEX `ux_revision_record_seq` (`recordId`, `seq`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
+    );
+    await q.query(
+      'CREATE TABLE `record_submission` (`id` varchar(26) NOT NULL, `sourceUnitCode` varchar(32) NOT NULL, `channel` varchar(8) NOT NULL, `actor` varchar(80) NOT NULL, `submittedAt` datetime(6) NOT NULL, `rowsSubmitted` int NOT NULL, `created` int NOT NULL, `updated` int NOT NULL, `unchanged` int NOT NULL, `excluded` int NOT NULL, `rejected` int NOT NULL, `rejectReasons` text NOT NULL, INDEX `ix_submission_at` (`submittedAt`), INDEX `ix_submission_unit_at` (`sourceUnitCode`, `submittedAt`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
+    );
+    await q.query(
+      'CREATE TABLE `excluded_decision` (`id` varchar(26) NOT NULL, `sourceUnitCode` varchar(32) NOT NULL, `decisionNumber` varchar(100) NOT NULL, `creditCode` varchar(18) NOT NULL, `domainCode` varchar(8) NOT NULL, `decisionDate` date NOT NULL, `reason` varchar(32) NOT NULL, `firstSeenAt` datetime(6) NOT NULL, UNIQUE INDEX `ux_excluded_unit_decision` (`sourceUnitCode`, `decisionNumber`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query("DROP INDEX `ux_excluded_unit_decision` ON `excluded_decision`");
-    await q.query("DROP TABLE `excluded_decision`");
-    await q.query("DROP INDEX `ix_submission_unit_at` ON `record_submission`");
-    await q.query("DROP INDEX `ix_submission_at` ON `record_submission`");
-    await q.query("DROP TABLE `record_submission`");
-    await q.query("DROP INDEX `ux_revision_record_seq` ON `record_revision`");
-    await q.query("DROP INDEX `ux_revision_objection_action` ON `record_revision`");
-    await q.query("DROP TABLE `record_revision`");
-    await q.query("DROP INDEX `ux_record_unit_decision` ON `violation_record`");
-    await q.query("DROP INDEX `ix_record_subject_date` ON `violation_record`");
-    await q.query("DROP INDEX `ix_record_subject_domain_date` ON `violation_record`");
-    await q.query("DROP INDEX `ix_record_unit_submitted` ON `violation_record`");
-    await q.query("DROP INDEX `ix_record_decision_date` ON `violation_record`");
-    await q.query("DROP TABLE `violation_record`");
-    await q.query("DROP INDEX `ix_audit_subject_at` ON `audit_log`");
-    await q.query("DROP INDEX `ix_audit_at` ON `audit_log`");
-    await q.query("DROP TABLE `audit_log`");
+    await q.query('DROP INDEX `ux_excluded_unit_decision` ON `excluded_decision`');
+    await q.query('DROP TABLE `excluded_decision`');
+    await q.query('DROP INDEX `ix_submission_unit_at` ON `record_submission`');
+    await q.query('DROP INDEX `ix_submission_at` ON `record_submission`');
+    await q.query('DROP TABLE `record_submission`');
+    await q.query('DROP INDEX `ux_revision_record_seq` ON `record_revision`');
+    await q.query('DROP INDEX `ux_revision_objection_action` ON `record_revision`');
+    await q.query('DROP TABLE `record_revision`');
+    await q.query('DROP INDEX `ux_record_unit_decision` ON `violation_record`');
+    await q.query('DROP INDEX `ix_record_subject_date` ON `violation_record`');
+    await q.query('DROP INDEX `ix_record_subject_domain_date` ON `violation_record`');
+    await q.query('DROP INDEX `ix_record_unit_submitted` ON `violation_record`');
+    await q.query('DROP INDEX `ix_record_decision_date` ON `violation_record`');
+    await q.query('DROP TABLE `violation_record`');
+    await q.query('DROP INDEX `ix_audit_subject_at` ON `audit_log`');
+    await q.query('DROP INDEX `ix_audit_at` ON `audit_log`');
+    await q.query('DROP TABLE `audit_log`');
   }
 }

@@ -5,12 +5,16 @@ export class SummaryIndex1795660222491 implements MigrationInterface {
   name = 'SummaryIndex1795660222491';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query("DROP INDEX `ix_record_subject_domain_date` ON `violation_record`");
-    await q.query("CREATE INDEX `ix_record_subject_domain_status_date` ON `violation_record` (`creditCode`, `domainCode`, `status`, `decisionDate`)");
+    await q.query('DROP INDEX `ix_record_subject_domain_date` ON `violation_record`');
+    await q.query(
+      'CREATE INDEX `ix_record_subject_domain_status_date` ON `violation_record` (`creditCode`, `domainCode`, `status`, `decisionDate`)',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query("DROP INDEX `ix_record_subject_domain_status_date` ON `violation_record`");
-    await q.query("CREATE INDEX `ix_record_subject_domain_date` ON `violation_record` (`creditCode`, `domainCode`, `decisionDate`)");
+    await q.query('DROP INDEX `ix_record_subject_domain_status_date` ON `violation_record`');
+    await q.query(
+      'CREATE INDEX `ix_record_subject_domain_date` ON `violation_record` (`creditCode`, `domainCode`, `decisionDate`)',
+    );
   }
 }

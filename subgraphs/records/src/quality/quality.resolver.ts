@@ -7,7 +7,9 @@ import { QualityWarnings, UnitQuality } from './quality.type';
 @Resolver()
 export class QualityResolver {
   @Authorized(Role.LEAD_DEPARTMENT, Role.SOURCE_UNIT)
-  @Query(() => [UnitQuality], { description: 'Submission quality per unit in [from, to] (submission dates); a source unit sees only itself' })
+  @Query(() => [UnitQuality], {
+    description: 'Submission quality per unit in [from, to] (submission dates); a source unit sees only itself',
+  })
   recordQuality(
     @Ctx() ctx: RecordsContext,
     @Arg('from') from: string,
@@ -35,6 +37,11 @@ export class QualityResolver {
     @Arg('rejectionRateThreshold', () => Float, { nullable: true }) rejectionRateThreshold?: number | null,
   ): Promise<QualityWarnings> {
     const period = resolvePeriod(from, to);
-    return ctx.services.quality.warnings(period.from, period.to, lateThresholdDays ?? undefined, rejectionRateThreshold ?? undefined);
+    return ctx.services.quality.warnings(
+      period.from,
+      period.to,
+      lateThresholdDays ?? undefined,
+      rejectionRateThreshold ?? undefined,
+    );
   }
 }

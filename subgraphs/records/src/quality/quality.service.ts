@@ -28,21 +28,51 @@ export function percentile(histogram: Map<number, number>, p: number): number | 
  * unit and period from the submission log and the records' submission lag, and the early warning.
  */
 export class QualityService {
-  constructor(private readonly db: DataSource, private readonly units: SourceUnitDirectory, private readonly settings: QualitySettings) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly units: SourceUnitDirectory,
+    private readonly settings: QualitySettings,
+  ) {}
 
   /** Units with activity in [from, to] (Guizhou dates), or exactly `unitCodes` when given. */
-  async unitQuality(from: string, to: string, unitCodes?: string[], lateThresholdDays = this.settings.lateThresholdDays): Promise<UnitQuality[]> {
+  async unitQuality(
+    from: string,
+    to: string,
+    unitCodes?: string[],
+    lateThresholdDays = this.settings.lateThresholdDays,
+  ): Promise<UnitQuality[]> {
     const start = startOfChinaDay(from);
     const end = new Date(startOfChinaDay(addDays(to, 1)).getTime() - 1);
     const submissions = await this.db.getRepository(SubmissionEntity).find({
-      select: { sourceUnitCode: true, rowsSubmitted: true, created: true, updated: true, unchanged: true, excluded: true, rejected: true, rejectReasons: true },
-      where: { submittedAt: Between(dbTimestamp(this.db, start) as Date, dbTimestamp(this.db, end) as Date), ...(unitCodes ? { sourceUnitCode: In(unitCodes) } : {}) },
+      select: {
+        sourceUnitCode: true,
+        rowsSubmitted: true,
+        created: true,
+        updated: true,
+        unchanged: true,
+        excluded: true,
+        rejected: true,
+        rejectReasons: true,
+      },
+      where: {
+        submittedAt: Between(dbTimestamp(this.db, start) as Date, dbTimestamp(this.db, end) as Date),
+        ...(unitCodes ? { sourceUnitCode: In(unitCodes) } : {}),
+      },
     });
-    const lagQuery = this.db.getRepository(RecordEntity).createQueryBuilder('r')
-      .select('r.sourceUnitCode', 'unit').addSelect('r.lagDays', 'lag').addSelect('COUNT(*)', 'n')
-      .where('r.submittedAt >= :start AND r.submittedAt <= :end', { start: dbTimestamp(this.db, start), end: dbTimestamp(this.db, end) })
-      .groupBy('r.sourceUnitCode').addGroupBy('r.lagDays');
-    if (unitCodes) lagQuery.andWhere(unitCodes.length ? 'r.sourceUnitCode IN (:...units)' : '1 = 0', { units: unitCodes });
+    const lagQuery = this.db
+      .getRepository(RecordEntity)
+      .createQueryBuilder('r')
+      .select('r.sourceUnitCode', 'unit')
+      .addSelect('r.lagDays', 'lag')
+      .addSelect('COUNT(*)', 'n')
+      .where('r.submittedAt >= :start AND r.submittedAt <= :end', {
+        start: dbTimestamp(this.db, start),
+        end: dbTimestamp(this.db, end),
+      })
+      .groupBy('r.sourceUnitCode')
+      .addGroupBy('r.lagDays');
+    if (unitCodes)
+      lagQuery.andWhere(unitCodes.length ? 'r.sourceUnitCode IN (:...units)' : '1 = 0', { units: unitCodes });
     const lags = await lagQuery.getRawMany<{ unit: string; lag: number | string; n: number | string }>();
 
     const byUnit = new Map<string, UnitQuality>();
@@ -50,10 +80,27 @@ export class QualityService {
     const reasons = new Map<string, Map<string, number>>();
     const unit = (code: string) => {
       if (!byUnit.has(code)) {
-        byUnit.set(code, Object.assign(new UnitQuality(), {
-          unitCode: code, batches: 0, rowsSubmitted: 0, accepted: 0, created: 0, updated: 0, unchanged: 0, excluded: 0, rejected: 0,
-          rejectionRate: 0, rejectedByReason: [], newRecords: 0, lagMedianDays: null, lagP90Days: null, lateRows: 0, lateThresholdDays,
-        }));
+        byUnit.set(
+          code,
+          Object.assign(new UnitQuality(), {
+            unitCode: code,
+            batches: 0,
+            rowsSubmitted: 0,
+            accepted: 0,
+            created: 0,
+            updated: 0,
+            unchanged: 0,
+            excluded: 0,
+            rejected: 0,
+            rejectionRate: 0,
+            rejectedByReason: [],
+            newRecords: 0,
+            lagMedianDays: null,
+            lagP90Days: null,
+            lateRows: 0,
+            lateThresholdDays,
+          }),
+        );
         histograms.set(code, new Map());
         reasons.set(code, new Map());
       }
@@ -83,7 +130,9 @@ export class QualityService {
     for (const q of byUnit.values()) {
       q.accepted = q.created + q.updated + q.unchanged;
       q.rejectionRate = q.rowsSubmitted ? q.rejected / q.rowsSubmitted : 0;
-      q.rejectedByReason = [...reasons.get(q.unitCode)!].map(([reason, rows]) => ({ reason, rows })).sort((a, b) => b.rows - a.rows || a.reason.localeCompare(b.reason));
+      q.rejectedByReason = [...reasons.get(q.unitCode)!]
+        .map(([reason, rows]) => ({ reason, rows }))
+        .sort((a, b) => b.rows - a.rows || a.reason.localeCompare(b.reason));
       q.lagMedianDays = percentile(histograms.get(q.unitCode)!, 0.5);
       q.lagP90Days = percentile(histograms.get(q.unitCode)!, 0.9);
     }
@@ -91,13 +140,37 @@ export class QualityService {
   }
 
   /** Late units, units rejecting more than the threshold, and registered active units that sent nothing. */
-  async warnings(from: string, to: string, lateThresholdDays = this.settings.lateThresholdDays, rejectionRate = this.settings.rejectionRateWarning): Promise<QualityWarnings> {
-    const [figures, register] = await Promise.all([this.unitQuality(from, to, undefined, lateThresholdDays), this.units.sourceUnits()]);
+  async warnings(
+    from: string,
+    to: string,
+    lateThresholdDays = this.settings.lateThresholdDays,
+    rejectionRate = this.settings.rejectionRateWarning,
+  ): Promise<QualityWarnings> {
+    const [figures, register] = await Promise.all([
+      this.unitQuality(from, to, undefined, lateThresholdDays),
+      this.units.sourceUnits(),
+    ]);
     const warnings = figures
-      .map((q) => Object.assign(new QualityWarning(), { unitCode: q.unitCode, late: q.lateRows > 0, highRejectionRate: q.rejectionRate > rejectionRate, quality: q }))
+      .map((q) =>
+        Object.assign(new QualityWarning(), {
+          unitCode: q.unitCode,
+          late: q.lateRows > 0,
+          highRejectionRate: q.rejectionRate > rejectionRate,
+          quality: q,
+        }),
+      )
       .filter((w) => w.late || w.highRejectionRate);
     const active = new Set(figures.filter((q) => q.rowsSubmitted > 0).map((q) => q.unitCode));
-    const silentUnits = register.filter((u) => u.active && !active.has(u.code)).map((u) => ({ unitCode: u.code, name: u.name, domainCodes: u.domainCodes }));
-    return Object.assign(new QualityWarnings(), { from, to, lateThresholdDays, rejectionRateThreshold: rejectionRate, warnings, silentUnits });
+    const silentUnits = register
+      .filter((u) => u.active && !active.has(u.code))
+      .map((u) => ({ unitCode: u.code, name: u.name, domainCodes: u.domainCodes }));
+    return Object.assign(new QualityWarnings(), {
+      from,
+      to,
+      lateThresholdDays,
+      rejectionRateThreshold: rejectionRate,
+      warnings,
+      silentUnits,
+    });
   }
 }

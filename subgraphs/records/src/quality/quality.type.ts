@@ -50,7 +50,10 @@ export class UnitQuality {
   @Field(() => Float, { nullable: true, description: 'Median days from decision to submission (nearest rank)' })
   lagMedianDays: number | null;
 
-  @Field(() => Float, { nullable: true, description: '90th percentile days from decision to submission (nearest rank)' })
+  @Field(() => Float, {
+    nullable: true,
+    description: '90th percentile days from decision to submission (nearest rank)',
+  })
   lagP90Days: number | null;
 
   @Field(() => Int, { description: 'New records submitted more than lateThresholdDays after their decision' })

@@ -14,7 +14,8 @@ export function normaliseAmount(v: string): string {
  */
 export const amountTransformer: ValueTransformer = {
   to: (v: string | null | undefined) => v,
-  from: (v: string | number | null) => (v === null || v === undefined ? null : typeof v === 'number' ? v.toFixed(2) : normaliseAmount(String(v))),
+  from: (v: string | number | null) =>
+    v === null || v === undefined ? null : typeof v === 'number' ? v.toFixed(2) : normaliseAmount(String(v)),
 };
 
 /** 万元 (ten-thousand yuan, the national 双公示 unit) -> yuan, exactly, by moving the point. */

@@ -13,10 +13,12 @@ export function isIsoDate(v: string): boolean {
 }
 
 /** Today's calendar date in Guizhou. */
-export const chinaDate = (at: Date = new Date()): string => new Date(at.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
+export const chinaDate = (at: Date = new Date()): string =>
+  new Date(at.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
 
 /** The instant a Guizhou calendar day starts. */
-export const startOfChinaDay = (date: string): Date => new Date(new Date(`${date}T00:00:00Z`).getTime() - CST_OFFSET_MS);
+export const startOfChinaDay = (date: string): Date =>
+  new Date(new Date(`${date}T00:00:00Z`).getTime() - CST_OFFSET_MS);
 
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

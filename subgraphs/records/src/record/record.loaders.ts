@@ -10,23 +10,32 @@ import { toRecordView, toRevisionView } from './recordView';
 /** Per-request loaders of single records and their revisions: one SELECT (and one audit INSERT) per batch. */
 export function createRecordLoaders(ctx: ServiceContext, records: RecordService, db: DataSource) {
   const rows = new Map<string, RecordEntity>();
-  const view = new DataLoader<string, ViolationRecord | null>(async (ids): Promise<(ViolationRecord | null | Error)[]> => {
-    const found = new Map((await records.findByIds(ids)).map((r) => [r.id, r]));
-    const out = ids.map((id) => {
-      const r = found.get(id);
-      if (!r) return null;
-      try {
-        assertMayReadRecord(ctx.principal, r);
-      } catch (err) {
-        return err as Error;
-      }
-      rows.set(r.id, r);
-      return toRecordView(r, ctx.principal);
-    });
-    const audited = [...new Set(ids.map((id) => rows.get(id)).filter((r): r is RecordEntity => !!r && isAuditedRead(ctx.principal, r.creditCode)).map((r) => r.creditCode))];
-    await auditRead(db, ctx, { action: 'record.read', subjectCodes: audited });
-    return out;
-  });
+  const view = new DataLoader<string, ViolationRecord | null>(
+    async (ids): Promise<(ViolationRecord | null | Error)[]> => {
+      const found = new Map((await records.findByIds(ids)).map((r) => [r.id, r]));
+      const out = ids.map((id) => {
+        const r = found.get(id);
+        if (!r) return null;
+        try {
+          assertMayReadRecord(ctx.principal, r);
+        } catch (err) {
+          return err as Error;
+        }
+        rows.set(r.id, r);
+        return toRecordView(r, ctx.principal);
+      });
+      const audited = [
+        ...new Set(
+          ids
+            .map((id) => rows.get(id))
+            .filter((r): r is RecordEntity => !!r && isAuditedRead(ctx.principal, r.creditCode))
+            .map((r) => r.creditCode),
+        ),
+      ];
+      await auditRead(db, ctx, { action: 'record.read', subjectCodes: audited });
+      return out;
+    },
+  );
   /** Revisions of a record view this request could already read; `masked` carries the view's masking over. */
   const revisions = new DataLoader<{ id: string; masked: boolean }, RecordRevision[], string>(
     async (keys) => {

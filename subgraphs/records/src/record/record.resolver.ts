@@ -7,7 +7,10 @@ import { toRecordView } from './recordView';
 @Resolver(() => ViolationRecord)
 export class RecordResolver {
   @Authorized()
-  @Query(() => ViolationRecord, { nullable: true, description: 'One record in any status (revoked ones included); null when unknown' })
+  @Query(() => ViolationRecord, {
+    nullable: true,
+    description: 'One record in any status (revoked ones included); null when unknown',
+  })
   violationRecord(@Ctx() ctx: RecordsContext, @Arg('id', () => ID) id: string): Promise<ViolationRecord | null> {
     return ctx.loaders.records.view.load(id);
   }
@@ -19,19 +22,28 @@ export class RecordResolver {
   }
 
   @Authorized(Role.SOURCE_UNIT, Role.LEAD_DEPARTMENT)
-  @Mutation(() => ViolationRecord, { description: '信用修复: marks an effective record repaired (still shown, labelled 已修复)' })
+  @Mutation(() => ViolationRecord, {
+    description: '信用修复: marks an effective record repaired (still shown, labelled 已修复)',
+  })
   async repairRecord(
     @Ctx() ctx: RecordsContext,
     @Arg('id', () => ID) id: string,
     @Arg('basis', { description: 'Why the record counts as repaired (decision, document number)' }) basis: string,
-    @Arg('repairedAt', () => String, { nullable: true, description: 'YYYY-MM-DD; default today' }) repairedAt?: string | null,
+    @Arg('repairedAt', () => String, { nullable: true, description: 'YYYY-MM-DD; default today' })
+    repairedAt?: string | null,
   ): Promise<ViolationRecord> {
     return toRecordView(await ctx.services.records.repair(ctx, id, basis, repairedAt), ctx.principal);
   }
 
   @Authorized(Role.SOURCE_UNIT, Role.LEAD_DEPARTMENT)
-  @Mutation(() => ViolationRecord, { description: 'Revokes a record (the decision was annulled); kept with its reason, no longer a record' })
-  async revokeRecord(@Ctx() ctx: RecordsContext, @Arg('id', () => ID) id: string, @Arg('reason') reason: string): Promise<ViolationRecord> {
+  @Mutation(() => ViolationRecord, {
+    description: 'Revokes a record (the decision was annulled); kept with its reason, no longer a record',
+  })
+  async revokeRecord(
+    @Ctx() ctx: RecordsContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('reason') reason: string,
+  ): Promise<ViolationRecord> {
     return toRecordView(await ctx.services.records.revoke(ctx, id, reason), ctx.principal);
   }
 }

@@ -7,21 +7,30 @@ export enum RecordCategory {
   SERIOUS_DISHONESTY_LIST = 'SERIOUS_DISHONESTY_LIST',
   CRIMINAL_JUDGMENT = 'CRIMINAL_JUDGMENT',
 }
-registerEnumType(RecordCategory, { name: 'RecordCategory', description: '行政处罚 / 行政强制 / 严重失信主体名单 / 刑事裁判' });
+registerEnumType(RecordCategory, {
+  name: 'RecordCategory',
+  description: '行政处罚 / 行政强制 / 严重失信主体名单 / 刑事裁判',
+});
 
 export enum RecordStatus {
   EFFECTIVE = 'EFFECTIVE',
   REPAIRED = 'REPAIRED',
   REVOKED = 'REVOKED',
 }
-registerEnumType(RecordStatus, { name: 'RecordStatus', description: 'EFFECTIVE; REPAIRED (已修复, still shown, labelled); REVOKED (no longer a record)' });
+registerEnumType(RecordStatus, {
+  name: 'RecordStatus',
+  description: 'EFFECTIVE; REPAIRED (已修复, still shown, labelled); REVOKED (no longer a record)',
+});
 
 export enum RecordSubjectType {
   LEGAL_ENTITY = 'LEGAL_ENTITY',
   INDIVIDUAL_BUSINESS = 'INDIVIDUAL_BUSINESS',
   NATURAL_PERSON = 'NATURAL_PERSON',
 }
-registerEnumType(RecordSubjectType, { name: 'RecordSubjectType', description: '行政相对人类别: 法人及非法人组织 / 个体工商户 / 自然人' });
+registerEnumType(RecordSubjectType, {
+  name: 'RecordSubjectType',
+  description: '行政相对人类别: 法人及非法人组织 / 个体工商户 / 自然人',
+});
 
 export enum LicenceAction {
   SUSPENDED = 'SUSPENDED',
@@ -66,15 +75,18 @@ export class RecordRevision {
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A violation record (违法违规记录). Natural persons are masked for callers who may not see personal data.' })
+@ObjectType({
+  description:
+    'A violation record (违法违规记录). Natural persons are masked for callers who may not see personal data.',
+})
 export class ViolationRecord {
   @Field(() => ID)
   id: string;
 
-  @Field({ description: 'Credit code or resident ID of the subject; a natural person\'s ID is masked for non-owners' })
+  @Field({ description: "Credit code or resident ID of the subject; a natural person's ID is masked for non-owners" })
   creditCode: string;
 
-  @Field({ description: '行政相对人名称 as submitted; a natural person\'s name is masked for non-owners' })
+  @Field({ description: "行政相对人名称 as submitted; a natural person's name is masked for non-owners" })
   subjectName: string;
 
   @Field(() => RecordSubjectType)

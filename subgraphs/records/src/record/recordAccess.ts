@@ -16,7 +16,7 @@ export function recordReadScope(p: Principal | undefined, creditCode: string): R
   if (!p) throw unauthenticated('reading records requires a bearer token');
   switch (p.role) {
     case Role.ANALYST:
-      throw forbidden('analysts see aggregate statistics only, never a subject\'s records');
+      throw forbidden("analysts see aggregate statistics only, never a subject's records");
     case Role.PARTNER:
       throw forbidden('partners read records only through a report the subject has authorised');
     case Role.SUBJECT:
@@ -33,7 +33,8 @@ export function recordReadScope(p: Principal | undefined, creditCode: string): R
 export function assertMayReadRecord(p: Principal | undefined, r: RecordEntity): void {
   if (p?.role === Role.SOURCE_UNIT && p.unitCode === r.sourceUnitCode) return;
   const scope = recordReadScope(p, r.creditCode);
-  if (scope.domains && !scope.domains.has(r.domainCode)) throw forbidden(`record ${r.id} is outside your unit's domains`);
+  if (scope.domains && !scope.domains.has(r.domainCode))
+    throw forbidden(`record ${r.id} is outside your unit's domains`);
 }
 
 /** Status changes: the lead department, or the unit that submitted the record. */

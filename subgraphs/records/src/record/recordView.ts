@@ -1,7 +1,14 @@
 import { canSeePersonalData, maskIdNumber, maskPersonName, type Principal } from '@credit/shared';
 import type { RecordEntity } from './record.entity';
 import { parseChanges, type RevisionEntity } from './revision.entity';
-import { LicenceAction, RecordCategory, RecordRevision, RecordStatus, RecordSubjectType, ViolationRecord } from './record.type';
+import {
+  LicenceAction,
+  RecordCategory,
+  RecordRevision,
+  RecordStatus,
+  RecordSubjectType,
+  ViolationRecord,
+} from './record.type';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export const splitPenaltyTypes = (v: string | null): string[] => (v ? v.split(';').filter(Boolean) : []);
@@ -49,9 +56,13 @@ export function toRecordView(e: RecordEntity, p: Principal | undefined): Violati
   });
 }
 
-const show = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : String(v));
+const show = (v: unknown): string | null =>
+  v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : String(v);
 
-const PERSONAL_FIELDS: Record<string, (v: string) => string> = { creditCode: maskIdNumber, subjectName: maskPersonName };
+const PERSONAL_FIELDS: Record<string, (v: string) => string> = {
+  creditCode: maskIdNumber,
+  subjectName: maskPersonName,
+};
 
 /** A revision; `masked` hides a natural person's ID and name inside the changes too. */
 export function toRevisionView(r: RevisionEntity, masked: boolean): RecordRevision {
@@ -66,6 +77,10 @@ export function toRevisionView(r: RevisionEntity, masked: boolean): RecordRevisi
     at: r.at.toISOString(),
     reason: r.reason,
     objectionId: r.objectionId,
-    changes: Object.entries(parseChanges(r.changes)).map(([field, [before, after]]) => ({ field, before: value(field, before), after: value(field, after) })),
+    changes: Object.entries(parseChanges(r.changes)).map(([field, [before, after]]) => ({
+      field,
+      before: value(field, before),
+      after: value(field, after),
+    })),
   });
 }

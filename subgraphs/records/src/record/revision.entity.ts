@@ -46,5 +46,6 @@ export class RevisionEntity {
 export type FieldChanges = Record<string, [unknown, unknown]>;
 
 /** Serialises a revision's changes; null when nothing changed. */
-export const changesJson = (c: FieldChanges | null | undefined): string | null => (c && Object.keys(c).length ? JSON.stringify(c) : null);
+export const changesJson = (c: FieldChanges | null | undefined): string | null =>
+  c && Object.keys(c).length ? JSON.stringify(c) : null;
 export const parseChanges = (c: string | null): FieldChanges => (c ? (JSON.parse(c) as FieldChanges) : {});

@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { RecordEntity } from './record.entity';
 import { changesJson, RevisionEntity, type FieldChanges } from './revision.entity';
 
-export type RevisionAction = 'CREATED' | 'UPDATED' | 'REPAIRED' | 'REVOKED' | 'CORRECTED' | 'OBJECTION_OPENED' | 'OBJECTION_CLOSED';
+export type RevisionAction =
+  'CREATED' | 'UPDATED' | 'REPAIRED' | 'REVOKED' | 'CORRECTED' | 'OBJECTION_OPENED' | 'OBJECTION_CLOSED';
 
 export interface RevisionInput {
   action: RevisionAction;
@@ -20,7 +21,7 @@ export function diff(before: RecordEntity, changes: Changes): FieldChanges {
   const out: FieldChanges = {};
   for (const [k, after] of Object.entries(changes)) {
     const was = (before as unknown as Record<string, unknown>)[k] ?? null;
-    const norm = (v: unknown) => (v instanceof Date ? v.toISOString() : v ?? null);
+    const norm = (v: unknown) => (v instanceof Date ? v.toISOString() : (v ?? null));
     if (norm(was) !== norm(after)) out[k] = [norm(was), norm(after)];
   }
   return out;
@@ -37,17 +38,39 @@ export const isUniqueViolation = (err: unknown): boolean => {
  * sequence number is unique per record, so two concurrent changes of one record cannot both
  * commit: the loser gets CONFLICT and may retry against the new state.
  */
-export async function reviseRecord(tx: EntityManager, record: RecordEntity, changes: Changes, rev: RevisionInput, now = new Date()): Promise<RecordEntity> {
+export async function reviseRecord(
+  tx: EntityManager,
+  record: RecordEntity,
+  changes: Changes,
+  rev: RevisionInput,
+  now = new Date(),
+): Promise<RecordEntity> {
   const changed = diff(record, changes);
   const seq = record.version + 1;
   try {
-    await tx.getRepository(RecordEntity).update({ id: record.id, version: record.version }, { ...changes, version: seq, updatedAt: now });
-    await tx.createQueryBuilder().insert().into(RevisionEntity).values({
-      recordId: record.id, seq, action: rev.action, actor: rev.actor, at: now, reason: rev.reason.slice(0, 500),
-      objectionId: rev.objectionId ?? null, batchId: rev.batchId ?? null, changes: changesJson(changed),
-    }).updateEntity(false).execute();
+    await tx
+      .getRepository(RecordEntity)
+      .update({ id: record.id, version: record.version }, { ...changes, version: seq, updatedAt: now });
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(RevisionEntity)
+      .values({
+        recordId: record.id,
+        seq,
+        action: rev.action,
+        actor: rev.actor,
+        at: now,
+        reason: rev.reason.slice(0, 500),
+        objectionId: rev.objectionId ?? null,
+        batchId: rev.batchId ?? null,
+        changes: changesJson(changed),
+      })
+      .updateEntity(false)
+      .execute();
   } catch (err) {
-    if (isUniqueViolation(err)) throw conflict(`record ${record.id} was changed concurrently; retry`, { recordId: record.id });
+    if (isUniqueViolation(err))
+      throw conflict(`record ${record.id} was changed concurrently; retry`, { recordId: record.id });
     throw err;
   }
   return Object.assign(new RecordEntity(), record, changes, { version: seq, updatedAt: now });

@@ -18,16 +18,60 @@ function prng(seed: number) {
 }
 
 /** Busy domains get many records, the rest a few: the skew real data has. */
-const WEIGHT: Record<string, number> = { D07: 30, D14: 22, D04: 14, D03: 12, D06: 10, D28: 9, D11: 8, D10: 7, D05: 6, D12: 5, D02: 5, D18: 4, D26: 4 };
+const WEIGHT: Record<string, number> = {
+  D07: 30,
+  D14: 22,
+  D04: 14,
+  D03: 12,
+  D06: 10,
+  D28: 9,
+  D11: 8,
+  D10: 7,
+  D05: 6,
+  D12: 5,
+  D02: 5,
+  D18: 4,
+  D26: 4,
+};
 const LOCAL_DOMAINS = ['D04', 'D07', 'D14'];
-const VIOLATIONS = ['未按规定公示年度报告', '销售不合格产品', '逃避缴纳税款', '违法建设', '超限运输', '未批先建', '安全生产责任制不落实', '虚假广告', '违规排放污染物', '无证经营'];
-const PENALTIES = [['警告'], ['罚款'], ['警告', '罚款'], ['没收违法所得', '罚款'], ['责令停产停业', '罚款'], ['暂扣许可证件']];
-const REJECT_REASONS = ['BAD_CHECK_CHARACTER', 'MISSING_FIELD', 'DATE_BEFORE_2020', 'UNKNOWN_DOMAIN', 'NEGATIVE_AMOUNT'];
+const VIOLATIONS = [
+  '未按规定公示年度报告',
+  '销售不合格产品',
+  '逃避缴纳税款',
+  '违法建设',
+  '超限运输',
+  '未批先建',
+  '安全生产责任制不落实',
+  '虚假广告',
+  '违规排放污染物',
+  '无证经营',
+];
+const PENALTIES = [
+  ['警告'],
+  ['罚款'],
+  ['警告', '罚款'],
+  ['没收违法所得', '罚款'],
+  ['责令停产停业', '罚款'],
+  ['暂扣许可证件'],
+];
+const REJECT_REASONS = [
+  'BAD_CHECK_CHARACTER',
+  'MISSING_FIELD',
+  'DATE_BEFORE_2020',
+  'UNKNOWN_DOMAIN',
+  'NEGATIVE_AMOUNT',
+];
 const CHUNK = 200;
 
 async function insertAll<T>(db: EntityManager, target: new () => T, rows: Partial<T>[]) {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await db.createQueryBuilder().insert().into(target).values(rows.slice(i, i + CHUNK) as never).updateEntity(false).execute();
+    await db
+      .createQueryBuilder()
+      .insert()
+      .into(target)
+      .values(rows.slice(i, i + CHUNK) as never)
+      .updateEntity(false)
+      .execute();
   }
 }
 
@@ -37,7 +81,10 @@ async function insertAll<T>(db: EntityManager, target: new () => T, rows: Partia
  * records, excluded decisions, and the submission log that quality monitoring reads.
  * A database that already has records is left untouched.
  */
-export async function seedDemoRecords(db: DataSource, now = new Date()): Promise<{ records: number; excluded: number; submissions: number }> {
+export async function seedDemoRecords(
+  db: DataSource,
+  now = new Date(),
+): Promise<{ records: number; excluded: number; submissions: number }> {
   if ((await db.getRepository(RecordEntity).count()) > 0) return { records: 0, excluded: 0, submissions: 0 };
   const rnd = prng(4302);
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
@@ -63,37 +110,96 @@ export async function seedDemoRecords(db: DataSource, now = new Date()): Promise
     const submittedOn = addDays(decisionDate, lag) > today ? today : addDays(decisionDate, lag);
     const submittedAt = new Date(Math.min(startOfChinaDay(submittedOn).getTime() + 10 * 3600_000, now.getTime()));
     const c = rnd();
-    const category = domain === 'D02' ? RecordCategory.SERIOUS_DISHONESTY_LIST
-      : c < 0.82 ? RecordCategory.ADMINISTRATIVE_PENALTY : c < 0.9 ? RecordCategory.ADMINISTRATIVE_COERCION : c < 0.96 ? RecordCategory.SERIOUS_DISHONESTY_LIST : RecordCategory.CRIMINAL_JUDGMENT;
+    const category =
+      domain === 'D02'
+        ? RecordCategory.SERIOUS_DISHONESTY_LIST
+        : c < 0.82
+          ? RecordCategory.ADMINISTRATIVE_PENALTY
+          : c < 0.9
+            ? RecordCategory.ADMINISTRATIVE_COERCION
+            : c < 0.96
+              ? RecordCategory.SERIOUS_DISHONESTY_LIST
+              : RecordCategory.CRIMINAL_JUDGMENT;
     const penalty = category === RecordCategory.ADMINISTRATIVE_PENALTY;
     const types = penalty ? pick(PENALTIES) : null;
     const number = `黔${domain}${local ? subject.regionCode.slice(2, 4) : ''}${penalty ? '罚' : '决'}〔${decisionDate.slice(0, 4)}〕${String(serial).padStart(5, '0')}号`;
-    const authorityCode = makeCreditCode('11', unit.regionCode, 10_000_000 + domains.indexOf(domain) * 100 + (local ? Number(subject.regionCode.slice(2, 4)) : 0));
+    const authorityCode = makeCreditCode(
+      '11',
+      unit.regionCode,
+      10_000_000 + domains.indexOf(domain) * 100 + (local ? Number(subject.regionCode.slice(2, 4)) : 0),
+    );
     if (exclude) {
-      excluded.push({ id: newRecordId(submittedAt.getTime()), sourceUnitCode: unit.code, decisionNumber: number, creditCode: subject.creditCode, domainCode: domain, decisionDate, reason: 'LAWFULLY_NOT_PUNISHED', firstSeenAt: submittedAt });
+      excluded.push({
+        id: newRecordId(submittedAt.getTime()),
+        sourceUnitCode: unit.code,
+        decisionNumber: number,
+        creditCode: subject.creditCode,
+        domainCode: domain,
+        decisionDate,
+        reason: 'LAWFULLY_NOT_PUNISHED',
+        firstSeenAt: submittedAt,
+      });
       return;
     }
     const id = newRecordId(submittedAt.getTime());
     const r = new RecordEntity();
     Object.assign(r, {
-      id, sourceUnitCode: unit.code, decisionNumber: number, category, simplifiedProcedure: penalty && rnd() < 0.3, domainCode: domain,
-      creditCode: subject.creditCode, subjectName: subject.name,
-      subjectType: subject.kind === 'NATURAL_PERSON' ? RecordSubjectType.NATURAL_PERSON : subject.kind === 'INDIVIDUAL_BUSINESS' ? RecordSubjectType.INDIVIDUAL_BUSINESS : RecordSubjectType.LEGAL_ENTITY,
+      id,
+      sourceUnitCode: unit.code,
+      decisionNumber: number,
+      category,
+      simplifiedProcedure: penalty && rnd() < 0.3,
+      domainCode: domain,
+      creditCode: subject.creditCode,
+      subjectName: subject.name,
+      subjectType:
+        subject.kind === 'NATURAL_PERSON'
+          ? RecordSubjectType.NATURAL_PERSON
+          : subject.kind === 'INDIVIDUAL_BUSINESS'
+            ? RecordSubjectType.INDIVIDUAL_BUSINESS
+            : RecordSubjectType.LEGAL_ENTITY,
       violationType: penalty ? pick(VIOLATIONS) : null,
       facts: `经查，当事人存在${pick(VIOLATIONS)}的行为。`,
       legalBasis: '《中华人民共和国行政处罚法》第二十八条',
       penaltyTypes: types ? types.join(';') : null,
-      penaltyContent: penalty ? `${types!.join('、')}` : category === RecordCategory.ADMINISTRATIVE_COERCION ? '查封场所、设施或者财物' : category === RecordCategory.CRIMINAL_JUDGMENT ? '判处有期徒刑' : '列入严重失信主体名单',
+      penaltyContent: penalty
+        ? `${types!.join('、')}`
+        : category === RecordCategory.ADMINISTRATIVE_COERCION
+          ? '查封场所、设施或者财物'
+          : category === RecordCategory.CRIMINAL_JUDGMENT
+            ? '判处有期徒刑'
+            : '列入严重失信主体名单',
       fineAmount: types?.includes('罚款') ? `${(1 + Math.floor(rnd() * 200)) * 100}.00` : null,
       confiscatedAmount: types?.includes('没收违法所得') ? `${(1 + Math.floor(rnd() * 50)) * 250}.50` : null,
       licenceAction: types?.includes('暂扣许可证件') ? 'SUSPENDED' : null,
       licenceDetail: types?.includes('暂扣许可证件') ? `经营许可证 JY${serial}` : null,
-      decisionDate, effectiveUntil: null, publicityDeadline: penalty ? addDays(decisionDate, 365) : null,
-      decidingAuthority: unit.name, decidingAuthorityCode: authorityCode, regionCode: subject.regionCode, remarks: null,
-      submittedAt, lagDays: lagDays(decisionDate, submittedAt), status: RecordStatus.EFFECTIVE, repairedAt: null, repairBasis: null,
-      revokedAt: null, revokeReason: null, underObjection: false, version: 1, updatedAt: submittedAt,
+      decisionDate,
+      effectiveUntil: null,
+      publicityDeadline: penalty ? addDays(decisionDate, 365) : null,
+      decidingAuthority: unit.name,
+      decidingAuthorityCode: authorityCode,
+      regionCode: subject.regionCode,
+      remarks: null,
+      submittedAt,
+      lagDays: lagDays(decisionDate, submittedAt),
+      status: RecordStatus.EFFECTIVE,
+      repairedAt: null,
+      repairBasis: null,
+      revokedAt: null,
+      revokeReason: null,
+      underObjection: false,
+      version: 1,
+      updatedAt: submittedAt,
     });
-    revisions.push({ recordId: id, seq: 1, action: 'CREATED', actor: `unit:${unit.code}`, at: submittedAt, reason: `submitted by ${unit.code} (demo seed)`, changes: null });
+    revisions.push({
+      recordId: id,
+      seq: 1,
+      action: 'CREATED',
+      actor: `unit:${unit.code}`,
+      at: submittedAt,
+      reason: `submitted by ${unit.code} (demo seed)`,
+      changes: null,
+    });
     const s = rnd();
     if (s < 0.15) {
       const repairedAt = addDays(decisionDate, 90 + Math.floor(rnd() * 300));
@@ -102,14 +208,30 @@ export async function seedDemoRecords(db: DataSource, now = new Date()): Promise
         r.repairedAt = repairedAt;
         r.repairBasis = '信用修复申请已通过审核';
         r.version = 2;
-        revisions.push({ recordId: id, seq: 2, action: 'REPAIRED', actor: `unit:${unit.code}`, at: startOfChinaDay(repairedAt), reason: r.repairBasis, changes: changesJson({ status: ['EFFECTIVE', 'REPAIRED'], repairedAt: [null, repairedAt] }) });
+        revisions.push({
+          recordId: id,
+          seq: 2,
+          action: 'REPAIRED',
+          actor: `unit:${unit.code}`,
+          at: startOfChinaDay(repairedAt),
+          reason: r.repairBasis,
+          changes: changesJson({ status: ['EFFECTIVE', 'REPAIRED'], repairedAt: [null, repairedAt] }),
+        });
       }
     } else if (s < 0.18) {
       r.status = RecordStatus.REVOKED;
       r.revokedAt = submittedAt;
       r.revokeReason = '行政复议决定撤销原处罚决定';
       r.version = 2;
-      revisions.push({ recordId: id, seq: 2, action: 'REVOKED', actor: `unit:${unit.code}`, at: submittedAt, reason: r.revokeReason, changes: changesJson({ status: ['EFFECTIVE', 'REVOKED'] }) });
+      revisions.push({
+        recordId: id,
+        seq: 2,
+        action: 'REVOKED',
+        actor: `unit:${unit.code}`,
+        at: submittedAt,
+        reason: r.revokeReason,
+        changes: changesJson({ status: ['EFFECTIVE', 'REVOKED'] }),
+      });
     }
     records.push(r);
   };
@@ -130,7 +252,20 @@ export async function seedDemoRecords(db: DataSource, now = new Date()): Promise
     const key = `${r.sourceUnitCode}/${chinaDate(r.submittedAt)}`;
     let b = batches.get(key);
     if (!b) {
-      b = Object.assign(new SubmissionEntity(), { id: newRecordId(r.submittedAt.getTime()), sourceUnitCode: r.sourceUnitCode, channel: 'API', actor: `unit:${r.sourceUnitCode}`, submittedAt: r.submittedAt, rowsSubmitted: 0, created: 0, updated: 0, unchanged: 0, excluded: 0, rejected: 0, rejectReasons: {} });
+      b = Object.assign(new SubmissionEntity(), {
+        id: newRecordId(r.submittedAt.getTime()),
+        sourceUnitCode: r.sourceUnitCode,
+        channel: 'API',
+        actor: `unit:${r.sourceUnitCode}`,
+        submittedAt: r.submittedAt,
+        rowsSubmitted: 0,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        excluded: 0,
+        rejected: 0,
+        rejectReasons: {},
+      });
       batches.set(key, b);
     }
     b.rowsSubmitted++;

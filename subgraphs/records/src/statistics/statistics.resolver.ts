@@ -7,7 +7,9 @@ import { RecordStatistics } from './statistics.type';
 @Resolver()
 export class StatisticsResolver {
   @Authorized(Role.ANALYST, Role.LEAD_DEPARTMENT)
-  @Query(() => RecordStatistics, { description: 'Counts by domain, region, category and month (default: the last five years); aggregates only' })
+  @Query(() => RecordStatistics, {
+    description: 'Counts by domain, region, category and month (default: the last five years); aggregates only',
+  })
   recordStatistics(
     @Ctx() ctx: RecordsContext,
     @Arg('from', () => String, { nullable: true }) from?: string | null,

@@ -18,7 +18,9 @@ export class StatisticsService {
   async statistics(from: string, to: string, domains?: string[] | null): Promise<RecordStatistics> {
     const out = Object.assign(new RecordStatistics(), { from, to, records: 0, repaired: 0 }) as RecordStatistics;
     for (const [name, expr] of Object.entries(DIMENSIONS) as [keyof typeof DIMENSIONS, string][]) {
-      const qb = this.db.getRepository(RecordEntity).createQueryBuilder('r')
+      const qb = this.db
+        .getRepository(RecordEntity)
+        .createQueryBuilder('r')
         .select(expr, 'k')
         .addSelect('COUNT(*)', 'records')
         .addSelect(`SUM(CASE WHEN r.status = '${RecordStatus.REPAIRED}' THEN 1 ELSE 0 END)`, 'repaired')
@@ -28,7 +30,13 @@ export class StatisticsService {
         .orderBy(expr, 'ASC');
       if (domains?.length) qb.andWhere('r.domainCode IN (:...domains)', { domains });
       const rows = await qb.getRawMany<{ k: string; records: string | number; repaired: string | number }>();
-      out[name] = rows.map((r) => Object.assign(new StatisticsBucket(), { key: String(r.k), records: Number(r.records), repaired: Number(r.repaired) }));
+      out[name] = rows.map((r) =>
+        Object.assign(new StatisticsBucket(), {
+          key: String(r.k),
+          records: Number(r.records),
+          repaired: Number(r.repaired),
+        }),
+      );
     }
     out.records = out.byCategory.reduce((n, b) => n + b.records, 0);
     out.repaired = out.byCategory.reduce((n, b) => n + b.repaired, 0);

@@ -27,7 +27,11 @@ export function loadDataField(v: unknown): string {
 const LOAD_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\0': '\\0' };
 
 // MySQL 8 ships with local_infile=OFF; a server that refuses LOCAL loads gets INSERTs from then on.
-const REFUSED = new Set(['ER_NOT_ALLOWED_COMMAND', 'ER_CLIENT_LOCAL_FILES_DISABLED', 'ER_LOAD_INFILE_CAPABILITY_DISABLED']);
+const REFUSED = new Set([
+  'ER_NOT_ALLOWED_COMMAND',
+  'ER_CLIENT_LOCAL_FILES_DISABLED',
+  'ER_LOAD_INFILE_CAPABILITY_DISABLED',
+]);
 const refusingServers = new WeakSet<object>();
 
 /** A server (or client) configuration that forbids LOAD DATA LOCAL, as opposed to a failed load. */
@@ -50,11 +54,19 @@ export function isLocalInfileRefused(err: unknown): boolean {
  * therefore fails the call, which rolls back the caller's transaction; a duplicate key is
  * reported as ER_DUP_ENTRY, as an INSERT would.
  */
-export async function bulkLoad<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: Partial<T>[]): Promise<number> {
+export async function bulkLoad<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  rows: Partial<T>[],
+): Promise<number> {
   if (rows.length === 0) return 0;
   const ds = manager.connection;
   const runner = manager.queryRunner;
-  if ((ds.options.type !== 'mysql' && ds.options.type !== 'mariadb') || !runner?.isTransactionActive || refusingServers.has(ds)) {
+  if (
+    (ds.options.type !== 'mysql' && ds.options.type !== 'mariadb') ||
+    !runner?.isTransactionActive ||
+    refusingServers.has(ds)
+  ) {
     return bulkInsert(manager, target, rows);
   }
   const meta = ds.getMetadata(target);
@@ -63,7 +75,8 @@ export async function bulkLoad<T extends ObjectLiteral>(manager: EntityManager, 
   const now = new Date();
   const lines = rows.map((row) => persistentValues(manager, columns, row, now).map(loadDataField).join('\t'));
   const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
-  const sql = `LOAD DATA LOCAL INFILE 'rows.tsv' INTO TABLE ${driver.escape(meta.tableName)} CHARACTER SET utf8mb4 ` +
+  const sql =
+    `LOAD DATA LOCAL INFILE 'rows.tsv' INTO TABLE ${driver.escape(meta.tableName)} CHARACTER SET utf8mb4 ` +
     `FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${names})`;
   // The statement goes through TypeORM (logging, statement counts, QueryFailedError) on the
   // transaction's own connection; only for its duration does that connection answer the server's
@@ -86,9 +99,14 @@ export async function bulkLoad<T extends ObjectLiteral>(manager: EntityManager, 
   if (result.affectedRows !== rows.length || result.warningStatus > 0) {
     const warnings = (await manager.query('SHOW WARNINGS LIMIT 5')) as { Code: number; Message: string }[];
     if (warnings.some((w) => w.Code === 1062)) {
-      throw Object.assign(new Error(`duplicate key loading ${meta.tableName}: ${warnings[0].Message}`), { code: 'ER_DUP_ENTRY' });
+      throw Object.assign(new Error(`duplicate key loading ${meta.tableName}: ${warnings[0].Message}`), {
+        code: 'ER_DUP_ENTRY',
+      });
     }
-    throw domainError(ErrorCode.INTERNAL_SERVER_ERROR, `loading ${meta.tableName}: ${result.affectedRows} of ${rows.length} rows, ${warnings.map((w) => `${w.Code} ${w.Message}`).join('; ')}`);
+    throw domainError(
+      ErrorCode.INTERNAL_SERVER_ERROR,
+      `loading ${meta.tableName}: ${result.affectedRows} of ${rows.length} rows, ${warnings.map((w) => `${w.Code} ${w.Message}`).join('; ')}`,
+    );
   }
   return rows.length;
 }

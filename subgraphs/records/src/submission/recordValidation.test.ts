@@ -14,9 +14,21 @@ const ctx: ValidationContext = {
 
 const code = makeCreditCode('91', '520100', 21_443_414);
 const valid: RecordRow = {
-  decisionNumber: '黔市监罚〔2025〕1号', category: 'ADMINISTRATIVE_PENALTY', domainCode: 'D07', creditCode: code, subjectName: '贵阳某某有限公司',
-  violationType: '虚假广告', facts: '经查……', legalBasis: '《广告法》第五十五条', penaltyTypes: ['罚款'], penaltyContent: '罚款1万元', fineAmount: '10000',
-  decisionDate: '2025-06-01', decidingAuthority: '贵阳市市场监督管理局', decidingAuthorityCode: makeCreditCode('11', '520000', 11_200_000), regionCode: '520100',
+  decisionNumber: '黔市监罚〔2025〕1号',
+  category: 'ADMINISTRATIVE_PENALTY',
+  domainCode: 'D07',
+  creditCode: code,
+  subjectName: '贵阳某某有限公司',
+  violationType: '虚假广告',
+  facts: '经查……',
+  legalBasis: '《广告法》第五十五条',
+  penaltyTypes: ['罚款'],
+  penaltyContent: '罚款1万元',
+  fineAmount: '10000',
+  decisionDate: '2025-06-01',
+  decidingAuthority: '贵阳市市场监督管理局',
+  decidingAuthorityCode: makeCreditCode('11', '520000', 11_200_000),
+  regionCode: '520100',
 };
 const reasons = (row: RecordRow) => {
   const r = validateRecordRow(row, ctx);
@@ -28,7 +40,13 @@ describe('record row validation', () => {
     const r = validateRecordRow({ ...valid, fineAmount: '1,000.5', domainCode: 'd07' }, ctx);
     expect(r.kind).toBe('record');
     if (r.kind !== 'record') return;
-    expect(r.content).toMatchObject({ fineAmount: '1000.50', domainCode: 'D07', subjectType: 'LEGAL_ENTITY', penaltyTypes: '罚款', simplifiedProcedure: false });
+    expect(r.content).toMatchObject({
+      fineAmount: '1000.50',
+      domainCode: 'D07',
+      subjectType: 'LEGAL_ENTITY',
+      penaltyTypes: '罚款',
+      simplifiedProcedure: false,
+    });
   });
 
   it.each([
@@ -57,8 +75,13 @@ describe('record row validation', () => {
   });
 
   it('reports every problem of a row at once', () => {
-    expect(reasons({ ...valid, domainCode: 'D14', fineAmount: '-1', decisionDate: '2019-01-01', subjectName: '' }).sort()).toEqual([
-      'decisionDate:DATE_BEFORE_2020', 'domainCode:DOMAIN_NOT_ALLOWED', 'fineAmount:NEGATIVE_AMOUNT', 'subjectName:MISSING_FIELD',
+    expect(
+      reasons({ ...valid, domainCode: 'D14', fineAmount: '-1', decisionDate: '2019-01-01', subjectName: '' }).sort(),
+    ).toEqual([
+      'decisionDate:DATE_BEFORE_2020',
+      'domainCode:DOMAIN_NOT_ALLOWED',
+      'fineAmount:NEGATIVE_AMOUNT',
+      'subjectName:MISSING_FIELD',
     ]);
   });
 
@@ -66,13 +89,20 @@ describe('record row validation', () => {
     const id = makeResidentId('520102', '19850615', 77);
     const r = validateRecordRow({ ...valid, creditCode: id, subjectType: 'NATURAL_PERSON' }, ctx);
     expect(r.kind).toBe('record');
-    expect(reasons({ ...valid, creditCode: id.slice(0, 17) + (id[17] === '1' ? '2' : '1'), subjectType: 'NATURAL_PERSON' })).toEqual(['creditCode:BAD_CHECK_CHARACTER']);
+    expect(
+      reasons({ ...valid, creditCode: id.slice(0, 17) + (id[17] === '1' ? '2' : '1'), subjectType: 'NATURAL_PERSON' }),
+    ).toEqual(['creditCode:BAD_CHECK_CHARACTER']);
     expect(reasons({ ...valid, creditCode: code, subjectType: 'NATURAL_PERSON' })[0]).toMatch(/^creditCode:/);
   });
 
   it('allows a simplified-procedure penalty without a violation type only when it is not a penalty', () => {
-    expect(validateRecordRow({ ...valid, simplifiedProcedure: true }, ctx)).toMatchObject({ kind: 'record', content: { simplifiedProcedure: true } });
-    expect(validateRecordRow({ ...valid, category: 'CRIMINAL_JUDGMENT', violationType: null, penaltyTypes: null }, ctx).kind).toBe('record');
+    expect(validateRecordRow({ ...valid, simplifiedProcedure: true }, ctx)).toMatchObject({
+      kind: 'record',
+      content: { simplifiedProcedure: true },
+    });
+    expect(
+      validateRecordRow({ ...valid, category: 'CRIMINAL_JUDGMENT', violationType: null, penaltyTypes: null }, ctx).kind,
+    ).toBe('record');
   });
 });
 

@@ -61,9 +61,28 @@ export interface RecordContent {
 }
 
 export const CONTENT_FIELDS: (keyof RecordContent)[] = [
-  'category', 'simplifiedProcedure', 'domainCode', 'creditCode', 'subjectName', 'subjectType', 'violationType', 'facts',
-  'legalBasis', 'penaltyTypes', 'penaltyContent', 'fineAmount', 'confiscatedAmount', 'licenceAction', 'licenceDetail',
-  'decisionDate', 'effectiveUntil', 'publicityDeadline', 'decidingAuthority', 'decidingAuthorityCode', 'regionCode', 'remarks',
+  'category',
+  'simplifiedProcedure',
+  'domainCode',
+  'creditCode',
+  'subjectName',
+  'subjectType',
+  'violationType',
+  'facts',
+  'legalBasis',
+  'penaltyTypes',
+  'penaltyContent',
+  'fineAmount',
+  'confiscatedAmount',
+  'licenceAction',
+  'licenceDetail',
+  'decisionDate',
+  'effectiveUntil',
+  'publicityDeadline',
+  'decidingAuthority',
+  'decidingAuthorityCode',
+  'regionCode',
+  'remarks',
 ];
 
 export interface DomainInfo {
@@ -99,7 +118,8 @@ class Checker {
       return null;
     }
     if (Array.from(v).length > max) this.add(field, RowReason.TOO_LONG, `must be at most ${max} characters`);
-    if (hasControlCharacters(v, { multiline: true })) this.add(field, RowReason.INVALID_VALUE, 'must not contain control characters');
+    if (hasControlCharacters(v, { multiline: true }))
+      this.add(field, RowReason.INVALID_VALUE, 'must not contain control characters');
     return v;
   }
   date(field: string, value: string | null | undefined, required: boolean): string | null {
@@ -122,12 +142,21 @@ class Checker {
       return null;
     }
     if (!AMOUNT.test(v)) {
-      this.add(field, RowReason.INVALID_AMOUNT, `must be yuan with at most two decimals (up to 12 integer digits), got "${v}"`);
+      this.add(
+        field,
+        RowReason.INVALID_AMOUNT,
+        `must be yuan with at most two decimals (up to 12 integer digits), got "${v}"`,
+      );
       return null;
     }
     return normaliseAmount(v);
   }
-  oneOf<T extends string>(field: string, value: string | null | undefined, allowed: Record<string, T>, required: boolean): T | null {
+  oneOf<T extends string>(
+    field: string,
+    value: string | null | undefined,
+    allowed: Record<string, T>,
+    required: boolean,
+  ): T | null {
     const v = value?.trim() ?? '';
     if (!v) {
       if (required) this.add(field, RowReason.MISSING_FIELD, 'is required');
@@ -141,7 +170,12 @@ class Checker {
   }
 }
 
-function codeProblem(c: Checker, field: string, code: string, kind: CodeKind | undefined): { normalized: string; kind?: CodeKind } {
+function codeProblem(
+  c: Checker,
+  field: string,
+  code: string,
+  kind: CodeKind | undefined,
+): { normalized: string; kind?: CodeKind } {
   let check = checkSubjectCode(code, kind);
   if (!check.valid && !kind) {
     // Type unknown: an all-digit code fails as a resident ID, yet may be an organisation's code with a bad check character.
@@ -149,14 +183,27 @@ function codeProblem(c: Checker, field: string, code: string, kind: CodeKind | u
     if (credit.problem === 'CHECK_CHARACTER') check = { ...credit, normalized: check.normalized };
   }
   if (!check.valid) {
-    const rule = (kind ?? (check.problem !== 'CHECK_CHARACTER' && /^\d{17}[\dX]$/i.test(check.normalized) ? 'RESIDENT_ID' : 'CREDIT_CODE')) === 'RESIDENT_ID' ? 'resident ID (GB 11643)' : 'credit code (GB 32100)';
-    c.add(field, check.problem === 'CHECK_CHARACTER' ? RowReason.BAD_CHECK_CHARACTER : RowReason.INVALID_CODE, `invalid ${rule}: ${check.message}`);
+    const rule =
+      (kind ??
+        (check.problem !== 'CHECK_CHARACTER' && /^\d{17}[\dX]$/i.test(check.normalized)
+          ? 'RESIDENT_ID'
+          : 'CREDIT_CODE')) === 'RESIDENT_ID'
+        ? 'resident ID (GB 11643)'
+        : 'credit code (GB 32100)';
+    c.add(
+      field,
+      check.problem === 'CHECK_CHARACTER' ? RowReason.BAD_CHECK_CHARACTER : RowReason.INVALID_CODE,
+      `invalid ${rule}: ${check.message}`,
+    );
     return { normalized: check.normalized };
   }
   if (kind) return { normalized: check.normalized, kind };
   // Without a stated type a code that passes GB 32100 is taken as an organisation's (about 1 in 31
   // resident IDs also pass it by chance, so units reporting natural persons should send subjectType).
-  return { normalized: check.normalized, kind: checkCreditCode(check.normalized).valid ? 'CREDIT_CODE' : 'RESIDENT_ID' };
+  return {
+    normalized: check.normalized,
+    kind: checkCreditCode(check.normalized).valid ? 'CREDIT_CODE' : 'RESIDENT_ID',
+  };
 }
 
 /**
@@ -170,7 +217,11 @@ export function validateRecordRow(row: RecordRow, ctx: ValidationContext): RowOu
   const category = c.oneOf('category', row.category, RecordCategory, true);
   const simplifiedProcedure = row.simplifiedProcedure === true;
   if (simplifiedProcedure && category && category !== RecordCategory.ADMINISTRATIVE_PENALTY) {
-    c.add('simplifiedProcedure', RowReason.INVALID_VALUE, 'only an administrative penalty can be decided under the simplified procedure');
+    c.add(
+      'simplifiedProcedure',
+      RowReason.INVALID_VALUE,
+      'only an administrative penalty can be decided under the simplified procedure',
+    );
   }
   const notRecord = row.notPunished === true || row.legallyEffective === false;
   const penalty = category === RecordCategory.ADMINISTRATIVE_PENALTY && !notRecord;
@@ -179,8 +230,10 @@ export function validateRecordRow(row: RecordRow, ctx: ValidationContext): RowOu
   if (domainCode) {
     const domain = ctx.catalogue.get(domainCode);
     if (!domain) c.add('domainCode', RowReason.UNKNOWN_DOMAIN, `unknown domain "${domainCode}"`);
-    else if (!domain.active) c.add('domainCode', RowReason.INACTIVE_DOMAIN, `domain ${domainCode} is inactive and takes no new records`);
-    else if (!ctx.unitDomains.has(domainCode)) c.add('domainCode', RowReason.DOMAIN_NOT_ALLOWED, `domain ${domainCode} is not one your unit reports`);
+    else if (!domain.active)
+      c.add('domainCode', RowReason.INACTIVE_DOMAIN, `domain ${domainCode} is inactive and takes no new records`);
+    else if (!ctx.unitDomains.has(domainCode))
+      c.add('domainCode', RowReason.DOMAIN_NOT_ALLOWED, `domain ${domainCode} is not one your unit reports`);
   }
 
   const subjectType = c.oneOf('subjectType', row.subjectType, RecordSubjectType, false);
@@ -188,12 +241,21 @@ export function validateRecordRow(row: RecordRow, ctx: ValidationContext): RowOu
   let creditCode: string | null = null;
   let resolvedType: RecordSubjectType | null = subjectType;
   if (rawCode) {
-    const kind: CodeKind | undefined = subjectType === null ? undefined : subjectType === RecordSubjectType.NATURAL_PERSON ? 'RESIDENT_ID' : 'CREDIT_CODE';
+    const kind: CodeKind | undefined =
+      subjectType === null
+        ? undefined
+        : subjectType === RecordSubjectType.NATURAL_PERSON
+          ? 'RESIDENT_ID'
+          : 'CREDIT_CODE';
     const checked = codeProblem(c, 'creditCode', rawCode, kind);
     creditCode = checked.normalized;
     if (!resolvedType && checked.kind) {
-      resolvedType = checked.kind === 'RESIDENT_ID' ? RecordSubjectType.NATURAL_PERSON
-        : creditCode.startsWith('92') ? RecordSubjectType.INDIVIDUAL_BUSINESS : RecordSubjectType.LEGAL_ENTITY;
+      resolvedType =
+        checked.kind === 'RESIDENT_ID'
+          ? RecordSubjectType.NATURAL_PERSON
+          : creditCode.startsWith('92')
+            ? RecordSubjectType.INDIVIDUAL_BUSINESS
+            : RecordSubjectType.LEGAL_ENTITY;
     }
   }
   const subjectName = c.text('subjectName', row.subjectName, 200, true);
@@ -201,10 +263,13 @@ export function validateRecordRow(row: RecordRow, ctx: ValidationContext): RowOu
   const facts = c.text('facts', row.facts, 10_000, true);
   const legalBasis = c.text('legalBasis', row.legalBasis, 10_000, true);
   const types = (row.penaltyTypes ?? []).map((t) => t.trim()).filter(Boolean);
-  if (types.some((t) => t.includes(';'))) c.add('penaltyTypes', RowReason.INVALID_VALUE, 'a penalty type must not contain ";"');
+  if (types.some((t) => t.includes(';')))
+    c.add('penaltyTypes', RowReason.INVALID_VALUE, 'a penalty type must not contain ";"');
   const penaltyTypes = types.length ? types.join(';') : null;
-  if (penalty && !penaltyTypes) c.add('penaltyTypes', RowReason.MISSING_FIELD, 'is required for an administrative penalty');
-  if (penaltyTypes && penaltyTypes.length > 300) c.add('penaltyTypes', RowReason.TOO_LONG, 'must be at most 300 characters together');
+  if (penalty && !penaltyTypes)
+    c.add('penaltyTypes', RowReason.MISSING_FIELD, 'is required for an administrative penalty');
+  if (penaltyTypes && penaltyTypes.length > 300)
+    c.add('penaltyTypes', RowReason.TOO_LONG, 'must be at most 300 characters together');
   const penaltyContent = c.text('penaltyContent', row.penaltyContent, 10_000, !notRecord);
   const fineAmount = c.amount('fineAmount', row.fineAmount);
   const confiscatedAmount = c.amount('confiscatedAmount', row.confiscatedAmount);
@@ -213,34 +278,84 @@ export function validateRecordRow(row: RecordRow, ctx: ValidationContext): RowOu
 
   const decisionDate = c.date('decisionDate', row.decisionDate, true);
   if (decisionDate && decisionDate < FIRST_RECORD_DATE) {
-    c.add('decisionDate', RowReason.DATE_BEFORE_2020, `records are collected from ${FIRST_RECORD_DATE}; got ${decisionDate}`);
+    c.add(
+      'decisionDate',
+      RowReason.DATE_BEFORE_2020,
+      `records are collected from ${FIRST_RECORD_DATE}; got ${decisionDate}`,
+    );
   } else if (decisionDate && decisionDate > ctx.today) {
     c.add('decisionDate', RowReason.DATE_IN_FUTURE, `must not be after today (${ctx.today}); got ${decisionDate}`);
   }
   const effectiveUntil = c.date('effectiveUntil', row.effectiveUntil, false);
   const publicityDeadline = c.date('publicityDeadline', row.publicityDeadline, false);
-  for (const [field, value] of [['effectiveUntil', effectiveUntil], ['publicityDeadline', publicityDeadline]] as const) {
-    if (value && decisionDate && value < decisionDate) c.add(field, RowReason.DATE_ORDER, `must not be before the decision date ${decisionDate}`);
+  for (const [field, value] of [
+    ['effectiveUntil', effectiveUntil],
+    ['publicityDeadline', publicityDeadline],
+  ] as const) {
+    if (value && decisionDate && value < decisionDate)
+      c.add(field, RowReason.DATE_ORDER, `must not be before the decision date ${decisionDate}`);
   }
   const decidingAuthority = c.text('decidingAuthority', row.decidingAuthority, 200, true);
   const rawAuthorityCode = c.text('decidingAuthorityCode', row.decidingAuthorityCode, 18, true);
-  const decidingAuthorityCode = rawAuthorityCode ? codeProblem(c, 'decidingAuthorityCode', rawAuthorityCode, 'CREDIT_CODE').normalized : null;
+  const decidingAuthorityCode = rawAuthorityCode
+    ? codeProblem(c, 'decidingAuthorityCode', rawAuthorityCode, 'CREDIT_CODE').normalized
+    : null;
   const regionCode = c.text('regionCode', row.regionCode, 6, true);
-  if (regionCode && !REGION.test(regionCode)) c.add('regionCode', RowReason.INVALID_VALUE, `must be a Guizhou GB/T 2260 code (52xxxx), got "${regionCode}"`);
+  if (regionCode && !REGION.test(regionCode))
+    c.add('regionCode', RowReason.INVALID_VALUE, `must be a Guizhou GB/T 2260 code (52xxxx), got "${regionCode}"`);
   const remarks = c.text('remarks', row.remarks, 500, false);
 
   if (c.problems.length > 0) return { kind: 'rejected', problems: c.problems };
   const content: RecordContent = {
-    decisionNumber: decisionNumber!, category: category!, simplifiedProcedure, domainCode: domainCode!, creditCode: creditCode!,
-    subjectName: subjectName!, subjectType: resolvedType!, violationType, facts: facts!, legalBasis: legalBasis!, penaltyTypes,
-    penaltyContent, fineAmount, confiscatedAmount, licenceAction, licenceDetail, decisionDate: decisionDate!, effectiveUntil,
-    publicityDeadline, decidingAuthority: decidingAuthority!, decidingAuthorityCode: decidingAuthorityCode!, regionCode: regionCode!, remarks,
+    decisionNumber: decisionNumber!,
+    category: category!,
+    simplifiedProcedure,
+    domainCode: domainCode!,
+    creditCode: creditCode!,
+    subjectName: subjectName!,
+    subjectType: resolvedType!,
+    violationType,
+    facts: facts!,
+    legalBasis: legalBasis!,
+    penaltyTypes,
+    penaltyContent,
+    fineAmount,
+    confiscatedAmount,
+    licenceAction,
+    licenceDetail,
+    decisionDate: decisionDate!,
+    effectiveUntil,
+    publicityDeadline,
+    decidingAuthority: decidingAuthority!,
+    decidingAuthorityCode: decidingAuthorityCode!,
+    regionCode: regionCode!,
+    remarks,
   };
   if (row.notPunished === true) {
-    return { kind: 'excluded', content, reasons: [{ field: 'notPunished', code: RowReason.LAWFULLY_NOT_PUNISHED, message: '依法不予行政处罚: acknowledged, not a record' }] };
+    return {
+      kind: 'excluded',
+      content,
+      reasons: [
+        {
+          field: 'notPunished',
+          code: RowReason.LAWFULLY_NOT_PUNISHED,
+          message: '依法不予行政处罚: acknowledged, not a record',
+        },
+      ],
+    };
   }
   if (row.legallyEffective === false) {
-    return { kind: 'excluded', content, reasons: [{ field: 'legallyEffective', code: RowReason.NOT_LEGALLY_EFFECTIVE, message: 'not confirmed by an effective legal document: not a record (submit again once effective)' }] };
+    return {
+      kind: 'excluded',
+      content,
+      reasons: [
+        {
+          field: 'legallyEffective',
+          code: RowReason.NOT_LEGALLY_EFFECTIVE,
+          message: 'not confirmed by an effective legal document: not a record (submit again once effective)',
+        },
+      ],
+    };
   }
   return { kind: 'record', content };
 }

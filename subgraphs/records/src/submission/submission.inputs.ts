@@ -80,7 +80,10 @@ export class RecordInput {
   @Field(() => Boolean, { nullable: true, description: '依法不予行政处罚: acknowledged as EXCLUDED, never a record' })
   notPunished?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'False when not yet confirmed by an effective legal document (EXCLUDED); default true' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'False when not yet confirmed by an effective legal document (EXCLUDED); default true',
+  })
   legallyEffective?: boolean | null;
 }
 

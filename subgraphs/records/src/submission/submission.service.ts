@@ -24,8 +24,12 @@ export const MAX_IMPORT_BATCH_ROWS = 10_000;
 const IN_CHUNK = 2000;
 
 /** Subjects whose records a batch created or changed. */
-function writtenSubjects(rows: Map<string, { index: number; content: RecordContent }>, results: RecordRowResult[]): string[] {
-  const changed = (i: number) => results[i].verdict === RecordVerdict.CREATED || results[i].verdict === RecordVerdict.UPDATED;
+function writtenSubjects(
+  rows: Map<string, { index: number; content: RecordContent }>,
+  results: RecordRowResult[],
+): string[] {
+  const changed = (i: number) =>
+    results[i].verdict === RecordVerdict.CREATED || results[i].verdict === RecordVerdict.UPDATED;
   return [...new Set([...rows.values()].filter((r) => changed(r.index)).map((r) => r.content.creditCode))];
 }
 
@@ -62,18 +66,50 @@ function chunks<T>(items: T[], size: number): T[][] {
  * content field missing here fails to compile.
  */
 const newRecord = (c: RecordContent, id: string, sourceUnitCode: string, now: Date): RecordEntity => ({
-  id, sourceUnitCode, decisionNumber: c.decisionNumber, category: c.category, simplifiedProcedure: c.simplifiedProcedure, domainCode: c.domainCode,
-  creditCode: c.creditCode, subjectName: c.subjectName, subjectType: c.subjectType, violationType: c.violationType, facts: c.facts,
-  legalBasis: c.legalBasis, penaltyTypes: c.penaltyTypes, penaltyContent: c.penaltyContent, fineAmount: c.fineAmount,
-  confiscatedAmount: c.confiscatedAmount, licenceAction: c.licenceAction, licenceDetail: c.licenceDetail, decisionDate: c.decisionDate,
-  effectiveUntil: c.effectiveUntil, publicityDeadline: c.publicityDeadline, decidingAuthority: c.decidingAuthority,
-  decidingAuthorityCode: c.decidingAuthorityCode, regionCode: c.regionCode, remarks: c.remarks, submittedAt: now,
-  lagDays: lagDays(c.decisionDate, now), status: RecordStatus.EFFECTIVE, repairedAt: null, repairBasis: null, revokedAt: null,
-  revokeReason: null, underObjection: false, version: 1, updatedAt: now,
+  id,
+  sourceUnitCode,
+  decisionNumber: c.decisionNumber,
+  category: c.category,
+  simplifiedProcedure: c.simplifiedProcedure,
+  domainCode: c.domainCode,
+  creditCode: c.creditCode,
+  subjectName: c.subjectName,
+  subjectType: c.subjectType,
+  violationType: c.violationType,
+  facts: c.facts,
+  legalBasis: c.legalBasis,
+  penaltyTypes: c.penaltyTypes,
+  penaltyContent: c.penaltyContent,
+  fineAmount: c.fineAmount,
+  confiscatedAmount: c.confiscatedAmount,
+  licenceAction: c.licenceAction,
+  licenceDetail: c.licenceDetail,
+  decisionDate: c.decisionDate,
+  effectiveUntil: c.effectiveUntil,
+  publicityDeadline: c.publicityDeadline,
+  decidingAuthority: c.decidingAuthority,
+  decidingAuthorityCode: c.decidingAuthorityCode,
+  regionCode: c.regionCode,
+  remarks: c.remarks,
+  submittedAt: now,
+  lagDays: lagDays(c.decisionDate, now),
+  status: RecordStatus.EFFECTIVE,
+  repairedAt: null,
+  repairBasis: null,
+  revokedAt: null,
+  revokeReason: null,
+  underObjection: false,
+  version: 1,
+  updatedAt: now,
 });
 
-const rowResult = (index: number, decisionNumber: string | null, verdict: RecordVerdict, recordId: string | null, reasons: RecordRowProblem[] = []): RecordRowResult =>
-  ({ index, decisionNumber, verdict, recordId, reasons });
+const rowResult = (
+  index: number,
+  decisionNumber: string | null,
+  verdict: RecordVerdict,
+  recordId: string | null,
+  reasons: RecordRowProblem[] = [],
+): RecordRowResult => ({ index, decisionNumber, verdict, recordId, reasons });
 
 /**
  * Responsible for accepting a unit's batch of decisions: per-row verdicts, idempotence on
@@ -89,7 +125,10 @@ export class SubmissionService {
   /** The API path: at most MAX_SUBMISSION_ROWS rows, validated and written in one transaction. */
   async submit(who: Submitter, rows: RecordRow[], now = new Date()): Promise<SubmitRecordsPayload> {
     if (rows.length > MAX_SUBMISSION_ROWS) {
-      throw badUserInput('records', `at most ${MAX_SUBMISSION_ROWS} rows per call, got ${rows.length}`, { max: MAX_SUBMISSION_ROWS, got: rows.length });
+      throw badUserInput('records', `at most ${MAX_SUBMISSION_ROWS} rows per call, got ${rows.length}`, {
+        max: MAX_SUBMISSION_ROWS,
+        got: rows.length,
+      });
     }
     return this.write(await this.prepare(who, rows, now));
   }
@@ -102,7 +141,10 @@ export class SubmissionService {
   async prepare(who: Submitter, rows: RecordRow[], now = new Date()): Promise<PreparedBatch> {
     if (rows.length === 0) throw badUserInput('records', 'must contain at least one row');
     if (rows.length > MAX_IMPORT_BATCH_ROWS) {
-      throw badUserInput('records', `at most ${MAX_IMPORT_BATCH_ROWS} rows per batch, got ${rows.length}`, { max: MAX_IMPORT_BATCH_ROWS, got: rows.length });
+      throw badUserInput('records', `at most ${MAX_IMPORT_BATCH_ROWS} rows per batch, got ${rows.length}`, {
+        max: MAX_IMPORT_BATCH_ROWS,
+        got: rows.length,
+      });
     }
     const ctx = { unitDomains: who.unitDomains, catalogue: await this.catalogue.domains(), today: chinaDate(now) };
     const results: RecordRowResult[] = new Array<RecordRowResult>(rows.length);
@@ -119,7 +161,11 @@ export class SubmissionService {
       const first = records.get(key) ?? excluded.get(key);
       if (first) {
         results[index] = rowResult(index, key, RecordVerdict.REJECTED, null, [
-          { field: 'decisionNumber', code: RowReason.DUPLICATE_IN_BATCH, message: `duplicate of row ${first.index} in this batch` },
+          {
+            field: 'decisionNumber',
+            code: RowReason.DUPLICATE_IN_BATCH,
+            message: `duplicate of row ${first.index} in this batch`,
+          },
         ]);
       } else if (outcome.kind === 'excluded') {
         excluded.set(key, { index, content: outcome.content, reasons: outcome.reasons });
@@ -137,13 +183,22 @@ export class SubmissionService {
       await this.db.transaction(async (tx) => {
         await this.writeRecords(tx, who, batchId, records, results, now);
         await this.writeExcluded(tx, who, excluded, results, now);
-        await tx.createQueryBuilder().insert().into(SubmissionEntity).values(this.logEntry(who, batchId, batch.submitted, results, now)).updateEntity(false).execute();
+        await tx
+          .createQueryBuilder()
+          .insert()
+          .into(SubmissionEntity)
+          .values(this.logEntry(who, batchId, batch.submitted, results, now))
+          .updateEntity(false)
+          .execute();
         await this.auditWrites(tx, who, batchId, records, results);
       });
       await this.changes.publish(writtenSubjects(records, results));
     } catch (err) {
       // Two batches racing on the same decision numbers: the loser changes nothing and may simply resend.
-      if (isUniqueViolation(err)) throw conflict('another submission of the same decisions is in progress; resend the batch', { field: 'records' });
+      if (isUniqueViolation(err))
+        throw conflict('another submission of the same decisions is in progress; resend the batch', {
+          field: 'records',
+        });
       throw err;
     }
     const count = (v: RecordVerdict) => results.filter((r) => r.verdict === v).length;
@@ -160,22 +215,39 @@ export class SubmissionService {
 
   /** One audit entry per subject whose records this batch created or changed, in the same transaction. */
   private async auditWrites(
-    tx: EntityManager, who: Submitter, batchId: string, rows: Map<string, { index: number; content: RecordContent }>, results: RecordRowResult[],
+    tx: EntityManager,
+    who: Submitter,
+    batchId: string,
+    rows: Map<string, { index: number; content: RecordContent }>,
+    results: RecordRowResult[],
   ): Promise<void> {
     const written = writtenSubjects(rows, results);
     const entries = written.map((subjectCode) => ({
-      actor: who.actor, role: 'SOURCE_UNIT', action: 'record.submit', subjectCode, target: `batch ${batchId}`, requestId: who.requestId ?? `import-${batchId}`,
+      actor: who.actor,
+      role: 'SOURCE_UNIT',
+      action: 'record.submit',
+      subjectCode,
+      target: `batch ${batchId}`,
+      requestId: who.requestId ?? `import-${batchId}`,
     }));
     await bulkLoad(tx, AuditEntry, entries);
   }
 
   private async writeRecords(
-    tx: EntityManager, who: Submitter, batchId: string, rows: Map<string, { index: number; content: RecordContent }>, results: RecordRowResult[], now: Date,
+    tx: EntityManager,
+    who: Submitter,
+    batchId: string,
+    rows: Map<string, { index: number; content: RecordContent }>,
+    results: RecordRowResult[],
+    now: Date,
   ): Promise<void> {
     if (rows.size === 0) return;
     const existing = new Map<string, RecordEntity>();
     for (const part of chunks([...rows.keys()], IN_CHUNK)) {
-      for (const r of await tx.getRepository(RecordEntity).findBy({ sourceUnitCode: who.unitCode, decisionNumber: In(part) })) existing.set(r.decisionNumber, r);
+      for (const r of await tx
+        .getRepository(RecordEntity)
+        .findBy({ sourceUnitCode: who.unitCode, decisionNumber: In(part) }))
+        existing.set(r.decisionNumber, r);
     }
     const inserts: Partial<RecordEntity>[] = [];
     const revisions: Partial<RevisionEntity>[] = [];
@@ -185,7 +257,17 @@ export class SubmissionService {
       if (!before) {
         const id = newRecordId(now.getTime());
         inserts.push(newRecord(content, id, who.unitCode, now));
-        revisions.push({ recordId: id, seq: 1, action: 'CREATED', actor: who.actor, at: now, reason, objectionId: null, batchId, changes: null });
+        revisions.push({
+          recordId: id,
+          seq: 1,
+          action: 'CREATED',
+          actor: who.actor,
+          at: now,
+          reason,
+          objectionId: null,
+          batchId,
+          changes: null,
+        });
         results[index] = rowResult(index, number, RecordVerdict.CREATED, id);
         continue;
       }
@@ -195,14 +277,30 @@ export class SubmissionService {
       }
       if (before.status === RecordStatus.REVOKED) {
         results[index] = rowResult(index, number, RecordVerdict.REJECTED, before.id, [
-          { field: 'decisionNumber', code: RowReason.RECORD_REVOKED, message: `record ${before.id} was revoked; a revoked decision cannot be changed` },
+          {
+            field: 'decisionNumber',
+            code: RowReason.RECORD_REVOKED,
+            message: `record ${before.id} was revoked; a revoked decision cannot be changed`,
+          },
         ]);
         continue;
       }
       const { decisionNumber: _key, ...changes } = content;
       const changed = diff(before, changes);
-      await tx.getRepository(RecordEntity).update({ id: before.id }, { ...changes, version: before.version + 1, updatedAt: now });
-      revisions.push({ recordId: before.id, seq: before.version + 1, action: 'UPDATED', actor: who.actor, at: now, reason, objectionId: null, batchId, changes: changesJson(changed) });
+      await tx
+        .getRepository(RecordEntity)
+        .update({ id: before.id }, { ...changes, version: before.version + 1, updatedAt: now });
+      revisions.push({
+        recordId: before.id,
+        seq: before.version + 1,
+        action: 'UPDATED',
+        actor: who.actor,
+        at: now,
+        reason,
+        objectionId: null,
+        batchId,
+        changes: changesJson(changed),
+      });
       results[index] = rowResult(index, number, RecordVerdict.UPDATED, before.id);
     }
     await bulkLoad(tx, RecordEntity, inserts);
@@ -210,15 +308,26 @@ export class SubmissionService {
   }
 
   private async writeExcluded(
-    tx: EntityManager, who: Submitter, rows: Map<string, { index: number; content: RecordContent; reasons: RecordRowProblem[] }>, results: RecordRowResult[], now: Date,
+    tx: EntityManager,
+    who: Submitter,
+    rows: Map<string, { index: number; content: RecordContent; reasons: RecordRowProblem[] }>,
+    results: RecordRowResult[],
+    now: Date,
   ): Promise<void> {
     if (rows.size === 0) return;
     const numbers = [...rows.keys()];
     const records = new Map<string, RecordEntity>();
     const known = new Set<string>();
     for (const part of chunks(numbers, IN_CHUNK)) {
-      for (const r of await tx.getRepository(RecordEntity).find({ select: { id: true, decisionNumber: true }, where: { sourceUnitCode: who.unitCode, decisionNumber: In(part) } })) records.set(r.decisionNumber, r);
-      for (const e of await tx.getRepository(ExcludedDecisionEntity).find({ select: { decisionNumber: true }, where: { sourceUnitCode: who.unitCode, decisionNumber: In(part) } })) known.add(e.decisionNumber);
+      for (const r of await tx.getRepository(RecordEntity).find({
+        select: { id: true, decisionNumber: true },
+        where: { sourceUnitCode: who.unitCode, decisionNumber: In(part) },
+      }))
+        records.set(r.decisionNumber, r);
+      for (const e of await tx
+        .getRepository(ExcludedDecisionEntity)
+        .find({ select: { decisionNumber: true }, where: { sourceUnitCode: who.unitCode, decisionNumber: In(part) } }))
+        known.add(e.decisionNumber);
     }
     const inserts: Partial<ExcludedDecisionEntity>[] = [];
     for (const [number, { index, content, reasons }] of rows) {
@@ -226,19 +335,38 @@ export class SubmissionService {
       if (record) {
         // A decision that is already a record does not silently stop being one: that takes a revocation with a reason.
         results[index] = rowResult(index, number, RecordVerdict.REJECTED, record.id, [
-          { field: reasons[0].field, code: RowReason.INVALID_VALUE, message: `decision ${number} is already record ${record.id}; revoke it (revokeRecord) instead of resubmitting it as not a record` },
+          {
+            field: reasons[0].field,
+            code: RowReason.INVALID_VALUE,
+            message: `decision ${number} is already record ${record.id}; revoke it (revokeRecord) instead of resubmitting it as not a record`,
+          },
         ]);
         continue;
       }
       if (!known.has(number)) {
-        inserts.push({ id: newRecordId(now.getTime()), sourceUnitCode: who.unitCode, decisionNumber: number, creditCode: content.creditCode, domainCode: content.domainCode, decisionDate: content.decisionDate, reason: reasons[0].code, firstSeenAt: now });
+        inserts.push({
+          id: newRecordId(now.getTime()),
+          sourceUnitCode: who.unitCode,
+          decisionNumber: number,
+          creditCode: content.creditCode,
+          domainCode: content.domainCode,
+          decisionDate: content.decisionDate,
+          reason: reasons[0].code,
+          firstSeenAt: now,
+        });
       }
       results[index] = rowResult(index, number, RecordVerdict.EXCLUDED, null, reasons);
     }
     await bulkLoad(tx, ExcludedDecisionEntity, inserts);
   }
 
-  private logEntry(who: Submitter, batchId: string, submitted: number, results: RecordRowResult[], now: Date): Partial<SubmissionEntity> {
+  private logEntry(
+    who: Submitter,
+    batchId: string,
+    submitted: number,
+    results: RecordRowResult[],
+    now: Date,
+  ): Partial<SubmissionEntity> {
     const count = (v: RecordVerdict) => results.filter((r) => r.verdict === v).length;
     const rejectReasons: Record<string, number> = {};
     for (const r of results) {
@@ -246,9 +374,18 @@ export class SubmissionService {
       for (const code of new Set(r.reasons.map((x) => x.code))) rejectReasons[code] = (rejectReasons[code] ?? 0) + 1;
     }
     return {
-      id: batchId, sourceUnitCode: who.unitCode, channel: who.channel, actor: who.actor, submittedAt: now, rowsSubmitted: submitted,
-      created: count(RecordVerdict.CREATED), updated: count(RecordVerdict.UPDATED), unchanged: count(RecordVerdict.UNCHANGED),
-      excluded: count(RecordVerdict.EXCLUDED), rejected: count(RecordVerdict.REJECTED), rejectReasons,
+      id: batchId,
+      sourceUnitCode: who.unitCode,
+      channel: who.channel,
+      actor: who.actor,
+      submittedAt: now,
+      rowsSubmitted: submitted,
+      created: count(RecordVerdict.CREATED),
+      updated: count(RecordVerdict.UPDATED),
+      unchanged: count(RecordVerdict.UNCHANGED),
+      excluded: count(RecordVerdict.EXCLUDED),
+      rejected: count(RecordVerdict.REJECTED),
+      rejectReasons,
     };
   }
 }

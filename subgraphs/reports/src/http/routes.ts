@@ -1,7 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  authConfigFromEnv, bearerToken, createTokenVerifier, isOwner, requestError,
-  type CommonEnv, type Logger, type Principal, type RequestInfo, type RouteHandler, type ServiceContext,
+  authConfigFromEnv,
+  bearerToken,
+  createTokenVerifier,
+  isOwner,
+  requestError,
+  type CommonEnv,
+  type Logger,
+  type Principal,
+  type RequestInfo,
+  type RouteHandler,
+  type ServiceContext,
 } from '@credit/shared';
 import { GraphQLError } from 'graphql';
 import type { ReportsServices } from '../context';
@@ -23,15 +32,33 @@ function wantsJson(accept: string | undefined): boolean {
   return json >= 0 && (html < 0 || json < html);
 }
 
-const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) => {
-  res.writeHead(status, { 'content-type': type, 'content-length': String(Buffer.byteLength(body)), 'x-content-type-options': 'nosniff', ...headers });
+const send = (
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+) => {
+  res.writeHead(status, {
+    'content-type': type,
+    'content-length': String(Buffer.byteLength(body)),
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  });
   res.end(body);
 };
 
 /** The report's GET endpoints: published keys, the verification page (QR target) and PDFs. */
-export function reportRoutes(services: ReportsServices, deps: { env: CommonEnv; logger: Logger }): Record<string, RouteHandler> {
+export function reportRoutes(
+  services: ReportsServices,
+  deps: { env: CommonEnv; logger: Logger },
+): Record<string, RouteHandler> {
   const verifyToken = createTokenVerifier(authConfigFromEnv(deps.env));
-  const ctxFor = (info: RequestInfo, principal?: Principal): ServiceContext => ({ requestId: info.requestId, log: deps.logger, principal });
+  const ctxFor = (info: RequestInfo, principal?: Principal): ServiceContext => ({
+    requestId: info.requestId,
+    log: deps.logger,
+    principal,
+  });
   const grantFor = (p: Principal | undefined) => async (number: string) =>
     p?.role === 'PARTNER' ? (await services.authorizations.activeGrants([number], p.partnerId)).has(number) : false;
 
@@ -47,7 +74,9 @@ export function reportRoutes(services: ReportsServices, deps: { env: CommonEnv; 
   }
 
   const keys: RouteHandler = (_req, res) => {
-    send(res, 200, 'application/jwk-set+json', JSON.stringify(services.keyring.jwks()), { 'cache-control': 'public, max-age=300' });
+    send(res, 200, 'application/jwk-set+json', JSON.stringify(services.keyring.jwks()), {
+      'cache-control': 'public, max-age=300',
+    });
   };
 
   const verify: RouteHandler = async (req, res, info) => {
@@ -56,7 +85,8 @@ export function reportRoutes(services: ReportsServices, deps: { env: CommonEnv; 
     const code = url.searchParams.get('code') ?? '';
     // The code travels in the URL (QR code): keep it out of caches and referrers.
     const headers = {
-      'cache-control': 'no-store', 'referrer-policy': 'no-referrer',
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
       'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
     };
     // Report users' systems ask for JSON (the same verdict as Query.verifyReport, without a GraphQL round).
@@ -74,8 +104,15 @@ export function reportRoutes(services: ReportsServices, deps: { env: CommonEnv; 
       send(res, 200, 'text/html; charset=utf-8', verifyResult(v), headers);
     } catch (err) {
       if (err instanceof GraphQLError && err.extensions.code === 'NOT_FOUND') {
-        if (asJson) return requestError(res, 404, 'NOT_FOUND', err.message, info.requestId, headers, { field: 'number' });
-        return send(res, 404, 'text/html; charset=utf-8', verifyForm(number, '未找到该报告，或验证码不正确。'), headers);
+        if (asJson)
+          return requestError(res, 404, 'NOT_FOUND', err.message, info.requestId, headers, { field: 'number' });
+        return send(
+          res,
+          404,
+          'text/html; charset=utf-8',
+          verifyForm(number, '未找到该报告，或验证码不正确。'),
+          headers,
+        );
       }
       throw err;
     }
@@ -85,10 +122,12 @@ export function reportRoutes(services: ReportsServices, deps: { env: CommonEnv; 
     const url = new URL(req.url ?? '/', 'http://localhost');
     const m = PDF_PATH.exec(url.pathname);
     const number = m?.[1] ?? '';
-    const notFound = () => requestError(res, 404, 'NOT_FOUND', `report ${number || url.pathname} not found`, info.requestId);
+    const notFound = () =>
+      requestError(res, 404, 'NOT_FOUND', `report ${number || url.pathname} not found`, info.requestId);
     if (!m || !isWellFormedReportNumber(number)) return notFound();
     const principal = await principalOf(req);
-    if (principal === 'BAD') return requestError(res, 401, 'UNAUTHENTICATED', 'a valid bearer token or ?code= is required', info.requestId);
+    if (principal === 'BAD')
+      return requestError(res, 401, 'UNAUTHENTICATED', 'a valid bearer token or ?code= is required', info.requestId);
     const [row] = await services.reports.findByNumbers([number]);
     if (!row) return notFound();
     const code = url.searchParams.get('code');
@@ -98,10 +137,21 @@ export function reportRoutes(services: ReportsServices, deps: { env: CommonEnv; 
     const text = (await services.reports.snapshotTexts([number])).get(number);
     const integrity = checkIntegrity(row, text, services.keyring, services.verifiedSignatures);
     if (!integrity.snapshot) {
-      return requestError(res, 409, 'CONFLICT', `report ${number} failed its integrity check: ${integrity.problem}`, info.requestId);
+      return requestError(
+        res,
+        409,
+        'CONFLICT',
+        `report ${number} failed its integrity check: ${integrity.problem}`,
+        info.requestId,
+      );
     }
     const owner = isOwner(principal, row.creditCode);
-    if (!owner) await audit(services.db, ctxFor(info, principal), { action: 'report.pdf', subjectCodes: [row.creditCode], target: number });
+    if (!owner)
+      await audit(services.db, ctxFor(info, principal), {
+        action: 'report.pdf',
+        subjectCodes: [row.creditCode],
+        target: number,
+      });
     const shownCode = byCode ? code!.trim().toUpperCase() : owner ? services.reports.verificationCode(number) : null;
     const base = services.config.publicBaseUrl;
     const meta: PdfMeta = {

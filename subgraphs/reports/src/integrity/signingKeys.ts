@@ -1,4 +1,11 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type JsonWebKey, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  type JsonWebKey,
+  type KeyObject,
+} from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -68,7 +75,8 @@ export function keyringFrom(file: SigningKeyFile, province?: string): Keyring {
     if (jwk.d) privates.set(jwk.kid, createPrivateKey({ key: jwk as JsonWebKey, format: 'jwk' }));
   }
   const activeKid = file.activeKid ?? [...privates.keys()].at(-1);
-  if (!activeKid || !privates.has(activeKid)) problems.push(`no private key for the active kid ${activeKid ?? '(none)'}`);
+  if (!activeKid || !privates.has(activeKid))
+    problems.push(`no private key for the active kid ${activeKid ?? '(none)'}`);
   const codeSecret = Buffer.from(file.codeSecret ?? '', 'base64url');
   if (codeSecret.length < 32) problems.push('codeSecret must be at least 32 bytes, base64url');
   if (problems.length) throw new Error(`signing keys: ${problems.join('; ')}`);
@@ -111,10 +119,17 @@ export interface TrustedKey {
 export function loadTrustedKeys(file: string | undefined): Map<string, TrustedKey> {
   const out = new Map<string, TrustedKey>();
   if (!file) return out;
-  const jwks = JSON.parse(readFileSync(file, 'utf8')) as { keys?: (JsonWebKey & { kid?: string; province?: string })[] };
+  const jwks = JSON.parse(readFileSync(file, 'utf8')) as {
+    keys?: (JsonWebKey & { kid?: string; province?: string })[];
+  };
   for (const [i, k] of (jwks.keys ?? []).entries()) {
-    if (!k.kid || k.kty !== 'OKP' || k.crv !== 'Ed25519' || !k.x) throw new Error(`trusted partner keys: keys[${i}] must be an Ed25519 JWK with kid`);
-    out.set(k.kid, { kid: k.kid, province: k.province ?? null, publicKey: createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: k.x }, format: 'jwk' }) });
+    if (!k.kid || k.kty !== 'OKP' || k.crv !== 'Ed25519' || !k.x)
+      throw new Error(`trusted partner keys: keys[${i}] must be an Ed25519 JWK with kid`);
+    out.set(k.kid, {
+      kid: k.kid,
+      province: k.province ?? null,
+      publicKey: createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: k.x }, format: 'jwk' }),
+    });
   }
   return out;
 }

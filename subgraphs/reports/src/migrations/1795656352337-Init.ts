@@ -5,27 +5,39 @@ export class Init1795656352337 implements MigrationInterface {
   name = 'Init1795656352337';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query("CREATE TABLE `audit_log` (`id` int NOT NULL AUTO_INCREMENT, `at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `actor` varchar(80) NOT NULL, `role` varchar(20) NOT NULL, `action` varchar(60) NOT NULL, `subjectCode` varchar(18) NULL, `target` varchar(200) NULL, `requestId` varchar(128) NOT NULL, INDEX `ix_audit_at` (`at`), INDEX `ix_audit_subject_at` (`subjectCode`, `at`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
-    await q.query("CREATE TABLE `credit_report` (`number` varchar(24) NOT NULL, `creditCode` varchar(18) NOT NULL, `subjectName` varchar(200) NOT NULL, `subjectKind` varchar(24) NOT NULL, `regionCode` varchar(6) NOT NULL, `scenario` varchar(32) NOT NULL, `channel` varchar(32) NOT NULL, `periodFrom` date NOT NULL, `periodTo` date NOT NULL, `coverageFrom` date NOT NULL, `requiredByReportUser` varchar(200) NULL, `domainCodes` text NOT NULL, `recordCount` int NOT NULL, `status` varchar(16) NOT NULL, `issuedAt` datetime(6) NOT NULL, `issuedDay` varchar(10) NOT NULL, `issuedBy` varchar(80) NOT NULL, `sha256` varchar(64) NOT NULL, `signature` varchar(128) NOT NULL, `keyId` varchar(64) NOT NULL, `codeHash` varchar(64) NOT NULL, `revokedAt` datetime(6) NULL, `revocationReason` varchar(500) NULL, `revokedBy` varchar(80) NULL, INDEX `ix_report_issued_day` (`issuedDay`), INDEX `ix_report_subject_issued` (`creditCode`, `issuedAt`), PRIMARY KEY (`number`)) ENGINE=InnoDB");
-    await q.query("CREATE TABLE `report_authorization` (`id` varchar(36) NOT NULL, `reportNumber` varchar(24) NOT NULL, `partnerId` varchar(64) NOT NULL, `until` datetime(6) NOT NULL, `grantedBy` varchar(80) NOT NULL, `grantedAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `revokedAt` datetime(6) NULL, UNIQUE INDEX `ux_authorization_report_partner` (`reportNumber`, `partnerId`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
-    await q.query("CREATE TABLE `external_report_recognition` (`id` varchar(36) NOT NULL, `issuerProvince` varchar(6) NOT NULL, `keyId` varchar(64) NOT NULL, `externalNumber` varchar(40) NOT NULL, `creditCode` varchar(18) NOT NULL, `subjectName` varchar(200) NOT NULL, `periodFrom` date NOT NULL, `periodTo` date NOT NULL, `sha256` varchar(64) NOT NULL, `recognizedBy` varchar(80) NOT NULL, `recognizedAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), INDEX `ix_recognition_subject` (`creditCode`), UNIQUE INDEX `ux_recognition_issuer_number` (`issuerProvince`, `externalNumber`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
-    await q.query("CREATE TABLE `report_sequence` (`day` varchar(8) NOT NULL, `lastSeq` int NOT NULL, PRIMARY KEY (`day`)) ENGINE=InnoDB");
-    await q.query("CREATE TABLE `credit_report_snapshot` (`reportNumber` varchar(24) NOT NULL, `seq` int NOT NULL, `text` text NOT NULL, PRIMARY KEY (`reportNumber`, `seq`)) ENGINE=InnoDB");
+    await q.query(
+      'CREATE TABLE `audit_log` (`id` int NOT NULL AUTO_INCREMENT, `at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `actor` varchar(80) NOT NULL, `role` varchar(20) NOT NULL, `action` varchar(60) NOT NULL, `subjectCode` varchar(18) NULL, `target` varchar(200) NULL, `requestId` varchar(128) NOT NULL, INDEX `ix_audit_at` (`at`), INDEX `ix_audit_subject_at` (`subjectCode`, `at`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
+    );
+    await q.query(
+      'CREATE TABLE `credit_report` (`number` varchar(24) NOT NULL, `creditCode` varchar(18) NOT NULL, `subjectName` varchar(200) NOT NULL, `subjectKind` varchar(24) NOT NULL, `regionCode` varchar(6) NOT NULL, `scenario` varchar(32) NOT NULL, `channel` varchar(32) NOT NULL, `periodFrom` date NOT NULL, `periodTo` date NOT NULL, `coverageFrom` date NOT NULL, `requiredByReportUser` varchar(200) NULL, `domainCodes` text NOT NULL, `recordCount` int NOT NULL, `status` varchar(16) NOT NULL, `issuedAt` datetime(6) NOT NULL, `issuedDay` varchar(10) NOT NULL, `issuedBy` varchar(80) NOT NULL, `sha256` varchar(64) NOT NULL, `signature` varchar(128) NOT NULL, `keyId` varchar(64) NOT NULL, `codeHash` varchar(64) NOT NULL, `revokedAt` datetime(6) NULL, `revocationReason` varchar(500) NULL, `revokedBy` varchar(80) NULL, INDEX `ix_report_issued_day` (`issuedDay`), INDEX `ix_report_subject_issued` (`creditCode`, `issuedAt`), PRIMARY KEY (`number`)) ENGINE=InnoDB',
+    );
+    await q.query(
+      'CREATE TABLE `report_authorization` (`id` varchar(36) NOT NULL, `reportNumber` varchar(24) NOT NULL, `partnerId` varchar(64) NOT NULL, `until` datetime(6) NOT NULL, `grantedBy` varchar(80) NOT NULL, `grantedAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), `revokedAt` datetime(6) NULL, UNIQUE INDEX `ux_authorization_report_partner` (`reportNumber`, `partnerId`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
+    );
+    await q.query(
+      'CREATE TABLE `external_report_recognition` (`id` varchar(36) NOT NULL, `issuerProvince` varchar(6) NOT NULL, `keyId` varchar(64) NOT NULL, `externalNumber` varchar(40) NOT NULL, `creditCode` varchar(18) NOT NULL, `subjectName` varchar(200) NOT NULL, `periodFrom` date NOT NULL, `periodTo` date NOT NULL, `sha256` varchar(64) NOT NULL, `recognizedBy` varchar(80) NOT NULL, `recognizedAt` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), INDEX `ix_recognition_subject` (`creditCode`), UNIQUE INDEX `ux_recognition_issuer_number` (`issuerProvince`, `externalNumber`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
+    );
+    await q.query(
+      'CREATE TABLE `report_sequence` (`day` varchar(8) NOT NULL, `lastSeq` int NOT NULL, PRIMARY KEY (`day`)) ENGINE=InnoDB',
+    );
+    await q.query(
+      'CREATE TABLE `credit_report_snapshot` (`reportNumber` varchar(24) NOT NULL, `seq` int NOT NULL, `text` text NOT NULL, PRIMARY KEY (`reportNumber`, `seq`)) ENGINE=InnoDB',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query("DROP TABLE `credit_report_snapshot`");
-    await q.query("DROP TABLE `report_sequence`");
-    await q.query("DROP INDEX `ux_recognition_issuer_number` ON `external_report_recognition`");
-    await q.query("DROP INDEX `ix_recognition_subject` ON `external_report_recognition`");
-    await q.query("DROP TABLE `external_report_recognition`");
-    await q.query("DROP INDEX `ux_authorization_report_partner` ON `report_authorization`");
-    await q.query("DROP TABLE `report_authorization`");
-    await q.query("DROP INDEX `ix_report_subject_issued` ON `credit_report`");
-    await q.query("DROP INDEX `ix_report_issued_day` ON `credit_report`");
-    await q.query("DROP TABLE `credit_report`");
-    await q.query("DROP INDEX `ix_audit_subject_at` ON `audit_log`");
-    await q.query("DROP INDEX `ix_audit_at` ON `audit_log`");
-    await q.query("DROP TABLE `audit_log`");
+    await q.query('DROP TABLE `credit_report_snapshot`');
+    await q.query('DROP TABLE `report_sequence`');
+    await q.query('DROP INDEX `ux_recognition_issuer_number` ON `external_report_recognition`');
+    await q.query('DROP INDEX `ix_recognition_subject` ON `external_report_recognition`');
+    await q.query('DROP TABLE `external_report_recognition`');
+    await q.query('DROP INDEX `ux_authorization_report_partner` ON `report_authorization`');
+    await q.query('DROP TABLE `report_authorization`');
+    await q.query('DROP INDEX `ix_report_subject_issued` ON `credit_report`');
+    await q.query('DROP INDEX `ix_report_issued_day` ON `credit_report`');
+    await q.query('DROP TABLE `credit_report`');
+    await q.query('DROP INDEX `ix_audit_subject_at` ON `audit_log`');
+    await q.query('DROP INDEX `ix_audit_at` ON `audit_log`');
+    await q.query('DROP TABLE `audit_log`');
   }
 }

@@ -1,9 +1,6 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import {
-  CATEGORY_ZH, CHANNEL_ZH, SCENARIO_ZH,
-  type ReportSnapshot, type SnapshotRecord,
-} from '../report/snapshot';
+import { CATEGORY_ZH, CHANNEL_ZH, SCENARIO_ZH, type ReportSnapshot, type SnapshotRecord } from '../report/snapshot';
 import { cjkFonts } from './font';
 
 export interface PdfMeta {
@@ -24,12 +21,16 @@ const CONTENT = A4.width - 2 * MARGIN;
 const FOOTER_SPACE = 40;
 
 const SUBJECT_KIND_ZH: Record<string, string> = {
-  ENTERPRISE: '企业', INDIVIDUAL_BUSINESS: '个体工商户', FARMER_COOPERATIVE: '农民专业合作社',
-  SOCIAL_ORGANIZATION: '社会组织', NATURAL_PERSON: '自然人',
+  ENTERPRISE: '企业',
+  INDIVIDUAL_BUSINESS: '个体工商户',
+  FARMER_COOPERATIVE: '农民专业合作社',
+  SOCIAL_ORGANIZATION: '社会组织',
+  NATURAL_PERSON: '自然人',
 };
 
 /** 2026-11-26T01:02:03Z -> 2026-11-26 09:02 (China time, as printed). */
-const chinaTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+const chinaTime = (iso: string) =>
+  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 type Doc = PDFKit.PDFDocument;
 
@@ -47,7 +48,10 @@ function field(doc: Doc, label: string, value: string) {
   ensureSpace(doc, 18);
   const y = doc.y;
   doc.font('bold').fontSize(10).text(label, MARGIN, y, { width: 110 });
-  doc.font('regular').fontSize(10).text(value, MARGIN + 110, y, { width: CONTENT - 110 });
+  doc
+    .font('regular')
+    .fontSize(10)
+    .text(value, MARGIN + 110, y, { width: CONTENT - 110 });
   doc.moveDown(0.2);
 }
 
@@ -58,13 +62,21 @@ function domainTable(doc: Doc, snapshot: ReportSnapshot) {
     ensureSpace(doc, h);
     const y = doc.y;
     if (shade) doc.rect(MARGIN, y, CONTENT, h).fill('#eef2f7');
-    doc.fillColor('#000').font(bold ? 'bold' : 'regular').fontSize(9.5);
+    doc
+      .fillColor('#000')
+      .font(bold ? 'bold' : 'regular')
+      .fontSize(9.5);
     let x = MARGIN;
     cells.forEach((c, i) => {
       doc.text(c, x + 4, y + 5, { width: cols[i] - 8, lineBreak: false, ellipsis: true });
       x += cols[i];
     });
-    doc.moveTo(MARGIN, y + h).lineTo(MARGIN + CONTENT, y + h).lineWidth(0.5).strokeColor('#9aa5b1').stroke();
+    doc
+      .moveTo(MARGIN, y + h)
+      .lineTo(MARGIN + CONTENT, y + h)
+      .lineWidth(0.5)
+      .strokeColor('#9aa5b1')
+      .stroke();
     doc.y = y + h;
   };
   row(['序号', '领域', '查询结果'], true, true);
@@ -78,7 +90,11 @@ function domainTable(doc: Doc, snapshot: ReportSnapshot) {
 function recordBlock(doc: Doc, r: SnapshotRecord, index: number) {
   ensureSpace(doc, 90);
   const labels = r.labels.length ? `  【${r.labels.join('】【')}】` : '';
-  doc.font('bold').fontSize(10).fillColor('#000').text(`${index}. ${r.decisionNumber}${labels}`, MARGIN, doc.y, { width: CONTENT });
+  doc
+    .font('bold')
+    .fontSize(10)
+    .fillColor('#000')
+    .text(`${index}. ${r.decisionNumber}${labels}`, MARGIN, doc.y, { width: CONTENT });
   const lines: [string, string | null][] = [
     ['类别', `${CATEGORY_ZH[r.category] ?? r.category}${r.simplifiedProcedure ? '（简易程序）' : ''}`],
     ['决定日期', r.decisionDate],
@@ -93,7 +109,11 @@ function recordBlock(doc: Doc, r: SnapshotRecord, index: number) {
     if (!value) continue;
     ensureSpace(doc, 16);
     const y = doc.y;
-    doc.font('regular').fontSize(9).fillColor('#444').text(`${label}：`, MARGIN + 14, y, { width: 60 });
+    doc
+      .font('regular')
+      .fontSize(9)
+      .fillColor('#444')
+      .text(`${label}：`, MARGIN + 14, y, { width: 60 });
     doc.fillColor('#000').text(value, MARGIN + 74, y, { width: CONTENT - 74 });
   }
   doc.moveDown(0.4);
@@ -108,7 +128,12 @@ export async function renderReportPdf(s: ReportSnapshot, meta: PdfMeta): Promise
     margin: MARGIN,
     bufferPages: true,
     // The issue instant, not "now": the same report renders to the same document.
-    info: { Title: `专项信用报告 ${s.number}`, Author: s.issuer.name, Subject: s.subject.name, CreationDate: new Date(s.issuedAt) },
+    info: {
+      Title: `专项信用报告 ${s.number}`,
+      Author: s.issuer.name,
+      Subject: s.subject.name,
+      CreationDate: new Date(s.issuedAt),
+    },
   });
   doc.registerFont('regular', fonts.regular);
   doc.registerFont('bold', fonts.bold);
@@ -120,11 +145,21 @@ export async function renderReportPdf(s: ReportSnapshot, meta: PdfMeta): Promise
   });
 
   doc.font('bold').fontSize(24).text('专项信用报告', { align: 'center' });
-  doc.font('regular').fontSize(10).fillColor('#555').text('（以专项信用报告替代有无违法违规记录证明）', { align: 'center' });
+  doc
+    .font('regular')
+    .fontSize(10)
+    .fillColor('#555')
+    .text('（以专项信用报告替代有无违法违规记录证明）', { align: 'center' });
   doc.fillColor('#000').moveDown(0.8);
   if (meta.status === 'REVOKED') {
-    doc.font('bold').fontSize(12).fillColor('#b00020')
-      .text(`本报告已于 ${meta.revokedAt ? chinaTime(meta.revokedAt.toISOString()) : ''} 撤销：${meta.revocationReason ?? ''}`, { align: 'center' });
+    doc
+      .font('bold')
+      .fontSize(12)
+      .fillColor('#b00020')
+      .text(
+        `本报告已于 ${meta.revokedAt ? chinaTime(meta.revokedAt.toISOString()) : ''} 撤销：${meta.revocationReason ?? ''}`,
+        { align: 'center' },
+      );
     doc.fillColor('#000').moveDown(0.5);
   }
 
@@ -136,7 +171,8 @@ export async function renderReportPdf(s: ReportSnapshot, meta: PdfMeta): Promise
   if (s.period.coverageFrom !== s.period.from) {
     field(doc, '实际覆盖', `${s.period.coverageFrom} 至 ${s.period.to}（违法违规记录自 2020 年起归集）`);
   }
-  if (s.period.requiredByReportUser) field(doc, '期间要求方', `${s.period.requiredByReportUser}（报告使用方明确要求超过五年）`);
+  if (s.period.requiredByReportUser)
+    field(doc, '期间要求方', `${s.period.requiredByReportUser}（报告使用方明确要求超过五年）`);
   field(doc, '应用场景', SCENARIO_ZH[s.scenario] ?? s.scenario);
   field(doc, '申请渠道', CHANNEL_ZH[s.channel] ?? s.channel);
   field(doc, '出具时间', `${chinaTime(s.issuedAt)}（北京时间）`);
@@ -160,15 +196,26 @@ export async function renderReportPdf(s: ReportSnapshot, meta: PdfMeta): Promise
   heading(doc, '三、说明');
   doc.font('regular').fontSize(9.5).text(`1. ${s.statement}`, MARGIN, doc.y, { width: CONTENT });
   doc.text('2. 已修复的记录仍予展示，并标注“已修复”。', { width: CONTENT });
-  doc.text('3. 本报告内容自出具时固定，不再变更；报告使用方可扫描二维码或访问核验页面，凭报告编号和验证码核验真伪。', { width: CONTENT });
+  doc.text('3. 本报告内容自出具时固定，不再变更；报告使用方可扫描二维码或访问核验页面，凭报告编号和验证码核验真伪。', {
+    width: CONTENT,
+  });
 
   heading(doc, '四、防伪核验');
   ensureSpace(doc, 130);
   const top = doc.y;
   doc.image(qr, MARGIN + CONTENT - 110, top, { width: 110 });
   const w = CONTENT - 125;
-  doc.font('bold').fontSize(9.5).text('报告编号：', MARGIN, top, { width: w, continued: true }).font('regular').text(s.number);
-  doc.font('bold').text('验证码：', { width: w, continued: true }).font('regular').text(meta.verificationCode ?? '（仅向信用主体本人提供）');
+  doc
+    .font('bold')
+    .fontSize(9.5)
+    .text('报告编号：', MARGIN, top, { width: w, continued: true })
+    .font('regular')
+    .text(s.number);
+  doc
+    .font('bold')
+    .text('验证码：', { width: w, continued: true })
+    .font('regular')
+    .text(meta.verificationCode ?? '（仅向信用主体本人提供）');
   doc.font('bold').text('签名密钥：', { width: w, continued: true }).font('regular').text(meta.keyId);
   doc.font('bold').text('SHA-256：', { width: w }).font('regular').fontSize(8).text(meta.sha256, { width: w });
   doc.fontSize(8).fillColor('#555').text(`核验地址：${meta.verifyUrl}`, { width: w });
@@ -181,10 +228,15 @@ export async function renderReportPdf(s: ReportSnapshot, meta: PdfMeta): Promise
     // Writing inside the bottom margin would start a new page; lift the margin while stamping.
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('regular').fontSize(8).fillColor('#666').text(
-      `报告编号 ${s.number}    第 ${i + 1} 页 / 共 ${range.count} 页`,
-      MARGIN, A4.height - MARGIN + 16, { width: CONTENT, align: 'center', lineBreak: false },
-    );
+    doc
+      .font('regular')
+      .fontSize(8)
+      .fillColor('#666')
+      .text(`报告编号 ${s.number}    第 ${i + 1} 页 / 共 ${range.count} 页`, MARGIN, A4.height - MARGIN + 16, {
+        width: CONTENT,
+        align: 'center',
+        lineBreak: false,
+      });
     doc.page.margins.bottom = bottom;
   }
   doc.end();

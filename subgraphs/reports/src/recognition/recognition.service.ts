@@ -24,19 +24,33 @@ interface ForeignSnapshot {
   period?: { from?: string; to?: string };
 }
 
-const toView = (e: RecognitionEntity): ExternalReportRecognition => Object.assign(new ExternalReportRecognition(), {
-  id: e.id, issuerProvince: e.issuerProvince, keyId: e.keyId, externalNumber: e.externalNumber, creditCode: e.creditCode,
-  subjectName: e.subjectName, periodFrom: e.periodFrom, periodTo: e.periodTo, sha256: e.sha256, recognizedAt: e.recognizedAt.toISOString(),
-});
+const toView = (e: RecognitionEntity): ExternalReportRecognition =>
+  Object.assign(new ExternalReportRecognition(), {
+    id: e.id,
+    issuerProvince: e.issuerProvince,
+    keyId: e.keyId,
+    externalNumber: e.externalNumber,
+    creditCode: e.creditCode,
+    subjectName: e.subjectName,
+    periodFrom: e.periodFrom,
+    periodTo: e.periodTo,
+    sha256: e.sha256,
+    recognizedAt: e.recognizedAt.toISOString(),
+  });
 
-const refused = (problem: string) => Object.assign(new RecognitionResult(), { recognized: false, problem, recognition: null });
+const refused = (problem: string) =>
+  Object.assign(new RecognitionResult(), { recognized: false, problem, recognition: null });
 
 /**
  * Responsible for cross-province recognition: a report signed by a trusted province's key is
  * checked offline and recorded once (idempotent on province and number).
  */
 export class RecognitionService {
-  constructor(private readonly db: DataSource, private readonly trusted: Map<string, TrustedKey>, private readonly writes: WriteQueue) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly trusted: Map<string, TrustedKey>,
+    private readonly writes: WriteQueue,
+  ) {}
 
   async recognize(ctx: ServiceContext, document: string): Promise<RecognitionResult> {
     let doc: SignedReportDocument;
@@ -50,7 +64,8 @@ export class RecognitionService {
     }
     const key = this.trusted.get(doc.kid);
     if (!key) return refused(`key ${doc.kid} is not among the trusted keys of partner provinces`);
-    if (!verifyText(doc.snapshot, doc.signature, key.publicKey)) return refused('the signature does not verify with the trusted key');
+    if (!verifyText(doc.snapshot, doc.signature, key.publicKey))
+      return refused('the signature does not verify with the trusted key');
     const sha = sha256Hex(doc.snapshot);
     if (doc.sha256 && doc.sha256 !== sha) return refused('the stated SHA-256 does not match the snapshot');
     let s: ForeignSnapshot;
@@ -63,31 +78,53 @@ export class RecognitionService {
     if (!s.number || !province || !s.subject?.creditCode || !s.subject.name || !s.period?.from || !s.period.to) {
       return refused('the snapshot lacks number, issuer province, subject or period');
     }
-    if (key.province && key.province !== province) return refused(`key ${doc.kid} belongs to ${key.province}, the report names ${province}`);
+    if (key.province && key.province !== province)
+      return refused(`key ${doc.kid} belongs to ${key.province}, the report names ${province}`);
     const code = checkSubjectCode(s.subject.creditCode);
     if (!code.valid) return refused(`the subject code is invalid: ${code.message}`);
 
-    return this.writes(() => this.db.transaction(async (tx) => {
-      const repo = tx.getRepository(RecognitionEntity);
-      const existing = await repo.findOneBy({ issuerProvince: province, externalNumber: s.number! });
-      if (existing) {
-        if (existing.sha256 !== sha) return refused(`report ${s.number} of ${province} was recognised before with different content`);
-        return Object.assign(new RecognitionResult(), { recognized: true, problem: null, recognition: toView(existing) });
-      }
-      const row = repo.create({
-        id: randomUUID(), issuerProvince: province, keyId: doc.kid, externalNumber: s.number!.slice(0, 40), creditCode: code.normalized,
-        subjectName: s.subject!.name!.slice(0, 200), periodFrom: s.period!.from!, periodTo: s.period!.to!, sha256: sha, recognizedBy: actorOf(ctx.principal),
-      });
-      await repo.save(row);
-      await audit(tx, ctx, { action: 'report.recognize', subjectCodes: [code.normalized], target: `${province}:${s.number}` });
-      return Object.assign(new RecognitionResult(), { recognized: true, problem: null, recognition: toView(row) });
-    }));
+    return this.writes(() =>
+      this.db.transaction(async (tx) => {
+        const repo = tx.getRepository(RecognitionEntity);
+        const existing = await repo.findOneBy({ issuerProvince: province, externalNumber: s.number! });
+        if (existing) {
+          if (existing.sha256 !== sha)
+            return refused(`report ${s.number} of ${province} was recognised before with different content`);
+          return Object.assign(new RecognitionResult(), {
+            recognized: true,
+            problem: null,
+            recognition: toView(existing),
+          });
+        }
+        const row = repo.create({
+          id: randomUUID(),
+          issuerProvince: province,
+          keyId: doc.kid,
+          externalNumber: s.number!.slice(0, 40),
+          creditCode: code.normalized,
+          subjectName: s.subject!.name!.slice(0, 200),
+          periodFrom: s.period!.from!,
+          periodTo: s.period!.to!,
+          sha256: sha,
+          recognizedBy: actorOf(ctx.principal),
+        });
+        await repo.save(row);
+        await audit(tx, ctx, {
+          action: 'report.recognize',
+          subjectCodes: [code.normalized],
+          target: `${province}:${s.number}`,
+        });
+        return Object.assign(new RecognitionResult(), { recognized: true, problem: null, recognition: toView(row) });
+      }),
+    );
   }
 
   async forSubject(creditCode: string): Promise<ExternalReportRecognition[]> {
     const code = checkSubjectCode(creditCode);
     if (!code.valid) throw badUserInput('creditCode', code.message!, { problem: code.problem });
-    const rows = await this.db.getRepository(RecognitionEntity).find({ where: { creditCode: code.normalized }, order: { recognizedAt: 'DESC' } });
+    const rows = await this.db
+      .getRepository(RecognitionEntity)
+      .find({ where: { creditCode: code.normalized }, order: { recognizedAt: 'DESC' } });
     return rows.map(toView);
   }
 }

@@ -1,6 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: "Another province's report, checked against its trusted key and recorded for local departments" })
+@ObjectType({
+  description: "Another province's report, checked against its trusted key and recorded for local departments",
+})
 export class ExternalReportRecognition {
   @Field(() => ID)
   id: string;

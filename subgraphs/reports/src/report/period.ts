@@ -28,7 +28,8 @@ export function isIsoDate(v: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** The same calendar day `years` earlier (29 February falls back to 28 February). */
 function yearsBefore(day: string, years: number): string {
@@ -52,21 +53,31 @@ export function resolvePeriod(req: PeriodRequest, today: string, maxYears: numbe
   const to = req.periodTo?.trim() || today;
   if (!isIsoDate(to)) throw badUserInput('input.periodTo', `must be a date YYYY-MM-DD, got "${to}"`);
   if (to > today) throw badUserInput('input.periodTo', `must not be after today (${today})`);
-  if (to < COVERAGE_START) throw badUserInput('input.periodTo', `records are collected from ${COVERAGE_START}; a period ending earlier holds none`);
+  if (to < COVERAGE_START)
+    throw badUserInput(
+      'input.periodTo',
+      `records are collected from ${COVERAGE_START}; a period ending earlier holds none`,
+    );
   const from = req.periodFrom?.trim() || earliestNormalStart(to, maxYears);
   if (!isIsoDate(from)) throw badUserInput('input.periodFrom', `must be a date YYYY-MM-DD, got "${from}"`);
   if (from > to) throw badUserInput('input.periodFrom', 'must not be after periodTo');
 
   const requiredBy: string | null = req.requiredByReportUser?.trim() || null;
   if (requiredBy !== null) {
-    if (Array.from(requiredBy).length > 200) throw badUserInput('input.requiredByReportUser', 'must be at most 200 characters');
-    if (CONTROL.test(requiredBy)) throw badUserInput('input.requiredByReportUser', 'must not contain control characters');
+    if (Array.from(requiredBy).length > 200)
+      throw badUserInput('input.requiredByReportUser', 'must be at most 200 characters');
+    if (CONTROL.test(requiredBy))
+      throw badUserInput('input.requiredByReportUser', 'must not contain control characters');
   }
   const normalStart = earliestNormalStart(to, maxYears);
   if (from < normalStart && requiredBy === null) {
-    throw badUserInput('input.periodFrom', `a period longer than ${maxYears} years (before ${normalStart}) needs requiredByReportUser: who requires it`, {
-      earliestWithoutRequirement: normalStart,
-    });
+    throw badUserInput(
+      'input.periodFrom',
+      `a period longer than ${maxYears} years (before ${normalStart}) needs requiredByReportUser: who requires it`,
+      {
+        earliestWithoutRequirement: normalStart,
+      },
+    );
   }
   return { from, to, coverageFrom: from < COVERAGE_START ? COVERAGE_START : from, requiredByReportUser: requiredBy };
 }

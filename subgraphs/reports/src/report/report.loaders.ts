@@ -7,7 +7,12 @@ import type { CreditReportEntity } from './report.entity';
 import type { ReportService } from './report.service';
 
 /** Per-request loaders: one SELECT per kind of lookup however many reports a query touches. */
-export function createReportLoaders(ctx: ServiceContext, reports: ReportService, authorizations: AuthorizationService, db: DataSource) {
+export function createReportLoaders(
+  ctx: ServiceContext,
+  reports: ReportService,
+  authorizations: AuthorizationService,
+  db: DataSource,
+) {
   const byNumber = new DataLoader<string, CreditReportEntity | null>(async (numbers) => {
     const rows = new Map((await reports.findByNumbers(numbers)).map((r) => [r.number, r]));
     return numbers.map((n) => rows.get(n) ?? null);
@@ -33,14 +38,21 @@ export function createReportLoaders(ctx: ServiceContext, reports: ReportService,
     return numbers.map((n) => rows.filter((r) => r.reportNumber === n));
   });
   /** Audits non-owner reads of report detail, one INSERT per subject per batch. */
-  const detailRead = new DataLoader<CreditReportEntity, true, string>(async (rows) => {
-    const bySubjectCode = new Map<string, string[]>();
-    for (const r of rows) bySubjectCode.set(r.creditCode, [...(bySubjectCode.get(r.creditCode) ?? []), r.number]);
-    for (const [code, numbers] of bySubjectCode) {
-      await auditRead(db, ctx, { action: 'report.read', subjectCodes: [code], target: numbers.join(',').slice(0, 200) });
-    }
-    return rows.map(() => true as const);
-  }, { cacheKeyFn: (r) => r.number });
+  const detailRead = new DataLoader<CreditReportEntity, true, string>(
+    async (rows) => {
+      const bySubjectCode = new Map<string, string[]>();
+      for (const r of rows) bySubjectCode.set(r.creditCode, [...(bySubjectCode.get(r.creditCode) ?? []), r.number]);
+      for (const [code, numbers] of bySubjectCode) {
+        await auditRead(db, ctx, {
+          action: 'report.read',
+          subjectCodes: [code],
+          target: numbers.join(',').slice(0, 200),
+        });
+      }
+      return rows.map(() => true as const);
+    },
+    { cacheKeyFn: (r) => r.number },
+  );
   return { byNumber, bySubject, snapshotText, partnerGrant, authorizationsOf, detailRead };
 }
 export type ReportLoaders = ReturnType<typeof createReportLoaders>;

@@ -13,26 +13,40 @@ import type { ReportSnapshot } from './snapshot';
 @Resolver(() => CreditReport)
 export class ReportResolver {
   @Authorized(Role.SUBJECT, Role.OPERATOR)
-  @Mutation(() => CreditReport, { description: 'Issues a report now, free of charge: snapshot, number, hash and signature' })
+  @Mutation(() => CreditReport, {
+    description: 'Issues a report now, free of charge: snapshot, number, hash and signature',
+  })
   issueReport(@Ctx() ctx: ReportsContext, @Arg('input') input: IssueReportInput): Promise<CreditReport> {
     return ctx.services.reports.issue(ctx, input);
   }
 
   @Authorized(Role.SUBJECT, Role.LEAD_DEPARTMENT)
-  @Mutation(() => CreditReport, { description: 'ISSUED -> REVOKED with a reason (owner or lead department); the content never changes' })
-  revokeReport(@Ctx() ctx: ReportsContext, @Arg('number') number: string, @Arg('reason') reason: string): Promise<CreditReport> {
+  @Mutation(() => CreditReport, {
+    description: 'ISSUED -> REVOKED with a reason (owner or lead department); the content never changes',
+  })
+  revokeReport(
+    @Ctx() ctx: ReportsContext,
+    @Arg('number') number: string,
+    @Arg('reason') reason: string,
+  ): Promise<CreditReport> {
     return ctx.services.reports.revoke(ctx, number, reason);
   }
 
   @Authorized()
-  @Query(() => CreditReport, { nullable: true, description: 'One report for its owner, officials, or a report user it was authorised to; null otherwise' })
+  @Query(() => CreditReport, {
+    nullable: true,
+    description: 'One report for its owner, officials, or a report user it was authorised to; null otherwise',
+  })
   async report(@Ctx() ctx: ReportsContext, @Arg('number') number: string): Promise<CreditReport | null> {
     const n = number.trim().toUpperCase();
-    if (!isWellFormedReportNumber(n)) throw badUserInput('number', 'is not a report number (GZ + 8-digit date + 8-digit sequence + check character)');
+    if (!isWellFormedReportNumber(n))
+      throw badUserInput('number', 'is not a report number (GZ + 8-digit date + 8-digit sequence + check character)');
     return readableReport(ctx, await ctx.loaders.byNumber.load(n));
   }
 
-  @FieldResolver(() => [ReportDomain], { description: 'Per chosen domain: NO_RECORD or HAS_RECORDS, with records for those allowed' })
+  @FieldResolver(() => [ReportDomain], {
+    description: 'Per chosen domain: NO_RECORD or HAS_RECORDS, with records for those allowed',
+  })
   async domains(@Root() report: CreditReport, @Ctx() ctx: ReportsContext): Promise<ReportDomain[]> {
     const snapshot = await this.snapshotOf(report, ctx);
     return toDomainViews(snapshot?.domains ?? [], report.detailsVisible);
@@ -40,15 +54,26 @@ export class ReportResolver {
 
   @FieldResolver(() => Boolean, { description: 'Hash and signature of the stored snapshot check out now' })
   async authentic(@Root() report: CreditReport, @Ctx() ctx: ReportsContext): Promise<boolean> {
-    return checkIntegrity(report.row, await ctx.loaders.snapshotText.load(report.number), ctx.services.keyring, ctx.services.verifiedSignatures).authentic;
+    return checkIntegrity(
+      report.row,
+      await ctx.loaders.snapshotText.load(report.number),
+      ctx.services.keyring,
+      ctx.services.verifiedSignatures,
+    ).authentic;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'PDF address (open with the bearer token, or add ?code= the verification code)' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'PDF address (open with the bearer token, or add ?code= the verification code)',
+  })
   pdfUrl(@Root() report: CreditReport, @Ctx() ctx: ReportsContext): string {
     return `${ctx.services.config.publicBaseUrl}/reports/${report.number}.pdf`;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'The verification page with the code (owner only), as in the QR code' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The verification page with the code (owner only), as in the QR code',
+  })
   verifyUrl(@Root() report: CreditReport, @Ctx() ctx: ReportsContext): string | null {
     if (!report.verificationCode) return null;
     return `${ctx.services.config.publicBaseUrl}/verify?number=${report.number}&code=${report.verificationCode}`;
@@ -56,37 +81,54 @@ export class ReportResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'Signed document for offline verification with /.well-known/credit-report-keys: JSON {format, kid, sha256, signature, snapshot}',
+    description:
+      'Signed document for offline verification with /.well-known/credit-report-keys: JSON {format, kid, sha256, signature, snapshot}',
   })
   async document(@Root() report: CreditReport, @Ctx() ctx: ReportsContext): Promise<string | null> {
     const text = await ctx.loaders.snapshotText.load(report.number);
     if (text === undefined) return null;
-    return JSON.stringify({ format: 'gz-credit-report-document/1', kid: report.keyId, sha256: report.sha256, signature: report.signature, snapshot: text });
+    return JSON.stringify({
+      format: 'gz-credit-report-document/1',
+      kid: report.keyId,
+      sha256: report.sha256,
+      signature: report.signature,
+      snapshot: text,
+    });
   }
 
   @FieldResolver(() => [ReportAuthorization], { nullable: true, description: 'Report users authorised (owner only)' })
-  async authorizations(@Root() report: CreditReport, @Ctx() ctx: ReportsContext): Promise<ReportAuthorization[] | null> {
+  async authorizations(
+    @Root() report: CreditReport,
+    @Ctx() ctx: ReportsContext,
+  ): Promise<ReportAuthorization[] | null> {
     if (report.access !== 'OWNER') return null;
     return (await ctx.loaders.authorizationsOf.load(report.number)).map((a) => toAuthorizationView(a));
   }
 
   /** Only an authentic snapshot is shown as fact; an altered one shows nothing (and `authentic` says why). */
   private async snapshotOf(report: CreditReport, ctx: ReportsContext): Promise<ReportSnapshot | null> {
-    return checkIntegrity(report.row, await ctx.loaders.snapshotText.load(report.number), ctx.services.keyring, ctx.services.verifiedSignatures).snapshot;
+    return checkIntegrity(
+      report.row,
+      await ctx.loaders.snapshotText.load(report.number),
+      ctx.services.keyring,
+      ctx.services.verifiedSignatures,
+    ).snapshot;
   }
 }
 
 @Resolver(() => SubjectRef)
 export class SubjectReportsResolver {
   @FieldResolver(() => [CreditReport], {
-    description: 'Reports of the subject, newest first: all for the owner and officials, the authorised ones for a report user',
+    description:
+      'Reports of the subject, newest first: all for the owner and officials, the authorised ones for a report user',
   })
   async reports(
     @Root() subject: SubjectRef,
     @Ctx() ctx: ReportsContext,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
   ): Promise<CreditReport[]> {
-    if (!Number.isInteger(first) || first < 1 || first > 100) throw badUserInput('first', `must be between 1 and 100, got ${first}`);
+    if (!Number.isInteger(first) || first < 1 || first > 100)
+      throw badUserInput('first', `must be between 1 and 100, got ${first}`);
     const rows = await ctx.loaders.bySubject.load(subject.creditCode);
     const views = await Promise.all(rows.map((r) => readableReport(ctx, r)));
     return views.filter((v): v is CreditReport => v !== null).slice(0, first);

@@ -1,6 +1,16 @@
 import {
-  actorOf, audit, badUserInput, checkSubjectCode, conflict, domainError, ErrorCode, forbidden, notFound, Role,
-  type Principal, type ServiceContext,
+  actorOf,
+  audit,
+  badUserInput,
+  checkSubjectCode,
+  conflict,
+  domainError,
+  ErrorCode,
+  forbidden,
+  notFound,
+  Role,
+  type Principal,
+  type ServiceContext,
 } from '@credit/shared';
 import { In, type DataSource } from 'typeorm';
 import { canonicalJson } from '../integrity/canonical';
@@ -33,7 +43,8 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 
 function chooseDomains(catalogue: CatalogueDomain[], requested: string[] | null | undefined): CatalogueDomain[] {
   if (requested === null || requested === undefined) return catalogue.filter((d) => d.active);
-  if (requested.length === 0) throw badUserInput('input.domains', 'choose at least one domain, or leave it out for every active domain');
+  if (requested.length === 0)
+    throw badUserInput('input.domains', 'choose at least one domain, or leave it out for every active domain');
   const byCode = new Map(catalogue.map((d) => [d.code, d]));
   const wanted = new Set<string>();
   requested.forEach((raw, i) => {
@@ -84,15 +95,24 @@ export class ReportService {
     const p = ctx.principal as Principal;
     const creditCode = this.subjectCodeFor(p, input.creditCode);
     if ((p.role === Role.OPERATOR) !== OPERATOR_CHANNELS.has(input.channel)) {
-      throw badUserInput('input.channel', p.role === Role.OPERATOR
-        ? 'an operator issues at a SERVICE_WINDOW or a SELF_SERVICE_TERMINAL'
-        : `${input.channel} is an operator's channel`);
+      throw badUserInput(
+        'input.channel',
+        p.role === Role.OPERATOR
+          ? 'an operator issues at a SERVICE_WINDOW or a SELF_SERVICE_TERMINAL'
+          : `${input.channel} is an operator's channel`,
+      );
     }
     const period = resolvePeriod(input, chinaDate(), this.config.maxYears);
     const chosen = chooseDomains(await this.upstream.domains(ctx.requestId), input.domains);
     const [{ subject, commitments }, records] = await Promise.all([
       this.upstream.subjectForIssuance(creditCode, ctx.requestId),
-      this.upstream.recordsForSnapshot(creditCode, chosen.map((d) => d.code), period.coverageFrom, period.to, ctx.requestId),
+      this.upstream.recordsForSnapshot(
+        creditCode,
+        chosen.map((d) => d.code),
+        period.coverageFrom,
+        period.to,
+        ctx.requestId,
+      ),
     ]);
     if (!subject) throw notFound('subject', creditCode);
     if (commitments.breached) {
@@ -109,8 +129,15 @@ export class ReportService {
     // Taken before the transaction, so no pooled connection idles while a block is reserved.
     const number = formatReportNumber(this.config.prefix, day, await this.numbers.next(day));
     const snapshot = buildSnapshot({
-      number, issuedAt, issuer: { province: this.config.province, name: this.config.issuerName },
-      scenario: input.scenario, channel: input.channel, period, subject, domains: chosen, records,
+      number,
+      issuedAt,
+      issuer: { province: this.config.province, name: this.config.issuerName },
+      scenario: input.scenario,
+      channel: input.channel,
+      period,
+      subject,
+      domains: chosen,
+      records,
     });
     const text = canonicalJson(snapshot);
     const code = this.verificationCode(number);
@@ -143,11 +170,15 @@ export class ReportService {
     const parts = splitSnapshot(text).map((part, seq) => ({ reportNumber: number, seq, text: part }));
     // Everything above is computed before the transaction, which holds only the three inserts; only
     // lock conflicts are retried, with the same number: the rolled-back attempt never used it.
-    await withRetry(3, isLockConflict, () => this.writes(() => this.db.transaction(async (tx) => {
-      await tx.getRepository(CreditReportEntity).insert(row);
-      await tx.getRepository(SnapshotPartEntity).insert(parts);
-      await audit(tx, ctx, { action: 'report.issue', subjectCodes: [creditCode], target: number });
-    })));
+    await withRetry(3, isLockConflict, () =>
+      this.writes(() =>
+        this.db.transaction(async (tx) => {
+          await tx.getRepository(CreditReportEntity).insert(row);
+          await tx.getRepository(SnapshotPartEntity).insert(parts);
+          await audit(tx, ctx, { action: 'report.issue', subjectCodes: [creditCode], target: number });
+        }),
+      ),
+    );
     // The operator prints the report for the subject at the window, code included.
     return toReportView(row, p.role === Role.SUBJECT ? 'OWNER' : 'OFFICIAL', code);
   }
@@ -159,17 +190,28 @@ export class ReportService {
     if (!text) throw badUserInput('reason', 'is required');
     if (Array.from(text).length > 500) throw badUserInput('reason', 'must be at most 500 characters');
     if (CONTROL.test(text)) throw badUserInput('reason', 'must not contain control characters');
-    return this.writes(() => this.db.transaction(async (tx) => {
-      const repo = tx.getRepository(CreditReportEntity);
-      const row = await repo.findOneBy({ number });
-      const owner = row !== null && p.role === Role.SUBJECT && p.creditCode === row.creditCode;
-      if (!row || (!owner && p.role !== Role.LEAD_DEPARTMENT)) throw notFound('report', number);
-      if (row.status !== ReportStatus.ISSUED) throw conflict(`report ${number} is already revoked`, { field: 'number' });
-      Object.assign(row, { status: ReportStatus.REVOKED, revokedAt: new Date(), revocationReason: text, revokedBy: actorOf(p) });
-      await repo.update({ number }, { status: row.status, revokedAt: row.revokedAt, revocationReason: text, revokedBy: row.revokedBy });
-      await audit(tx, ctx, { action: 'report.revoke', subjectCodes: [row.creditCode], target: number });
-      return toReportView(row, owner ? 'OWNER' : 'OFFICIAL', owner ? this.verificationCode(number) : null);
-    }));
+    return this.writes(() =>
+      this.db.transaction(async (tx) => {
+        const repo = tx.getRepository(CreditReportEntity);
+        const row = await repo.findOneBy({ number });
+        const owner = row !== null && p.role === Role.SUBJECT && p.creditCode === row.creditCode;
+        if (!row || (!owner && p.role !== Role.LEAD_DEPARTMENT)) throw notFound('report', number);
+        if (row.status !== ReportStatus.ISSUED)
+          throw conflict(`report ${number} is already revoked`, { field: 'number' });
+        Object.assign(row, {
+          status: ReportStatus.REVOKED,
+          revokedAt: new Date(),
+          revocationReason: text,
+          revokedBy: actorOf(p),
+        });
+        await repo.update(
+          { number },
+          { status: row.status, revokedAt: row.revokedAt, revocationReason: text, revokedBy: row.revokedBy },
+        );
+        await audit(tx, ctx, { action: 'report.revoke', subjectCodes: [row.creditCode], target: number });
+        return toReportView(row, owner ? 'OWNER' : 'OFFICIAL', owner ? this.verificationCode(number) : null);
+      }),
+    );
   }
 
   findByNumbers(numbers: readonly string[]): Promise<CreditReportEntity[]> {
@@ -180,7 +222,9 @@ export class ReportService {
   /** Newest first; a subject has a handful of reports, so the whole list per subject is read. */
   forSubjects(codes: readonly string[]): Promise<CreditReportEntity[]> {
     if (codes.length === 0) return Promise.resolve([]);
-    return this.db.getRepository(CreditReportEntity).find({ where: { creditCode: In([...codes]) }, order: { issuedAt: 'DESC', number: 'DESC' } });
+    return this.db
+      .getRepository(CreditReportEntity)
+      .find({ where: { creditCode: In([...codes]) }, order: { issuedAt: 'DESC', number: 'DESC' } });
   }
 
   /**
@@ -197,11 +241,11 @@ export class ReportService {
     let raw: Record<string, unknown>[];
     try {
       raw = await runner.query(
-        `SELECT ${cols}, p.${q('seq')} AS ${q('partSeq')}, p.${q('text')} AS ${q('partText')} FROM ${q(meta.tableName)} r `
-        + `LEFT JOIN ${q(this.db.getMetadata(SnapshotPartEntity).tableName)} p ON p.${q('reportNumber')} = r.${q('number')} `
-        // No ORDER BY: on MariaDB it sorted the joined text in a temporary table (EXPLAIN: "Using
-        // temporary; Using filesort"), which tripled the statement's cost; the parts are sorted here.
-        + `WHERE r.${q('number')} = ?`,
+        `SELECT ${cols}, p.${q('seq')} AS ${q('partSeq')}, p.${q('text')} AS ${q('partText')} FROM ${q(meta.tableName)} r ` +
+          `LEFT JOIN ${q(this.db.getMetadata(SnapshotPartEntity).tableName)} p ON p.${q('reportNumber')} = r.${q('number')} ` +
+          // No ORDER BY: on MariaDB it sorted the joined text in a temporary table (EXPLAIN: "Using
+          // temporary; Using filesort"), which tripled the statement's cost; the parts are sorted here.
+          `WHERE r.${q('number')} = ?`,
         [number],
       );
     } finally {
@@ -210,7 +254,8 @@ export class ReportService {
     if (raw.length === 0) return null;
     const row = new CreditReportEntity();
     for (const c of meta.columns) c.setEntityValue(row, driver.prepareHydratedValue(raw[0][c.databaseName], c));
-    const parts = raw.filter((r) => r.partText !== null && r.partText !== undefined)
+    const parts = raw
+      .filter((r) => r.partText !== null && r.partText !== undefined)
       .sort((a, b) => Number(a.partSeq) - Number(b.partSeq))
       .map((r) => r.partText as string);
     return { row, text: parts.length ? parts.join('') : undefined };

@@ -2,14 +2,20 @@ import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-gr
 import { ReportChannel, ReportScenario } from './snapshot';
 import type { CreditReportEntity } from './report.entity';
 
-registerEnumType(ReportScenario, { name: 'ReportScenario', description: 'Application scenario of the plan (二(三) 1-5)' });
+registerEnumType(ReportScenario, {
+  name: 'ReportScenario',
+  description: 'Application scenario of the plan (二(三) 1-5)',
+});
 registerEnumType(ReportChannel, { name: 'ReportChannel', description: 'Where the report was applied for' });
 
 export enum ReportStatus {
   ISSUED = 'ISSUED',
   REVOKED = 'REVOKED',
 }
-registerEnumType(ReportStatus, { name: 'ReportStatus', description: 'A report never changes after issuance except ISSUED -> REVOKED' });
+registerEnumType(ReportStatus, {
+  name: 'ReportStatus',
+  description: 'A report never changes after issuance except ISSUED -> REVOKED',
+});
 
 export enum DomainOutcome {
   NO_RECORD = 'NO_RECORD',
@@ -75,12 +81,13 @@ export class ReportDomain {
 
   @Field(() => [ReportRecord], {
     nullable: true,
-    description: 'Record details: only for the owner, the lead department, operators and report users the subject authorised; null otherwise',
+    description:
+      'Record details: only for the owner, the lead department, operators and report users the subject authorised; null otherwise',
   })
   records: ReportRecord[] | null;
 }
 
-@ObjectType({ description: 'A report user allowed to read a report\'s detail' })
+@ObjectType({ description: "A report user allowed to read a report's detail" })
 export class ReportAuthorization {
   @Field()
   partnerId: string;

@@ -23,8 +23,10 @@ export function reportNumberCheckCharacter(body: string): string {
 
 /** `GZ` + `20261126` + `00000042` + check character: 19 characters, readable over the phone. */
 export function formatReportNumber(prefix: string, day: string, sequence: number): string {
-  if (!/^[A-Z]{2}$/.test(prefix) || !/^\d{8}$/.test(day)) throw new RangeError('prefix must be two capitals and day YYYYMMDD');
-  if (!Number.isInteger(sequence) || sequence < 1 || sequence >= 10 ** SEQUENCE_DIGITS) throw new RangeError(`sequence ${sequence} out of range`);
+  if (!/^[A-Z]{2}$/.test(prefix) || !/^\d{8}$/.test(day))
+    throw new RangeError('prefix must be two capitals and day YYYYMMDD');
+  if (!Number.isInteger(sequence) || sequence < 1 || sequence >= 10 ** SEQUENCE_DIGITS)
+    throw new RangeError(`sequence ${sequence} out of range`);
   const body = `${prefix}${day}${String(sequence).padStart(SEQUENCE_DIGITS, '0')}`;
   return body + reportNumberCheckCharacter(body);
 }

@@ -7,7 +7,11 @@ import type { ReportChannel, ReportScenario, SnapshotDomain } from './snapshot';
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The GraphQL view of a stored report for a caller with the given access. */
-export function toReportView(row: CreditReportEntity, access: ReportAccess, verificationCode: string | null): CreditReport {
+export function toReportView(
+  row: CreditReportEntity,
+  access: ReportAccess,
+  verificationCode: string | null,
+): CreditReport {
   const person = row.subjectKind === 'NATURAL_PERSON';
   const mask = person && !seesDetails(access);
   return Object.assign(new CreditReport(), {
@@ -39,11 +43,13 @@ export function toReportView(row: CreditReportEntity, access: ReportAccess, veri
 
 /** Per-domain outcomes; records only for those who may see details. */
 export function toDomainViews(domains: SnapshotDomain[], details: boolean): ReportDomain[] {
-  return domains.map((d) => Object.assign(new ReportDomain(), {
-    code: d.code,
-    nameZh: d.nameZh,
-    outcome: d.outcome,
-    recordCount: d.records.length,
-    records: details ? d.records.map((r) => ({ ...r })) : null,
-  }));
+  return domains.map((d) =>
+    Object.assign(new ReportDomain(), {
+      code: d.code,
+      nameZh: d.nameZh,
+      outcome: d.outcome,
+      recordCount: d.records.length,
+      records: details ? d.records.map((r) => ({ ...r })) : null,
+    }),
+  );
 }

@@ -21,7 +21,11 @@ function driverCode(err: unknown): string | undefined {
   return e?.driverError?.code ?? e?.code;
 }
 
-export async function withRetry<T>(attempts: number, retryable: (err: unknown) => boolean, fn: () => Promise<T>): Promise<T> {
+export async function withRetry<T>(
+  attempts: number,
+  retryable: (err: unknown) => boolean,
+  fn: () => Promise<T>,
+): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await fn();
@@ -73,21 +77,31 @@ export class SequenceBlocks {
   }
 
   private async reserve(day: string): Promise<void> {
-    const last = await withRetry(5, (err) => isLockConflict(err) || driverCode(err) === 'ER_DUP_ENTRY', () =>
-      this.writes(() => this.db.transaction(async (tx) => {
-        const repo = tx.getRepository(ReportSequenceEntity);
-        // UPDATE first takes the row's exclusive lock directly (INSERT IGNORE first would take a shared
-        // lock that two reservers then both try to upgrade: a deadlock); only the day's first block
-        // inserts, and two processes racing to do so see a duplicate key or a deadlock and try again.
-        const updated = await repo.createQueryBuilder().update()
-          .set({ lastSeq: () => 'lastSeq + :size' }).setParameter('size', this.size)
-          .where('day = :day', { day }).execute();
-        if (!updated.affected) {
-          await repo.insert({ day, lastSeq: this.size });
-          return this.size;
-        }
-        return (await repo.findOneByOrFail({ day })).lastSeq;
-      })));
+    const last = await withRetry(
+      5,
+      (err) => isLockConflict(err) || driverCode(err) === 'ER_DUP_ENTRY',
+      () =>
+        this.writes(() =>
+          this.db.transaction(async (tx) => {
+            const repo = tx.getRepository(ReportSequenceEntity);
+            // UPDATE first takes the row's exclusive lock directly (INSERT IGNORE first would take a shared
+            // lock that two reservers then both try to upgrade: a deadlock); only the day's first block
+            // inserts, and two processes racing to do so see a duplicate key or a deadlock and try again.
+            const updated = await repo
+              .createQueryBuilder()
+              .update()
+              .set({ lastSeq: () => 'lastSeq + :size' })
+              .setParameter('size', this.size)
+              .where('day = :day', { day })
+              .execute();
+            if (!updated.affected) {
+              await repo.insert({ day, lastSeq: this.size });
+              return this.size;
+            }
+            return (await repo.findOneByOrFail({ day })).lastSeq;
+          }),
+        ),
+    );
     this.blocks.set(day, { next: last - this.size + 1, last });
     // A new day's block retires earlier days' (issuers still finishing yesterday reserve afresh).
     for (const d of this.blocks.keys()) if (d < day) this.blocks.delete(d);

@@ -110,7 +110,15 @@ export interface SnapshotInput {
 }
 
 const byDecision = (a: SourceRecord, b: SourceRecord) =>
-  a.decisionDate === b.decisionDate ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.decisionDate < b.decisionDate ? -1 : 1;
+  a.decisionDate === b.decisionDate
+    ? a.id < b.id
+      ? -1
+      : a.id > b.id
+        ? 1
+        : 0
+    : a.decisionDate < b.decisionDate
+      ? -1
+      : 1;
 
 /** Groups the records under the chosen domains; a revoked record is not a record and is left out. */
 export function buildSnapshot(input: SnapshotInput): ReportSnapshot {

@@ -6,7 +6,9 @@ import { ReportStatistics } from './statistics.type';
 @Resolver(() => ReportStatistics)
 export class StatisticsResolver {
   @Authorized(Role.ANALYST, Role.LEAD_DEPARTMENT)
-  @Query(() => ReportStatistics, { description: 'Reports issued between two dates (China time; default this year to today)' })
+  @Query(() => ReportStatistics, {
+    description: 'Reports issued between two dates (China time; default this year to today)',
+  })
   reportStatistics(
     @Ctx() ctx: ReportsContext,
     @Arg('from', () => String, { nullable: true }) from?: string | null,

@@ -14,10 +14,18 @@ export class StatisticsService {
     if (!isIsoDate(start)) throw badUserInput('from', 'must be a date YYYY-MM-DD');
     if (!isIsoDate(end)) throw badUserInput('to', 'must be a date YYYY-MM-DD');
     if (start > end) throw badUserInput('from', 'must not be after to');
-    const base = () => this.db.getRepository(CreditReportEntity).createQueryBuilder('r')
-      .where('r.issuedDay >= :start AND r.issuedDay <= :end', { start, end });
+    const base = () =>
+      this.db
+        .getRepository(CreditReportEntity)
+        .createQueryBuilder('r')
+        .where('r.issuedDay >= :start AND r.issuedDay <= :end', { start, end });
     const group = async (expr: string): Promise<ReportCount[]> => {
-      const rows = await base().select(expr, 'k').addSelect('COUNT(*)', 'n').groupBy(expr).orderBy(expr, 'ASC').getRawMany<{ k: string; n: string | number }>();
+      const rows = await base()
+        .select(expr, 'k')
+        .addSelect('COUNT(*)', 'n')
+        .groupBy(expr)
+        .orderBy(expr, 'ASC')
+        .getRawMany<{ k: string; n: string | number }>();
       return rows.map((r) => ({ key: String(r.k), count: Number(r.n) }));
     };
     const [byScenario, byChannel, byMonth, byRegion, revoked] = await Promise.all([
@@ -29,7 +37,14 @@ export class StatisticsService {
       base().andWhere('r.status = :s', { s: 'REVOKED' }).getCount(),
     ]);
     return Object.assign(new ReportStatistics(), {
-      from: start, to: end, total: byScenario.reduce((n, c) => n + c.count, 0), revoked, byScenario, byChannel, byMonth, byRegion,
+      from: start,
+      to: end,
+      total: byScenario.reduce((n, c) => n + c.count, 0),
+      revoked,
+      byScenario,
+      byChannel,
+      byMonth,
+      byRegion,
     });
   }
 }

@@ -36,19 +36,29 @@ const CATALOGUE_TTL_MS = 60_000;
 export class Upstream {
   private catalogue?: { at: number; domains: Promise<CatalogueDomain[]> };
 
-  constructor(private readonly entities: ServiceClient, private readonly records: ServiceClient) {}
+  constructor(
+    private readonly entities: ServiceClient,
+    private readonly records: ServiceClient,
+  ) {}
 
-  async subjectForIssuance(creditCode: string, requestId?: string): Promise<{ subject: SnapshotSubject | null; commitments: CommitmentCheck }> {
+  async subjectForIssuance(
+    creditCode: string,
+    requestId?: string,
+  ): Promise<{ subject: SnapshotSubject | null; commitments: CommitmentCheck }> {
     const r = await this.entities<{ subject: SnapshotSubject | null; internalCommitmentStatus: CommitmentCheck }>(
-      SUBJECT_AND_COMMITMENTS, { code: creditCode }, requestId);
+      SUBJECT_AND_COMMITMENTS,
+      { code: creditCode },
+      requestId,
+    );
     return { subject: r.subject, commitments: r.internalCommitmentStatus };
   }
 
   /** Concurrent issuers share one fetch when the cached catalogue has expired. */
   domains(requestId?: string): Promise<CatalogueDomain[]> {
     if (this.catalogue && Date.now() - this.catalogue.at < CATALOGUE_TTL_MS) return this.catalogue.domains;
-    const domains = this.entities<{ domains: CatalogueDomain[] }>(DOMAINS, {}, requestId)
-      .then((r) => [...r.domains].sort((a, b) => a.sortOrder - b.sortOrder));
+    const domains = this.entities<{ domains: CatalogueDomain[] }>(DOMAINS, {}, requestId).then((r) =>
+      [...r.domains].sort((a, b) => a.sortOrder - b.sortOrder),
+    );
     const entry = { at: Date.now(), domains };
     this.catalogue = entry;
     // A failed fetch is not cached: the next issuer asks again.
@@ -58,8 +68,18 @@ export class Upstream {
     return domains;
   }
 
-  async recordsForSnapshot(creditCode: string, domains: string[], from: string, to: string, requestId?: string): Promise<SourceRecord[]> {
-    const r = await this.records<{ internalRecordsForSnapshot: SourceRecord[] }>(RECORDS, { code: creditCode, domains, from, to }, requestId);
+  async recordsForSnapshot(
+    creditCode: string,
+    domains: string[],
+    from: string,
+    to: string,
+    requestId?: string,
+  ): Promise<SourceRecord[]> {
+    const r = await this.records<{ internalRecordsForSnapshot: SourceRecord[] }>(
+      RECORDS,
+      { code: creditCode, domains, from, to },
+      requestId,
+    );
     return r.internalRecordsForSnapshot;
   }
 }

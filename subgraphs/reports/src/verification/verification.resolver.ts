@@ -5,7 +5,8 @@ import { ReportVerification } from './verification.type';
 @Resolver(() => ReportVerification)
 export class VerificationResolver {
   @Query(() => ReportVerification, {
-    description: 'Public (no token needed; rate limited at the gateway): authentic or not, status and outcomes. A wrong code answers NOT_FOUND, like an unknown number.',
+    description:
+      'Public (no token needed; rate limited at the gateway): authentic or not, status and outcomes. A wrong code answers NOT_FOUND, like an unknown number.',
   })
   verifyReport(
     @Ctx() ctx: ReportsContext,

@@ -1,4 +1,12 @@
-import { auditRead, isOwner, maskIdNumber, maskPersonName, notFound, type Principal, type ServiceContext } from '@credit/shared';
+import {
+  auditRead,
+  isOwner,
+  maskIdNumber,
+  maskPersonName,
+  notFound,
+  type Principal,
+  type ServiceContext,
+} from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import { checkIntegrity } from '../integrity/integrity';
 import type { Keyring } from '../integrity/signingKeys';
@@ -38,7 +46,8 @@ export class VerificationService {
     const integrity = checkIntegrity(row, text, this.keyring, this.verified);
     const p: Principal | undefined = ctx.principal;
     const access = await accessTo(p, row, hasGrant);
-    if (!isOwner(p, row.creditCode)) await auditRead(this.db, ctx, { action: 'report.verify', subjectCodes: [row.creditCode], target: number });
+    if (!isOwner(p, row.creditCode))
+      await auditRead(this.db, ctx, { action: 'report.verify', subjectCodes: [row.creditCode], target: number });
 
     const s = integrity.snapshot;
     const person = (s?.subject.kind ?? row.subjectKind) === 'NATURAL_PERSON';

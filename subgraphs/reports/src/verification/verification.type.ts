@@ -40,7 +40,9 @@ export class ReportVerification {
   @Field()
   coverageFrom: string;
 
-  @Field(() => [ReportDomain], { description: 'Per-domain outcome; empty when not authentic; records only for those allowed' })
+  @Field(() => [ReportDomain], {
+    description: 'Per-domain outcome; empty when not authentic; records only for those allowed',
+  })
   domains: ReportDomain[];
 
   @Field(() => String, { nullable: true })
