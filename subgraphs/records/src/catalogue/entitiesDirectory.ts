@@ -11,6 +11,7 @@ export interface SourceUnitInfo {
   name: string;
   active: boolean;
   domainCodes: string[];
+  regionCode: string;
 }
 
 /** The register of source units (owned by entities): who should be submitting. */
@@ -53,7 +54,7 @@ export class EntitiesDirectory implements DomainCatalogue, SourceUnitDirectory {
     if (c && c.until > Date.now()) return c.value;
     try {
       const data = await this.call<{ sourceUnits: SourceUnitInfo[] }>(
-        '{ sourceUnits { code name active domainCodes } }',
+        '{ sourceUnits { code name active domainCodes regionCode } }',
       );
       this.unitCache = { value: data.sourceUnits, until: Date.now() + this.ttlMs };
       return data.sourceUnits;
