@@ -24,6 +24,8 @@ export interface DemoSubject {
 export interface DemoSourceUnit {
   code: string;
   name: string;
+  /** An organ of state (11…) registered in the unit's region. */
+  creditCode: string;
   regionCode: string;
   domainCodes: string[];
   active: boolean;
@@ -180,9 +182,11 @@ const DEPARTMENTS: Record<string, string> = {
 const LOCAL_DOMAINS = ['D04', 'D07', 'D14'];
 
 export function demoSourceUnits(): DemoSourceUnit[] {
+  let serial = 11_500_000;
   const units: DemoSourceUnit[] = domainCatalogue.domains.map((d) => ({
     code: `GZ-${d.code}`,
     name: DEPARTMENTS[d.code] ?? `贵州省${d.nameZh}主管部门`,
+    creditCode: makeCreditCode('11', '520000', (serial += 7)),
     regionCode: '520000',
     domainCodes: [d.code],
     active: true,
@@ -194,6 +198,7 @@ export function demoSourceUnits(): DemoSourceUnit[] {
       units.push({
         code: `GZ-${region}-${d}`,
         name: dept || `${name}${d}主管部门`,
+        creditCode: makeCreditCode('11', region, (serial += 7)),
         regionCode: region,
         domainCodes: [d],
         active: true,

@@ -37,7 +37,7 @@ export function createServices(
     db,
     subjects,
     domains,
-    sourceUnits: new SourceUnitService(db),
+    sourceUnits: new SourceUnitService(db, domains),
     auditTrail: new AuditTrailService(db, auditSources),
     commitments: new CommitmentService(db, subjects, domains),
   };

@@ -67,12 +67,10 @@ describe(`national 双公示 exports as office software writes them (${usingMysq
     expect(lines.map((l) => Number(l.split(',')[0]))).toEqual(exp.rejectedRows);
     expect(lines.find((l) => l.includes('NEGATIVE_AMOUNT'))).toMatch(/got -\d+(\.\d+)?万元/);
 
-    const stored = await h.records.app.dataSource
-      .getRepository(RecordEntity)
-      .find({
-        where: { sourceUnitCode: unitCode },
-        select: { decisionNumber: true, fineAmount: true, regionCode: true, facts: true },
-      });
+    const stored = await h.records.app.dataSource.getRepository(RecordEntity).find({
+      where: { sourceUnitCode: unitCode },
+      select: { decisionNumber: true, fineAmount: true, regionCode: true, facts: true },
+    });
     expect(stored).toHaveLength(exp.records);
     // Corrections further down the file won: every decision holds the fine of its last row.
     expect(new Map(stored.map((r) => [r.decisionNumber, r.fineAmount]))).toEqual(exp.finalFine);
