@@ -46,7 +46,7 @@ export const wrongCheck = (code: string) => code.slice(0, 17) + (code[17] === '0
 
 export const SUBMIT = `mutation Submit($records: [RecordInput!]!) {
   submitRecords(records: $records) {
-    batchId created updated unchanged excluded rejected
+    batchId created updated unchanged excluded rejected regionDefaulted
     results { index decisionNumber verdict recordId reasons { field code message } }
   }
 }`;

@@ -93,6 +93,25 @@ describe(`record submission on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =
     expect(await audits()).toHaveLength(2);
   });
 
+  it('lets the register, not the token, decide who submits which domains', async () => {
+    const stranger = await tokenFor({ role: 'SOURCE_UNIT', unitCode: 'GZ-NOT-REGISTERED', domains: ['D07'] });
+    const r = await gql(url, SUBMIT, { records: [recordInput()] }, stranger);
+    expect(errorCode(r)).toBe('FORBIDDEN');
+    // GZ-D07 is registered for D07 only: claiming D14 in the token gives it nothing.
+    const greedy = await tokenFor({ role: 'SOURCE_UNIT', unitCode: 'GZ-D07', domains: ['D07', 'D14'] });
+    const wide = await gql(url, SUBMIT, { records: [recordInput({ domainCode: 'D14' })] }, greedy);
+    expect(wide.data!.submitRecords.results[0]).toMatchObject({
+      verdict: 'REJECTED',
+      reasons: [{ field: 'domainCode', code: 'DOMAIN_NOT_ALLOWED' }],
+    });
+    // A row without a region gets the unit's registered one (GZ-D07 is provincial: the subject's region).
+    const row = recordInput({ regionCode: null });
+    const ok = await gql(url, SUBMIT, { records: [row] }, greedy);
+    expect(ok.data!.submitRecords).toMatchObject({ created: 1, regionDefaulted: 1 });
+    const [stored] = await db().getRepository(RecordEntity).findBy({ decisionNumber: row.decisionNumber });
+    expect(stored.regionCode).toBe(String(row.creditCode).slice(2, 8));
+  });
+
   it('keeps one record per decision: another unit re-sending it is refused, naming the unit that holds it', async () => {
     const row = recordInput({ domainCode: 'D14' });
     const tax = await tokenFor({ role: 'SOURCE_UNIT', unitCode: 'GZ-D14', domains: ['D14'] });
