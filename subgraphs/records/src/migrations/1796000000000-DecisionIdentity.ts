@@ -9,6 +9,14 @@ export class DecisionIdentity1796000000000 implements MigrationInterface {
   name = 'DecisionIdentity1796000000000';
 
   async up(q: QueryRunner): Promise<void> {
+    const [{ n }] = (await q.query(
+      'SELECT COUNT(*) AS n FROM (SELECT 1 FROM `violation_record` GROUP BY `decidingAuthorityCode`, `decisionNumber` HAVING COUNT(*) > 1) d',
+    )) as { n: number | string }[];
+    if (Number(n) > 0) {
+      throw new Error(
+        `${n} decision(s) are held by more than one record: list them with \`pnpm records:check duplicates\`, revoke the extra copies, then start again`,
+      );
+    }
     await q.query(
       'CREATE UNIQUE INDEX `ux_record_authority_decision` ON `violation_record` (`decidingAuthorityCode`, `decisionNumber`)',
     );
