@@ -1,6 +1,6 @@
 import { makeCreditCode, makeResidentId } from '@credit/shared';
 import { createEntitiesApp, loadEntitiesEnv, type EntitiesApp } from '@credit/entities';
-import { startApp } from '@credit/shared/test';
+import { gql, startApp, tokenFor } from '@credit/shared/test';
 import { createRecordsApp, loadRecordsEnv, type RecordsApp } from '../src';
 import { addDays, chinaDate } from '../src/record/dates';
 
@@ -69,4 +69,21 @@ export async function startRecordsWithEntities(extra: Record<string, string> = {
       await entities.stop();
     },
   };
+}
+
+/** Registers a source unit in the entities register, as the lead department does (only registered units submit). */
+export async function registerUnit(
+  entitiesUrl: string,
+  code: string,
+  domainCodes: string[],
+  regionCode = '520100',
+): Promise<void> {
+  serial += 7;
+  const r = await gql(
+    entitiesUrl,
+    `mutation($i: RegisterSourceUnitInput!) { registerSourceUnit(input: $i) { code } }`,
+    { i: { code, name: `测试单位${code}`, creditCode: makeCreditCode('11', regionCode, serial), regionCode, domainCodes } },
+    await tokenFor({ role: 'LEAD_DEPARTMENT' }),
+  );
+  if (r.errors) throw new Error(JSON.stringify(r.errors));
 }
