@@ -2,7 +2,7 @@ import { makeCreditCode, makeResidentId } from '@credit/shared';
 import { createEntitiesApp, loadEntitiesEnv, type EntitiesApp } from '@credit/entities';
 import { startApp } from '@credit/shared/test';
 import { createRecordsApp, loadRecordsEnv, type RecordsApp } from '../src';
-import { addDays, chinaDate } from '../src/record/dates';
+import { addDays, chinaDate } from '@credit/shared';
 
 let serial = 50_000_000 + Math.floor(Math.random() * 1_000_000);
 const run = `${process.pid.toString(36)}${Date.now().toString(36).slice(-4)}`;

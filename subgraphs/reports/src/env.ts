@@ -1,4 +1,4 @@
-import { ConfigError, parseEnv, portVar, z } from '@credit/shared';
+import { ConfigError, parseEnv, periodEnvShape, portVar, z } from '@credit/shared';
 
 const optionalPath = z
   .string()
@@ -24,7 +24,8 @@ export function loadReportsEnv(source: Record<string, string | undefined>) {
       TRUSTED_PARTNER_KEYS_FILE: optionalPath,
       /** A pre-issued SERVICE token for calls to entities and records (production: from the IdP). */
       SERVICE_TOKEN: optionalPath,
-      MAX_REPORT_YEARS: z.coerce.number().int().min(1).max(30).default(5),
+      // The default and normal maximum period, read by records too (one value for the platform).
+      ...periodEnvShape,
       REPORT_NUMBER_PREFIX: z
         .string()
         .regex(/^[A-Z]{2}$/, 'must be two capital letters')

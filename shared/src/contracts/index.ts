@@ -1,0 +1,4 @@
+export * from './calendar';
+export * from './period';
+export * from './recordContent';
+export * from './subjectAccess';
