@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadEntitiesEnv } from '@credit/entities';
+import { ConfigError } from '@credit/shared';
 import { loadGatewayEnv } from '@credit/gateway';
 import { loadObjectionsEnv } from '@credit/objections';
 import { loadRecordsEnv } from '@credit/records';
@@ -28,7 +29,12 @@ function variablesRead(load: (source: Record<string, string | undefined>) => unk
       return undefined;
     },
   });
-  load(source);
+  try {
+    load(source);
+  } catch (err) {
+    // A variable required with no default refuses the empty source, after every name was looked up.
+    if (!(err instanceof ConfigError)) throw err;
+  }
   return read;
 }
 
