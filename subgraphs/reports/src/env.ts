@@ -16,8 +16,10 @@ export function loadReportsEnv(source: Record<string, string | undefined>) {
       PUBLIC_BASE_URL: z
         .string()
         .url()
-        .default('http://localhost:4000')
-        .transform((v) => v.replace(/\/+$/, '')),
+        .optional()
+        .transform((v) => v?.replace(/\/+$/, '')),
+      // Unset PUBLIC_BASE_URL: links point at the gateway on this machine, wherever it listens.
+      GATEWAY_PORT: portVar(4000),
       /** JSON `{ "keys": [Ed25519 private JWKs with kid], "activeKid"?, "codeSecret" }`; generated in the embedded mode. */
       REPORT_SIGNING_KEYS_FILE: optionalPath,
       /** JWKS of other provinces' public keys (each key may carry a `province` member). */
@@ -41,6 +43,6 @@ export function loadReportsEnv(source: Record<string, string | undefined>) {
     // A generated key would sign reports nobody can trust and would differ per replica.
     throw new ConfigError(['REPORT_SIGNING_KEYS_FILE: production needs configured signing keys']);
   }
-  return env;
+  return { ...env, PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? `http://localhost:${env.GATEWAY_PORT}` };
 }
 export type ReportsEnv = ReturnType<typeof loadReportsEnv>;
