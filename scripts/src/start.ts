@@ -1,53 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
-import { authConfigFromEnv, parseEnv, signEmbeddedToken, type TokenClaims } from '@credit/shared';
-import { DEMO_SUBJECTS } from '@credit/shared';
-import { GATEWAY_PORT, SUBGRAPHS } from './services';
+import { authConfigFromEnv, DEMO_SUBJECTS, signEmbeddedToken, type TokenClaims } from '@credit/shared';
+import { platformServices, ServiceProcesses } from './serviceProcesses';
+import { loadStartEnv } from './startEnv';
 
-const root = resolve(__dirname, '../..');
-const children: ChildProcess[] = [];
-
-async function waitReady(name: string, url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} (its log is above)`);
-    try {
-      const res = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(1000) });
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${name} was not ready at ${url} within ${timeoutMs / 1000}s`);
-}
-
-// CPU_PROFILE_DIR: every service writes a V8 CPU profile there when it stops (how docs/performance.md was profiled).
-const profileArgs = () =>
-  process.env.CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROFILE_DIR}`] : [];
-
-function run(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [...profileArgs(), script], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  children.push(child);
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`${name} stopped (${signal ?? `code ${code}`}); stopping the platform`);
-      void stop(1);
-    }
-  });
-  return child;
-}
-
+let processes: ServiceProcesses | undefined;
 let stopping = false;
 async function stop(code = 0) {
   if (stopping) return;
   stopping = true;
-  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
-  await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))));
+  await processes?.stopAll();
   process.exit(code);
 }
 
@@ -55,29 +15,19 @@ async function stop(code = 0) {
 async function main() {
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    SEED_DEMO: process.env.SEED_DEMO ?? 'true',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-  };
-  const common = parseEnv({}, env);
+  const common = loadStartEnv(process.env);
   const started = Date.now();
-  // Every service learns every subgraph's URL up front: later subgraphs call earlier ones
-  // (records -> entities) and entities reads the others' audit logs once they are up.
-  const routing: Record<string, string> = Object.fromEntries(
-    SUBGRAPHS.map((s) => [
-      `${s.name.toUpperCase()}_URL`,
-      `http://127.0.0.1:${Number(env[s.portVar] ?? s.port)}/graphql`,
-    ]),
+  processes = new ServiceProcesses(
+    platformServices(common),
+    { ...process.env, SEED_DEMO: common.SEED_DEMO, LOG_LEVEL: common.LOG_LEVEL },
+    (name, how) => {
+      console.error(`${name} stopped (${how}); stopping the platform`);
+      void stop(1);
+    },
   );
-  for (const s of SUBGRAPHS) {
-    const port = Number(env[s.portVar] ?? s.port);
-    const child = run(s.name, `${s.dir}/dist/main.js`, { ...routing, ...env, [s.portVar]: String(port) });
-    await waitReady(s.name, `http://127.0.0.1:${port}`, child);
-  }
-  const gatewayPort = Number(env.GATEWAY_PORT ?? GATEWAY_PORT);
-  const gw = run('gateway', 'gateway/dist/main.js', { ...routing, ...env, GATEWAY_PORT: String(gatewayPort) });
-  await waitReady('gateway', `http://127.0.0.1:${gatewayPort}`, gw);
+  await processes.startAll();
+  const routing = processes.routing;
+  const gatewayPort = common.GATEWAY_PORT;
 
   const auth = authConfigFromEnv(common);
   const demo: [string, TokenClaims][] = [
@@ -95,7 +45,9 @@ async function main() {
     '',
     `Credit report platform is up in ${((Date.now() - started) / 1000).toFixed(1)}s (${common.DB_URL ? 'MySQL' : 'embedded SQLite'}, ${common.REDIS_URL ? 'Redis' : 'in-memory cache'})`,
     `  GraphQL gateway:  http://localhost:${gatewayPort}/graphql`,
-    ...SUBGRAPHS.map((s) => `  ${s.name} subgraph: ${routing[`${s.name.toUpperCase()}_URL`]}`),
+    ...processes.services
+      .filter((s) => s.name !== 'gateway')
+      .map((s) => `  ${s.name} subgraph: ${routing[`${s.name.toUpperCase()}_URL`]}`),
     `  Demo subject:     ${DEMO_SUBJECTS.ENTERPRISE.creditCode} ${DEMO_SUBJECTS.ENTERPRISE.name}`,
     '',
     'Demo tokens (send as "Authorization: Bearer <token>"; valid 12 h):',

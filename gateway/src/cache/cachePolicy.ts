@@ -6,40 +6,18 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
+import { subjectChangeFields } from '@credit/shared';
 
 /**
- * What the response cache may hold: a subject's own profile and violation history, i.e. fields
- * of entities and records whose every change publishes a subject change. Anything owned by
- * reports or objections, or the audit log, makes the whole operation uncacheable.
+ * What the response cache may hold: a query whose every field is invalidated by subject changes
+ * (an allowlist, `Type.field`). A field added tomorrow by any subgraph makes the operation
+ * uncacheable until its owner declares it in FIELDS_INVALIDATED_BY_SUBJECT_CHANGES.
  */
 export interface CachePolicy {
-  rootFields: ReadonlySet<string>;
-  types: ReadonlySet<string>;
-  deniedFields: ReadonlySet<string>;
+  fields: ReadonlySet<string>;
 }
 
-export const HISTORY_POLICY: CachePolicy = {
-  rootFields: new Set(['subject']),
-  types: new Set([
-    'Query',
-    'Subject',
-    'RecordSummary',
-    'DomainRecordCount',
-    'ViolationRecordConnection',
-    'ViolationRecordEdge',
-    'ViolationRecord',
-    'RecordRevision',
-    'FieldChange',
-    'PageInfo',
-  ]),
-  deniedFields: new Set([
-    'Subject.accessLog',
-    'Subject.commitments',
-    'Subject.reports',
-    'Subject.objections',
-    'ViolationRecord.objections',
-  ]),
-};
+export const HISTORY_POLICY: CachePolicy = { fields: subjectChangeFields() };
 
 export function isCacheable(
   schema: GraphQLSchema,
@@ -48,9 +26,6 @@ export function isCacheable(
   policy: CachePolicy,
 ): boolean {
   if (operation.operation !== 'query') return false;
-  for (const sel of operation.selectionSet.selections) {
-    if (sel.kind !== 'Field' || !policy.rootFields.has(sel.name.value)) return false;
-  }
   const typeInfo = new TypeInfo(schema);
   let ok = true;
   visit(
@@ -59,7 +34,7 @@ export function isCacheable(
       Field(node) {
         if (node.name.value === '__typename') return;
         const parent = typeInfo.getParentType()?.name;
-        if (!parent || !policy.types.has(parent) || policy.deniedFields.has(`${parent}.${node.name.value}`)) ok = false;
+        if (!parent || !policy.fields.has(`${parent}.${node.name.value}`)) ok = false;
       },
     }),
   );

@@ -24,3 +24,91 @@ export class SubjectChanges {
 }
 
 export const NO_SUBJECT_CHANGES = new SubjectChanges();
+
+/** `{ TypeName: [field, …] }` in the API schema the gateway serves. */
+export type FieldDeclaration = Readonly<Record<string, readonly string[]>>;
+
+/**
+ * The contract between the writers and the gateway's response cache: the fields whose every
+ * change publishes a subject change, listed by the subgraph that owns them. The gateway caches
+ * an owner's query only when every field it selects is listed here, so a field nobody declares
+ * is never served stale. Declare a field only once every write that changes it calls
+ * `SubjectChanges.publish` for the subjects it shows.
+ */
+export const FIELDS_INVALIDATED_BY_SUBJECT_CHANGES: Readonly<Record<string, FieldDeclaration>> = {
+  // entities: upsertSubjects publishes every subject it updates.
+  entities: {
+    Query: ['subject'],
+    Subject: [
+      'creditCode',
+      'kind',
+      'name',
+      'legalRepresentative',
+      'regionCode',
+      'registrationAuthority',
+      'establishedOn',
+      'status',
+      'masked',
+    ],
+  },
+  // records: submissions, repairs, revocations, corrections and objection marks publish the record's subject.
+  records: {
+    Subject: ['records', 'recordSummary'],
+    RecordSummary: ['from', 'to', 'records', 'repaired', 'domains'],
+    DomainRecordCount: ['domainCode', 'records', 'repaired'],
+    ViolationRecordConnection: ['edges', 'pageInfo'],
+    ViolationRecordEdge: ['cursor', 'node'],
+    PageInfo: ['hasNextPage', 'endCursor'],
+    ViolationRecord: [
+      'id',
+      'creditCode',
+      'subjectName',
+      'subjectType',
+      'domainCode',
+      'category',
+      'simplifiedProcedure',
+      'decisionNumber',
+      'decisionDate',
+      'violationType',
+      'facts',
+      'legalBasis',
+      'penaltyTypes',
+      'penaltyContent',
+      'fineAmount',
+      'confiscatedAmount',
+      'licenceAction',
+      'licenceDetail',
+      'effectiveUntil',
+      'publicityDeadline',
+      'decidingAuthority',
+      'decidingAuthorityCode',
+      'sourceUnitCode',
+      'regionCode',
+      'remarks',
+      'submittedAt',
+      'status',
+      'repaired',
+      'repairedAt',
+      'repairBasis',
+      'revokedAt',
+      'revokeReason',
+      'underObjection',
+      'version',
+      'masked',
+      'revisions',
+    ],
+    RecordRevision: ['seq', 'action', 'actor', 'at', 'reason', 'objectionId', 'changes'],
+    FieldChange: ['field', 'before', 'after'],
+  },
+};
+
+/** The declarations as one set of `Type.field` coordinates. */
+export function subjectChangeFields(
+  declarations: Readonly<Record<string, FieldDeclaration>> = FIELDS_INVALIDATED_BY_SUBJECT_CHANGES,
+): Set<string> {
+  const out = new Set<string>();
+  for (const byType of Object.values(declarations)) {
+    for (const [type, fields] of Object.entries(byType)) for (const f of fields) out.add(`${type}.${f}`);
+  }
+  return out;
+}

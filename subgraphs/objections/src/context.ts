@@ -1,6 +1,11 @@
-import { authConfigFromEnv, createServiceClient, type Logger, type ServiceContext } from '@credit/shared';
+import {
+  authConfigFromEnv,
+  createServiceClient,
+  WorkingCalendar,
+  type Logger,
+  type ServiceContext,
+} from '@credit/shared';
 import type { DataSource } from 'typeorm';
-import { WorkingCalendar } from './calendar/workingDays';
 import type { ObjectionsEnv } from './env';
 import { createObjectionLoaders, type ObjectionLoaders } from './objection/objection.loaders';
 import { ObjectionService } from './objection/objection.service';

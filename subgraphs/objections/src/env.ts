@@ -1,5 +1,4 @@
-import { parseEnv, portVar, z } from '@credit/shared';
-import { DEFAULT_HOLIDAYS, DEFAULT_MAKEUP_WORKDAYS, isIsoDate } from './calendar/workingDays';
+import { DEFAULT_HOLIDAYS, DEFAULT_MAKEUP_WORKDAYS, isIsoDate, parseEnv, portVar, z } from '@credit/shared';
 
 /** `2026-10-01,2026-10-02` -> sorted unique dates; every malformed entry is reported. */
 const dateList = (fallback: readonly string[]) =>

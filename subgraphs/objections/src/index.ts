@@ -4,4 +4,3 @@ export { buildObjectionsSchema } from './schema';
 export { createObjectionsApp, type ObjectionsApp } from './server';
 export { loadObjectionsEnv, type ObjectionsEnv } from './env';
 export { ENTITIES, MIGRATIONS, SERVICE_NAME } from './entities';
-export { WorkingCalendar } from './calendar/workingDays';

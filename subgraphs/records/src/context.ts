@@ -55,7 +55,7 @@ export function createServices(
     directory,
     records: new RecordService(db, changes),
     submissions: new SubmissionService(db, directory, changes),
-    history: new HistoryService(db),
+    history: new HistoryService(db, env.MAX_REPORT_YEARS),
     quality: new QualityService(db, directory, {
       lateThresholdDays: env.LATE_THRESHOLD_DAYS,
       rejectionRateWarning: env.REJECTION_RATE_WARNING,

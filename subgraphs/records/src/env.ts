@@ -1,4 +1,4 @@
-import { parseEnv, portVar, z } from '@credit/shared';
+import { parseEnv, periodEnvShape, portVar, z } from '@credit/shared';
 
 /** The only reader of process.env in this service (main.ts and the import command pass it in). */
 export function loadRecordsEnv(source: Record<string, string | undefined>) {
@@ -12,6 +12,8 @@ export function loadRecordsEnv(source: Record<string, string | undefined>) {
         .transform((v) => v === 'true'),
       LATE_THRESHOLD_DAYS: z.coerce.number().int().min(0).max(365).default(7),
       REJECTION_RATE_WARNING: z.coerce.number().min(0).max(1).default(0.2),
+      // The default and normal maximum period, read by reports too (one value for the platform).
+      ...periodEnvShape,
     },
     source,
   );

@@ -2,7 +2,7 @@ import { makeCreditCode, makeResidentId } from '@credit/shared';
 import { createEntitiesApp, loadEntitiesEnv, type EntitiesApp } from '@credit/entities';
 import { gql, startApp, tokenFor } from '@credit/shared/test';
 import { createRecordsApp, loadRecordsEnv, type RecordsApp } from '../src';
-import { addDays, chinaDate } from '../src/record/dates';
+import { addDays, chinaDate } from '@credit/shared';
 
 let serial = 50_000_000 + Math.floor(Math.random() * 1_000_000);
 const run = `${process.pid.toString(36)}${Date.now().toString(36).slice(-4)}`;
@@ -82,7 +82,15 @@ export async function registerUnit(
   const r = await gql(
     entitiesUrl,
     `mutation($i: RegisterSourceUnitInput!) { registerSourceUnit(input: $i) { code } }`,
-    { i: { code, name: `测试单位${code}`, creditCode: makeCreditCode('11', regionCode, serial), regionCode, domainCodes } },
+    {
+      i: {
+        code,
+        name: `测试单位${code}`,
+        creditCode: makeCreditCode('11', regionCode, serial),
+        regionCode,
+        domainCodes,
+      },
+    },
     await tokenFor({ role: 'LEAD_DEPARTMENT' }),
   );
   if (r.errors) throw new Error(JSON.stringify(r.errors));

@@ -2,7 +2,7 @@ import { Not } from 'typeorm';
 import { AuditEntry, makeCreditCode } from '@credit/shared';
 import { errorCode, gql, tokenFor, usingMysql } from '@credit/shared/test';
 import { RevisionEntity } from '../src/record/revision.entity';
-import { addDays, chinaDate } from '../src/record/dates';
+import { addDays, chinaDate } from '@credit/shared';
 import {
   personRecordInput,
   RECORD_FIELDS,

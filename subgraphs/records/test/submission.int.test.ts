@@ -5,7 +5,7 @@ import { RecordEntity } from '../src/record/record.entity';
 import { RevisionEntity } from '../src/record/revision.entity';
 import { ExcludedDecisionEntity } from '../src/record/excludedDecision.entity';
 import { SubmissionEntity } from '../src/submission/submission.entity';
-import { addDays, chinaDate } from '../src/record/dates';
+import { addDays, chinaDate } from '@credit/shared';
 import {
   personRecordInput,
   RECORD_FIELDS,

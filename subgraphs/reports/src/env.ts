@@ -1,4 +1,4 @@
-import { ConfigError, parseEnv, portVar, z } from '@credit/shared';
+import { ConfigError, parseEnv, periodEnvShape, portVar, z } from '@credit/shared';
 
 const optionalPath = z
   .string()
@@ -16,15 +16,18 @@ export function loadReportsEnv(source: Record<string, string | undefined>) {
       PUBLIC_BASE_URL: z
         .string()
         .url()
-        .default('http://localhost:4000')
-        .transform((v) => v.replace(/\/+$/, '')),
+        .optional()
+        .transform((v) => v?.replace(/\/+$/, '')),
+      // Unset PUBLIC_BASE_URL: links point at the gateway on this machine, wherever it listens.
+      GATEWAY_PORT: portVar(4000),
       /** JSON `{ "keys": [Ed25519 private JWKs with kid], "activeKid"?, "codeSecret" }`; generated in the embedded mode. */
       REPORT_SIGNING_KEYS_FILE: optionalPath,
       /** JWKS of other provinces' public keys (each key may carry a `province` member). */
       TRUSTED_PARTNER_KEYS_FILE: optionalPath,
       /** A pre-issued SERVICE token for calls to entities and records (production: from the IdP). */
       SERVICE_TOKEN: optionalPath,
-      MAX_REPORT_YEARS: z.coerce.number().int().min(1).max(30).default(5),
+      // The default and normal maximum period, read by records too (one value for the platform).
+      ...periodEnvShape,
       REPORT_NUMBER_PREFIX: z
         .string()
         .regex(/^[A-Z]{2}$/, 'must be two capital letters')
@@ -40,6 +43,6 @@ export function loadReportsEnv(source: Record<string, string | undefined>) {
     // A generated key would sign reports nobody can trust and would differ per replica.
     throw new ConfigError(['REPORT_SIGNING_KEYS_FILE: production needs configured signing keys']);
   }
-  return env;
+  return { ...env, PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? `http://localhost:${env.GATEWAY_PORT}` };
 }
 export type ReportsEnv = ReturnType<typeof loadReportsEnv>;

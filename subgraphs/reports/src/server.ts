@@ -67,7 +67,7 @@ export async function createReportsApp(
         authorizations: new AuthorizationService(db, writes),
         verification: new VerificationService(db, reports, keyring, verifiedSignatures),
         recognition: new RecognitionService(db, trustedKeys, writes),
-        statistics: new StatisticsService(db),
+        statistics: new StatisticsService(db, env.MAX_REPORT_YEARS),
       };
     },
     extendContext: createContext,

@@ -3,7 +3,7 @@ import { createEntitiesApp, loadEntitiesEnv, type EntitiesApp } from '@credit/en
 import { createRecordsApp, loadRecordsEnv, type RecordsApp } from '@credit/records';
 import { gql, startApp, tokenFor } from '@credit/shared/test';
 import { createReportsApp, loadReportsEnv, type ReportsApp } from '../src';
-import { chinaDate } from '../src/report/period';
+import { chinaDate } from '@credit/shared';
 
 let serial = 60_000_000 + Math.floor(Math.random() * 1_000_000);
 const run = `${process.pid.toString(36)}${Date.now().toString(36).slice(-4)}`;

@@ -2,7 +2,7 @@ import { AuditEntry, pendingSchemaChanges } from '@credit/shared';
 import { errorCode, gql, tokenFor, usingMysql } from '@credit/shared/test';
 import { CreditReportEntity } from '../src/report/report.entity';
 import { SnapshotPartEntity, splitSnapshot } from '../src/report/snapshotPart.entity';
-import { earliestNormalStart, chinaDate } from '../src/report/period';
+import { earliestNormalStart, chinaDate } from '@credit/shared';
 import { isWellFormedReportNumber } from '../src/report/reportNumber';
 import { sha256Hex } from '../src/integrity/signature';
 import {

@@ -6,8 +6,10 @@ import {
   checkSubjectCode,
   conflict,
   forbidden,
+  hasControlCharacters,
   notFound,
   Role,
+  subjectActedFor,
   type Principal,
   type ServiceContext,
 } from '@credit/shared';
@@ -18,9 +20,6 @@ import { CommitmentEntity } from './commitment.entity';
 import type { MakeCommitmentInput } from './commitment.inputs';
 import { Commitment, CommitmentStatus, InternalCommitmentStatus } from './commitment.type';
 
-// Control characters have no place in a pledge printed on reports and notices.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
 const MAX_DOMAINS = 50;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -43,7 +42,8 @@ function reasonText(field: string, value: string, max: number): string {
   const v = (value ?? '').trim();
   if (!v) throw badUserInput(field, 'is required');
   if (Array.from(v).length > max) throw badUserInput(field, `must be at most ${max} characters`);
-  if (CONTROL.test(v)) throw badUserInput(field, 'must not contain control characters');
+  // Control characters have no place in a pledge printed on reports and notices.
+  if (hasControlCharacters(v)) throw badUserInput(field, 'must not contain control characters');
   return v;
 }
 
@@ -60,15 +60,11 @@ export class CommitmentService {
 
   async make(ctx: ServiceContext, input: MakeCommitmentInput): Promise<Commitment> {
     const p = ctx.principal as Principal;
-    let raw = input.creditCode ?? undefined;
-    if (p.role === Role.SUBJECT) {
-      raw = raw ?? p.creditCode;
-      if (raw.trim().toUpperCase() !== p.creditCode) throw forbidden('a subject may make commitments only for itself');
-    }
-    if (!raw) throw badUserInput('input.creditCode', 'is required when acting for a subject');
-    const code = checkSubjectCode(raw);
-    if (!code.valid) throw badUserInput('input.creditCode', code.message!, { problem: code.problem });
-    const creditCode = code.normalized;
+    const creditCode = subjectActedFor(p, {
+      action: 'commitment:make',
+      requested: input.creditCode,
+      field: 'input.creditCode',
+    });
 
     const domainCodes = [...new Set((input.domains ?? []).map((d) => d.trim().toUpperCase()))];
     if (domainCodes.length === 0) throw badUserInput('input.domains', 'must name at least one domain');

@@ -1,20 +1,10 @@
-import {
-  canSeePersonalData,
-  forbidden,
-  isOwner,
-  maskPersonName,
-  Role,
-  unauthenticated,
-  type Principal,
-} from '@credit/shared';
+import { assertMayActForSubject, canSeePersonalData, isOwner, maskPersonName, type Principal } from '@credit/shared';
 import type { SubjectEntity } from './subject.entity';
 import { Subject, SubjectKind, SubjectStatus } from './subject.type';
 
-/** Who may read one subject's detail (architecture.md, roles table). */
+/** Who may read one subject's detail: the shared "may act for this subject" rule (subject:read). */
 export function assertMayReadSubject(p: Principal | undefined, creditCode: string): asserts p is Principal {
-  if (!p) throw unauthenticated('reading a subject requires a bearer token');
-  if (p.role === Role.ANALYST) throw forbidden('analysts see aggregate statistics only, never a subject');
-  if (p.role === Role.SUBJECT && !isOwner(p, creditCode)) throw forbidden('a subject may read only its own profile');
+  assertMayActForSubject(p, { action: 'subject:read', creditCode });
 }
 
 /** Reads by anyone but the subject itself are audited. */

@@ -1,4 +1,4 @@
-import { checkSubjectCode, hasControlCharacters } from '@credit/shared';
+import { chinaDate, checkSubjectCode, hasControlCharacters, isIsoDate } from '@credit/shared';
 import { findRegion } from '../region/regionCatalogue';
 import type { RowProblem, SubjectInput } from './subject.inputs';
 import { SubjectKind, SubjectStatus } from './subject.type';
@@ -31,12 +31,6 @@ function text(
   return v;
 }
 
-export function isIsoDate(v: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
-
 /** Checks one input row; returns the normalised subject or every problem found. */
 export function validateSubjectInput(
   input: SubjectInput,
@@ -60,7 +54,7 @@ export function validateSubjectInput(
   if (input.establishedOn) {
     if (!isIsoDate(input.establishedOn))
       problems.push({ field: 'establishedOn', message: 'must be a real date YYYY-MM-DD' });
-    else if (input.establishedOn > today.toISOString().slice(0, 10))
+    else if (input.establishedOn > chinaDate(today))
       problems.push({ field: 'establishedOn', message: 'must not be in the future' });
     else establishedOn = input.establishedOn;
   }

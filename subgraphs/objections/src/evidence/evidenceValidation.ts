@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { badUserInput } from '@credit/shared';
+import { badUserInput, hasControlCharacters } from '@credit/shared';
 
 export interface EvidenceUpload {
   name: string;
@@ -32,8 +32,7 @@ const SIGNATURES: Record<string, (b: Buffer) => boolean> = {
 export const EVIDENCE_TYPES = Object.keys(SIGNATURES);
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-// eslint-disable-next-line no-control-regex
-const BAD_NAME = /[\u0000-\u001f\u007f/\\]/;
+const PATH_SEPARATOR = /[/\\]/;
 
 /**
  * Checks the attachments of one objection: count, name, declared type against the bytes, size
@@ -52,7 +51,7 @@ export function validateEvidence(
     const field = `${base}[${i}]`;
     const name = (u.name ?? '').trim();
     if (!name || Array.from(name).length > 200) throw badUserInput(`${field}.name`, 'must be 1 to 200 characters');
-    if (BAD_NAME.test(name))
+    if (PATH_SEPARATOR.test(name) || hasControlCharacters(name))
       throw badUserInput(`${field}.name`, 'must be a plain file name without path separators or control characters');
     const contentType = (u.contentType ?? '').trim().toLowerCase();
     if (!SIGNATURES[contentType])

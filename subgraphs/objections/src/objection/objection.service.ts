@@ -3,7 +3,8 @@ import {
   actorOf,
   audit,
   badUserInput,
-  checkSubjectCode,
+  chinaDate,
+  chinaMonth,
   conflict,
   domainError,
   ErrorCode,
@@ -12,12 +13,13 @@ import {
   requirePrincipal,
   Role,
   ServiceCallError,
+  subjectActedFor,
   type Principal,
   type ServiceContext,
+  type WorkingCalendar,
 } from '@credit/shared';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { chinaDate, chinaMonth, type WorkingCalendar } from '../calendar/workingDays';
 import { EvidenceChunkEntity, EvidenceEntity } from '../evidence/evidence.entity';
 import { toChunks, validateEvidence, type EvidenceLimits } from '../evidence/evidenceValidation';
 import { enqueue, type CorrectionPayload, type MarkPayload } from '../outbox/outbox';
@@ -106,19 +108,11 @@ export class ObjectionService {
   async file(ctx: ServiceContext, input: FileObjectionInput, opts: { demo?: boolean } = {}): Promise<ObjectionEntity> {
     const p = requirePrincipal(ctx);
     assertRoleMay(ObjectionAction.FILE, p.role);
-    let creditCode: string;
-    if (p.role === Role.SUBJECT) {
-      if (input.creditCode && input.creditCode.trim().toUpperCase() !== p.creditCode)
-        throw forbidden('a subject may file objections only for itself');
-      creditCode = p.creditCode;
-    } else {
-      if (!input.creditCode)
-        throw badUserInput('input.creditCode', 'an operator files on behalf of a subject: give its credit code');
-      const check = checkSubjectCode(input.creditCode);
-      if (!check.valid)
-        throw badUserInput('input.creditCode', check.message ?? 'is not a valid credit code or resident ID');
-      creditCode = check.normalized;
-    }
+    const creditCode = subjectActedFor(p, {
+      action: 'objection:file',
+      requested: input.creditCode,
+      field: 'input.creditCode',
+    });
     const reason = text('input.reason', input.reason, true)!;
     const recordId = text('input.recordId', input.recordId, true, 26)!;
     const evidence = validateEvidence(input.evidence, this.rules.evidence);

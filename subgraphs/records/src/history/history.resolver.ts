@@ -2,7 +2,7 @@ import { pageSize } from '@credit/shared';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { RecordsContext } from '../context';
 import { RecordCategory, ViolationRecordConnection } from '../record/record.type';
-import { decodeHistoryCursor, resolvePeriod } from './history.service';
+import { decodeHistoryCursor } from './history.service';
 import { RecordSummary, RecordsSubject } from './subject.type';
 
 @Resolver(() => RecordsSubject)
@@ -10,7 +10,7 @@ export class HistoryResolver {
   @Authorized()
   @FieldResolver(() => ViolationRecordConnection, {
     description:
-      'Records decided in the period (default: the last five years up to today), newest first; revoked ones never appear',
+      'Records decided in the period (default: the last MAX_REPORT_YEARS years up to today, as a report), newest first; revoked ones never appear',
   })
   records(
     @Ctx() ctx: RecordsContext,
@@ -27,7 +27,7 @@ export class HistoryResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<ViolationRecordConnection> {
-    const period = resolvePeriod(from, to);
+    const period = ctx.services.history.period(from, to);
     return ctx.loaders.history.records.load({
       creditCode: subject.creditCode,
       filter: {
@@ -43,7 +43,8 @@ export class HistoryResolver {
 
   @Authorized()
   @FieldResolver(() => RecordSummary, {
-    description: 'Per domain: records and repaired ones in the period (default: the last five years)',
+    description:
+      'Per domain: records and repaired ones in the period (default: the last MAX_REPORT_YEARS years up to today, as a report)',
   })
   recordSummary(
     @Ctx() ctx: RecordsContext,
@@ -51,6 +52,9 @@ export class HistoryResolver {
     @Arg('from', () => String, { nullable: true }) from?: string | null,
     @Arg('to', () => String, { nullable: true }) to?: string | null,
   ): Promise<RecordSummary> {
-    return ctx.loaders.history.summaries.load({ creditCode: subject.creditCode, ...resolvePeriod(from, to) });
+    return ctx.loaders.history.summaries.load({
+      creditCode: subject.creditCode,
+      ...ctx.services.history.period(from, to),
+    });
   }
 }

@@ -1,6 +1,5 @@
-import { badUserInput, decodeCursor } from '@credit/shared';
+import { badUserInput, chinaDate, decodeCursor, periodEnvShape, resolvePeriod } from '@credit/shared';
 import { In, type DataSource } from 'typeorm';
-import { addYears, chinaDate, isIsoDate } from '../record/dates';
 import { RecordEntity } from '../record/record.entity';
 import { RecordStatus } from '../record/record.type';
 
@@ -25,14 +24,20 @@ export interface SummaryRow {
   repaired: number;
 }
 
-/** The plan's default: the last five years up to today. */
-export function resolvePeriod(from?: string | null, to?: string | null): { from: string; to: string } {
-  const end = to?.trim() || chinaDate();
-  const start = from?.trim() || addYears(end, -5);
-  if (!isIsoDate(start)) throw badUserInput('from', 'must be a real date YYYY-MM-DD');
-  if (!isIsoDate(end)) throw badUserInput('to', 'must be a real date YYYY-MM-DD');
-  if (start > end) throw badUserInput('from', `must not be after to (${end})`);
-  return { from: start, to: end };
+/**
+ * The period of a history, summary or statistics query: the shared period rules (one default and
+ * maximum with report issuance, MAX_REPORT_YEARS), reaching back further without a requirement
+ * since nothing is certified by a query; records start on 2020-01-01, so that is where a longer
+ * period begins.
+ */
+export function historyPeriod(
+  from: string | null | undefined,
+  to: string | null | undefined,
+  maxYears: number = periodEnvShape.MAX_REPORT_YEARS.parse(undefined),
+  today: string = chinaDate(),
+): { from: string; to: string } {
+  const period = resolvePeriod({ from, to }, { today, maxYears });
+  return { from: period.coverageFrom, to: period.to };
 }
 
 export function decodeHistoryCursor(after: string | null | undefined): [string, string] | null {
@@ -49,7 +54,16 @@ export function decodeHistoryCursor(after: string | null | undefined): [string, 
  * subject's part is a range scan on (creditCode, decisionDate[, id]) or (creditCode, domainCode, decisionDate).
  */
 export class HistoryService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    /** MAX_REPORT_YEARS: the default period, the same as a report's. */
+    private readonly maxYears: number,
+  ) {}
+
+  /** A query's period under this platform's MAX_REPORT_YEARS. */
+  period(from: string | null | undefined, to: string | null | undefined): { from: string; to: string } {
+    return historyPeriod(from, to, this.maxYears);
+  }
 
   private base(codes: string[], f: HistoryFilter, scopeDomains: ReadonlySet<string> | undefined) {
     const statuses = f.includeRepaired ? [RecordStatus.EFFECTIVE, RecordStatus.REPAIRED] : [RecordStatus.EFFECTIVE];

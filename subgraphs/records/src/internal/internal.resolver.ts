@@ -1,7 +1,7 @@
 import { badUserInput, checkSubjectCode, Role } from '@credit/shared';
 import { Arg, Authorized, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RecordsContext } from '../context';
-import { resolvePeriod } from '../history/history.service';
+import { historyPeriod as resolvePeriod } from '../history/history.service';
 import { ViolationRecord } from '../record/record.type';
 import { toRecordView } from '../record/recordView';
 import { CorrectionInput } from './internal.inputs';

@@ -10,7 +10,7 @@ import {
 } from '@credit/shared';
 import { In, type DataSource, type Repository } from 'typeorm';
 import type { DomainCatalogue } from '../catalogue/entitiesDirectory';
-import { chinaDate } from '../record/dates';
+import { chinaDate } from '@credit/shared';
 import { RecordEntity } from '../record/record.entity';
 import { RecordStatus } from '../record/record.type';
 import { requiredReason } from '../record/record.service';

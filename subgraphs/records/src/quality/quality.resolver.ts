@@ -1,7 +1,6 @@
 import { forbidden, Role } from '@credit/shared';
 import { Arg, Authorized, Ctx, Float, Int, Query, Resolver } from 'type-graphql';
 import type { RecordsContext } from '../context';
-import { resolvePeriod } from '../history/history.service';
 import { QualityWarnings, UnitQuality } from './quality.type';
 
 @Resolver()
@@ -17,7 +16,7 @@ export class QualityResolver {
     @Arg('unitCode', () => String, { nullable: true }) unitCode?: string | null,
     @Arg('lateThresholdDays', () => Int, { nullable: true }) lateThresholdDays?: number | null,
   ): Promise<UnitQuality[]> {
-    const period = resolvePeriod(from, to);
+    const period = ctx.services.history.period(from, to);
     const p = ctx.principal!;
     let units = unitCode ? [unitCode] : undefined;
     if (p.role === Role.SOURCE_UNIT) {
@@ -36,7 +35,7 @@ export class QualityResolver {
     @Arg('lateThresholdDays', () => Int, { nullable: true }) lateThresholdDays?: number | null,
     @Arg('rejectionRateThreshold', () => Float, { nullable: true }) rejectionRateThreshold?: number | null,
   ): Promise<QualityWarnings> {
-    const period = resolvePeriod(from, to);
+    const period = ctx.services.history.period(from, to);
     return ctx.services.quality.warnings(
       period.from,
       period.to,

@@ -1,6 +1,7 @@
+import { addDays, startOfChinaDay } from '@credit/shared';
 import { Between, In, type DataSource } from 'typeorm';
 import type { SourceUnitDirectory } from '../catalogue/entitiesDirectory';
-import { addDays, dbTimestamp, startOfChinaDay } from '../record/dates';
+import { dbTimestamp } from '../record/dates';
 import { RecordEntity } from '../record/record.entity';
 import { SubmissionEntity } from '../submission/submission.entity';
 import { QualityWarning, QualityWarnings, UnitQuality } from './quality.type';

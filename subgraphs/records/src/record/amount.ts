@@ -1,12 +1,5 @@
+import { normaliseAmount } from '@credit/shared';
 import type { ValueTransformer } from 'typeorm';
-
-/** Money in yuan with two decimals, kept as a string end to end (never a float). */
-export const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/;
-
-export function normaliseAmount(v: string): string {
-  const [int, frac = ''] = v.split('.');
-  return `${BigInt(int).toString()}.${frac.padEnd(2, '0')}`;
-}
 
 /**
  * `decimal(14,2)` reads back as a string on MySQL but as a number on SQLite (NUMERIC

@@ -9,7 +9,7 @@ import {
   type SubjectChanges,
 } from '@credit/shared';
 import { In, type DataSource } from 'typeorm';
-import { chinaDate, isIsoDate } from './dates';
+import { chinaDate, isIsoDate } from '@credit/shared';
 import { RecordEntity } from './record.entity';
 import { assertMayChangeRecord } from './recordAccess';
 import { RecordStatus } from './record.type';

@@ -1,4 +1,4 @@
-import { forbidden, isOwner, Role, unauthenticated, type Principal } from '@credit/shared';
+import { assertMayActForSubject, forbidden, isOwner, Role, unauthenticated, type Principal } from '@credit/shared';
 import type { RecordEntity } from './record.entity';
 
 /** What part of a subject's records a caller may read: all, or only some domains. */
@@ -13,20 +13,8 @@ export interface ReadScope {
  * sharing); partners only through an authorised report (not yet: FORBIDDEN); analysts never.
  */
 export function recordReadScope(p: Principal | undefined, creditCode: string): ReadScope {
-  if (!p) throw unauthenticated('reading records requires a bearer token');
-  switch (p.role) {
-    case Role.ANALYST:
-      throw forbidden("analysts see aggregate statistics only, never a subject's records");
-    case Role.PARTNER:
-      throw forbidden('partners read records only through a report the subject has authorised');
-    case Role.SUBJECT:
-      if (!isOwner(p, creditCode)) throw forbidden('a subject may read only its own records');
-      return {};
-    case Role.SOURCE_UNIT:
-      return { domains: new Set(p.domains) };
-    default:
-      return {};
-  }
+  assertMayActForSubject(p, { action: 'records:read', creditCode });
+  return p.role === Role.SOURCE_UNIT ? { domains: new Set(p.domains) } : {};
 }
 
 /** One record by id: the subject's scope, or a source unit's own submissions. */

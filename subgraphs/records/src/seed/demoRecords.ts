@@ -1,6 +1,6 @@
-import { demoSourceUnits, demoSubjects, makeCreditCode } from '@credit/shared';
+import { demoSourceUnits, demoSubjects, makeCreditCode, addDays, chinaDate, startOfChinaDay } from '@credit/shared';
 import type { DataSource, EntityManager } from 'typeorm';
-import { addDays, chinaDate, lagDays, startOfChinaDay } from '../record/dates';
+import { lagDays } from '../record/dates';
 import { ExcludedDecisionEntity } from '../record/excludedDecision.entity';
 import { RecordEntity } from '../record/record.entity';
 import { newRecordId } from '../record/recordId';

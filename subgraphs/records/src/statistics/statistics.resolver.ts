@@ -1,14 +1,14 @@
 import { Role } from '@credit/shared';
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { RecordsContext } from '../context';
-import { resolvePeriod } from '../history/history.service';
 import { RecordStatistics } from './statistics.type';
 
 @Resolver()
 export class StatisticsResolver {
   @Authorized(Role.ANALYST, Role.LEAD_DEPARTMENT)
   @Query(() => RecordStatistics, {
-    description: 'Counts by domain, region, category and month (default: the last five years); aggregates only',
+    description:
+      'Counts by domain, region, category and month (default: the last MAX_REPORT_YEARS years); aggregates only',
   })
   recordStatistics(
     @Ctx() ctx: RecordsContext,
@@ -16,7 +16,7 @@ export class StatisticsResolver {
     @Arg('to', () => String, { nullable: true }) to?: string | null,
     @Arg('domains', () => [String], { nullable: true }) domains?: string[] | null,
   ): Promise<RecordStatistics> {
-    const period = resolvePeriod(from, to);
+    const period = ctx.services.history.period(from, to);
     return ctx.services.statistics.statistics(period.from, period.to, domains);
   }
 }

@@ -1,4 +1,12 @@
-import { makeCreditCode, makeResidentId } from '@credit/shared';
+import {
+  LICENCE_ACTIONS,
+  makeCreditCode,
+  makeResidentId,
+  RECORD_CATEGORIES,
+  RECORD_SUBJECT_TYPES,
+  RecordRule,
+} from '@credit/shared';
+import { LicenceAction, RecordCategory, RecordSubjectType } from '../record/record.type';
 import { RowReason } from './rowProblem';
 import { validateRecordRow, type RecordRow, type ValidationContext } from './recordValidation';
 
@@ -120,5 +128,14 @@ describe('the EXCLUDED rule', () => {
 
   it('still rejects an invalid not-punished row (its rights and dates are checked like any row)', () => {
     expect(reasons({ ...valid, notPunished: true, domainCode: 'D14' })).toEqual(['domainCode:DOMAIN_NOT_ALLOWED']);
+  });
+});
+
+describe('the GraphQL enums and codes of records', () => {
+  it('are the shared record content rules, value for value', () => {
+    expect(Object.values(RecordCategory)).toEqual([...RECORD_CATEGORIES]);
+    expect(Object.values(RecordSubjectType)).toEqual([...RECORD_SUBJECT_TYPES]);
+    expect(Object.values(LicenceAction)).toEqual([...LICENCE_ACTIONS]);
+    for (const code of Object.values(RecordRule)) expect(Object.values(RowReason)).toContain(code);
   });
 });

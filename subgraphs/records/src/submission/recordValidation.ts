@@ -1,12 +1,19 @@
 import {
-  checkCreditCode,
-  checkSubjectCode,
-  hasControlCharacters,
+  checkAmount,
+  checkRecordCode,
+  choiceProblem,
+  dateProblem,
+  decisionDateProblem,
+  domainCodeProblem,
   lawfulNonPunishment,
+  penaltyTypesProblems,
+  regionCodeProblem,
+  textProblems,
   type CodeKind,
+  type RecordFieldProblem,
+  type RecordRule,
+  type RecordTextField,
 } from '@credit/shared';
-import { AMOUNT, normaliseAmount } from '../record/amount';
-import { FIRST_RECORD_DATE, isIsoDate } from '../record/dates';
 import { LicenceAction, RecordCategory, RecordSubjectType } from '../record/record.type';
 import { RowReason, type RecordRowProblem } from './rowProblem';
 
@@ -110,22 +117,38 @@ export type RowOutcome =
   | { kind: 'excluded'; content: RecordContent; reasons: RecordRowProblem[] }
   | { kind: 'rejected'; problems: RecordRowProblem[] };
 
-const REGION = /^52\d{4}$/;
+/** Shared rule codes as this subgraph's row reasons (a new shared code fails the build until mapped). */
+const REASON: { [K in RecordRule]: RowReason } = {
+  MISSING_FIELD: RowReason.MISSING_FIELD,
+  BAD_CHECK_CHARACTER: RowReason.BAD_CHECK_CHARACTER,
+  INVALID_CODE: RowReason.INVALID_CODE,
+  UNKNOWN_DOMAIN: RowReason.UNKNOWN_DOMAIN,
+  INVALID_DATE: RowReason.INVALID_DATE,
+  DATE_BEFORE_2020: RowReason.DATE_BEFORE_2020,
+  DATE_IN_FUTURE: RowReason.DATE_IN_FUTURE,
+  NEGATIVE_AMOUNT: RowReason.NEGATIVE_AMOUNT,
+  INVALID_AMOUNT: RowReason.INVALID_AMOUNT,
+  INVALID_VALUE: RowReason.INVALID_VALUE,
+  TOO_LONG: RowReason.TOO_LONG,
+};
 
+/** Applies the shared field rules (shared/src/contracts/recordContent.ts) and collects every problem of a row. */
 class Checker {
   readonly problems: RecordRowProblem[] = [];
   add(field: string, code: RowReason, message: string) {
     this.problems.push({ field, code, message });
   }
-  text(field: string, value: string | null | undefined, max: number, required: boolean): string | null {
+  rule(field: string, p: RecordFieldProblem | null | undefined): boolean {
+    if (p) this.add(field, REASON[p.code], p.message);
+    return !!p;
+  }
+  text(field: RecordTextField, value: string | null | undefined, required: boolean): string | null {
     const v = value?.trim() ?? '';
     if (!v) {
       if (required) this.add(field, RowReason.MISSING_FIELD, 'is required');
       return null;
     }
-    if (Array.from(v).length > max) this.add(field, RowReason.TOO_LONG, `must be at most ${max} characters`);
-    if (hasControlCharacters(v, { multiline: true }))
-      this.add(field, RowReason.INVALID_VALUE, 'must not contain control characters');
+    for (const p of textProblems(field, v)) this.rule(field, p);
     return v;
   }
   date(field: string, value: string | null | undefined, required: boolean): string | null {
@@ -134,28 +157,16 @@ class Checker {
       if (required) this.add(field, RowReason.MISSING_FIELD, 'is required');
       return null;
     }
-    if (!isIsoDate(v)) {
-      this.add(field, RowReason.INVALID_DATE, `must be a real date YYYY-MM-DD, got "${v}"`);
-      return null;
-    }
-    return v;
+    return this.rule(field, dateProblem(v)) ? null : v;
   }
   amount(field: string, value: string | null | undefined): string | null {
-    const v = value?.trim().replace(/,/g, '') ?? '';
-    if (!v) return null;
-    if (/^-\s*\d/.test(v)) {
-      this.add(field, RowReason.NEGATIVE_AMOUNT, `must not be negative, got ${v}`);
+    if (!value?.trim().replace(/,/g, '')) return null;
+    const checked = checkAmount(value);
+    if ('problem' in checked) {
+      this.rule(field, checked.problem);
       return null;
     }
-    if (!AMOUNT.test(v)) {
-      this.add(
-        field,
-        RowReason.INVALID_AMOUNT,
-        `must be yuan with at most two decimals (up to 12 integer digits), got "${v}"`,
-      );
-      return null;
-    }
-    return normaliseAmount(v);
+    return checked.value;
   }
   oneOf<T extends string>(
     field: string,
@@ -168,48 +179,13 @@ class Checker {
       if (required) this.add(field, RowReason.MISSING_FIELD, 'is required');
       return null;
     }
-    if (!Object.values(allowed).includes(v as T)) {
-      this.add(field, RowReason.INVALID_VALUE, `must be one of ${Object.values(allowed).join(', ')}, got "${v}"`);
-      return null;
-    }
-    return v as T;
+    return this.rule(field, choiceProblem(v, Object.values(allowed))) ? null : (v as T);
   }
-}
-
-function codeProblem(
-  c: Checker,
-  field: string,
-  code: string,
-  kind: CodeKind | undefined,
-): { normalized: string; kind?: CodeKind } {
-  let check = checkSubjectCode(code, kind);
-  if (!check.valid && !kind) {
-    // Type unknown: an all-digit code fails as a resident ID, yet may be an organisation's code with a bad check character.
-    const credit = checkCreditCode(check.normalized);
-    if (credit.problem === 'CHECK_CHARACTER') check = { ...credit, normalized: check.normalized };
+  code(field: string, raw: string, kind: CodeKind | undefined): { normalized: string; kind?: CodeKind } {
+    const checked = checkRecordCode(raw, kind);
+    this.rule(field, checked.problem);
+    return checked;
   }
-  if (!check.valid) {
-    const rule =
-      (kind ??
-        (check.problem !== 'CHECK_CHARACTER' && /^\d{17}[\dX]$/i.test(check.normalized)
-          ? 'RESIDENT_ID'
-          : 'CREDIT_CODE')) === 'RESIDENT_ID'
-        ? 'resident ID (GB 11643)'
-        : 'credit code (GB 32100)';
-    c.add(
-      field,
-      check.problem === 'CHECK_CHARACTER' ? RowReason.BAD_CHECK_CHARACTER : RowReason.INVALID_CODE,
-      `invalid ${rule}: ${check.message}`,
-    );
-    return { normalized: check.normalized };
-  }
-  if (kind) return { normalized: check.normalized, kind };
-  // Without a stated type a code that passes GB 32100 is taken as an organisation's (about 1 in 31
-  // resident IDs also pass it by chance, so units reporting natural persons should send subjectType).
-  return {
-    normalized: check.normalized,
-    kind: checkCreditCode(check.normalized).valid ? 'CREDIT_CODE' : 'RESIDENT_ID',
-  };
 }
 
 /**
@@ -219,7 +195,7 @@ function codeProblem(
  */
 export function validateRecordRow(row: RecordRow, ctx: ValidationContext): RowOutcome {
   const c = new Checker();
-  const decisionNumber = c.text('decisionNumber', row.decisionNumber, 100, true);
+  const decisionNumber = c.text('decisionNumber', row.decisionNumber, true);
   const category = c.oneOf('category', row.category, RecordCategory, true);
   const simplifiedProcedure = row.simplifiedProcedure === true;
   if (simplifiedProcedure && category && category !== RecordCategory.ADMINISTRATIVE_PENALTY) {
@@ -234,8 +210,8 @@ export function validateRecordRow(row: RecordRow, ctx: ValidationContext): RowOu
   const notRecord = row.notPunished === true || notPunished !== null || row.legallyEffective === false;
   const penalty = category === RecordCategory.ADMINISTRATIVE_PENALTY && !notRecord;
 
-  const domainCode = c.text('domainCode', row.domainCode, 8, true)?.toUpperCase() ?? null;
-  if (domainCode) {
+  const domainCode = c.text('domainCode', row.domainCode, true)?.toUpperCase() ?? null;
+  if (domainCode && !c.rule('domainCode', domainCodeProblem(domainCode))) {
     const domain = ctx.catalogue.get(domainCode);
     if (!domain) c.add('domainCode', RowReason.UNKNOWN_DOMAIN, `unknown domain "${domainCode}"`);
     else if (!domain.active)
@@ -245,7 +221,7 @@ export function validateRecordRow(row: RecordRow, ctx: ValidationContext): RowOu
   }
 
   const subjectType = c.oneOf('subjectType', row.subjectType, RecordSubjectType, false);
-  const rawCode = c.text('creditCode', row.creditCode, 18, true);
+  const rawCode = c.text('creditCode', row.creditCode, true);
   let creditCode: string | null = null;
   let resolvedType: RecordSubjectType | null = subjectType;
   if (rawCode) {
@@ -255,7 +231,7 @@ export function validateRecordRow(row: RecordRow, ctx: ValidationContext): RowOu
         : subjectType === RecordSubjectType.NATURAL_PERSON
           ? 'RESIDENT_ID'
           : 'CREDIT_CODE';
-    const checked = codeProblem(c, 'creditCode', rawCode, kind);
+    const checked = c.code('creditCode', rawCode, kind);
     creditCode = checked.normalized;
     if (!resolvedType && checked.kind) {
       resolvedType =
@@ -266,34 +242,23 @@ export function validateRecordRow(row: RecordRow, ctx: ValidationContext): RowOu
             : RecordSubjectType.LEGAL_ENTITY;
     }
   }
-  const subjectName = c.text('subjectName', row.subjectName, 200, true);
-  const violationType = c.text('violationType', row.violationType, 200, penalty);
-  const facts = c.text('facts', row.facts, 10_000, true);
-  const legalBasis = c.text('legalBasis', row.legalBasis, 10_000, true);
+  const subjectName = c.text('subjectName', row.subjectName, true);
+  const violationType = c.text('violationType', row.violationType, penalty);
+  const facts = c.text('facts', row.facts, true);
+  const legalBasis = c.text('legalBasis', row.legalBasis, true);
   const types = (row.penaltyTypes ?? []).map((t) => t.trim()).filter(Boolean);
-  if (types.some((t) => t.includes(';')))
-    c.add('penaltyTypes', RowReason.INVALID_VALUE, 'a penalty type must not contain ";"');
   const penaltyTypes = types.length ? types.join(';') : null;
   if (penalty && !penaltyTypes)
     c.add('penaltyTypes', RowReason.MISSING_FIELD, 'is required for an administrative penalty');
-  if (penaltyTypes && penaltyTypes.length > 300)
-    c.add('penaltyTypes', RowReason.TOO_LONG, 'must be at most 300 characters together');
-  const penaltyContent = c.text('penaltyContent', row.penaltyContent, 10_000, !notRecord);
+  for (const p of penaltyTypesProblems(types)) c.rule('penaltyTypes', p);
+  const penaltyContent = c.text('penaltyContent', row.penaltyContent, !notRecord);
   const fineAmount = c.amount('fineAmount', row.fineAmount);
   const confiscatedAmount = c.amount('confiscatedAmount', row.confiscatedAmount);
   const licenceAction = c.oneOf('licenceAction', row.licenceAction, LicenceAction, false);
-  const licenceDetail = c.text('licenceDetail', row.licenceDetail, 200, false);
+  const licenceDetail = c.text('licenceDetail', row.licenceDetail, false);
 
   const decisionDate = c.date('decisionDate', row.decisionDate, true);
-  if (decisionDate && decisionDate < FIRST_RECORD_DATE) {
-    c.add(
-      'decisionDate',
-      RowReason.DATE_BEFORE_2020,
-      `records are collected from ${FIRST_RECORD_DATE}; got ${decisionDate}`,
-    );
-  } else if (decisionDate && decisionDate > ctx.today) {
-    c.add('decisionDate', RowReason.DATE_IN_FUTURE, `must not be after today (${ctx.today}); got ${decisionDate}`);
-  }
+  if (decisionDate) c.rule('decisionDate', decisionDateProblem(decisionDate, ctx.today));
   const effectiveUntil = c.date('effectiveUntil', row.effectiveUntil, false);
   const publicityDeadline = c.date('publicityDeadline', row.publicityDeadline, false);
   for (const [field, value] of [
@@ -303,15 +268,14 @@ export function validateRecordRow(row: RecordRow, ctx: ValidationContext): RowOu
     if (value && decisionDate && value < decisionDate)
       c.add(field, RowReason.DATE_ORDER, `must not be before the decision date ${decisionDate}`);
   }
-  const decidingAuthority = c.text('decidingAuthority', row.decidingAuthority, 200, true);
-  const rawAuthorityCode = c.text('decidingAuthorityCode', row.decidingAuthorityCode, 18, true);
+  const decidingAuthority = c.text('decidingAuthority', row.decidingAuthority, true);
+  const rawAuthorityCode = c.text('decidingAuthorityCode', row.decidingAuthorityCode, true);
   const decidingAuthorityCode = rawAuthorityCode
-    ? codeProblem(c, 'decidingAuthorityCode', rawAuthorityCode, 'CREDIT_CODE').normalized
+    ? c.code('decidingAuthorityCode', rawAuthorityCode, 'CREDIT_CODE').normalized
     : null;
-  const regionCode = c.text('regionCode', row.regionCode, 6, true);
-  if (regionCode && !REGION.test(regionCode))
-    c.add('regionCode', RowReason.INVALID_VALUE, `must be a Guizhou GB/T 2260 code (52xxxx), got "${regionCode}"`);
-  const remarks = c.text('remarks', row.remarks, 500, false);
+  const regionCode = c.text('regionCode', row.regionCode, true);
+  if (regionCode) c.rule('regionCode', regionCodeProblem(regionCode));
+  const remarks = c.text('remarks', row.remarks, false);
 
   if (c.problems.length > 0) return { kind: 'rejected', problems: c.problems };
   const content: RecordContent = {

@@ -1,7 +1,7 @@
-import { AuditEntry, badUserInput, conflict, NO_SUBJECT_CHANGES, type SubjectChanges } from '@credit/shared';
+import { AuditEntry, badUserInput, chinaDate, conflict, NO_SUBJECT_CHANGES, type SubjectChanges } from '@credit/shared';
 import { In, IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import type { DomainCatalogue } from '../catalogue/entitiesDirectory';
-import { chinaDate, lagDays } from '../record/dates';
+import { lagDays } from '../record/dates';
 import { ExcludedDecisionEntity } from '../record/excludedDecision.entity';
 import { RecordEntity } from '../record/record.entity';
 import { newRecordId } from '../record/recordId';

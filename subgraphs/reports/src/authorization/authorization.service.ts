@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import {
   actorOf,
+  addDays,
   audit,
   badUserInput,
   conflict,
+  isIsoDate,
   notFound,
   Role,
+  startOfChinaDay,
   type Principal,
   type ServiceContext,
 } from '@credit/shared';
@@ -30,8 +33,8 @@ export const toAuthorizationView = (e: ReportAuthorizationEntity, now = new Date
 /** `YYYY-MM-DD` means to the end of that day in China; a full ISO instant is taken as given. */
 export function parseUntil(value: string, now = new Date()): Date {
   const v = (value ?? '').trim();
-  const d = /^\d{4}-\d{2}-\d{2}$/.test(v)
-    ? new Date(`${v}T23:59:59.999+08:00`)
+  const d = isIsoDate(v)
+    ? new Date(startOfChinaDay(addDays(v, 1)).getTime() - 1)
     : /^\d{4}-\d{2}-\d{2}T/.test(v)
       ? new Date(v)
       : new Date(NaN);

@@ -2,13 +2,16 @@ import {
   actorOf,
   audit,
   badUserInput,
-  checkSubjectCode,
+  chinaDate,
   conflict,
   domainError,
   ErrorCode,
-  forbidden,
+  hasControlCharacters,
+  ISSUANCE_PERIOD_FIELDS,
   notFound,
+  resolvePeriod,
   Role,
+  subjectActedFor,
   type Principal,
   type ServiceContext,
 } from '@credit/shared';
@@ -23,7 +26,6 @@ import type { IssueReportInput } from './report.inputs';
 import { ReportStatus, type CreditReport } from './report.type';
 import { formatReportNumber } from './reportNumber';
 import { toReportView } from './reportView';
-import { chinaDate, resolvePeriod } from './period';
 import { buildSnapshot, ReportChannel } from './snapshot';
 import { isLockConflict, SequenceBlocks, withRetry } from './sequenceBlocks';
 import { SnapshotPartEntity, splitSnapshot } from './snapshotPart.entity';
@@ -38,8 +40,6 @@ export interface ReportsConfig {
 
 /** Channels a person uses alone; an operator works at a window or a terminal. */
 const OPERATOR_CHANNELS = new Set<ReportChannel>([ReportChannel.SERVICE_WINDOW, ReportChannel.SELF_SERVICE_TERMINAL]);
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
 
 function chooseDomains(catalogue: CatalogueDomain[], requested: string[] | null | undefined): CatalogueDomain[] {
   if (requested === null || requested === undefined) return catalogue.filter((d) => d.active);
@@ -79,21 +79,13 @@ export class ReportService {
     return verificationCodeFor(number, this.keyring.codeSecret);
   }
 
-  private subjectCodeFor(p: Principal, requested: string | null | undefined): string {
-    let raw = requested ?? undefined;
-    if (p.role === Role.SUBJECT) {
-      raw = raw ?? p.creditCode;
-      if (raw.trim().toUpperCase() !== p.creditCode) throw forbidden('a subject may issue reports only for itself');
-    }
-    if (!raw) throw badUserInput('input.creditCode', 'is required when issuing for a subject who is present');
-    const check = checkSubjectCode(raw);
-    if (!check.valid) throw badUserInput('input.creditCode', check.message!, { problem: check.problem });
-    return check.normalized;
-  }
-
   async issue(ctx: ServiceContext, input: IssueReportInput): Promise<CreditReport> {
     const p = ctx.principal as Principal;
-    const creditCode = this.subjectCodeFor(p, input.creditCode);
+    const creditCode = subjectActedFor(p, {
+      action: 'report:issue',
+      requested: input.creditCode,
+      field: 'input.creditCode',
+    });
     if ((p.role === Role.OPERATOR) !== OPERATOR_CHANNELS.has(input.channel)) {
       throw badUserInput(
         'input.channel',
@@ -102,7 +94,15 @@ export class ReportService {
           : `${input.channel} is an operator's channel`,
       );
     }
-    const period = resolvePeriod(input, chinaDate(), this.config.maxYears);
+    const period = resolvePeriod(
+      { from: input.periodFrom, to: input.periodTo, requiredBy: input.requiredByReportUser },
+      {
+        today: chinaDate(),
+        maxYears: this.config.maxYears,
+        fields: ISSUANCE_PERIOD_FIELDS,
+        longerNeedsRequirement: true,
+      },
+    );
     const chosen = chooseDomains(await this.upstream.domains(ctx.requestId), input.domains);
     const [{ subject, commitments }, records] = await Promise.all([
       this.upstream.subjectForIssuance(creditCode, ctx.requestId),
@@ -189,7 +189,7 @@ export class ReportService {
     const text = (reason ?? '').trim();
     if (!text) throw badUserInput('reason', 'is required');
     if (Array.from(text).length > 500) throw badUserInput('reason', 'must be at most 500 characters');
-    if (CONTROL.test(text)) throw badUserInput('reason', 'must not contain control characters');
+    if (hasControlCharacters(text)) throw badUserInput('reason', 'must not contain control characters');
     return this.writes(() =>
       this.db.transaction(async (tx) => {
         const repo = tx.getRepository(CreditReportEntity);

@@ -1,4 +1,4 @@
-import type { ReportPeriod } from './period';
+import type { ResolvedPeriod } from '@credit/shared';
 
 export const SNAPSHOT_FORMAT = 'gz-credit-report/1';
 export const REPAIRED_LABEL = '已修复';
@@ -102,7 +102,7 @@ export interface SnapshotInput {
   issuer: { province: string; name: string };
   scenario: ReportScenario;
   channel: ReportChannel;
-  period: ReportPeriod;
+  period: ResolvedPeriod;
   subject: SnapshotSubject;
   /** Chosen domains in catalogue order. */
   domains: { code: string; nameZh: string }[];

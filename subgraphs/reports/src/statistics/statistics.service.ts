@@ -1,19 +1,21 @@
-import { badUserInput } from '@credit/shared';
+import { chinaDate, resolvePeriod } from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import { CreditReportEntity } from '../report/report.entity';
-import { chinaDate, isIsoDate } from '../report/period';
 import { ReportStatistics, type ReportCount } from './statistics.type';
 
 /** Responsible for report counts by scenario, channel, month and region (issuedDay is indexed). */
 export class StatisticsService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly maxYears: number,
+  ) {}
 
   async counts(from: string | null | undefined, to: string | null | undefined): Promise<ReportStatistics> {
-    const end = to?.trim() || chinaDate();
-    const start = from?.trim() || `${end.slice(0, 4)}-01-01`;
-    if (!isIsoDate(start)) throw badUserInput('from', 'must be a date YYYY-MM-DD');
-    if (!isIsoDate(end)) throw badUserInput('to', 'must be a date YYYY-MM-DD');
-    if (start > end) throw badUserInput('from', 'must not be after to');
+    // The shared period rules, with this year as the default start: counts of issuance, not a history.
+    const { from: start, to: end } = resolvePeriod(
+      { from, to },
+      { today: chinaDate(), maxYears: this.maxYears, defaultFrom: (end) => `${end.slice(0, 4)}-01-01` },
+    );
     const base = () =>
       this.db
         .getRepository(CreditReportEntity)

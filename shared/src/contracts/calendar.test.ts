@@ -1,11 +1,14 @@
 import {
-  addCalendarDays,
+  addDays,
   chinaDate,
   chinaMonth,
   DEFAULT_HOLIDAYS,
   DEFAULT_MAKEUP_WORKDAYS,
+  isIsoDate,
+  startOfChinaDay,
+  yearsBefore,
   WorkingCalendar,
-} from './workingDays';
+} from './calendar';
 
 const plain = new WorkingCalendar([], []);
 
@@ -52,7 +55,7 @@ describe('working-day deadlines', () => {
 
   it('refuses a negative count and a calendar without working days', () => {
     expect(() => plain.addWorkingDays('2026-03-02', -1)).toThrow(RangeError);
-    const all = Array.from({ length: 800 }, (_, i) => addCalendarDays('2026-01-01', i));
+    const all = Array.from({ length: 800 }, (_, i) => addDays('2026-01-01', i));
     expect(() => new WorkingCalendar(all, []).addWorkingDays('2026-01-01', 1)).toThrow(/no working day/);
   });
 
@@ -60,5 +63,15 @@ describe('working-day deadlines', () => {
     expect(chinaDate(new Date('2026-03-01T15:59:59Z'))).toBe('2026-03-01');
     expect(chinaDate(new Date('2026-03-01T16:00:00Z'))).toBe('2026-03-02');
     expect(chinaMonth(new Date('2026-03-31T16:30:00Z'))).toBe('2026-04');
+  });
+
+  it('knows real dates, day starts and whole years back', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2026-02-29')).toBe(false);
+    expect(isIsoDate('2026-2-1')).toBe(false);
+    expect(startOfChinaDay('2026-03-02').toISOString()).toBe('2026-03-01T16:00:00.000Z');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(yearsBefore('2024-02-29', 1)).toBe('2023-02-28');
+    expect(yearsBefore('2026-11-26', 5)).toBe('2021-11-26');
   });
 });

@@ -1,0 +1,5 @@
+export * from './calendar';
+export * from './period';
+export * from './recordContent';
+export * from './subjectAccess';
+export * from './lawfulNonPunishment';
