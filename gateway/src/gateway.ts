@@ -27,6 +27,8 @@ import { operationLimitsPlugin } from './limits/operationLimits';
 import { RateLimiter } from './limits/rateLimiter';
 import { loadSafelist, PersistedQueryStore, safelistPlugin } from './persisted/persistedQueries';
 import { reportRoutes } from './proxy/reportRoutes';
+import { anonymousAccessPlugin, publicRootFields } from './access/anonymousAccess';
+import { hideInternals, operationNamePlugin } from './errors/requestErrors';
 import { ForwardingDataSource } from './subgraphs/forwardingDataSource';
 
 export interface GatewayContext extends ServiceContext {
@@ -91,6 +93,10 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
       return source;
     },
   });
+  const formatError = createErrorFormatter({
+    exposeInternals: !production,
+    onInternal: (err) => logger.error({ err }, 'internal error'),
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: !production,
@@ -98,13 +104,12 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
     csrfPrevention: true,
     parseOptions: { maxTokens: env.MAX_TOKENS },
     persistedQueries: { cache: new PersistedQueryStore(cache, env.APQ_TTL_SECONDS), ttl: env.APQ_TTL_SECONDS },
-    formatError: createErrorFormatter({
-      exposeInternals: !production,
-      onInternal: (err) => logger.error({ err }, 'internal error'),
-    }),
+    formatError: (formatted, err) => formatError(hideInternals(formatted), err),
     plugins: [
       requestLogPlugin(logger),
       metrics.plugin<GatewayContext>(),
+      operationNamePlugin(),
+      anonymousAccessPlugin(publicRootFields(opts.supergraphSdl)),
       operationLimitsPlugin({
         maxDepth: env.MAX_DEPTH,
         maxAliases: env.MAX_ALIASES,
@@ -128,11 +133,19 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
   });
   await apollo.start();
   const verify = createTokenVerifier(authConfigFromEnv(env));
-  const limiter = new RateLimiter(cache, {
-    perPrincipal: env.RATE_LIMIT_PER_PRINCIPAL,
-    perAnonymousIp: env.RATE_LIMIT_ANONYMOUS_PER_IP,
-    windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
-  });
+  const localCounters =
+    cache.kind === 'redis'
+      ? await openCache({ namespace: `${env.CACHE_PREFIX}:gateway-local`, maxEntries: env.CACHE_MAX_ENTRIES })
+      : undefined;
+  const limiter = new RateLimiter(
+    cache,
+    {
+      perPrincipal: env.RATE_LIMIT_PER_PRINCIPAL,
+      perAnonymousIp: env.RATE_LIMIT_ANONYMOUS_PER_IP,
+      windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+    },
+    localCounters,
+  );
   const http = createHttpApp<GatewayContext>({
     apollo,
     logger,
@@ -140,7 +153,12 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
     corsOrigins: env.CORS_ORIGINS,
     trustProxy: env.TRUST_PROXY,
     metrics: () => metrics.registry.metrics(),
-    routes: reportRoutes(opts.routing?.reports ?? env.REPORTS_URL, env.SUBGRAPH_TIMEOUT_MS),
+    routes: reportRoutes(opts.routing?.reports ?? env.REPORTS_URL, env.SUBGRAPH_TIMEOUT_MS, async (info) => {
+      // The verification page and PDFs spend the same budget as GraphQL (verifyReport): one per
+      // anonymous IP, or the principal's when a valid token comes along.
+      const principal = await authenticate(info, verify).catch(() => undefined);
+      return limiter.check(principal, info.ip);
+    }),
     preflight: async (info) => {
       try {
         info.principal = await authenticate(info, verify);
@@ -161,7 +179,8 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
         name: 'subgraphs',
         check: async () => (await Promise.all([...urls.values()].map((u) => subgraphReady(u, 2000)))).every(Boolean),
       },
-      { name: 'cache', check: () => cache.ping() },
+      // Without the cache the gateway serves on: local rate limits, no response cache, no APQ.
+      { name: 'cache', check: () => cache.ping(), optional: true },
     ],
   });
   return {
@@ -174,6 +193,7 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
       await Promise.all(dataSources.map((d) => d.close()));
       await cache.close();
       await shared.close();
+      await localCounters?.close();
     },
   };
 }

@@ -240,6 +240,114 @@ describe('malformed request probes', () => {
   });
 });
 
+describe('errors that reveal nothing internal', () => {
+  const subgraphCalls = async () => {
+    const text = await (await fetch(p.gatewayUrl.replace('/graphql', '/metrics'))).text();
+    return Number(
+      /gateway_subgraph_fetch_duration_seconds_count\{[^}]*subgraph="entities"[^}]*\} (\d+)/.exec(text)?.[1] ?? 0,
+    );
+  };
+
+  it('an anonymous query of a field that needs a token -> 401 UNAUTHENTICATED from the gateway, no subgraph call', async () => {
+    const before = await subgraphCalls();
+    const res = await fetch(p.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `{ regions { code } ...F } fragment F on Query { subjects(first: 1) { edges { cursor } } }`,
+      }),
+    });
+    const text = await res.text();
+    expect(res.status).toBe(401);
+    const body = JSON.parse(text);
+    expect(body.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+    expect(body.errors[0].message).toBe('Query.subjects requires a bearer token');
+    expect(text).not.toMatch(/127\.0\.0\.1|response|401: 401/);
+    expect(await subgraphCalls()).toBe(before);
+  });
+
+  it('an anonymous mutation -> UNAUTHENTICATED; public fields still answer without a token', async () => {
+    const m = await gql(p.gatewayUrl, 'mutation { setDomainActive(code: "D07", active: false) { code } }');
+    expect([m.status, errorCode(m)]).toEqual([401, 'UNAUTHENTICATED']);
+    const pub = await gql(p.gatewayUrl, '{ regions { code } domains { code } __typename }');
+    expect(pub.errors).toBeUndefined();
+    expect(pub.data!.regions).toHaveLength(10);
+  });
+
+  it('a subgraph that is down -> SERVICE_UNAVAILABLE naming it, without its address', async () => {
+    await p.stopSubgraph('entities');
+    try {
+      const token = await tokenFor({ role: 'LEAD_DEPARTMENT' });
+      const res = await fetch(p.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ regions { code } }' }),
+      });
+      const text = await res.text();
+      const body = JSON.parse(text);
+      expect(body.errors[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryable: true });
+      expect(body.errors[0].message).toContain('subgraph entities');
+      expect(text).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|"response"|serviceName/);
+    } finally {
+      await p.restartSubgraph('entities');
+    }
+  });
+
+  it('an operationName that names no operation -> 400 BAD_REQUEST on operationName', async () => {
+    const r = await rawPost(
+      p.gatewayUrl,
+      JSON.stringify({ query: 'query A { regions { code } } query B { domains { code } }', operationName: 'C' }),
+    );
+    expect(r.status).toBe(400);
+    expect(r.json.errors[0].extensions).toEqual({ code: 'BAD_REQUEST', field: 'operationName' });
+    const unnamed = await rawPost(
+      p.gatewayUrl,
+      JSON.stringify({ query: 'query A { regions { code } } query B { domains { code } }' }),
+    );
+    expect([unnamed.status, unnamed.json.errors[0].extensions.code]).toEqual([400, 'BAD_REQUEST']);
+  });
+
+  it('an APQ request whose hash is not its query -> 400 PERSISTED_QUERY_HASH_MISMATCH, nothing registered', async () => {
+    const ext = { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } };
+    const r = await rawPost(p.gatewayUrl, JSON.stringify({ query: '{ regions { code } }', extensions: ext }));
+    expect(r.status).toBe(400);
+    expect(r.json.errors[0].extensions).toEqual({
+      code: 'PERSISTED_QUERY_HASH_MISMATCH',
+      field: 'extensions.persistedQuery.sha256Hash',
+    });
+    const byHash = await rawPost(p.gatewayUrl, JSON.stringify({ extensions: ext }));
+    expect(byHash.json.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+  });
+
+  it('a chunked body over the limit -> 413 PAYLOAD_TOO_LARGE, not a connection reset', async () => {
+    const { request } = await import('node:http');
+    const url = new URL(p.gatewayUrl);
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (c) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode!, body }));
+        },
+      );
+      req.on('error', reject);
+      // No content-length: the body arrives in chunks, 40 kB in all against a limit of 20 kB.
+      req.write(`{"query":"{ domains { code } }","x":"`);
+      for (let i = 0; i < 40; i++) req.write('x'.repeat(1000));
+      req.end('"}');
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+});
+
 describe('rate limits', () => {
   it('answers RATE_LIMITED with retry-after once a principal spends its budget', async () => {
     const g = await extraGateway(p, { RATE_LIMIT_PER_PRINCIPAL: '3', CACHE_PREFIX: `${p.env.CACHE_PREFIX}-solo` });

@@ -51,7 +51,15 @@ export function responseCachePlugin(opts: {
               `${actorOf(p)}\n${queryHash}\n${request.operationName ?? ''}\n${JSON.stringify(request.variables ?? {})}`,
             )
             .digest('base64url')}`;
-          const [raw, current] = await Promise.all([opts.cache.get(key), opts.changes.version(p.creditCode)]);
+          let raw: string | undefined;
+          let current: string;
+          try {
+            [raw, current] = await Promise.all([opts.cache.get(key), opts.changes.version(p.creditCode)]);
+          } catch {
+            // Cache unreachable: no version to trust, so neither serve nor store (bypass).
+            key = undefined;
+            return null;
+          }
           version = current;
           if (raw) {
             const entry = JSON.parse(raw) as Entry;
@@ -70,7 +78,9 @@ export function responseCachePlugin(opts: {
           if (response.http.headers.get('x-cache') === 'HIT') return;
           response.http.headers.set('x-cache', 'MISS');
           if (errors?.length || !data) return;
-          await opts.cache.set(key, JSON.stringify({ v: version, d: data } satisfies Entry), opts.ttlSeconds);
+          await opts.cache
+            .set(key, JSON.stringify({ v: version, d: data } satisfies Entry), opts.ttlSeconds)
+            .catch(() => undefined); // an answer is never held back by the cache
         },
       };
     },

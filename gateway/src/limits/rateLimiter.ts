@@ -3,26 +3,39 @@ import { actorOf, ErrorCode, type Cache, type Principal, type Rejection } from '
 export interface RateLimitConfig {
   /** Operations per window for a signed-in principal. */
   perPrincipal: number;
-  /** Operations per window per client IP for anonymous callers (e.g. `verifyReport`). */
+  /** Requests per window per client IP for anonymous callers: every public door counts here. */
   perAnonymousIp: number;
   windowSeconds: number;
 }
 
 /**
  * Fixed-window counters in the shared cache. With Redis every gateway instance counts into the
- * same key, so N instances share one budget instead of multiplying it by N.
+ * same key, so N instances share one budget instead of multiplying it by N. While the shared
+ * cache does not answer, this instance counts in its own memory (`local`): the limits hold per
+ * instance instead of waiting on Redis or letting everything through.
  */
 export class RateLimiter {
   constructor(
     private readonly cache: Cache,
     private readonly cfg: RateLimitConfig,
+    private readonly local?: Cache,
   ) {}
+
+  private async count(key: string): Promise<number> {
+    const ttl = this.cfg.windowSeconds + 1;
+    try {
+      return await this.cache.incr(key, ttl);
+    } catch (err) {
+      if (!this.local) throw err;
+      return this.local.incr(key, ttl);
+    }
+  }
 
   async check(principal: Principal | undefined, ip: string, now = Date.now()): Promise<Rejection | undefined> {
     const window = Math.floor(now / 1000 / this.cfg.windowSeconds);
     const who = principal ? actorOf(principal) : `ip:${ip}`;
     const limit = principal ? this.cfg.perPrincipal : this.cfg.perAnonymousIp;
-    const count = await this.cache.incr(`rl:${who}:${window}`, this.cfg.windowSeconds + 1);
+    const count = await this.count(`rl:${who}:${window}`);
     if (count <= limit) return undefined;
     const retryAfter = Math.max(1, (window + 1) * this.cfg.windowSeconds - Math.floor(now / 1000));
     return {

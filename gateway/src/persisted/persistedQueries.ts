@@ -11,14 +11,16 @@ export class PersistedQueryStore implements KeyValueCache<string> {
     private readonly cache: Cache,
     private readonly defaultTtlSeconds: number,
   ) {}
+  // While the cache is unreachable APQ is bypassed: a hash alone is not found (the client then
+  // sends the query, as APQ clients do), and a registration is not kept.
   get(key: string) {
-    return this.cache.get(`apq:${key}`);
+    return this.cache.get(`apq:${key}`).catch(() => undefined);
   }
   async set(key: string, value: string, options?: { ttl?: number | null }) {
-    await this.cache.set(`apq:${key}`, value, options?.ttl ?? this.defaultTtlSeconds);
+    await this.cache.set(`apq:${key}`, value, options?.ttl ?? this.defaultTtlSeconds).catch(() => undefined);
   }
   async delete(key: string) {
-    await this.cache.del(`apq:${key}`);
+    await this.cache.del(`apq:${key}`).catch(() => undefined);
     return true;
   }
 }

@@ -1,5 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { keepAlivePool, REQUEST_ID_HEADER, type RequestInfo, type RouteHandler } from '@credit/shared';
+import {
+  ErrorCode,
+  keepAlivePool,
+  REQUEST_ID_HEADER,
+  requestError,
+  type Rejection,
+  type RequestInfo,
+  type RouteHandler,
+} from '@credit/shared';
 
 // Security headers of the verification page matter: its URL carries the verification code.
 const PASS_HEADERS = [
@@ -11,13 +19,18 @@ const PASS_HEADERS = [
   'referrer-policy',
   'content-security-policy',
   'x-content-type-options',
+  'retry-after',
 ];
 
 /**
  * The report pages a phone or a browser opens (QR code target, PDF download, public signing keys)
  * are served by the reports subgraph; the gateway passes them through so there is one public origin.
  */
-export function reportRoutes(reportsGraphqlUrl: string | undefined, timeoutMs: number): Record<string, RouteHandler> {
+export function reportRoutes(
+  reportsGraphqlUrl: string | undefined,
+  timeoutMs: number,
+  throttle: (info: RequestInfo) => Promise<Rejection | undefined>,
+): Record<string, RouteHandler> {
   if (!reportsGraphqlUrl) return {};
   // Verification by report users' systems comes through here at volume.
   const { pool } = keepAlivePool(reportsGraphqlUrl);
@@ -44,9 +57,14 @@ export function reportRoutes(reportsGraphqlUrl: string | undefined, timeoutMs: n
       res.writeHead(upstream.statusCode, headers);
       res.end(body);
     } catch {
-      res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('reports service unavailable');
+      requestError(res, 502, ErrorCode.SERVICE_UNAVAILABLE, 'the reports service is unavailable', info.requestId);
     }
   };
-  return { '/verify': pass, '/reports/*': pass, '/.well-known/credit-report-keys': pass };
+  // Verification and PDFs by code are doors to guess codes through: rate-limited like /graphql.
+  const throttled: RouteHandler = async (req, res, info) => {
+    const r = await throttle(info);
+    if (r) return requestError(res, r.status, r.code, r.message, info.requestId, r.headers, r.extensions);
+    return pass(req, res, info);
+  };
+  return { '/verify': throttled, '/reports/*': throttled, '/.well-known/credit-report-keys': pass };
 }

@@ -107,13 +107,25 @@ describe('ForwardingDataSource', () => {
     expect(sg.seen).toHaveLength(2);
   });
 
-  it('turns a non-2xx answer into an error that carries the status', async () => {
-    const sg = await fakeSubgraph({ status: 401, body: '{"errors":[{"message":"no"}]}' });
+  it("passes a refusal's GraphQL errors on with their codes, whatever the HTTP status", async () => {
+    const body = '{"errors":[{"message":"slow down","extensions":{"code":"VERIFICATION_LOCKED"}}]}';
+    const sg = await fakeSubgraph({ status: 429, body });
     const ds = new ForwardingDataSource('reports', sg.url, 2_000, metrics);
     open.push(sg, ds);
-    await expect(call(ds, { requestId: 'r' })).rejects.toMatchObject({
-      extensions: { code: 'UNAUTHENTICATED', response: { status: 401 } },
+    const answer = await call(ds, { requestId: 'r' });
+    expect(answer.errors).toEqual([{ message: 'slow down', extensions: { code: 'VERIFICATION_LOCKED' } }]);
+  });
+
+  it('turns a non-GraphQL answer into SERVICE_UNAVAILABLE without the URL or the body', async () => {
+    const sg = await fakeSubgraph({ status: 502, body: '<html>bad gateway at 10.0.0.7</html>' });
+    const ds = new ForwardingDataSource('reports', sg.url, 2_000, metrics);
+    open.push(sg, ds);
+    const err = await call(ds, { requestId: 'r' }).catch((e: { message: string; extensions: object }) => e);
+    expect(err).toMatchObject({
+      message: 'subgraph reports answered HTTP 502',
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true },
     });
+    expect(JSON.stringify(err)).not.toMatch(/127\.0\.0\.1|10\.0\.0\.7/);
   });
 
   it('gives up on a subgraph that does not answer in time, naming it', async () => {

@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { keepAlivePool, REQUEST_ID_HEADER, type ServiceMetrics } from '@credit/shared';
+import { domainError, ErrorCode, keepAlivePool, REQUEST_ID_HEADER, type ServiceMetrics } from '@credit/shared';
 import type { GatewayContext } from '../gateway';
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
@@ -29,6 +29,19 @@ const callerKey = (headers: Record<string, string> | undefined): string =>
 
 const TIMEOUTS = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
+function isGraphQLErrorBody(text: string): boolean {
+  if (!text.startsWith('{')) return false;
+  try {
+    const body = JSON.parse(text) as { errors?: unknown };
+    return Array.isArray(body.errors) && body.errors.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** A subgraph that cannot be reached or answers no GraphQL: named, coded, no address or body. */
+const unavailable = (message: string) => domainError(ErrorCode.SERVICE_UNAVAILABLE, message, { retryable: true });
+
 /**
  * The part of a fetch Response that RemoteGraphQLDataSource reads (status, headers for cache
  * hints, the body as JSON or text), made from an undici `request` answer.
@@ -39,8 +52,12 @@ function responseOf(
   headers: Record<string, string | string[] | undefined>,
   text: string,
 ) {
+  // A subgraph answers a refused operation (401, 413, 429…) with a GraphQL body whose errors carry
+  // their codes: treat it as an answer, so the codes reach the client and the gateway never wraps
+  // the raw HTTP response (with the subgraph's URL) into an error of its own.
+  const ok = (statusCode >= 200 && statusCode < 300) || isGraphQLErrorBody(text);
   return {
-    ok: statusCode >= 200 && statusCode < 300,
+    ok,
     status: statusCode,
     statusText: String(statusCode),
     url,
@@ -81,8 +98,8 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
       } catch (err) {
         const code = (err as { code?: string }).code ?? '';
         outcome = TIMEOUTS.has(code) ? 'timeout' : 'error';
-        if (outcome === 'timeout') throw new Error(`subgraph ${name} did not answer within ${timeoutMs} ms`);
-        throw err;
+        if (outcome === 'timeout') throw unavailable(`subgraph ${name} did not answer within ${timeoutMs} ms`);
+        throw unavailable(`subgraph ${name} is unreachable`);
       } finally {
         metrics.subgraphLatency.observe({ subgraph: name, outcome }, Number(process.hrtime.bigint() - started) / 1e9);
       }
@@ -110,6 +127,13 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     }) as unknown as Fetcher;
     super({ url, fetcher });
     this.pool = pool;
+    this.subgraphName = name;
+  }
+  private readonly subgraphName: string;
+
+  /** A non-GraphQL answer (a proxy's 502 page…): coded, without the URL or the body it came with. */
+  override async errorFromResponse(response: { status: number }) {
+    return unavailable(`subgraph ${this.subgraphName} answered HTTP ${response.status}`);
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

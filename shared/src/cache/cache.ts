@@ -20,6 +20,21 @@ export interface CacheOptions {
   /** Prefix of every key, so that services and test runs sharing one Redis never collide. */
   namespace: string;
   maxEntries?: number;
+  /** A Redis command not answered within this many ms fails (CacheUnavailableError); default 200. */
+  commandTimeoutMs?: number;
+}
+
+export const DEFAULT_REDIS_COMMAND_TIMEOUT_MS = 200;
+
+/**
+ * Redis did not answer in time or is disconnected. Callers decide what an outage means for them
+ * (count locally, treat as a miss, retry later) instead of waiting for the connection to return.
+ */
+export class CacheUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`cache unavailable: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'CacheUnavailableError';
+  }
 }
 
 interface MemoryStore {
@@ -98,39 +113,60 @@ class RedisCache implements Cache {
   constructor(
     private readonly client: RedisLike,
     private readonly ns: string,
+    private readonly timeoutMs: number,
     private readonly cluster = false,
   ) {}
+  /** Every command fails within the time-out: a hung or absent Redis must not hold a request. */
+  private async bounded<T>(command: () => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${this.timeoutMs} ms`)), this.timeoutMs);
+    });
+    try {
+      return await Promise.race([command(), late]);
+    } catch (err) {
+      throw err instanceof CacheUnavailableError ? err : new CacheUnavailableError(err);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
   async get(key: string) {
-    const v = await this.client.get(this.ns + key);
+    const v = await this.bounded(() => this.client.get(this.ns + key));
     return v ?? undefined;
   }
   async set(key: string, value: string, ttlSeconds: number) {
-    await this.client.set(this.ns + key, value, {
-      expiration: { type: 'EX', value: Math.max(1, Math.ceil(ttlSeconds)) },
-    });
+    await this.bounded(() =>
+      this.client.set(this.ns + key, value, {
+        expiration: { type: 'EX', value: Math.max(1, Math.ceil(ttlSeconds)) },
+      }),
+    );
   }
   async del(...keys: string[]) {
     if (!keys.length) return;
     // A multi-key DEL must stay within one hash slot on a cluster: delete key by key there.
-    if (this.cluster) await Promise.all(keys.map((k) => this.client.del(this.ns + k)));
-    else await this.client.del(keys.map((k) => this.ns + k));
+    await this.bounded(async () => {
+      if (this.cluster) await Promise.all(keys.map((k) => this.client.del(this.ns + k)));
+      else await this.client.del(keys.map((k) => this.ns + k));
+    });
   }
   async incr(key: string, ttlSeconds: number) {
     const k = this.ns + key;
-    const [n] = (await this.client
-      .multi()
-      .incr(k)
-      .expire(k, Math.max(1, Math.ceil(ttlSeconds)), 'NX')
-      .exec()) as unknown as [number];
+    const [n] = (await this.bounded(() =>
+      this.client
+        .multi()
+        .incr(k)
+        .expire(k, Math.max(1, Math.ceil(ttlSeconds)), 'NX')
+        .exec(),
+    )) as unknown as [number];
     return Number(n);
   }
   async ping() {
     try {
       if (this.cluster) {
-        await this.client.get(`${this.ns}health`);
+        await this.bounded(() => this.client.get(`${this.ns}health`));
         return true;
       }
-      return (await (this.client as RedisClientType).ping()) === 'PONG';
+      return (await this.bounded(() => (this.client as RedisClientType).ping())) === 'PONG';
     } catch {
       return false;
     }
@@ -140,36 +176,49 @@ class RedisCache implements Cache {
   }
 }
 
+/** Always in-process: a fallback to count in while the shared cache is unreachable. */
+export const openMemoryCache = (namespace: string, maxEntries = 50_000): Cache =>
+  new MemoryCache(`${namespace}:`, maxEntries);
+
 /** No REDIS_URL -> bounded in-process LRU with TTLs; REDIS_URL -> node-redis. */
 export async function openCache(opts: CacheOptions): Promise<Cache> {
   const ns = `${opts.namespace}:`;
+  const timeoutMs = opts.commandTimeoutMs ?? DEFAULT_REDIS_COMMAND_TIMEOUT_MS;
+  // No offline queue: while disconnected a command fails at once instead of waiting for the
+  // reconnection (the callers have a fallback for every command).
   if (opts.clusterNodes?.length) {
     const cluster = createCluster({
       rootNodes: opts.clusterNodes.map((url) => ({ url })),
+      defaults: { disableOfflineQueue: true },
     }) as unknown as RedisClusterType;
     cluster.on('error', () => {
       // Reconnection is automatic; readiness reports the outage through ping().
     });
     await cluster.connect();
-    return new RedisCache(cluster, ns, true);
+    return new RedisCache(cluster, ns, timeoutMs, true);
   }
   if (!opts.redisUrl) return new MemoryCache(ns, opts.maxEntries ?? 50_000);
   const client = createClient({
     url: opts.redisUrl,
-    socket: { reconnectStrategy: (retries) => Math.min(retries * 100, 2000), connectTimeout: 5000 },
+    disableOfflineQueue: true,
+    commandOptions: { timeout: timeoutMs },
+    // Reconnect quickly (at most every 500 ms) so that service resumes soon after Redis returns.
+    socket: { reconnectStrategy: (retries) => Math.min(50 + retries * 50, 500), connectTimeout: 5000 },
   }) as RedisClientType;
   client.on('error', () => {
     // Reconnection is automatic; readiness reports the outage through ping().
   });
   await client.connect();
-  return new RedisCache(client, ns);
+  return new RedisCache(client, ns, timeoutMs);
 }
 
 /** REDIS_CLUSTER_NODES wins over REDIS_URL; neither means in-process memory. */
 export const cacheTarget = (env: {
   REDIS_URL?: string;
   REDIS_CLUSTER_NODES?: string[];
-}): Pick<CacheOptions, 'redisUrl' | 'clusterNodes'> => ({
+  REDIS_COMMAND_TIMEOUT_MS?: number;
+}): Pick<CacheOptions, 'redisUrl' | 'clusterNodes' | 'commandTimeoutMs'> => ({
   redisUrl: env.REDIS_URL,
   clusterNodes: env.REDIS_CLUSTER_NODES,
+  commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
 });

@@ -2,6 +2,7 @@ import type { Cache } from './cache';
 
 // Versions live 30 days; cached responses live minutes, so a version never wraps under one.
 const VERSION_TTL_SECONDS = 30 * 86_400;
+const RETRY_MS = 500;
 export const subjectVersionKey = (creditCode: string) => `ver:subject:${creditCode}`;
 
 /**
@@ -10,16 +11,46 @@ export const subjectVersionKey = (creditCode: string) => `ver:subject:${creditCo
  * cache serves an entry only while the version it was stored under is still current.
  */
 export class SubjectChanges {
+  // Bumps that failed while the cache was unreachable: the write is committed, so the bump is
+  // owed; it is retried until the cache answers, or a stale cached history would outlive the outage.
+  private readonly owed = new Set<string>();
+  private retry: NodeJS.Timeout | undefined;
+
   constructor(private readonly shared?: Cache) {}
 
   async publish(creditCodes: Iterable<string>): Promise<void> {
     if (!this.shared) return;
     const unique = [...new Set(creditCodes)];
-    await Promise.all(unique.map((c) => this.shared!.incr(subjectVersionKey(c), VERSION_TTL_SECONDS)));
+    const results = await Promise.allSettled(
+      unique.map((c) => this.shared!.incr(subjectVersionKey(c), VERSION_TTL_SECONDS)),
+    );
+    results.forEach((r, i) => r.status === 'rejected' && this.owed.add(unique[i]));
+    if (this.owed.size && !this.retry) this.scheduleRetry();
   }
 
+  /** Bumps still owed because the cache was down (0 once it answered again). */
+  get pending(): number {
+    return this.owed.size;
+  }
+
+  private scheduleRetry() {
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      const codes = [...this.owed];
+      this.owed.clear();
+      void this.publish(codes);
+    }, RETRY_MS);
+    this.retry.unref();
+  }
+
+  /** Throws while the cache is unreachable: the caller must then not trust a cached answer. */
   async version(creditCode: string): Promise<string> {
     return (await this.shared?.get(subjectVersionKey(creditCode))) ?? '0';
+  }
+
+  stop(): void {
+    clearTimeout(this.retry);
+    this.retry = undefined;
   }
 }
 

@@ -53,6 +53,8 @@ export const commonEnvShape = {
     .refine((v) => v.every((u) => /^rediss?:\/\//.test(u)), {
       message: 'must be a comma-separated list of redis:// URLs',
     }),
+  // A Redis command not answered in this time fails, and the caller falls back (see cache.ts).
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(200),
   CACHE_MAX_ENTRIES: z.coerce.number().int().min(100).default(50_000),
   // Key prefix in the shared cache: one platform per prefix (tests use their own).
   CACHE_PREFIX: z

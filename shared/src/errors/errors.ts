@@ -16,6 +16,12 @@ export const ErrorCode = {
   COST_LIMIT_EXCEEDED: 'COST_LIMIT_EXCEEDED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   PERSISTED_QUERY_NOT_ALLOWED: 'PERSISTED_QUERY_NOT_ALLOWED',
+  // Request-level refusals the gateway answers itself, and a dependency that did not answer.
+  BAD_REQUEST: 'BAD_REQUEST',
+  PERSISTED_QUERY_HASH_MISMATCH: 'PERSISTED_QUERY_HASH_MISMATCH',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  // Too many wrong verification codes for one report number: refused until the lock ends.
+  VERIFICATION_LOCKED: 'VERIFICATION_LOCKED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -29,6 +35,9 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   COST_LIMIT_EXCEEDED: 400,
   PAYLOAD_TOO_LARGE: 413,
   PERSISTED_QUERY_NOT_ALLOWED: 403,
+  BAD_REQUEST: 400,
+  PERSISTED_QUERY_HASH_MISMATCH: 400,
+  VERIFICATION_LOCKED: 429,
 };
 
 function error(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
@@ -55,7 +64,6 @@ const PUBLIC_CODES = new Set<string>([
   // Apollo's own request-level codes are safe to show: they describe the client's request.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',

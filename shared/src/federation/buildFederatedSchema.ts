@@ -9,6 +9,13 @@ import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-g
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])';
 
+/**
+ * On a root field that anyone may call without a token (`@Directive(PUBLIC_FIELD)` next to a resolver
+ * without `@Authorized`): composition keeps the tag and the gateway refuses every untagged root
+ * field to anonymous callers before planning.
+ */
+export const PUBLIC_FIELD = '@tag(name: "public")';
+
 export type ReferenceResolvers = GraphQLResolverMap<unknown>;
 
 /**

@@ -63,6 +63,11 @@ export class ServiceMetrics {
     });
   }
 
+  /** A service's own counter (a domain event worth watching), on this registry. */
+  counter<L extends string>(name: string, help: string, labelNames: L[]): Counter<L> {
+    return new Counter({ name, help, labelNames, registers: [this.registry] });
+  }
+
   /** Operation names come from clients: cap the label set so a hostile client cannot explode it. */
   operationLabel(name: string | null | undefined): string {
     const n = name || 'anonymous';

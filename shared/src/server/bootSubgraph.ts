@@ -18,6 +18,8 @@ export interface SubgraphDeps {
   subjectChanges: SubjectChanges;
   logger: Logger;
   env: CommonEnv;
+  /** The service's Prometheus registry, for counters of its own. */
+  metrics: ServiceMetrics;
 }
 
 export interface BootOptions<C extends ServiceContext, S> {
@@ -65,6 +67,7 @@ export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOption
   });
   let cache: Cache | undefined;
   let shared: Cache | undefined;
+  let subjectChanges: SubjectChanges | undefined;
   try {
     const metrics = new ServiceMetrics(opts.name);
     cache = metrics.instrumentCache(
@@ -79,7 +82,8 @@ export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOption
       namespace: `${env.CACHE_PREFIX}:shared`,
       maxEntries: env.CACHE_MAX_ENTRIES,
     });
-    const deps: SubgraphDeps = { dataSource, cache, subjectChanges: new SubjectChanges(shared), logger, env };
+    subjectChanges = new SubjectChanges(shared);
+    const deps: SubgraphDeps = { dataSource, cache, subjectChanges, logger, env, metrics };
     const services = opts.createServices(deps);
     await opts.onReady?.(services, deps);
     const schema = await opts.buildSchema();
@@ -102,6 +106,7 @@ export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOption
       services,
       async shutdown() {
         await server.stop();
+        subjectChanges!.stop();
         await cache!.close();
         await shared!.close();
         await dataSource.destroy();

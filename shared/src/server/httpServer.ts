@@ -28,6 +28,8 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse, info: Req
 export interface ReadinessCheck {
   name: string;
   check: () => Promise<boolean>;
+  /** The service still serves without it (e.g. the cache): down means `degraded`, still HTTP 200. */
+  optional?: boolean;
 }
 
 export interface HttpAppOptions<C extends BaseContext> {
@@ -91,11 +93,16 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     if (declared > limit) return reject(new BodyTooLarge());
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (c: Buffer) => {
+      if (over) return;
       size += c.length;
       if (size > limit) {
+        // Answer 413 and drop the rest unread (the response closes the connection): destroying
+        // the request here would reset the connection before the client reads the answer.
+        over = true;
+        chunks.length = 0;
         reject(new BodyTooLarge());
-        req.destroy();
         return;
       }
       chunks.push(c);
@@ -137,9 +144,10 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): S
       const results = await Promise.all(
         opts.readiness.map(async (r) => [r.name, await r.check().catch(() => false)] as const),
       );
-      const ok = results.every(([, up]) => up);
+      const ok = results.every(([name, up]) => up || opts.readiness.find((r) => r.name === name)?.optional);
+      const degraded = ok && results.some(([, up]) => !up);
       return json(res, ok ? 200 : 503, {
-        status: ok ? 'ready' : 'not ready',
+        status: ok ? (degraded ? 'degraded' : 'ready') : 'not ready',
         checks: Object.fromEntries(results.map(([n, up]) => [n, up ? 'up' : 'down'])),
       });
     }
@@ -170,7 +178,9 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): S
         text = await readBody(req, maxBody);
       } catch (err) {
         if (err instanceof BodyTooLarge) {
-          return requestError(res, 413, 'PAYLOAD_TOO_LARGE', `request body exceeds ${maxBody} bytes`, requestId);
+          return requestError(res, 413, 'PAYLOAD_TOO_LARGE', `request body exceeds ${maxBody} bytes`, requestId, {
+            connection: 'close',
+          });
         }
         throw err;
       }

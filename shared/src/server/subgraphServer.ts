@@ -93,7 +93,8 @@ export async function createSubgraphServer<C extends ServiceContext>(
     },
     readiness: [
       { name: 'database', check: () => pingDatabase(opts.dataSource) },
-      { name: 'cache', check: () => opts.cache.ping() },
+      // Subject-change bumps owed during a cache outage are retried (SubjectChanges): serve on.
+      { name: 'cache', check: () => opts.cache.ping(), optional: true },
     ],
     routes: opts.routes,
     maxBodyBytes: opts.maxBodyBytes,

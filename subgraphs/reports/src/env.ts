@@ -32,6 +32,12 @@ export function loadReportsEnv(source: Record<string, string | undefined>) {
         .string()
         .regex(/^[A-Z]{2}$/, 'must be two capital letters')
         .default('GZ'),
+      /** Wrong verification codes for one report number before it is locked (any door). */
+      VERIFY_FAILURES_BEFORE_LOCK: z.coerce.number().int().min(1).max(1000).default(10),
+      /** How long a locked number refuses every code, even the right one. */
+      VERIFY_LOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+      /** Each wrong code for a number answers this much later per earlier wrong code (slow-down). */
+      VERIFY_FAILURE_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(200),
       PROVINCE_CODE: z
         .string()
         .regex(/^\d{6}$/, 'must be a six-digit region code')

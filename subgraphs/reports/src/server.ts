@@ -20,6 +20,7 @@ import { buildReportsSchema } from './schema';
 import { StatisticsService } from './statistics/statistics.service';
 import { Upstream } from './upstream/upstream';
 import { VerificationService } from './verification/verification.service';
+import { VerificationGuard } from './verification/verificationGuard';
 
 export type ReportsApp = BootedSubgraph<ReportsServices>;
 
@@ -53,7 +54,7 @@ export async function createReportsApp(
     entities: ENTITIES,
     migrations: MIGRATIONS,
     buildSchema: buildReportsSchema,
-    createServices: ({ dataSource: db }) => {
+    createServices: ({ dataSource: db, cache, metrics }) => {
       const writes = createWriteQueue(isMysql(db));
       const reports = new ReportService(db, keyring, upstream, config, writes);
       const verifiedSignatures = new VerifiedSignatures();
@@ -65,7 +66,22 @@ export async function createReportsApp(
         reports,
         verifiedSignatures,
         authorizations: new AuthorizationService(db, writes),
-        verification: new VerificationService(db, reports, keyring, verifiedSignatures),
+        verification: new VerificationService(
+          db,
+          reports,
+          keyring,
+          verifiedSignatures,
+          new VerificationGuard(
+            db,
+            cache,
+            {
+              failuresBeforeLock: env.VERIFY_FAILURES_BEFORE_LOCK,
+              lockSeconds: env.VERIFY_LOCK_SECONDS,
+              failureDelayMs: env.VERIFY_FAILURE_DELAY_MS,
+            },
+            metrics,
+          ),
+        ),
         recognition: new RecognitionService(db, trustedKeys, writes),
         statistics: new StatisticsService(db, env.MAX_REPORT_YEARS),
       };

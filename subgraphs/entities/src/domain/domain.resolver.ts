@@ -1,10 +1,11 @@
-import { Role } from '@credit/shared';
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { PUBLIC_FIELD, Role } from '@credit/shared';
+import { Arg, Authorized, Ctx, Directive, Mutation, Query, Resolver } from 'type-graphql';
 import type { EntitiesContext } from '../context';
 import { AddDomainInput, Domain } from './domain.type';
 
 @Resolver(() => Domain)
 export class DomainResolver {
+  @Directive(PUBLIC_FIELD)
   @Query(() => [Domain], { description: 'The domain catalogue in the order of the plan (public)' })
   domains(
     @Ctx() ctx: EntitiesContext,

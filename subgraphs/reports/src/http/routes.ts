@@ -3,6 +3,7 @@ import {
   authConfigFromEnv,
   bearerToken,
   createTokenVerifier,
+  ErrorCode,
   isOwner,
   requestError,
   type CommonEnv,
@@ -21,6 +22,17 @@ import { accessTo } from '../report/reportAccess';
 import { isWellFormedReportNumber } from '../report/reportNumber';
 import { verifyForm, verifyResult } from './verifyPage';
 import { audit } from '@credit/shared';
+
+/** A VERIFICATION_LOCKED refusal, as the HTTP routes answer it. */
+function lockOf(err: unknown) {
+  if (!(err instanceof GraphQLError) || err.extensions.code !== ErrorCode.VERIFICATION_LOCKED) return undefined;
+  const { code, retryAfterSeconds, field } = err.extensions as {
+    code: string;
+    retryAfterSeconds: number;
+    field: string;
+  };
+  return { code, message: err.message, retryAfterSeconds, extensions: { field, retryAfterSeconds } };
+}
 
 const PDF_PATH = /^\/reports\/([A-Z0-9]{19})\.pdf$/;
 
@@ -99,10 +111,24 @@ export function reportRoutes(
       return send(res, 200, 'text/html; charset=utf-8', verifyForm(number), headers);
     }
     try {
-      const v = await services.verification.verify(ctxFor(info), number, code, async () => false);
+      const v = await services.verification.verify(ctxFor(info), number, code, async () => false, 'page');
       if (asJson) return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(v), headers);
       send(res, 200, 'text/html; charset=utf-8', verifyResult(v), headers);
     } catch (err) {
+      const locked = lockOf(err);
+      if (locked) {
+        const lockHeaders = { ...headers, 'retry-after': String(locked.retryAfterSeconds) };
+        if (asJson)
+          return requestError(res, 429, locked.code, locked.message, info.requestId, lockHeaders, locked.extensions);
+        const minutes = Math.ceil(locked.retryAfterSeconds / 60);
+        return send(
+          res,
+          429,
+          'text/html; charset=utf-8',
+          verifyForm(number, `该报告编号验证码错误次数过多，已暂时锁定，请约 ${minutes} 分钟后再试。`),
+          lockHeaders,
+        );
+      }
       if (err instanceof GraphQLError && err.extensions.code === 'NOT_FOUND') {
         if (asJson)
           return requestError(res, 404, 'NOT_FOUND', err.message, info.requestId, headers, { field: 'number' });
@@ -128,12 +154,31 @@ export function reportRoutes(
     const principal = await principalOf(req);
     if (principal === 'BAD')
       return requestError(res, 401, 'UNAUTHENTICATED', 'a valid bearer token or ?code= is required', info.requestId);
-    const [row] = await services.reports.findByNumbers([number]);
-    if (!row) return notFound();
     const code = url.searchParams.get('code');
+    // A code is a guess like any other: a locked number refuses it, a wrong one counts, whether
+    // the number exists or not (a lock must not tell which numbers exist).
+    const guard = services.verification.guard;
+    if (code !== null) {
+      try {
+        await guard.assertOpen(number, 'pdf');
+      } catch (err) {
+        const locked = lockOf(err);
+        if (!locked) throw err;
+        const retry = { 'retry-after': String(locked.retryAfterSeconds) };
+        return requestError(res, 429, locked.code, locked.message, info.requestId, retry, locked.extensions);
+      }
+    }
+    const [row] = await services.reports.findByNumbers([number]);
+    if (!row) {
+      if (code !== null) await guard.failed(ctxFor(info, principal), number, 'pdf');
+      return notFound();
+    }
     const byCode = code !== null && codeMatches(number, code, row.codeHash);
     const access = byCode ? null : await accessTo(principal, row, grantFor(principal));
-    if (!byCode && !access) return notFound();
+    if (!byCode && !access) {
+      if (code !== null) await guard.failed(ctxFor(info, principal), number, 'pdf');
+      return notFound();
+    }
     const text = (await services.reports.snapshotTexts([number])).get(number);
     const integrity = checkIntegrity(row, text, services.keyring, services.verifiedSignatures);
     if (!integrity.snapshot) {

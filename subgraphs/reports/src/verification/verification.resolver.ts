@@ -1,9 +1,11 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { PUBLIC_FIELD } from '@credit/shared';
+import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import type { ReportsContext } from '../context';
 import { ReportVerification } from './verification.type';
 
 @Resolver(() => ReportVerification)
 export class VerificationResolver {
+  @Directive(PUBLIC_FIELD)
   @Query(() => ReportVerification, {
     description:
       'Public (no token needed; rate limited at the gateway): authentic or not, status and outcomes. A wrong code answers NOT_FOUND, like an unknown number.',

@@ -21,6 +21,7 @@ import { toDomainViews } from '../report/reportView';
 import type { ReportChannel, ReportScenario } from '../report/snapshot';
 import { breachWarnings, unavailableWarning, type BreachSource } from './breachWarnings';
 import { ReportVerification } from './verification.type';
+import type { VerificationDoor, VerificationGuard } from './verificationGuard';
 
 /**
  * Responsible for answering "is this report real?" for anyone holding its number and code
@@ -32,6 +33,7 @@ export class VerificationService {
     private readonly reports: ReportService,
     private readonly keyring: Keyring,
     private readonly verified: VerifiedSignatures,
+    readonly guard: VerificationGuard,
     private readonly breaches: BreachSource = async () => [],
   ) {}
 
@@ -40,11 +42,17 @@ export class VerificationService {
     rawNumber: string,
     code: string,
     hasGrant: (number: string) => Promise<boolean>,
+    door: VerificationDoor = 'graphql',
   ): Promise<ReportVerification> {
     const number = (rawNumber ?? '').trim().toUpperCase();
+    if (!isWellFormedReportNumber(number)) throw notFound('report', number || '(empty)');
+    await this.guard.assertOpen(number, door);
     // The row and its text in one statement: a wrong code is rare enough not to save the text read for.
-    const found = isWellFormedReportNumber(number) ? await this.reports.findWithSnapshot(number) : null;
-    if (!found || !codeMatches(number, code ?? '', found.row.codeHash)) throw notFound('report', number || '(empty)');
+    const found = await this.reports.findWithSnapshot(number);
+    if (!found || !codeMatches(number, code ?? '', found.row.codeHash)) {
+      await this.guard.failed(ctx, number, door);
+      throw notFound('report', number);
+    }
     const { row, text } = found;
     const integrity = checkIntegrity(row, text, this.keyring, this.verified);
     const p: Principal | undefined = ctx.principal;
