@@ -13,3 +13,4 @@ export * from './audit';
 export * from './graphql';
 export * from './demo';
 export * from './metrics';
+export * from './contracts/clients';

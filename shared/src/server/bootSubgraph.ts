@@ -14,6 +14,8 @@ import { ServiceMetrics } from '../metrics/metrics';
 export interface SubgraphDeps {
   dataSource: DataSource;
   cache: Cache;
+  /** The cache every service shares (`${CACHE_PREFIX}:shared`): platform-wide on Redis, per process in memory. */
+  sharedCache: Cache;
   /** Platform-wide "subject data changed" signal (invalidates the gateway's response cache). */
   subjectChanges: SubjectChanges;
   logger: Logger;
@@ -79,7 +81,14 @@ export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOption
       namespace: `${env.CACHE_PREFIX}:shared`,
       maxEntries: env.CACHE_MAX_ENTRIES,
     });
-    const deps: SubgraphDeps = { dataSource, cache, subjectChanges: new SubjectChanges(shared), logger, env };
+    const deps: SubgraphDeps = {
+      dataSource,
+      cache,
+      sharedCache: shared,
+      subjectChanges: new SubjectChanges(shared),
+      logger,
+      env,
+    };
     const services = opts.createServices(deps);
     await opts.onReady?.(services, deps);
     const schema = await opts.buildSchema();
