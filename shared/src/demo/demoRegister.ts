@@ -27,6 +27,8 @@ export interface DemoSourceUnit {
   regionCode: string;
   domainCodes: string[];
   active: boolean;
+  /** The unit's own unified social credit code (a government body: prefix 11). */
+  creditCode: string;
 }
 
 const PREFECTURES = catalogue.prefectures;
@@ -180,7 +182,7 @@ const DEPARTMENTS: Record<string, string> = {
 const LOCAL_DOMAINS = ['D04', 'D07', 'D14'];
 
 export function demoSourceUnits(): DemoSourceUnit[] {
-  const units: DemoSourceUnit[] = domainCatalogue.domains.map((d) => ({
+  const units: Omit<DemoSourceUnit, 'creditCode'>[] = domainCatalogue.domains.map((d) => ({
     code: `GZ-${d.code}`,
     name: DEPARTMENTS[d.code] ?? `贵州省${d.nameZh}主管部门`,
     regionCode: '520000',
@@ -200,5 +202,5 @@ export function demoSourceUnits(): DemoSourceUnit[] {
       });
     }
   }
-  return units;
+  return units.map((u, i) => ({ ...u, creditCode: makeCreditCode('11', u.regionCode, 30_000_000 + i) }));
 }

@@ -20,6 +20,10 @@ export class SourceUnitEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** The unit's own unified social credit code; null for units registered before it was asked. */
+  @Column({ type: 'varchar', length: 18, nullable: true })
+  creditCode: string | null;
+
   @CreateDateColumn({ type: 'datetime', precision: 6 })
   createdAt: Date;
 }

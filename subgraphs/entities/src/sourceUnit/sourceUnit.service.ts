@@ -11,6 +11,7 @@ const toSourceUnit = (e: SourceUnitEntity): SourceUnit =>
     regionCode: e.regionCode,
     domainCodes: e.domainCodes,
     active: e.active,
+    creditCode: e.creditCode,
   });
 
 /** Responsible for the register of source units and the domains each may report. */

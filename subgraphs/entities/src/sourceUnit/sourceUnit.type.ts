@@ -16,4 +16,7 @@ export class SourceUnit {
 
   @Field()
   active: boolean;
+
+  @Field(() => String, { nullable: true, description: "The unit's own unified social credit code, when registered" })
+  creditCode: string | null;
 }
