@@ -12,7 +12,12 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.check.json' }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.check.json' }],
+    // GraphQL Code Generator's plugins (scripts/src/clients.test.ts) require one ESM-only helper.
+    '/auto-bind/index\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs' } }],
+  },
+  transformIgnorePatterns: ['^(?!.*/\\.pnpm/auto-bind@).*/node_modules/'],
   moduleNameMapper: {
     '^@credit/shared/test$': '<rootDir>/shared/test',
     '^@credit/shared$': '<rootDir>/shared/src',

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { composeSupergraph } from '@credit/gateway';
 import { printFederatedSchema } from '@credit/shared';
+import { generateClients } from './clients';
 import { SUBGRAPHS } from './services';
 
 const root = resolve(__dirname, '../..');
@@ -17,12 +18,13 @@ function readOrEmpty(path: string): string {
 
 /**
  * Emits each subgraph's SDL (`schema.graphql`) from its type-graphql classes, writes a rover-style
- * `supergraph.yaml` and composes `supergraph.graphql`. With --check it only compares and fails
- * when a committed file is stale.
+ * `supergraph.yaml`, composes `supergraph.graphql` and regenerates the typed internal clients from
+ * those schemas (a client whose operation no longer fits its callee fails here). With --check it
+ * only compares and fails when a committed file is stale.
  */
 async function main() {
   const files: [string, string][] = [];
-  const sources = [];
+  const sources: { name: string; url: string; sdl: string }[] = [];
   for (const s of SUBGRAPHS) {
     const sdl = printFederatedSchema(await s.buildSchema());
     files.push([join(s.dir, 'schema.graphql'), sdl]);
@@ -42,6 +44,12 @@ async function main() {
   ].join('\n');
   files.push(['gateway/supergraph.yaml', yaml]);
   files.push(['gateway/supergraph.graphql', composeSupergraph(sources)]);
+  const sdlOf = (name: string) => {
+    const source = sources.find((s) => s.name === name);
+    if (!source) throw new Error(`no subgraph named ${name}`);
+    return source.sdl;
+  };
+  files.push(...(await generateClients(root, sdlOf)));
 
   const stale = files.filter(([path, text]) => readOrEmpty(join(root, path)) !== text).map(([path]) => path);
   if (check) {
@@ -51,7 +59,9 @@ async function main() {
       );
       process.exit(1);
     }
-    console.log(`composition check: ${files.length} files up to date, ${SUBGRAPHS.length} subgraph(s) compose`);
+    console.log(
+      `composition check: ${files.length} files up to date (schemas, supergraph, clients), ${SUBGRAPHS.length} subgraph(s) compose`,
+    );
     return;
   }
   for (const [path, text] of files) writeFileSync(join(root, path), text);

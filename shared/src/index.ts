@@ -14,3 +14,4 @@ export * from './graphql';
 export * from './demo';
 export * from './metrics';
 export * from './contracts';
+export * from './contracts/clients';

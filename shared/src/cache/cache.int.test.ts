@@ -26,6 +26,15 @@ describe(`cache (${redisUrl ? 'Redis' : 'memory'})`, () => {
     expect(await cache.get('short')).toBeUndefined();
   });
 
+  it('stores a value only when the key holds none', async () => {
+    expect(await cache.setIfAbsent('once', 'first', 60)).toBe(true);
+    expect(await cache.setIfAbsent('once', 'second', 60)).toBe(false);
+    expect(await cache.get('once')).toBe('first');
+    await cache.del('once');
+    expect(await cache.setIfAbsent('once', 'third', 60)).toBe(true);
+    expect(await cache.get('once')).toBe('third');
+  });
+
   it('counts atomically', async () => {
     const counts = await Promise.all(Array.from({ length: 20 }, () => cache.incr('n', 60)));
     expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));

@@ -6,6 +6,8 @@ export interface Cache {
   readonly kind: 'memory' | 'redis';
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
+  /** Stores the value only when the key holds none (SET NX); true when it did. */
+  setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean>;
   del(...keys: string[]): Promise<void>;
   /** Atomic counter with expiry set on first increment (rate limits, sequences). */
   incr(key: string, ttlSeconds: number): Promise<number>;
@@ -75,6 +77,11 @@ class MemoryCache implements Cache {
   async set(key: string, value: string, ttlSeconds: number) {
     this.lru.set(this.ns + key, value, { ttl: ttlSeconds * 1000 });
   }
+  async setIfAbsent(key: string, value: string, ttlSeconds: number) {
+    if ((await this.get(key)) !== undefined) return false;
+    await this.set(key, value, ttlSeconds);
+    return true;
+  }
   async del(...keys: string[]) {
     for (const k of keys) {
       this.lru.delete(this.ns + k);
@@ -140,6 +147,13 @@ class RedisCache implements Cache {
         expiration: { type: 'EX', value: Math.max(1, Math.ceil(ttlSeconds)) },
       }),
     );
+  }
+  async setIfAbsent(key: string, value: string, ttlSeconds: number) {
+    const ok = await this.client.set(this.ns + key, value, {
+      condition: 'NX',
+      expiration: { type: 'EX', value: Math.max(1, Math.ceil(ttlSeconds)) },
+    });
+    return ok === 'OK';
   }
   async del(...keys: string[]) {
     if (!keys.length) return;

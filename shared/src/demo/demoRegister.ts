@@ -24,11 +24,11 @@ export interface DemoSubject {
 export interface DemoSourceUnit {
   code: string;
   name: string;
-  /** An organ of state (11…) registered in the unit's region. */
-  creditCode: string;
   regionCode: string;
   domainCodes: string[];
   active: boolean;
+  /** The unit's own unified social credit code (a government body: prefix 11). */
+  creditCode: string;
 }
 
 const PREFECTURES = catalogue.prefectures;
@@ -182,11 +182,9 @@ const DEPARTMENTS: Record<string, string> = {
 const LOCAL_DOMAINS = ['D04', 'D07', 'D14'];
 
 export function demoSourceUnits(): DemoSourceUnit[] {
-  let serial = 11_500_000;
-  const units: DemoSourceUnit[] = domainCatalogue.domains.map((d) => ({
+  const units: Omit<DemoSourceUnit, 'creditCode'>[] = domainCatalogue.domains.map((d) => ({
     code: `GZ-${d.code}`,
     name: DEPARTMENTS[d.code] ?? `贵州省${d.nameZh}主管部门`,
-    creditCode: makeCreditCode('11', '520000', (serial += 7)),
     regionCode: '520000',
     domainCodes: [d.code],
     active: true,
@@ -198,12 +196,11 @@ export function demoSourceUnits(): DemoSourceUnit[] {
       units.push({
         code: `GZ-${region}-${d}`,
         name: dept || `${name}${d}主管部门`,
-        creditCode: makeCreditCode('11', region, (serial += 7)),
         regionCode: region,
         domainCodes: [d],
         active: true,
       });
     }
   }
-  return units;
+  return units.map((u, i) => ({ ...u, creditCode: makeCreditCode('11', u.regionCode, 30_000_000 + i) }));
 }

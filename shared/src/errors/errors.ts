@@ -9,6 +9,8 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
   SUBSTITUTION_NOT_ALLOWED: 'SUBSTITUTION_NOT_ALLOWED',
+  /** Another subgraph this request needs did not answer and no usable copy of its data was held. */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   // Gateway operation limits: each names the limit and the measured value.
   DEPTH_LIMIT_EXCEEDED: 'DEPTH_LIMIT_EXCEEDED',
   ALIAS_LIMIT_EXCEEDED: 'ALIAS_LIMIT_EXCEEDED',
@@ -16,10 +18,9 @@ export const ErrorCode = {
   COST_LIMIT_EXCEEDED: 'COST_LIMIT_EXCEEDED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   PERSISTED_QUERY_NOT_ALLOWED: 'PERSISTED_QUERY_NOT_ALLOWED',
-  // Request-level refusals the gateway answers itself, and a dependency that did not answer.
+  // Request-level refusals the gateway answers itself.
   BAD_REQUEST: 'BAD_REQUEST',
   PERSISTED_QUERY_HASH_MISMATCH: 'PERSISTED_QUERY_HASH_MISMATCH',
-  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   // Too many wrong verification codes for one report number: refused until the lock ends.
   VERIFICATION_LOCKED: 'VERIFICATION_LOCKED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
@@ -56,6 +57,8 @@ export const forbidden = (message: string) => error(ErrorCode.FORBIDDEN, message
 export const notFound = (what: string, key: string) => error(ErrorCode.NOT_FOUND, `${what} ${key} not found`, { key });
 export const conflict = (message: string, extra: Record<string, unknown> = {}) =>
   error(ErrorCode.CONFLICT, message, extra);
+export const serviceUnavailable = (service: string, message: string) =>
+  error(ErrorCode.SERVICE_UNAVAILABLE, message, { service });
 export const domainError = (code: ErrorCode, message: string, extra: Record<string, unknown> = {}) =>
   error(code, message, extra);
 

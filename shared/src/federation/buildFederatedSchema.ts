@@ -38,3 +38,10 @@ export async function buildFederatedSchema(
 
 /** The subgraph SDL that composition reads (committed as `schema.graphql`). */
 export const printFederatedSchema = (schema: GraphQLSchema): string => printSubgraphSchema(schema).trim() + '\n';
+
+/**
+ * A committed `schema.graphql` back to the schema its subgraph serves, with the federation fields
+ * (`_entities`, `_Any`, `_service`) that only exist there: what the generated internal clients are
+ * checked against.
+ */
+export const subgraphSchemaFromSdl = (sdl: string): GraphQLSchema => buildSubgraphSchema(parse(sdl));

@@ -14,6 +14,8 @@ import { ServiceMetrics } from '../metrics/metrics';
 export interface SubgraphDeps {
   dataSource: DataSource;
   cache: Cache;
+  /** The cache every service shares (`${CACHE_PREFIX}:shared`): platform-wide on Redis, per process in memory. */
+  sharedCache: Cache;
   /** Platform-wide "subject data changed" signal (invalidates the gateway's response cache). */
   subjectChanges: SubjectChanges;
   logger: Logger;
@@ -83,7 +85,7 @@ export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOption
       maxEntries: env.CACHE_MAX_ENTRIES,
     });
     subjectChanges = new SubjectChanges(shared);
-    const deps: SubgraphDeps = { dataSource, cache, subjectChanges, logger, env, metrics };
+    const deps: SubgraphDeps = { dataSource, cache, sharedCache: shared, subjectChanges, logger, env, metrics };
     const services = opts.createServices(deps);
     await opts.onReady?.(services, deps);
     const schema = await opts.buildSchema();

@@ -1,3 +1,5 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type DocumentNode } from 'graphql';
 import { signEmbeddedToken, type AuthConfig } from '../auth/jwt';
 import { REQUEST_ID_HEADER } from '../logging/logger';
 import { keepAlivePool } from './keepAlivePool';
@@ -24,10 +26,23 @@ export interface ServiceClientOptions {
   timeoutMs?: number;
 }
 
+// Each generated document is printed once, on its first call.
+const printed = new WeakMap<DocumentNode, string>();
+function queryText(document: DocumentNode): string {
+  let text = printed.get(document);
+  if (text === undefined) {
+    text = print(document);
+    printed.set(document, text);
+  }
+  return text;
+}
+
 /**
  * Calls another subgraph's internal API as a SERVICE principal. Internal fields are
- * `@inaccessible` in the supergraph, so they are reachable only this way. Network failures and
- * 5xx are marked retryable (outbox workers retry them); GraphQL errors are not.
+ * `@inaccessible` in the supergraph, so they are reachable only this way. Operations are the typed
+ * documents generated from the callee's schema (`shared/src/contracts/clients`): variables and
+ * result are type-checked against it. Network failures and 5xx are marked retryable (outbox
+ * workers retry them); GraphQL errors are not.
  */
 export function createServiceClient(opts: ServiceClientOptions) {
   const { pool, path } = keepAlivePool(opts.url, 32);
@@ -46,11 +61,8 @@ export function createServiceClient(opts: ServiceClientOptions) {
     }
     return cached.token;
   };
-  return async function call<T = Record<string, unknown>>(
-    query: string,
-    variables: Record<string, unknown> = {},
-    requestId?: string,
-  ): Promise<T> {
+  return async function call<T, V>(document: TypedDocumentNode<T, V>, variables: V, requestId?: string): Promise<T> {
+    const query = queryText(document);
     let status: number;
     let text: string;
     try {

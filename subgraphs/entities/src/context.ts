@@ -1,4 +1,10 @@
-import { NO_SUBJECT_CHANGES, type ServiceContext, type SubjectChanges } from '@credit/shared';
+import {
+  NO_CATALOGUE_CHANGES,
+  NO_SUBJECT_CHANGES,
+  type CatalogueChanges,
+  type ServiceContext,
+  type SubjectChanges,
+} from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import { AuditTrailService, type AuditSource } from './auditTrail/auditTrail.service';
 import { createCommitmentLoader } from './commitment/commitment.loaders';
@@ -15,6 +21,8 @@ export interface EntitiesServices {
   sourceUnits: SourceUnitService;
   auditTrail: AuditTrailService;
   commitments: CommitmentService;
+  /** Tells readers of the domain catalogue and the unit register that they changed. */
+  catalogueChanges: CatalogueChanges;
 }
 
 export interface EntitiesContext extends ServiceContext {
@@ -30,16 +38,18 @@ export function createServices(
   db: DataSource,
   auditSources: AuditSource[] = [],
   changes: SubjectChanges = NO_SUBJECT_CHANGES,
+  catalogueChanges: CatalogueChanges = NO_CATALOGUE_CHANGES,
 ): EntitiesServices {
   const subjects = new SubjectService(db, changes);
-  const domains = new DomainService(db);
+  const domains = new DomainService(db, catalogueChanges);
   return {
     db,
     subjects,
     domains,
-    sourceUnits: new SourceUnitService(db, domains),
+    sourceUnits: new SourceUnitService(db, domains, () => catalogueChanges.publish()),
     auditTrail: new AuditTrailService(db, auditSources),
     commitments: new CommitmentService(db, subjects, domains),
+    catalogueChanges,
   };
 }
 

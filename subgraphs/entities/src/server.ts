@@ -1,4 +1,4 @@
-import { authConfigFromEnv, bootSubgraph, type BootedSubgraph, type Logger } from '@credit/shared';
+import { authConfigFromEnv, bootSubgraph, CatalogueChanges, type BootedSubgraph, type Logger } from '@credit/shared';
 import { auditSources } from './auditTrail/auditTrail.service';
 import { createContext, createServices, type EntitiesContext, type EntitiesServices } from './context';
 import { ENTITIES, MIGRATIONS, SERVICE_NAME } from './entities';
@@ -19,7 +19,7 @@ export async function createEntitiesApp(
     entities: ENTITIES,
     migrations: MIGRATIONS,
     buildSchema: buildEntitiesSchema,
-    createServices: ({ dataSource, subjectChanges }) =>
+    createServices: ({ dataSource, subjectChanges, sharedCache }) =>
       createServices(
         dataSource,
         auditSources(
@@ -27,13 +27,14 @@ export async function createEntitiesApp(
           authConfigFromEnv(env),
         ),
         subjectChanges,
+        new CatalogueChanges(sharedCache),
       ),
     extendContext: createContext,
     onReady: async (services, { logger }) => {
       const added = await services.domains.ensureCatalogue();
       if (added) logger.info({ domains: added }, 'domain catalogue loaded');
       if (env.SEED_DEMO) {
-        const seeded = await seedDemoData(services.db);
+        const seeded = await seedDemoData(services.db, services.catalogueChanges);
         if (seeded.subjects) logger.info(seeded, 'demo data seeded');
       }
     },

@@ -54,17 +54,19 @@ export class FakeRecords {
       switch (op) {
         case '_entities':
           return send({
-            data: { _entities: variables.reps.map((r: { id: string }) => this.records.get(r.id) ?? null) },
+            data: { _entities: variables.representations.map((r: { id: string }) => this.records.get(r.id) ?? null) },
           });
         case 'internalRecordsForSnapshot':
           return send({
             data: {
-              internalRecordsForSnapshot: [...this.records.values()].filter((r) => r.creditCode === variables.c),
+              internalRecordsForSnapshot: [...this.records.values()].filter(
+                (r) => r.creditCode === variables.creditCode,
+              ),
             },
           });
         default: {
-          const recordId = variables.r ?? variables.input?.recordId;
-          const objectionId = variables.o ?? variables.input?.objectionId;
+          const recordId = variables.recordId ?? variables.input?.recordId;
+          const objectionId = variables.objectionId ?? variables.input?.objectionId;
           if (this.refusing.has(recordId))
             return send({
               errors: [{ message: 'input.changes.fineAmount: bad', extensions: { code: 'BAD_USER_INPUT' } }],
@@ -100,6 +102,8 @@ export class FakeRecords {
 
   /** Effect calls (not lookups) about one objection, in arrival order. */
   effectsFor(objectionId: string): string[] {
-    return this.calls.filter((c) => (c.variables.o ?? c.variables.input?.objectionId) === objectionId).map((c) => c.op);
+    return this.calls
+      .filter((c) => (c.variables.objectionId ?? c.variables.input?.objectionId) === objectionId)
+      .map((c) => c.op);
   }
 }

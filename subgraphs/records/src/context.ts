@@ -1,7 +1,9 @@
 import {
   authConfigFromEnv,
   createServiceClient,
+  EntitiesCatalogue,
   NO_SUBJECT_CHANGES,
+  type EntitiesCatalogueOptions,
   type ServiceContext,
   type SubjectChanges,
 } from '@credit/shared';
@@ -10,7 +12,8 @@ import { EntitiesDirectory, type DomainCatalogue, type SourceUnitDirectory } fro
 import type { RecordsEnv } from './env';
 import { createHistoryLoaders } from './history/history.loaders';
 import { HistoryService } from './history/history.service';
-import { ObjectionService } from './internal/objection.service';
+import { RecordCorrections } from './internal/recordCorrections';
+import { SnapshotRecords } from './internal/snapshotRecords';
 import { QualityService } from './quality/quality.service';
 import { createRecordLoaders } from './record/record.loaders';
 import { RecordService } from './record/record.service';
@@ -25,7 +28,10 @@ export interface RecordsServices {
   history: HistoryService;
   quality: QualityService;
   statistics: StatisticsService;
-  objections: ObjectionService;
+  /** Objection marks and corrections from upheld objections (internal API). */
+  corrections: RecordCorrections;
+  /** The records report snapshots show (internal API). */
+  snapshots: SnapshotRecords;
 }
 
 export interface RecordsContext extends ServiceContext {
@@ -36,18 +42,23 @@ export interface RecordsContext extends ServiceContext {
   };
 }
 
-/** The entities directory over the service client: the real catalogue, as in production. */
-export function entitiesDirectoryFromEnv(env: RecordsEnv): EntitiesDirectory {
-  return new EntitiesDirectory(
-    createServiceClient({ url: env.ENTITIES_URL, service: 'records', auth: authConfigFromEnv(env) }),
-  );
+/**
+ * The entities directory over the service client: the real catalogue, as in production. Without
+ * the platform-wide cache (the import command) entities is asked on every use.
+ */
+export function entitiesDirectoryFromEnv(
+  env: RecordsEnv,
+  cacheOpts: Pick<EntitiesCatalogueOptions, 'shared' | 'logger'> = {},
+): EntitiesDirectory {
+  const client = createServiceClient({ url: env.ENTITIES_URL, service: 'records', auth: authConfigFromEnv(env) });
+  return new EntitiesDirectory(new EntitiesCatalogue(client, cacheOpts));
 }
 
 /** Services are stateless and built once; `directory` may be replaced (the import command shares it). */
 export function createServices(
   db: DataSource,
   env: RecordsEnv,
-  directory: DomainCatalogue & SourceUnitDirectory = entitiesDirectoryFromEnv(env),
+  directory: DomainCatalogue & SourceUnitDirectory,
   changes: SubjectChanges = NO_SUBJECT_CHANGES,
 ): RecordsServices {
   return {
@@ -61,7 +72,8 @@ export function createServices(
       rejectionRateWarning: env.REJECTION_RATE_WARNING,
     }),
     statistics: new StatisticsService(db),
-    objections: new ObjectionService(db, directory, changes),
+    corrections: new RecordCorrections(db, directory, changes),
+    snapshots: new SnapshotRecords(db),
   };
 }
 

@@ -1,6 +1,12 @@
 import { bootSubgraph, type BootedSubgraph, type Logger } from '@credit/shared';
 import type { DomainCatalogue, SourceUnitDirectory } from './catalogue/entitiesDirectory';
-import { createContext, createServices, type RecordsContext, type RecordsServices } from './context';
+import {
+  createContext,
+  createServices,
+  entitiesDirectoryFromEnv,
+  type RecordsContext,
+  type RecordsServices,
+} from './context';
 import { ENTITIES, MIGRATIONS, SERVICE_NAME } from './entities';
 import type { RecordsEnv } from './env';
 import { buildRecordsSchema } from './schema';
@@ -24,7 +30,13 @@ export async function createRecordsApp(env: RecordsEnv, opts: RecordsAppOptions 
     entities: ENTITIES,
     migrations: MIGRATIONS,
     buildSchema: buildRecordsSchema,
-    createServices: ({ dataSource, subjectChanges }) => createServices(dataSource, env, directory, subjectChanges),
+    createServices: ({ dataSource, subjectChanges, sharedCache, logger }) =>
+      createServices(
+        dataSource,
+        env,
+        directory ?? entitiesDirectoryFromEnv(env, { shared: sharedCache, logger }),
+        subjectChanges,
+      ),
     extendContext: createContext,
     onReady: async (services, { logger }) => {
       if (env.SEED_DEMO) {

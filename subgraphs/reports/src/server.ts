@@ -2,6 +2,7 @@ import {
   authConfigFromEnv,
   bootSubgraph,
   createServiceClient,
+  EntitiesCatalogue,
   isMysql,
   type BootedSubgraph,
   type Logger,
@@ -37,10 +38,13 @@ export async function createReportsApp(
   });
   const trustedKeys = loadTrustedKeys(env.TRUSTED_PARTNER_KEYS_FILE);
   const auth = authConfigFromEnv(env);
-  const upstream = new Upstream(
-    createServiceClient({ url: env.ENTITIES_URL, service: SERVICE_NAME, auth, token: env.SERVICE_TOKEN }),
-    createServiceClient({ url: env.RECORDS_URL, service: SERVICE_NAME, auth, token: env.SERVICE_TOKEN }),
-  );
+  const entities = createServiceClient({
+    url: env.ENTITIES_URL,
+    service: SERVICE_NAME,
+    auth,
+    token: env.SERVICE_TOKEN,
+  });
+  const records = createServiceClient({ url: env.RECORDS_URL, service: SERVICE_NAME, auth, token: env.SERVICE_TOKEN });
   const config = {
     prefix: env.REPORT_NUMBER_PREFIX,
     province: env.PROVINCE_CODE,
@@ -54,7 +58,12 @@ export async function createReportsApp(
     entities: ENTITIES,
     migrations: MIGRATIONS,
     buildSchema: buildReportsSchema,
-    createServices: ({ dataSource: db, cache, metrics }) => {
+    createServices: ({ dataSource: db, cache, metrics, sharedCache, logger }) => {
+      const upstream = new Upstream(
+        entities,
+        records,
+        new EntitiesCatalogue(entities, { shared: sharedCache, logger }),
+      );
       const writes = createWriteQueue(isMysql(db));
       const reports = new ReportService(db, keyring, upstream, config, writes);
       const verifiedSignatures = new VerifiedSignatures();
@@ -81,6 +90,7 @@ export async function createReportsApp(
             },
             metrics,
           ),
+          (creditCode, requestId) => upstream.commitmentBreaches(creditCode, requestId),
         ),
         recognition: new RecognitionService(db, trustedKeys, writes),
         statistics: new StatisticsService(db, env.MAX_REPORT_YEARS),

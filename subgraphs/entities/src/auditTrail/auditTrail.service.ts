@@ -1,4 +1,5 @@
 import {
+  AuditLogApi,
   createServiceClient,
   queryAuditEntries,
   type AuditFilter,
@@ -12,12 +13,6 @@ export interface AuditSource {
   name: string;
   call: ServiceClient;
 }
-
-const QUERY = `query($subjectCode: String, $action: String, $from: String, $to: String, $first: Int) {
-  internalAuditEntries(subjectCode: $subjectCode, action: $action, from: $from, to: $to, first: $first) {
-    at actor role action subjectCode target requestId service
-  }
-}`;
 
 /**
  * Responsible for the platform-wide audit trail: each subgraph keeps its own append-only log
@@ -41,8 +36,8 @@ export class AuditTrailService {
       queryAuditEntries(this.db, 'entities', filter),
       ...this.sources.map(async (s) => {
         try {
-          const data = await s.call<{ internalAuditEntries: AuditRecord[] }>(QUERY, { ...filter }, ctx.requestId);
-          return data.internalAuditEntries;
+          const data = await s.call(AuditLogApi.AuditEntriesDocument, { ...filter }, ctx.requestId);
+          return data.internalAuditEntries satisfies AuditRecord[];
         } catch (err) {
           ctx.log.warn({ err: (err as Error).message, service: s.name }, 'audit source unavailable');
           unavailable.push(s.name);

@@ -1,4 +1,4 @@
-import { badUserInput, conflict, notFound } from '@credit/shared';
+import { badUserInput, conflict, NO_CATALOGUE_CHANGES, notFound, type CatalogueChanges } from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import catalogue from '../catalogue/domains.json';
 import { DomainEntity } from './domain.entity';
@@ -15,9 +15,15 @@ const toDomain = (e: DomainEntity): Domain =>
     sortOrder: e.sortOrder,
   });
 
-/** Responsible for the domain catalogue: listing, extension and deactivation by the lead department. */
+/**
+ * Responsible for the domain catalogue: listing, extension and deactivation by the lead department.
+ * Every write publishes a catalogue change after its commit: other subgraphs see it on their next request.
+ */
 export class DomainService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly changes: CatalogueChanges = NO_CATALOGUE_CHANGES,
+  ) {}
 
   async list(includeInactive: boolean): Promise<Domain[]> {
     const rows = await this.db.getRepository(DomainEntity).find({
@@ -45,7 +51,7 @@ export class DomainService {
       throw badUserInput('input.nameZh', 'must be 1-100 characters');
     if (!input.nameEn.trim() || input.nameEn.length > 200)
       throw badUserInput('input.nameEn', 'must be 1-200 characters');
-    return this.db.transaction(async (tx) => {
+    const added = await this.db.transaction(async (tx) => {
       const repo = tx.getRepository(DomainEntity);
       if (await repo.findOneBy({ code })) throw conflict(`domain ${code} already exists`, { field: 'input.code' });
       const max = await repo
@@ -62,6 +68,8 @@ export class DomainService {
       await repo.insert(row);
       return toDomain(row);
     });
+    await this.changes.publish();
+    return added;
   }
 
   async setActive(code: string, active: boolean): Promise<Domain> {
@@ -71,6 +79,7 @@ export class DomainService {
     if (row.active !== active) {
       row.active = active;
       await repo.save(row);
+      await this.changes.publish();
     }
     return toDomain(row);
   }
@@ -80,6 +89,7 @@ export class DomainService {
     const repo = this.db.getRepository(DomainEntity);
     if ((await repo.count()) > 0) return 0;
     await repo.insert(catalogue.domains.map((d, i) => ({ ...d, active: true, sortOrder: i + 1 })));
+    await this.changes.publish();
     return catalogue.domains.length;
   }
 }

@@ -1,10 +1,10 @@
 // Checked-in MySQL migrations, in order. Generate with `pnpm migration:generate entities <Name>`.
 import { Init1795655421950 } from './1795655421950-Init';
 import { Commitments1795655984338 } from './1795655984338-Commitments';
-import { SourceUnitCreditCode1796000000001 } from './1796000000001-SourceUnitCreditCode';
+import { SourceUnitCreditCode1796045435109 } from './1796045435109-SourceUnitCreditCode';
 
 export const migrations: (new () => object)[] = [
   Init1795655421950,
   Commitments1795655984338,
-  SourceUnitCreditCode1796000000001,
+  SourceUnitCreditCode1796045435109,
 ];

@@ -10,10 +10,6 @@ export class SourceUnitEntity {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
-  /** The unit's own unified social credit code (处罚机关统一社会信用代码 of the decisions it sends). */
-  @Column({ type: 'varchar', length: 18, nullable: true })
-  creditCode: string | null;
-
   @Column({ type: 'varchar', length: 6 })
   regionCode: string;
 
@@ -23,6 +19,10 @@ export class SourceUnitEntity {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** The unit's own unified social credit code; null for units registered before it was asked. */
+  @Column({ type: 'varchar', length: 18, nullable: true })
+  creditCode: string | null;
 
   @CreateDateColumn({ type: 'datetime', precision: 6 })
   createdAt: Date;

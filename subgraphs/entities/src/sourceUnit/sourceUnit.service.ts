@@ -19,10 +19,10 @@ const toSourceUnit = (e: SourceUnitEntity): SourceUnit =>
   Object.assign(new SourceUnit(), {
     code: e.code,
     name: e.name,
-    creditCode: e.creditCode,
     regionCode: e.regionCode,
     domainCodes: e.domainCodes,
     active: e.active,
+    creditCode: e.creditCode,
   });
 
 /** Called after every register write, so that readers elsewhere drop their copy of the register. */

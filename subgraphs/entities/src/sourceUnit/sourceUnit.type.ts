@@ -8,9 +8,6 @@ export class SourceUnit {
   @Field()
   name: string;
 
-  @Field(() => String, { nullable: true, description: "The unit's unified social credit code" })
-  creditCode: string | null;
-
   @Field()
   regionCode: string;
 
@@ -19,6 +16,9 @@ export class SourceUnit {
 
   @Field()
   active: boolean;
+
+  @Field(() => String, { nullable: true, description: "The unit's own unified social credit code, when registered" })
+  creditCode: string | null;
 }
 
 @InputType({ description: 'A source unit as the lead department registers it' })

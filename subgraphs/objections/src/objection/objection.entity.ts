@@ -1,8 +1,9 @@
+import type { RecordsApi } from '@credit/shared';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /** A correction decided by the unit, as sent to the records subgraph when the objection is upheld. */
 export interface StoredCorrection {
-  action: 'CORRECT' | 'REVOKE' | 'REPAIR';
+  action: RecordsApi.CorrectionAction;
   reason: string;
   changes: Record<string, unknown> | null;
 }

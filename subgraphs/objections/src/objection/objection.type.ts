@@ -1,12 +1,10 @@
-import { PageInfo } from '@credit/shared';
+import { PageInfo, RecordsApi } from '@credit/shared';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ObjectionStatus, ObjectionType } from './objectionStatus';
 
-export enum ObjectionCorrectionAction {
-  CORRECT = 'CORRECT',
-  REVOKE = 'REVOKE',
-  REPAIR = 'REPAIR',
-}
+/** What an upheld objection does to its record: exactly the actions records' internal API applies. */
+export const ObjectionCorrectionAction = RecordsApi.CorrectionAction;
+export type ObjectionCorrectionAction = RecordsApi.CorrectionAction;
 registerEnumType(ObjectionCorrectionAction, {
   name: 'ObjectionCorrectionAction',
   description:

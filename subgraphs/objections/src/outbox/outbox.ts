@@ -1,3 +1,4 @@
+import type { RecordsApi } from '@credit/shared';
 import type { EntityManager } from 'typeorm';
 import { OutboxEntity, OutboxKind, OutboxStatus } from './outbox.entity';
 
@@ -7,7 +8,7 @@ export interface MarkPayload {
 export type ClearPayload = MarkPayload;
 export interface CorrectionPayload {
   recordId: string;
-  action: 'CORRECT' | 'REVOKE' | 'REPAIR';
+  action: RecordsApi.CorrectionAction;
   reason: string;
   changes: Record<string, unknown> | null;
 }

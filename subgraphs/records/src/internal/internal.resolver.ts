@@ -24,7 +24,7 @@ export class InternalResolver {
     const code = checkSubjectCode(creditCode);
     if (!code.valid) throw badUserInput('creditCode', code.message!, { problem: code.problem });
     const period = resolvePeriod(from, to);
-    const rows = await ctx.services.objections.snapshot(ctx, code.normalized, domains, period.from, period.to);
+    const rows = await ctx.services.snapshots.recordsOf(ctx, code.normalized, domains, period.from, period.to);
     return rows.map((r) => toRecordView(r, ctx.principal));
   }
 
@@ -36,7 +36,7 @@ export class InternalResolver {
     @Arg('recordId', () => ID) recordId: string,
     @Arg('objectionId') objectionId: string,
   ): Promise<boolean> {
-    return ctx.services.objections.mark(ctx, recordId, objectionId);
+    return ctx.services.corrections.mark(ctx, recordId, objectionId);
   }
 
   @Directive('@inaccessible')
@@ -47,7 +47,7 @@ export class InternalResolver {
     @Arg('recordId', () => ID) recordId: string,
     @Arg('objectionId') objectionId: string,
   ): Promise<boolean> {
-    return ctx.services.objections.clear(ctx, recordId, objectionId);
+    return ctx.services.corrections.clear(ctx, recordId, objectionId);
   }
 
   @Directive('@inaccessible')
@@ -59,6 +59,6 @@ export class InternalResolver {
     @Ctx() ctx: RecordsContext,
     @Arg('input', () => CorrectionInput) input: CorrectionInput,
   ): Promise<ViolationRecord> {
-    return toRecordView(await ctx.services.objections.applyCorrection(ctx, input), ctx.principal);
+    return toRecordView(await ctx.services.corrections.applyCorrection(ctx, input), ctx.principal);
   }
 }

@@ -1,4 +1,4 @@
-import { lawfulNonPunishment, type ResolvedPeriod } from '@credit/shared';
+import { lawfulNonPunishment, type RecordsApi, type ResolvedPeriod } from '@credit/shared';
 
 export const SNAPSHOT_FORMAT = 'gz-credit-report/1';
 export const REPAIRED_LABEL = '已修复';
@@ -79,22 +79,7 @@ export interface ReportSnapshot {
 }
 
 /** A record as the records subgraph's internal API returns it (unmasked, to a SERVICE caller). */
-export interface SourceRecord {
-  id: string;
-  domainCode: string;
-  category: string;
-  simplifiedProcedure: boolean;
-  decisionNumber: string;
-  decisionDate: string;
-  decidingAuthority: string;
-  facts: string;
-  penaltyContent: string | null;
-  fineAmount: string | null;
-  status: string;
-  repaired: boolean;
-  repairedAt: string | null;
-  underObjection: boolean;
-}
+export type SourceRecord = RecordsApi.SnapshotRecordsQuery['internalRecordsForSnapshot'][number];
 
 export interface SnapshotInput {
   number: string;

@@ -1,6 +1,5 @@
 import {
   actorOf,
-  auditRead,
   badUserInput,
   conflict,
   NO_SUBJECT_CHANGES,
@@ -36,39 +35,16 @@ function asRow(r: RecordEntity): RecordRow {
 }
 
 /**
- * Responsible for the internal API other subgraphs call as SERVICE: snapshots of a subject's
- * records for reports, objection marks, and corrections from upheld objections — each idempotent
- * on the objection id, so an outbox may retry them freely.
+ * Responsible for what objections does to records through the internal API (SERVICE only): marks a
+ * record under objection, clears the mark, and applies an upheld objection as a correction, a
+ * revocation or a repair — each idempotent on the objection id, so an outbox may retry them freely.
  */
-export class ObjectionService {
+export class RecordCorrections {
   constructor(
     private readonly db: DataSource,
     private readonly catalogue: DomainCatalogue,
     private readonly changes: SubjectChanges = NO_SUBJECT_CHANGES,
   ) {}
-
-  /** EFFECTIVE and REPAIRED records of one subject decided in [from, to], in the chosen domains. */
-  async snapshot(
-    ctx: ServiceContext,
-    creditCode: string,
-    domains: string[],
-    from: string,
-    to: string,
-  ): Promise<RecordEntity[]> {
-    if (domains.length === 0) return [];
-    const rows = await this.db
-      .getRepository(RecordEntity)
-      .createQueryBuilder('r')
-      .where('r.creditCode = :creditCode', { creditCode })
-      .andWhere('r.decisionDate >= :from AND r.decisionDate <= :to', { from, to })
-      .andWhere('r.domainCode IN (:...domains)', { domains })
-      .andWhere('r.status IN (:...statuses)', { statuses: [RecordStatus.EFFECTIVE, RecordStatus.REPAIRED] })
-      .orderBy('r.decisionDate', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .getMany();
-    await auditRead(this.db, ctx, { action: 'record.snapshot', subjectCodes: [creditCode], target: `${from}..${to}` });
-    return rows;
-  }
 
   async mark(ctx: ServiceContext, recordId: string, objectionId: string): Promise<boolean> {
     const key = objectionKey(objectionId);
