@@ -1,6 +1,7 @@
 import { AuditEntry, badUserInput, chinaDate, conflict, NO_SUBJECT_CHANGES, type SubjectChanges } from '@credit/shared';
 import { In, IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
-import type { DomainCatalogue } from '../catalogue/entitiesDirectory';
+import type { DomainCatalogue, SubjectRegister } from '../catalogue/entitiesDirectory';
+import { NameMismatchEntity, sameSubjectName } from '../quality/nameMismatch.entity';
 import { lagDays } from '../record/dates';
 import { ExcludedDecisionEntity } from '../record/excludedDecision.entity';
 import { RecordEntity } from '../record/record.entity';
@@ -65,6 +66,8 @@ export interface PreparedBatch {
   excluded: Map<string, { index: number; content: RecordContent; reasons: RecordRowProblem[] }>;
   /** Rows that got the unit's region because they named none. */
   regionDefaulted: number;
+  /** Registered names of the batch's subjects; null when entities could not be asked (nothing is listed then). */
+  registeredNames: Map<string, string> | null;
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -135,7 +138,7 @@ const rowResult = (
 export class SubmissionService {
   constructor(
     private readonly db: DataSource,
-    private readonly catalogue: DomainCatalogue,
+    private readonly catalogue: DomainCatalogue & Partial<SubjectRegister>,
     private readonly changes: SubjectChanges = NO_SUBJECT_CHANGES,
   ) {}
 
@@ -217,7 +220,23 @@ export class SubmissionService {
       records,
       excluded,
       regionDefaulted,
+      registeredNames: await this.registeredNamesOf(records, who.requestId),
     };
+  }
+
+  /**
+   * One call per batch. A name that differs from the register is accepted (the decision names whom
+   * it names) and listed; if entities cannot answer, the batch is written without that check.
+   */
+  private async registeredNamesOf(records: Map<string, BatchRecord>, requestId?: string) {
+    if (!this.catalogue.registeredNames || records.size === 0) return null;
+    const codes = new Set<string>();
+    for (const r of records.values()) for (const o of [r, ...(r.repeats ?? [])]) codes.add(o.content.creditCode);
+    try {
+      return await this.catalogue.registeredNames([...codes], requestId);
+    } catch {
+      return null;
+    }
   }
 
   /** Writes a prepared batch in one transaction: records, revisions, exclusions, submission log, audit. */
@@ -225,7 +244,8 @@ export class SubmissionService {
     const { who, batchId, records, excluded, results, now } = batch;
     try {
       await this.db.transaction(async (tx) => {
-        await this.writeRecords(tx, who, batchId, records, results, now);
+        const written = await this.writeRecords(tx, who, batchId, records, results, now);
+        await this.writeNameMismatches(tx, who, written, batch.registeredNames, now);
         await this.writeExcluded(tx, who, excluded, results, now);
         await tx
           .createQueryBuilder()
@@ -285,8 +305,9 @@ export class SubmissionService {
     rows: Map<string, BatchRecord>,
     results: RecordRowResult[],
     now: Date,
-  ): Promise<void> {
-    if (rows.size === 0) return;
+  ): Promise<RecordEntity[]> {
+    if (rows.size === 0) return [];
+    const written: RecordEntity[] = [];
     const existing = await this.storedDecisions(
       tx,
       [...rows.values()].map((r) => r.content.decisionNumber),
@@ -369,6 +390,7 @@ export class SubmissionService {
         revision(current.id, current.version, 'UPDATED', changesJson(changed));
         results[index] = rowResult(index, number, RecordVerdict.UPDATED, current.id);
       }
+      if (created || dirty) written.push(current!);
       if (created) inserts.push(current!);
       else if (dirty && current) {
         const final = current;
@@ -380,6 +402,33 @@ export class SubmissionService {
     }
     await bulkLoad(tx, RecordEntity, inserts);
     await bulkLoad(tx, RevisionEntity, revisions);
+    return written;
+  }
+
+  /** Each written record's name checked against the register: its listing replaced, in the same transaction. */
+  private async writeNameMismatches(
+    tx: EntityManager,
+    who: Submitter,
+    written: RecordEntity[],
+    names: Map<string, string> | null,
+    now: Date,
+  ): Promise<void> {
+    if (!names || written.length === 0) return;
+    const mismatches = written
+      .filter((r) => names.has(r.creditCode) && !sameSubjectName(r.subjectName, names.get(r.creditCode)!))
+      .map((r) => ({
+        recordId: r.id,
+        sourceUnitCode: who.unitCode,
+        decisionNumber: r.decisionNumber,
+        creditCode: r.creditCode,
+        submittedName: r.subjectName,
+        registeredName: names.get(r.creditCode)!.slice(0, 200),
+        seenAt: now,
+      }));
+    const updated = written.filter((r) => r.version > 1).map((r) => r.id);
+    for (const part of chunks(updated, IN_CHUNK))
+      await tx.getRepository(NameMismatchEntity).delete({ recordId: In(part) });
+    await bulkLoad(tx, NameMismatchEntity, mismatches);
   }
 
   /** Stored records of these decision numbers, by decision identity (any unit's). */
