@@ -7,12 +7,15 @@ import { loadRecordsEnv } from '../env';
 import { MAX_IMPORT_BATCH_ROWS, SubmissionService } from '../submission/submission.service';
 import { importRecords } from './importer';
 import { formatOf, SOURCE_ENCODINGS, type SourceEncoding } from './sourceFile';
+import { EXPORT_FLAVOURS, writeNationalExport, type ExportFlavour } from './nationalExport';
 import { writeSampleCsv } from './sampleCsv';
 
 const USAGE = `usage:
   importCli --unit <unitCode> --file <file> [--format csv|xlsx|jsonl] [--encoding utf8|gb18030] [--rejects <file>]
             [--domains D07,D14] [--region 520100] [--batch 10000] [--writers 2]
   importCli --generate <rows> --file <out.csv> [--domains D07]      writes a sample 双公示 CSV
+  importCli --generate <rows> --file <out> --flavour csv-utf8-bom|csv-utf8|csv-gb18030|xlsx [--tag T]
+            writes a national 双公示 penalty export as office software does, with the messes of real files
 
 The format follows the file's extension (.xlsx, .jsonl, else CSV); a text file's encoding is detected
 (a BOM or valid UTF-8, else GB18030) unless --encoding is given. Rows without a region get the unit's
@@ -45,6 +48,20 @@ runMain('import', async () => {
   if (a.generate) {
     const rows = Number(a.generate);
     if (!Number.isInteger(rows) || rows < 1) throw new Error('--generate needs a positive row count');
+    if (a.flavour) {
+      if (!(EXPORT_FLAVOURS as readonly string[]).includes(a.flavour))
+        throw new Error(`--flavour must be one of ${EXPORT_FLAVOURS.join(', ')}`);
+      const exp = await writeNationalExport(resolve(a.file), {
+        rows,
+        flavour: a.flavour as ExportFlavour,
+        tag: a.tag ?? String(Date.now()),
+        subjects: Math.max(200, Math.floor(rows / 5)),
+      });
+      process.stderr.write(
+        `wrote ${exp.rows} rows to ${a.file}: ${exp.records} decisions, ${exp.corrections} corrections further down, ${exp.identicalRepeats} identical repeats, ${exp.notPunished} 不予处罚, ${exp.rejectedRows.length} rows to reject\n`,
+      );
+      return;
+    }
     await writeSampleCsv(resolve(a.file), {
       rows,
       domainCode: domainsArg?.[0] ?? 'D07',

@@ -36,7 +36,8 @@ export const NATIONAL_HEADERS = [
   '备注',
 ];
 
-export type ExportFlavour = 'csv-utf8-bom' | 'csv-utf8' | 'csv-gb18030' | 'xlsx';
+export const EXPORT_FLAVOURS = ['csv-utf8-bom', 'csv-utf8', 'csv-gb18030', 'xlsx'] as const;
+export type ExportFlavour = (typeof EXPORT_FLAVOURS)[number];
 
 export interface NationalExportOptions {
   rows: number;
