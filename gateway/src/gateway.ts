@@ -140,6 +140,7 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
     corsOrigins: env.CORS_ORIGINS,
     trustProxy: env.TRUST_PROXY,
     metrics: () => metrics.registry.metrics(),
+    metricsAccess: { token: env.METRICS_TOKEN, production },
     routes: reportRoutes(opts.routing?.reports ?? env.REPORTS_URL, env.SUBGRAPH_TIMEOUT_MS),
     preflight: async (info) => {
       try {

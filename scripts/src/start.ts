@@ -57,7 +57,8 @@ async function main() {
   process.once('SIGTERM', () => void stop(0));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    SEED_DEMO: process.env.SEED_DEMO ?? 'true',
+    // The services never seed by default; the embedded demo asks for it, a MySQL start only when told.
+    SEED_DEMO: process.env.SEED_DEMO ?? (process.env.DB_URL ? 'false' : 'true'),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   };
   const common = parseEnv({}, env);
@@ -96,7 +97,9 @@ async function main() {
     `Credit report platform is up in ${((Date.now() - started) / 1000).toFixed(1)}s (${common.DB_URL ? 'MySQL' : 'embedded SQLite'}, ${common.REDIS_URL ? 'Redis' : 'in-memory cache'})`,
     `  GraphQL gateway:  http://localhost:${gatewayPort}/graphql`,
     ...SUBGRAPHS.map((s) => `  ${s.name} subgraph: ${routing[`${s.name.toUpperCase()}_URL`]}`),
-    `  Demo subject:     ${DEMO_SUBJECTS.ENTERPRISE.creditCode} ${DEMO_SUBJECTS.ENTERPRISE.name}`,
+    env.SEED_DEMO === 'true'
+      ? `  Demo subject:     ${DEMO_SUBJECTS.ENTERPRISE.creditCode} ${DEMO_SUBJECTS.ENTERPRISE.name}`
+      : '  Demo data:        not seeded (SEED_DEMO=true seeds an empty database)',
     '',
     'Demo tokens (send as "Authorization: Bearer <token>"; valid 12 h):',
   ];
