@@ -1,6 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
-import { authConfigFromEnv, parseEnv, signEmbeddedToken, type TokenClaims } from '@credit/shared';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  authConfigFromEnv,
+  ensurePlatformAccounts,
+  parseEnv,
+  signEmbeddedToken,
+  type TokenClaims,
+} from '@credit/shared';
 import { DEMO_SUBJECTS } from '@credit/shared';
 import { GATEWAY_PORT, SUBGRAPHS } from './services';
 
@@ -51,6 +59,40 @@ async function stop(code = 0) {
   process.exit(code);
 }
 
+/**
+ * MySQL mode with an administrative DB_URL (e.g. root) and no DB_MIGRATE_URL: create the platform's
+ * two accounts and run the services as the least-privilege one (no UPDATE/DELETE on audit_log, no DDL);
+ * the migration account runs migrations. Passwords are generated once and kept in DATA_DIR.
+ */
+async function databaseAccounts(env: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv> {
+  if (!env.DB_URL || env.DB_MIGRATE_URL) return {};
+  const dir = resolve(root, env.DATA_DIR ?? 'data');
+  const file = join(dir, 'mysql-accounts.json');
+  const saved: { appPassword: string; migratePassword: string } = existsSync(file)
+    ? JSON.parse(readFileSync(file, 'utf8'))
+    : { appPassword: randomBytes(18).toString('base64url'), migratePassword: randomBytes(18).toString('base64url') };
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, JSON.stringify(saved), { mode: 0o600 });
+  // MySQL user names are at most 32 characters.
+  const prefix = (decodeURIComponent(new URL(env.DB_URL).pathname.slice(1)) || 'credit').slice(0, 23);
+  try {
+    const accounts = await ensurePlatformAccounts({
+      adminUrl: env.DB_URL,
+      appUser: `${prefix}_app`,
+      appPassword: saved.appPassword,
+      migrateUser: `${prefix}_migrate`,
+      migratePassword: saved.migratePassword,
+    });
+    return { DB_URL: accounts.appUrl, DB_MIGRATE_URL: accounts.migrateUrl };
+  } catch (err) {
+    console.error(
+      `could not create the database accounts as DB_URL's user (${(err as Error).message}); ` +
+        'the services run as that user. Give DB_URL an administrative account, or set DB_MIGRATE_URL.',
+    );
+    return {};
+  }
+}
+
 /** Starts every subgraph and then the gateway as separate processes; Ctrl-C stops them all. */
 async function main() {
   process.once('SIGINT', () => void stop(0));
@@ -62,6 +104,7 @@ async function main() {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   };
   const common = parseEnv({}, env);
+  Object.assign(env, await databaseAccounts(env));
   const started = Date.now();
   // Every service learns every subgraph's URL up front: later subgraphs call earlier ones
   // (records -> entities) and entities reads the others' audit logs once they are up.

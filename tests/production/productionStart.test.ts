@@ -1,3 +1,4 @@
+import { dropPlatformAccounts, ensurePlatformAccounts } from '@credit/shared';
 import { dropTestSchemas, testEnv, usingMysql } from '@credit/shared/test';
 import { freePort, identityProvider, mainOf, runToExit, spawnService, stopProcess, waitForStatus } from './support';
 
@@ -7,6 +8,7 @@ import { freePort, identityProvider, mainOf, runToExit, spawnService, stopProces
  */
 const idp = identityProvider();
 const unreachableDb = 'mysql://svc:x@127.0.0.1:1/credit';
+const unreachableMigrate = 'mysql://migrate:x@127.0.0.1:1/credit';
 
 describe('production start refuses unsafe configuration', () => {
   it('names every missing variable at once (records: key, database, SERVICE_TOKEN)', async () => {
@@ -25,6 +27,7 @@ describe('production start refuses unsafe configuration', () => {
           NODE_ENV: 'production',
           JWT_PUBLIC_KEY_FILE: idp.publicKeyFile,
           DB_URL: unreachableDb,
+          DB_MIGRATE_URL: unreachableMigrate,
           SERVICE_TOKEN: await idp.sign({ role: 'SERVICE', service }),
           SEED_DEMO: 'true',
         }),
@@ -38,7 +41,12 @@ describe('production start refuses unsafe configuration', () => {
 
   it('refuses a SERVICE_TOKEN the platform keys do not accept, or of another role', async () => {
     const foreign = identityProvider();
-    const base = { NODE_ENV: 'production', JWT_PUBLIC_KEY_FILE: idp.publicKeyFile, DB_URL: unreachableDb };
+    const base = {
+      NODE_ENV: 'production',
+      JWT_PUBLIC_KEY_FILE: idp.publicKeyFile,
+      DB_URL: unreachableDb,
+      DB_MIGRATE_URL: unreachableMigrate,
+    };
     const [forged, leadToken, expired] = await Promise.all([
       runToExit(mainOf('objections'), {
         ...base,
@@ -60,15 +68,25 @@ describe('production start refuses unsafe configuration', () => {
 
   // Production refuses SQLite, so a start that gets past configuration needs the MySQL pass.
   (usingMysql ? it : it.skip)(
-    '[MySQL pass only: production refuses SQLite] a complete production start is ready, seeds nothing and listens on loopback',
+    '[MySQL pass only: production refuses SQLite] a complete production start (least-privilege account) is ready, seeds nothing and listens on loopback',
     async () => {
       const env = testEnv();
+      const prefix = new URL(env.DB_URL!).pathname.slice(1);
+      const users = [`${prefix}_app`, `${prefix}_mig`];
+      const accounts = await ensurePlatformAccounts({
+        adminUrl: env.DB_URL!,
+        appUser: users[0],
+        appPassword: 'app-pw',
+        migrateUser: users[1],
+        migratePassword: 'migrate-pw',
+      });
       const port = await freePort();
       const child = spawnService(mainOf('entities'), {
         NODE_ENV: 'production',
         LOG_LEVEL: 'info',
         JWT_PUBLIC_KEY_FILE: idp.publicKeyFile,
-        DB_URL: env.DB_URL!,
+        DB_URL: accounts.appUrl,
+        DB_MIGRATE_URL: accounts.migrateUrl,
         ENTITIES_PORT: String(port),
         CACHE_PREFIX: env.CACHE_PREFIX!,
       });
@@ -87,6 +105,7 @@ describe('production start refuses unsafe configuration', () => {
       } finally {
         await stopProcess(child);
         await dropTestSchemas(env);
+        await dropPlatformAccounts(env.DB_URL!, users);
       }
     },
   );

@@ -24,11 +24,11 @@ describe('parseEnv', () => {
     expect(problems).toContain('(got "postgres://x")');
   });
 
-  it('refuses production without a public key or MySQL', () => {
+  it('refuses production without a public key, MySQL or a migration account', () => {
     expect(() => parseEnv({}, { NODE_ENV: 'production' })).toThrow(/JWT_PUBLIC_KEY_FILE[\s\S]*DB_URL/);
-    expect(() =>
-      parseEnv({}, { NODE_ENV: 'production', JWT_JWKS_FILE: '/keys.json', DB_URL: 'mysql://root@db:3306/credit' }),
-    ).not.toThrow();
+    const withDb = { NODE_ENV: 'production', JWT_JWKS_FILE: '/keys.json', DB_URL: 'mysql://app@db:3306/credit' };
+    expect(() => parseEnv({}, withDb)).toThrow(/DB_MIGRATE_URL: production needs a migration account/);
+    expect(() => parseEnv({}, { ...withDb, DB_MIGRATE_URL: 'mysql://migrate@db:3306/credit' })).not.toThrow();
   });
 
   it('treats empty strings as unset', () => {
@@ -40,7 +40,12 @@ describe('parseEnv', () => {
   });
 
   describe('safe production defaults', () => {
-    const production = { NODE_ENV: 'production', JWT_JWKS_FILE: '/keys.json', DB_URL: 'mysql://svc@db:3306/credit' };
+    const production = {
+      NODE_ENV: 'production',
+      JWT_JWKS_FILE: '/keys.json',
+      DB_URL: 'mysql://svc@db:3306/credit',
+      DB_MIGRATE_URL: 'mysql://migrate@db:3306/credit',
+    };
     const problemsOf = (f: () => unknown): string => {
       try {
         f();

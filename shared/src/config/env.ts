@@ -22,6 +22,10 @@ export const commonEnvShape = {
   DB_URL: optionalString.refine((v) => v === undefined || /^mysql:\/\/[^/]+/.test(v), {
     message: 'must be a mysql://user:password@host:port/prefix URL (or unset for embedded SQLite)',
   }),
+  // The migration account (DDL, grants): DB_URL is then the least-privilege service account.
+  DB_MIGRATE_URL: optionalString.refine((v) => v === undefined || /^mysql:\/\/[^/]+/.test(v), {
+    message: 'must be a mysql://user:password@host:port/prefix URL',
+  }),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // Read replicas (same user/prefix layout as DB_URL): TypeORM sends reads to them, writes to DB_URL.
   DB_REPLICA_URLS: z
@@ -124,6 +128,13 @@ const commonRules = (rules: EnvRules) => (env: Record<string, unknown>, ctx: z.R
         code: z.ZodIssueCode.custom,
         path: ['DB_URL'],
         message: 'production needs MySQL (embedded SQLite is for demos)',
+      });
+    } else if (!env.DB_MIGRATE_URL) {
+      // The service account must not be able to alter the schema or the audit trail.
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['DB_MIGRATE_URL'],
+        message: 'production needs a migration account; DB_URL is then the least-privilege service account',
       });
     }
   }

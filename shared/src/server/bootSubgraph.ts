@@ -64,6 +64,7 @@ export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOption
     entities: opts.entities,
     migrations: opts.migrations,
     dbUrl: env.DB_URL,
+    migrateUrl: env.DB_MIGRATE_URL,
     replicaUrls: env.DB_REPLICA_URLS,
     dataDir: env.DATA_DIR,
     poolSize: env.DB_POOL_SIZE,
