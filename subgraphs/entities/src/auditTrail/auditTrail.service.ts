@@ -27,7 +27,7 @@ const QUERY = `query($subjectCode: String, $action: String, $from: String, $to: 
 export class AuditTrailService {
   constructor(
     private readonly db: DataSource,
-    private readonly sources: AuditSource[],
+    readonly sources: AuditSource[],
   ) {}
 
   /** Adds a subgraph whose log is merged (tests start subgraphs on ports known only afterwards). */
