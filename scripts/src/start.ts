@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,51 +10,20 @@ import {
 } from '@credit/shared';
 import { DEMO_SUBJECTS } from '@credit/shared';
 import { GATEWAY_PORT, SUBGRAPHS } from './services';
+import { Supervisor } from './supervisor';
 
 const root = resolve(__dirname, '../..');
-const children: ChildProcess[] = [];
-
-async function waitReady(name: string, url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} (its log is above)`);
-    try {
-      const res = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(1000) });
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${name} was not ready at ${url} within ${timeoutMs / 1000}s`);
-}
 
 // CPU_PROFILE_DIR: every service writes a V8 CPU profile there when it stops (how docs/performance.md was profiled).
 const profileArgs = () =>
   process.env.CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROFILE_DIR}`] : [];
 
-function run(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [...profileArgs(), script], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  children.push(child);
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`${name} stopped (${signal ?? `code ${code}`}); stopping the platform`);
-      void stop(1);
-    }
-  });
-  return child;
-}
-
+const supervisor = new Supervisor({ cwd: root });
 let stopping = false;
 async function stop(code = 0) {
   if (stopping) return;
   stopping = true;
-  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
-  await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))));
+  await supervisor.stop();
   process.exit(code);
 }
 
@@ -116,12 +84,24 @@ async function main() {
   );
   for (const s of SUBGRAPHS) {
     const port = Number(env[s.portVar] ?? s.port);
-    const child = run(s.name, `${s.dir}/dist/main.js`, { ...routing, ...env, [s.portVar]: String(port) });
-    await waitReady(s.name, `http://127.0.0.1:${port}`, child);
+    await supervisor.start({
+      name: s.name,
+      script: `${s.dir}/dist/main.js`,
+      env: { ...routing, ...env, [s.portVar]: String(port) },
+      url: `http://127.0.0.1:${port}`,
+      nodeArgs: profileArgs(),
+    });
   }
   const gatewayPort = Number(env.GATEWAY_PORT ?? GATEWAY_PORT);
-  const gw = run('gateway', 'gateway/dist/main.js', { ...routing, ...env, GATEWAY_PORT: String(gatewayPort) });
-  await waitReady('gateway', `http://127.0.0.1:${gatewayPort}`, gw);
+  await supervisor.start({
+    name: 'gateway',
+    script: 'gateway/dist/main.js',
+    env: { ...routing, ...env, GATEWAY_PORT: String(gatewayPort) },
+    url: `http://127.0.0.1:${gatewayPort}`,
+    nodeArgs: profileArgs(),
+  });
+  // From here a crashed service is restarted with back-off instead of stopping the platform.
+  supervisor.superviseAll();
 
   const auth = authConfigFromEnv(common);
   const demo: [string, TokenClaims][] = [
@@ -151,7 +131,12 @@ async function main() {
   } else {
     lines.push('  (a public key is configured: use tokens from your identity provider)');
   }
-  lines.push('', 'Ctrl-C stops every process.', '');
+  lines.push(
+    '',
+    `Processes: ${[...SUBGRAPHS.map((s) => s.name), 'gateway'].map((n) => `${n} ${supervisor.pid(n)}`).join(', ')}`,
+    'A service that dies is restarted (back-off 0.5 s … 30 s). Ctrl-C stops every process.',
+    '',
+  );
   console.log(lines.join('\n'));
 }
 
