@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
@@ -49,6 +50,11 @@ export interface HttpAppOptions<C extends BaseContext> {
   corsOrigins?: string[];
   /** Prometheus text for GET /metrics. */
   metrics?: () => Promise<string>;
+  /**
+   * Who may read /metrics: with a token, only `Authorization: Bearer <token>`; without one, anybody
+   * outside production and nobody in production (numbers about traffic are not public).
+   */
+  metricsAccess?: { token?: string; production: boolean };
   /** X-Forwarded-For is trusted only behind a known load balancer. */
   trustProxy?: boolean;
 }
@@ -136,6 +142,8 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): S
     }
     if (url.pathname === '/health/live') return json(res, 200, { status: 'ok' });
     if (url.pathname === '/metrics' && opts.metrics) {
+      const refusal = metricsRefusal(req.headers.authorization, opts.metricsAccess);
+      if (refusal) return requestError(res, refusal.status, refusal.code, refusal.message, requestId);
       const text = await opts.metrics();
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
       return res.end(text);
@@ -229,6 +237,22 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): S
   });
   server.keepAliveTimeout = 65_000;
   return server;
+}
+
+function metricsRefusal(
+  authorization: string | undefined,
+  access: HttpAppOptions<BaseContext>['metricsAccess'],
+): { status: number; code: string; message: string } | undefined {
+  if (!access) return undefined;
+  if (!access.token) {
+    return access.production
+      ? { status: 403, code: 'FORBIDDEN', message: '/metrics is served in production only with METRICS_TOKEN set' }
+      : undefined;
+  }
+  const presented = Buffer.from(/^Bearer (.+)$/.exec(authorization ?? '')?.[1] ?? '');
+  const expected = Buffer.from(access.token);
+  if (presented.length === expected.length && timingSafeEqual(presented, expected)) return undefined;
+  return { status: 401, code: 'UNAUTHENTICATED', message: '/metrics needs "Authorization: Bearer <METRICS_TOKEN>"' };
 }
 
 function corsHeaders(origin: string | undefined, allowed: string[]): Record<string, string> {
