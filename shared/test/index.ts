@@ -32,6 +32,9 @@ export function testEnv(extra: Record<string, string | undefined> = {}): Record<
     REDIS_URL: process.env.REDIS_URL,
     SEED_DEMO: 'false',
     CACHE_PREFIX: id,
+    // 200 ms fails fast in production; on a test machine running every suite at once a slow command
+    // would turn a cache read into a bypass and a test into a flake (the Redis fault test sets 200).
+    REDIS_COMMAND_TIMEOUT_MS: '2000',
     ...extra,
   };
 }

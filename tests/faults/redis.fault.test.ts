@@ -86,6 +86,8 @@ beforeAll(async () => {
   redis = await startRedis(port);
   p = await startPlatform([entities, records], {
     REDIS_URL: `redis://127.0.0.1:${port}`,
+    // The production default, which the shared test environment relaxes for loaded test machines.
+    REDIS_COMMAND_TIMEOUT_MS: '200',
     SEED_DEMO: 'true',
     RESPONSE_CACHE: 'on',
     RATE_LIMIT_PER_PRINCIPAL: '1000000',

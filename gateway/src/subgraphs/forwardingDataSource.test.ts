@@ -129,7 +129,8 @@ describe('ForwardingDataSource', () => {
   });
 
   it('gives up on a subgraph that does not answer in time, naming it', async () => {
-    const sg = await fakeSubgraph({ status: 200, body: '{"data":{}}', delayMs: 1_000 });
+    // Far beyond the time-out, so that a loaded machine cannot deliver the answer first.
+    const sg = await fakeSubgraph({ status: 200, body: '{"data":{}}', delayMs: 3_000 });
     const ds = new ForwardingDataSource('records', sg.url, 100, metrics);
     open.push(ds, sg);
     await expect(call(ds, { requestId: 'r' })).rejects.toThrow('subgraph records did not answer within 100 ms');
