@@ -18,7 +18,8 @@ const root = resolve(__dirname, '../..');
 const profileArgs = () =>
   process.env.CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROFILE_DIR}`] : [];
 
-const supervisor = new Supervisor({ cwd: root });
+// RESTART_BACKOFF_MS: first restart delay of a crashed service (doubles per crash in a row, up to 30 s).
+const supervisor = new Supervisor({ cwd: root, backoffMs: Number(process.env.RESTART_BACKOFF_MS ?? 500) || 500 });
 let stopping = false;
 async function stop(code = 0) {
   if (stopping) return;
