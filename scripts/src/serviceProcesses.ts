@@ -105,13 +105,13 @@ export class ServiceProcesses {
   }
 
   /**
-   * What `pnpm start` does with a crash: start the service again after a back-off (0.5 s, doubling
-   * to 30 s; a service up for a minute starts over at 0.5 s), and log it.
+   * What `pnpm start` does with a crash: start the service again after a back-off (`firstDelayMs`,
+   * doubling to 30 s; a service up for a minute starts over), and log it.
    */
-  recover(name: string, how: string, log: (line: string) => void): void {
+  recover(name: string, how: string, log: (line: string) => void, firstDelayMs = 500): void {
     const c = this.crashes.get(name) ?? { count: 0, startedAt: 0 };
     c.count = Date.now() - c.startedAt > 60_000 ? 1 : c.count + 1;
-    const delay = Math.min(30_000, 500 * 2 ** (c.count - 1));
+    const delay = Math.min(30_000, firstDelayMs * 2 ** (c.count - 1));
     log(`${name} exited (${how}); restart ${c.count} in ${(delay / 1000).toFixed(1)} s`);
     const died = Date.now();
     c.timer = setTimeout(() => {

@@ -72,7 +72,7 @@ async function main() {
       void stop(1);
       return;
     }
-    processes!.recover(name, how, log);
+    processes!.recover(name, how, log, common.RESTART_BACKOFF_MS);
   });
   await processes.startAll();
   up = true;

@@ -10,6 +10,8 @@ export function loadStartEnv(source: Record<string, string | undefined>) {
       // The services never seed by default; the embedded demo asks for it, a MySQL start only when told.
       SEED_DEMO: z.enum(['true', 'false']).optional(),
       LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+      // First delay before a crashed service is restarted (doubles per crash in a row, up to 30 s).
+      RESTART_BACKOFF_MS: z.coerce.number().int().min(1).max(30_000).default(500),
       // Every service writes a V8 CPU profile there when it stops (how docs/performance.md was profiled).
       CPU_PROFILE_DIR: z.string().optional(),
     },

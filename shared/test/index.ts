@@ -61,6 +61,17 @@ export async function dropTestSchemas(env: Record<string, string | undefined>): 
   }
 }
 
+/** A connection to the MySQL server of `env` as its DB_URL account, outside any schema (fault tests). */
+export function mysqlConnection(env: Record<string, string | undefined>) {
+  const url = new URL(env.DB_URL!);
+  return createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username || 'root'),
+    password: decodeURIComponent(url.password),
+  });
+}
+
 export const tokenFor = (claims: TokenClaims, expiresIn: string | number = '1h') =>
   signEmbeddedToken(claims, TEST_AUTH, expiresIn);
 

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { badUserInput, createErrorFormatter } from './errors';
+import { badUserInput, createErrorFormatter, isLostDatabaseConnection } from './errors';
 
 describe('error formatting', () => {
   const internal = {
@@ -36,5 +36,32 @@ describe('error formatting', () => {
       new GraphQLError('x'),
     );
     expect(out.message).toBe('Internal server error');
+  });
+});
+
+describe('a lost database connection', () => {
+  // What TypeORM throws when MariaDB kills the connection under a statement (QueryFailedError wrapping mysql2's).
+  const killed = Object.assign(new Error('Query execution was interrupted'), {
+    driverError: Object.assign(new Error('Connection was killed'), { errno: 1927, code: 'ER_CONNECTION_KILLED' }),
+  });
+
+  it('is told apart from other failures', () => {
+    expect(isLostDatabaseConnection(new GraphQLError('x', { originalError: killed }))).toBe(true);
+    expect(
+      isLostDatabaseConnection(Object.assign(new Error('lost'), { code: 'PROTOCOL_CONNECTION_LOST', fatal: true })),
+    ).toBe(true);
+    expect(isLostDatabaseConnection(Object.assign(new Error('dup'), { errno: 1062, code: 'ER_DUP_ENTRY' }))).toBe(
+      false,
+    );
+    // A Redis or HTTP socket saying ECONNRESET is not the database.
+    expect(isLostDatabaseConnection(Object.assign(new Error('reset'), { code: 'ECONNRESET' }))).toBe(false);
+  });
+
+  it('becomes SERVICE_UNAVAILABLE, retryable, revealing nothing of the database', () => {
+    const format = createErrorFormatter({ exposeInternals: false });
+    const err = new GraphQLError('Connection was killed', { originalError: killed, path: ['submitRecords'] });
+    const out = format({ message: err.message, path: ['submitRecords'], extensions: {} }, err);
+    expect(out.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryable: true });
+    expect(out.message).not.toMatch(/killed|1927/);
   });
 });

@@ -83,6 +83,13 @@ export function createErrorFormatter(opts: { exposeInternals: boolean; onInterna
     const { stacktrace: _stack, http: _http, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
     if (PUBLIC_CODES.has(code)) return { ...formatted, extensions: { ...extensions, code } };
     opts.onInternal?.(err);
+    if (isLostDatabaseConnection(err)) {
+      return {
+        message: 'the database connection was interrupted; nothing of this request was committed, send it again',
+        path: formatted.path,
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryable: true },
+      };
+    }
     if (opts.exposeInternals) return { ...formatted, extensions: { ...extensions, code } };
     return {
       message: 'Internal server error',
@@ -90,4 +97,21 @@ export function createErrorFormatter(opts: { exposeInternals: boolean; onInterna
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
   };
+}
+
+// MariaDB/MySQL errors meaning "this connection is gone", not "this statement is wrong": the transaction
+// was rolled back by the server and the pool replaces the connection, so a retry can succeed.
+const LOST_CONNECTION_ERRNOS = new Set([1053, 1077, 1317, 1927, 2006, 2013, 4031]);
+// Socket-level codes count only on mysql2's fatal errors (other clients' sockets say the same words).
+const LOST_CONNECTION_CODES = new Set(['PROTOCOL_CONNECTION_LOST', 'ECONNRESET', 'EPIPE']);
+
+/** Whether an error (or what it wraps) is a lost or killed database connection. */
+export function isLostDatabaseConnection(err: unknown): boolean {
+  for (let e = err as Record<string, unknown> | undefined, depth = 0; e && depth < 5; depth++) {
+    if (typeof e.errno === 'number' && LOST_CONNECTION_ERRNOS.has(e.errno)) return true;
+    if (e.fatal === true && typeof e.code === 'string' && LOST_CONNECTION_CODES.has(e.code)) return true;
+    if (typeof e.message === 'string' && /connection is in closed state/i.test(e.message)) return true;
+    e = (e.driverError ?? e.originalError ?? e.cause) as Record<string, unknown> | undefined;
+  }
+  return false;
 }

@@ -1,0 +1,118 @@
+import { makeCreditCode } from '@credit/shared';
+import { gql, mysqlConnection, tokenFor, usingMysql } from '@credit/shared/test';
+import { entities, records, startPlatform, type Platform } from '../platform';
+
+/**
+ * Issue 13 item 9: the MySQL connection of a submission is killed (KILL from another connection)
+ * after its rows are written but before it commits. The unit gets a coded, retryable error, nothing
+ * of the batch is stored, and the very next request succeeds on a fresh connection.
+ */
+const ROWS = 200;
+const SUBMIT = `mutation($records: [RecordInput!]!) { submitRecords(records: $records) { created rejected results { reasons { field code } } } }`;
+
+(usingMysql ? describe : describe.skip)(
+  'a MySQL connection killed mid-submission [MySQL pass only: SQLite has no server connection to kill]',
+  () => {
+    let p: Platform;
+    let admin: Awaited<ReturnType<typeof mysqlConnection>>;
+    let locker: Awaited<ReturnType<typeof mysqlConnection>>;
+    beforeAll(async () => {
+      p = await startPlatform([entities, records], { SEED_DEMO: 'false' });
+      admin = await mysqlConnection(p.env);
+      locker = await mysqlConnection(p.env);
+    });
+    afterAll(async () => {
+      await locker?.end();
+      await admin?.end();
+      await p?.stop();
+    });
+
+    it('answers SERVICE_UNAVAILABLE (retryable), writes nothing, and the next request succeeds', async () => {
+      const schema = `${new URL(p.env.DB_URL!).pathname.slice(1)}_records`;
+      const lead = await tokenFor({ role: 'LEAD_DEPARTMENT' });
+      const unit = await tokenFor({ role: 'SOURCE_UNIT', unitCode: 'GZ-D07', domains: ['D07'] });
+      const subject = {
+        creditCode: makeCreditCode('91', '520100', 60_000_000 + (process.pid % 100_000)),
+        kind: 'ENTERPRISE',
+        name: '贵阳连接中断测试有限公司',
+        regionCode: '520100',
+        status: 'ACTIVE',
+      };
+      const up = await gql(
+        p.gatewayUrl,
+        'mutation($s: [SubjectInput!]!) { upsertSubjects(subjects: $s) { created } }',
+        { s: [subject] },
+        lead,
+      );
+      expect(up.data!.upsertSubjects.created).toBe(1);
+      const batch = Array.from({ length: ROWS }, (_, i) => ({
+        decisionNumber: `黔市监罚〔K${process.pid}〕${i}号`,
+        category: 'ADMINISTRATIVE_PENALTY',
+        domainCode: 'D07',
+        creditCode: subject.creditCode,
+        subjectName: subject.name,
+        violationType: '虚假广告',
+        facts: '经查属实',
+        legalBasis: '《广告法》第五十五条',
+        penaltyTypes: ['罚款'],
+        penaltyContent: '罚款1000元',
+        fineAmount: '1000',
+        decisionDate: '2025-03-01',
+        decidingAuthority: '贵州省市场监督管理局',
+        decidingAuthorityCode: makeCreditCode('11', '520000', 11_200_000),
+        regionCode: '520100',
+      }));
+      const stored = async () => {
+        const [[r]] = (await admin.query(
+          `SELECT (SELECT COUNT(*) FROM \`${schema}\`.violation_record WHERE creditCode = ?) AS records,
+                  (SELECT COUNT(*) FROM \`${schema}\`.record_revision) AS revisions,
+                  (SELECT COUNT(*) FROM \`${schema}\`.record_submission) AS submissions,
+                  (SELECT COUNT(*) FROM \`${schema}\`.audit_log WHERE action = 'record.submit') AS audited`,
+          [subject.creditCode],
+        )) as unknown as [{ records: number; revisions: number; submissions: number; audited: number }[]];
+        return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v)]));
+      };
+      const before = await stored();
+
+      // The submission writes its records, revisions and log, then its audit rows, in one transaction:
+      // holding the audit table makes it wait there, mid-transaction, where its connection is killed.
+      await locker.query(`LOCK TABLES \`${schema}\`.audit_log WRITE`);
+      let settled: unknown;
+      const submitting = gql(p.gatewayUrl, SUBMIT, { records: batch }, unit).finally(() => (settled = true));
+      let victim: number | undefined;
+      while (victim === undefined) {
+        // A submission that ends before reaching the audit table would make this test meaningless.
+        if (settled) {
+          throw new Error(`the submission ended without waiting: ${JSON.stringify(await submitting).slice(0, 500)}`);
+        }
+        const [rows] = (await admin.query(
+          `SELECT id FROM information_schema.processlist WHERE db = ? AND state LIKE '%lock%'`,
+          [schema],
+        )) as unknown as [{ id: number }[]];
+        victim = rows[0]?.id;
+        if (victim === undefined) await new Promise((r) => setTimeout(r, 20));
+      }
+      await admin.query(`KILL ${Number(victim)}`);
+      await locker.query('UNLOCK TABLES');
+      const killed = await submitting;
+      expect(killed.data?.submitRecords ?? null).toBeNull();
+      expect(killed.errors?.map((e) => [e.extensions?.code, e.extensions?.retryable])).toEqual([
+        ['SERVICE_UNAVAILABLE', true],
+      ]);
+      expect(JSON.stringify(killed.errors)).not.toMatch(/KILL|killed|ER_|sql|127\.0\.0\.1/i);
+      expect(await stored()).toEqual(before); // no partial write
+
+      const t0 = Date.now();
+      const retried = await gql(p.gatewayUrl, SUBMIT, { records: batch }, unit);
+      console.log(`MySQL connection killed mid-submission: the retry succeeded ${Date.now() - t0} ms later`);
+      expect(retried.errors).toBeUndefined();
+      expect(retried.data!.submitRecords).toMatchObject({ created: ROWS, rejected: 0 });
+      expect(await stored()).toEqual({
+        records: before.records + ROWS,
+        revisions: before.revisions + ROWS,
+        submissions: before.submissions + 1,
+        audited: before.audited + 1,
+      });
+    });
+  },
+);
