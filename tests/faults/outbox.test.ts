@@ -23,6 +23,22 @@ describe(`records killed while a correction waits in the outbox (${usingMysql ? 
     const url = platform.gatewayUrl;
     const lead = await tokenFor({ role: 'LEAD_DEPARTMENT' });
     const unit = await tokenFor({ role: 'SOURCE_UNIT', unitCode: 'GZ-D07', domains: ['D07'] });
+    // No demo data: the unit is registered as the lead department does (only registered units submit).
+    const registered = await gql(
+      url,
+      'mutation($i: RegisterSourceUnitInput!) { registerSourceUnit(input: $i) { code } }',
+      {
+        i: {
+          code: 'GZ-D07',
+          name: '贵州省市场监督管理局',
+          creditCode: makeCreditCode('11', '520000', 11_200_000),
+          regionCode: '520000',
+          domainCodes: ['D07'],
+        },
+      },
+      lead,
+    );
+    expect(registered.errors).toBeUndefined();
     const subject = {
       creditCode: makeCreditCode('91', '520100', 50_000_000 + (process.pid % 100_000)),
       kind: 'ENTERPRISE',
