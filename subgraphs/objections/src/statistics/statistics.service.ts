@@ -1,7 +1,7 @@
 import { badUserInput } from '@credit/shared';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { ObjectionEntity } from '../objection/objection.entity';
-import { whereOverdue } from '../objection/objectionReader';
+import { whereOverdue } from '../workflow/deadlines';
 import { ObjectionCount, ObjectionStatistics } from './statistics.type';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
