@@ -17,7 +17,7 @@ export class ReportResolver {
     description: 'Issues a report now, free of charge: snapshot, number, hash and signature',
   })
   issueReport(@Ctx() ctx: ReportsContext, @Arg('input') input: IssueReportInput): Promise<CreditReport> {
-    return ctx.services.reports.issue(ctx, input);
+    return ctx.services.issuance.issue(ctx, input);
   }
 
   @Authorized(Role.SUBJECT, Role.LEAD_DEPARTMENT)
@@ -29,7 +29,7 @@ export class ReportResolver {
     @Arg('number') number: string,
     @Arg('reason') reason: string,
   ): Promise<CreditReport> {
-    return ctx.services.reports.revoke(ctx, number, reason);
+    return ctx.services.issuance.revoke(ctx, number, reason);
   }
 
   @Authorized()
