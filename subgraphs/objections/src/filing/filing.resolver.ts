@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { ObjectionsContext } from '../context';
 import { Objection } from '../objection/objection.type';
-import { viewForCaller } from '../objection/objectionView';
+import { viewForCaller } from '../objection/callerView';
 import { FileObjectionInput } from './filing.inputs';
 
 @Resolver(() => Objection)

@@ -1,5 +1,4 @@
 import { maskIdNumber, type Principal } from '@credit/shared';
-import type { ObjectionsContext } from '../context';
 import { toCorrectionView } from '../correction/correctionView';
 import { currentDueDate, isOverdue } from '../workflow/deadlines';
 import type { ObjectionEntity } from './objection.entity';
@@ -35,7 +34,3 @@ export function toObjectionView(e: ObjectionEntity, p: Principal | undefined, to
     masked,
   });
 }
-
-/** The view for the caller of this request, judged on today's date. */
-export const viewForCaller = (ctx: ObjectionsContext, e: ObjectionEntity): Objection =>
-  toObjectionView(e, ctx.principal, ctx.services.objections.today());

@@ -4,7 +4,7 @@ import type { ObjectionsContext } from '../context';
 import { SubjectRef } from '../foreign/subject';
 import { ViolationRecordRef } from '../foreign/violationRecord';
 import { Objection, ObjectionConnection } from '../objection/objection.type';
-import { viewForCaller } from '../objection/objectionView';
+import { viewForCaller } from '../objection/callerView';
 import { ObjectionFilter } from './reading.inputs';
 
 @Resolver(() => Objection)

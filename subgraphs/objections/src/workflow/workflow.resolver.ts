@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { ObjectionsContext } from '../context';
 import { Objection } from '../objection/objection.type';
-import { viewForCaller } from '../objection/objectionView';
+import { viewForCaller } from '../objection/callerView';
 import { ObjectionEvent } from './objectionEvent.type';
 import { toEventView } from './timeline';
 import { ResolveObjectionInput } from './workflow.inputs';
