@@ -23,14 +23,21 @@ import { codeHash } from '../integrity/verificationCode';
 import type { CatalogueDomain, Upstream } from '../upstream/upstream';
 import { CreditReportEntity } from './report.entity';
 import type { IssueReportInput } from './report.inputs';
-import { ReportStatus, type CreditReport } from './report.type';
+import { ReportStatus, type ReportAccess } from './report.type';
 import { formatReportNumber } from './reportNumber';
-import { toReportView } from './reportView';
 import { buildSnapshot, ReportChannel } from './snapshot';
 import { isLockConflict, SequenceBlocks, withRetry } from './sequenceBlocks';
 import type { ReportStore } from './reportStore';
 import { SnapshotPartEntity, splitSnapshot } from './snapshotPart.entity';
 import type { WriteQueue } from './writeQueue';
+
+/** A stored report and how the caller who acted on it sees it; the resolver renders the GraphQL view. */
+export interface ReportForCaller {
+  row: CreditReportEntity;
+  access: ReportAccess;
+  /** Shown to the owner, and to the operator who printed it at the window; null otherwise. */
+  verificationCode: string | null;
+}
 
 export interface ReportsConfig {
   prefix: string;
@@ -77,7 +84,7 @@ export class ReportIssuance {
     this.numbers = new SequenceBlocks(db, writes);
   }
 
-  async issue(ctx: ServiceContext, input: IssueReportInput): Promise<CreditReport> {
+  async issue(ctx: ServiceContext, input: IssueReportInput): Promise<ReportForCaller> {
     const p = ctx.principal as Principal;
     const creditCode = subjectActedFor(p, {
       action: 'report:issue',
@@ -178,11 +185,11 @@ export class ReportIssuance {
       ),
     );
     // The operator prints the report for the subject at the window, code included.
-    return toReportView(row, p.role === Role.SUBJECT ? 'OWNER' : 'OFFICIAL', code);
+    return { row, access: p.role === Role.SUBJECT ? 'OWNER' : 'OFFICIAL', verificationCode: code };
   }
 
   /** ISSUED -> REVOKED, by the owner or the lead department; the snapshot is never touched. */
-  async revoke(ctx: ServiceContext, number: string, reason: string): Promise<CreditReport> {
+  async revoke(ctx: ServiceContext, number: string, reason: string): Promise<ReportForCaller> {
     const p = ctx.principal as Principal;
     const text = (reason ?? '').trim();
     if (!text) throw badUserInput('reason', 'is required');
@@ -207,7 +214,11 @@ export class ReportIssuance {
           { status: row.status, revokedAt: row.revokedAt, revocationReason: text, revokedBy: row.revokedBy },
         );
         await audit(tx, ctx, { action: 'report.revoke', subjectCodes: [row.creditCode], target: number });
-        return toReportView(row, owner ? 'OWNER' : 'OFFICIAL', owner ? this.store.verificationCode(number) : null);
+        return {
+          row,
+          access: owner ? 'OWNER' : 'OFFICIAL',
+          verificationCode: owner ? this.store.verificationCode(number) : null,
+        };
       }),
     );
   }
