@@ -2,12 +2,13 @@ import { composeSupergraph, createGateway, loadGatewayEnv, type GatewayApp } fro
 import {
   closeServer,
   createLogger,
+  demoSourceUnits,
   createServiceClient,
   listen,
   printFederatedSchema,
   type BootedSubgraph,
 } from '@credit/shared';
-import { dropTestSchemas, TEST_AUTH, testEnv } from '@credit/shared/test';
+import { dropTestSchemas, gql, TEST_AUTH, testEnv, tokenFor } from '@credit/shared/test';
 import { createEntitiesApp, loadEntitiesEnv } from '@credit/entities';
 import { createRecordsApp, loadRecordsEnv } from '@credit/records';
 import { createReportsApp, loadReportsEnv } from '@credit/reports';
@@ -112,4 +113,26 @@ export async function startPlatform(
       await dropTestSchemas(env);
     },
   };
+}
+
+const REGISTER_UNIT = `mutation($i: RegisterSourceUnitInput!) { registerSourceUnit(input: $i) { code } }`;
+
+/**
+ * Registers source units of the standard register (by code) as the lead department does, for
+ * tests that start without demo data: only registered units may submit.
+ */
+export async function registerSourceUnits(p: Platform, codes: string[]): Promise<void> {
+  const lead = await tokenFor({ role: 'LEAD_DEPARTMENT' });
+  const register = new Map(demoSourceUnits().map((u) => [u.code, u]));
+  for (const code of codes) {
+    const u = register.get(code);
+    if (!u) throw new Error(`${code} is not in the standard register`);
+    const r = await gql(
+      p.gatewayUrl,
+      REGISTER_UNIT,
+      { i: { code, name: u.name, creditCode: u.creditCode, regionCode: u.regionCode, domainCodes: u.domainCodes } },
+      lead,
+    );
+    if (r.errors) throw new Error(`registering ${code}: ${JSON.stringify(r.errors)}`);
+  }
 }

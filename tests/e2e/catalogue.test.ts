@@ -96,6 +96,38 @@ describe('the domain catalogue across subgraphs', () => {
     expect((await issueD07()).errors).toBeUndefined();
   });
 
+  it("applies the register to a unit's very next submission: deactivation refuses it, a domain change narrows it", async () => {
+    expect((await submitD07()).verdict).toBe('CREATED');
+    const setUnit = (mutation: string) => gql(p.gatewayUrl, mutation, {}, lead);
+    const off = await setUnit('mutation { setSourceUnitActive(code: "GZ-D07", active: false) { active } }');
+    expect(off.data!.setSourceUnitActive.active).toBe(false);
+    try {
+      const refused = await gql(
+        p.gatewayUrl,
+        'mutation($r: [RecordInput!]!) { submitRecords(records: $r) { created } }',
+        { r: [row()] },
+        unit,
+      );
+      expect(errorCode(refused)).toBe('FORBIDDEN');
+      expect(refused.errors![0].message).toContain('deactivated');
+    } finally {
+      await setUnit('mutation { setSourceUnitActive(code: "GZ-D07", active: true) { active } }');
+    }
+    expect((await submitD07()).verdict).toBe('CREATED');
+
+    // The token still claims D07, but the register now gives the unit D14 only.
+    await setUnit('mutation { changeSourceUnit(code: "GZ-D07", input: { domainCodes: ["D14"] }) { code } }');
+    try {
+      expect(await submitD07()).toEqual({
+        verdict: 'REJECTED',
+        reasons: [{ field: 'domainCode', code: 'DOMAIN_NOT_ALLOWED' }],
+      });
+    } finally {
+      await setUnit('mutation { changeSourceUnit(code: "GZ-D07", input: { domainCodes: ["D07"] }) { code } }');
+    }
+    expect((await submitD07()).verdict).toBe('CREATED');
+  });
+
   it('lists each source unit with its region and its own credit code', async () => {
     const r = await gql(p.gatewayUrl, '{ sourceUnits(domainCode: "D07") { code regionCode creditCode } }', {}, lead);
     const units = r.data!.sourceUnits as { code: string; regionCode: string; creditCode: string }[];

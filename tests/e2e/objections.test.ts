@@ -1,7 +1,7 @@
 import { makeCreditCode } from '@credit/shared';
 import { errorCode, gql, tokenFor } from '@credit/shared/test';
 import type { ObjectionsApp } from '@credit/objections';
-import { entities, objections, records, reports, startPlatform, type Platform } from '../platform';
+import { entities, objections, records, registerSourceUnits, reports, startPlatform, type Platform } from '../platform';
 
 let p: Platform;
 let lead: string;
@@ -118,6 +118,8 @@ describe('objections through the gateway', () => {
       lead,
     );
     expect(up.data!.upsertSubjects).toEqual({ created: 2, rejected: 0 });
+    // No demo data here: the unit is registered as the lead department would.
+    await registerSourceUnits(p, ['GZ-D07']);
     const sub = await gql(
       p.gatewayUrl,
       `mutation($r: [RecordInput!]!) { submitRecords(records: $r) { created rejected } }`,
@@ -212,6 +214,48 @@ describe('objections through the gateway', () => {
     const illegal = await gql(p.gatewayUrl, ACCEPT, { id }, lead);
     expect(errorCode(illegal)).toBe('CONFLICT');
     expect(illegal.errors![0].extensions!.currentState).toBe('CLOSED');
+  });
+
+  it("keeps an upheld correction: the unit's routine re-send of the old row is refused and counted, the record untouched", async () => {
+    const recordId = aRecords[0];
+    const resend = await gql(
+      p.gatewayUrl,
+      `mutation($r: [RecordInput!]!) { submitRecords(records: $r) { updated rejected results { verdict recordId reasons { field code message } } } }`,
+      { r: [record(A, 1)] },
+      unit,
+    );
+    expect(resend.errors).toBeUndefined();
+    const [row] = resend.data!.submitRecords.results;
+    expect(row).toMatchObject({ verdict: 'REJECTED', recordId });
+    expect(row.reasons[0]).toMatchObject({ code: 'CORRECTED_BY_OBJECTION' });
+    expect(['fineAmount', 'penaltyContent']).toContain(row.reasons[0].field);
+    const owner = await tokenFor({ role: 'SUBJECT', creditCode: A.creditCode });
+    const objection = (await gql(p.gatewayUrl, RECORD_VIEW, { id: recordId }, owner)).data!.violationRecord;
+    expect(objection).toMatchObject({ fineAmount: '500.00', penaltyContent: '罚款500元' });
+    const upheldId = objection.revisions.find((r: any) => r.action === 'CORRECTED').objectionId;
+    expect(row.reasons[0].message).toContain(upheldId);
+
+    // A field the objection did not decide may still change through a submission.
+    const facts = await gql(
+      p.gatewayUrl,
+      `mutation($r: [RecordInput!]!) { submitRecords(records: $r) { updated rejected } }`,
+      { r: [{ ...record(A, 1), fineAmount: '500.00', penaltyContent: '罚款500元', facts: '经查属实，补充说明' }] },
+      unit,
+    );
+    expect(facts.data!.submitRecords).toEqual({ updated: 1, rejected: 0 });
+
+    const today = daysAgo(0);
+    const quality = await gql(
+      p.gatewayUrl,
+      `query($f: String!, $t: String!) { recordQuality(from: $f, to: $t, unitCode: "GZ-D07") { rejectedByReason { reason rows } } }`,
+      { f: today, t: today },
+      lead,
+    );
+    expect(quality.errors).toBeUndefined();
+    expect(quality.data!.recordQuality[0].rejectedByReason).toContainEqual({
+      reason: 'CORRECTED_BY_OBJECTION',
+      rows: 1,
+    });
   });
 
   it('loses no correction while records is down: it lands exactly once when records is back', async () => {

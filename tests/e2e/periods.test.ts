@@ -1,6 +1,6 @@
 import { addDays, chinaDate, earliestNormalStart, makeCreditCode } from '@credit/shared';
 import { gql, tokenFor } from '@credit/shared/test';
-import { entities, records, reports, startPlatform, type Platform } from '../platform';
+import { entities, records, registerSourceUnits, reports, startPlatform, type Platform } from '../platform';
 
 /**
  * The plan's default period is one rule (shared/src/contracts/period.ts) read through one variable,
@@ -107,6 +107,7 @@ describe('history and report periods at the default MAX_REPORT_YEARS', () => {
   let p: Platform;
   beforeAll(async () => {
     p = await startPlatform([entities, records, reports]);
+    await registerSourceUnits(p, ['GZ-D07']);
   });
   afterAll(() => p.stop());
 
@@ -120,6 +121,7 @@ describe('history and report periods with MAX_REPORT_YEARS=3 for the whole platf
   let p: Platform;
   beforeAll(async () => {
     p = await startPlatform([entities, records, reports], { MAX_REPORT_YEARS: '3' });
+    await registerSourceUnits(p, ['GZ-D07']);
   });
   afterAll(() => p.stop());
 

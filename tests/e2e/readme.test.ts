@@ -88,6 +88,16 @@ const CHECKS: Record<string, (d: Data) => void> = {
     expect(d.fileObjection.number).toEqual(expect.any(String));
     expect(d.fileObjection.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   },
+  '8': (d) => {
+    expect(d.registerSourceUnit).toEqual({
+      code: 'GZ-520100-D20',
+      name: '贵阳市教育局',
+      creditCode: '11520100119000075N',
+      regionCode: '520100',
+      domainCodes: ['D20'],
+      active: true,
+    });
+  },
 };
 
 const examples = readExamples(README);
@@ -106,7 +116,7 @@ function at(data: unknown, path: string[]): unknown {
 
 describe('README.md', () => {
   it('has its examples in order, each with its comment, and a check for each', () => {
-    expect(examples.map((e) => e.id)).toEqual(['1', '2', '3', '4', '5', '6a', '6b', '7']);
+    expect(examples.map((e) => e.id)).toEqual(['1', '2', '3', '4', '5', '6a', '6b', '7', '8']);
     expect(Object.keys(CHECKS).sort()).toEqual(examples.map((e) => e.id).sort());
   });
 

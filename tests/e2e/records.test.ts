@@ -161,6 +161,45 @@ describe('records through the gateway', () => {
     expect(errorCode(denied)).toBe('FORBIDDEN');
   });
 
+  it('accepts a record naming its subject otherwise than the register, and lists it for the unit and the lead department', async () => {
+    const unit = await tokenFor({ role: 'SOURCE_UNIT', unitCode: 'GZ-D07', domains: ['D07'] });
+    const lead = await tokenFor({ role: 'LEAD_DEPARTMENT' });
+    // The demo register has 91520100210000754L as 贵阳乌江医药有限公司.
+    const named = (name: string) => row(900_001, { creditCode: '91520100210000754L', subjectName: name });
+    const first = await gql(p.gatewayUrl, SUBMIT, { records: [named('贵阳乌江医药公司')] }, unit);
+    expect(first.data!.submitRecords).toMatchObject({ created: 1, rejected: 0 });
+
+    const LIST = `{ recordNameMismatches(first: 500) { recordId unitCode decisionNumber submittedName registeredName } }`;
+    const mine = await gql(p.gatewayUrl, LIST, {}, unit);
+    expect(mine.errors).toBeUndefined();
+    const listed = mine.data!.recordNameMismatches.find((m: any) => m.decisionNumber === named('').decisionNumber);
+    expect(listed).toMatchObject({
+      unitCode: 'GZ-D07',
+      submittedName: '贵阳乌江医药公司',
+      registeredName: '贵阳乌江医药有限公司',
+    });
+    const other = await tokenFor({ role: 'SOURCE_UNIT', unitCode: 'GZ-D14', domains: ['D14'] });
+    expect(
+      errorCode(await gql(p.gatewayUrl, `{ recordNameMismatches(unitCode: "GZ-D07") { recordId } }`, {}, other)),
+    ).toBe('FORBIDDEN');
+    const warnings = await gql(
+      p.gatewayUrl,
+      `query($f: String!, $t: String!) { recordQualityWarnings(from: $f, to: $t) { nameMismatches { unitCode records } } }`,
+      { f: today, t: today },
+      lead,
+    );
+    expect(warnings.data!.recordQualityWarnings.nameMismatches).toContainEqual({
+      unitCode: 'GZ-D07',
+      records: expect.any(Number),
+    });
+
+    // Corrected to the registered name (brackets of either width are the same name): no longer listed.
+    const fixed = await gql(p.gatewayUrl, SUBMIT, { records: [named('贵阳乌江医药有限公司')] }, unit);
+    expect(fixed.data!.submitRecords).toMatchObject({ updated: 1 });
+    const after = await gql(p.gatewayUrl, LIST, {}, lead);
+    expect(after.data!.recordNameMismatches.map((m: any) => m.recordId)).not.toContain(listed.recordId);
+  });
+
   it('keeps the internal API out of the gateway', async () => {
     const service = await tokenFor({ role: 'SERVICE', service: 'reports' });
     const r = await gql(

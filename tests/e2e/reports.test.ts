@@ -251,6 +251,50 @@ describe('special credit reports through the gateway', () => {
     expect(refused.errors![0].message).toContain('林业部门查实虚假承诺');
   });
 
+  it('warns report users of a commitment marked false after issuance, while saying the document is authentic', async () => {
+    const s = await newSubject();
+    const made = await gql(
+      p.gatewayUrl,
+      'mutation { makeCommitment(input: { domains: ["D33"], statement: "本企业承诺在林业领域无违法违规行为" }) { id } }',
+      {},
+      s.token,
+    );
+    const issued = await gql(
+      p.gatewayUrl,
+      ISSUE,
+      { input: { scenario: 'FINANCING', channel: 'WEBSITE', domains: ['D07'] } },
+      s.token,
+    );
+    expect(issued.errors).toBeUndefined();
+    const { number, verificationCode } = issued.data!.issueReport;
+    const WARNINGS = `query($n: String!, $c: String!) { verifyReport(number: $n, verificationCode: $c) { authentic status warnings { code date reason message } } }`;
+    const before = await gql(p.gatewayUrl, WARNINGS, { n: number, c: verificationCode });
+    expect(before.data!.verifyReport).toMatchObject({ authentic: true, warnings: [] });
+
+    const breach = await gql(
+      p.gatewayUrl,
+      'mutation($id: ID!) { markCommitmentBreached(id: $id, reason: "林业部门查实虚假承诺") { status } }',
+      { id: made.data!.makeCommitment.id },
+      lead,
+    );
+    expect(breach.data!.markCommitmentBreached.status).toBe('BREACHED');
+
+    const after = await gql(p.gatewayUrl, WARNINGS, { n: number, c: verificationCode });
+    expect(after.data!.verifyReport).toMatchObject({
+      authentic: true,
+      status: 'ISSUED',
+      warnings: [{ code: 'COMMITMENT_BREACHED_AFTER_ISSUANCE', date: daysAgo(0), reason: '林业部门查实虚假承诺' }],
+    });
+    const json = (await (
+      await fetch(`${origin}/verify?number=${number}&code=${verificationCode}&format=json`)
+    ).json()) as { authentic: boolean; warnings: { code: string }[] };
+    expect(json.authentic).toBe(true);
+    expect(json.warnings.map((w) => w.code)).toEqual(['COMMITMENT_BREACHED_AFTER_ISSUANCE']);
+    const page = await (await fetch(`${origin}/verify?number=${number}&code=${verificationCode}`)).text();
+    expect(page).toContain('虚假承诺');
+    expect(page).toContain('林业部门查实虚假承诺');
+  });
+
   it('counts reports for analysts without naming subjects', async () => {
     const r = await gql(
       p.gatewayUrl,

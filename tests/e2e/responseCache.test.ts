@@ -1,6 +1,6 @@
 import { makeCreditCode } from '@credit/shared';
 import { gql, tokenFor } from '@credit/shared/test';
-import { entities, records, startPlatform, type Platform } from '../platform';
+import { entities, records, registerSourceUnits, startPlatform, type Platform } from '../platform';
 
 // The gateway's response cache: a subject's own history is served from cache until a write
 // changes it; nobody else's reads are cached (they must reach the subgraphs to be audited).
@@ -11,6 +11,7 @@ let serial = 90_000_000 + Math.floor(Math.random() * 1_000_000);
 beforeAll(async () => {
   p = await startPlatform([entities, records], { RESPONSE_CACHE: 'on' });
   lead = await tokenFor({ role: 'LEAD_DEPARTMENT' });
+  await registerSourceUnits(p, ['GZ-D07', 'GZ-D14']);
   unit = await tokenFor({ role: 'SOURCE_UNIT', unitCode: 'GZ-D07', domains: ['D07'] });
 });
 afterAll(() => p.stop());

@@ -1,6 +1,6 @@
 import { makeCreditCode } from '@credit/shared';
 import { errorCode, gql, tokenFor } from '@credit/shared/test';
-import { entities, objections, records, reports, startPlatform, type Platform } from '../platform';
+import { entities, objections, records, reports, registerSourceUnits, startPlatform, type Platform } from '../platform';
 
 // Probes that need the records, reports and objections subgraphs behind the gateway.
 let p: Platform;
@@ -8,6 +8,7 @@ let lead: string;
 beforeAll(async () => {
   p = await startPlatform([entities, records, reports, objections]);
   lead = await tokenFor({ role: 'LEAD_DEPARTMENT' });
+  await registerSourceUnits(p, ['GZ-D07', 'GZ-D14']);
 });
 afterAll(() => p.stop());
 

@@ -7,6 +7,7 @@ import { AuditEntry } from './auditEntry.entity';
 
 export interface AuditEvent {
   action: string;
+  /** Subjects touched; an act on none (the unit register, the catalogue) is written once without one. */
   subjectCodes: string[];
   target?: string;
 }
@@ -32,6 +33,22 @@ export function auditRows(ctx: ServiceContext, event: AuditEvent) {
 export async function audit(db: DataSource | EntityManager, ctx: ServiceContext, event: AuditEvent): Promise<void> {
   if (event.subjectCodes.length === 0) return;
   await db.getRepository(AuditEntry).insert(auditRows(ctx, event));
+}
+
+/** Writes one row for an act that touches no subject (a change to the unit register or the catalogue). */
+export async function auditAct(
+  db: DataSource | EntityManager,
+  ctx: ServiceContext,
+  event: Omit<AuditEvent, 'subjectCodes'>,
+): Promise<void> {
+  await db.getRepository(AuditEntry).insert({
+    actor: actorOf(ctx.principal),
+    role: ctx.principal?.role ?? 'ANONYMOUS',
+    action: event.action,
+    subjectCode: null,
+    target: event.target ?? null,
+    requestId: ctx.requestId,
+  });
 }
 
 export interface AuditFilter {

@@ -2,3 +2,4 @@ export * from './calendar';
 export * from './period';
 export * from './recordContent';
 export * from './subjectAccess';
+export * from './lawfulNonPunishment';

@@ -7,12 +7,14 @@ import { RegionResolver } from './region/region.resolver';
 import { SourceUnitResolver } from './sourceUnit/sourceUnit.resolver';
 import { subjectReference } from './subject/subject.reference';
 import { SubjectResolver } from './subject/subject.resolver';
+import { SubjectNamesResolver } from './subject/subjectNames.resolver';
 
 export function buildEntitiesSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
       resolvers: [
         SubjectResolver,
+        SubjectNamesResolver,
         DomainResolver,
         RegionResolver,
         SourceUnitResolver,

@@ -51,7 +51,7 @@ export function entitiesDirectoryFromEnv(
   cacheOpts: Pick<EntitiesCatalogueOptions, 'shared' | 'logger'> = {},
 ): EntitiesDirectory {
   const client = createServiceClient({ url: env.ENTITIES_URL, service: 'records', auth: authConfigFromEnv(env) });
-  return new EntitiesDirectory(new EntitiesCatalogue(client, cacheOpts));
+  return new EntitiesDirectory(new EntitiesCatalogue(client, cacheOpts), client);
 }
 
 /** Services are stateless and built once; `directory` may be replaced (the import command shares it). */

@@ -1,6 +1,6 @@
 import { makeCreditCode, makeResidentId } from '@credit/shared';
 import { createEntitiesApp, loadEntitiesEnv, type EntitiesApp } from '@credit/entities';
-import { startApp } from '@credit/shared/test';
+import { gql, startApp, tokenFor } from '@credit/shared/test';
 import { createRecordsApp, loadRecordsEnv, type RecordsApp } from '../src';
 import { addDays, chinaDate } from '@credit/shared';
 
@@ -46,7 +46,7 @@ export const wrongCheck = (code: string) => code.slice(0, 17) + (code[17] === '0
 
 export const SUBMIT = `mutation Submit($records: [RecordInput!]!) {
   submitRecords(records: $records) {
-    batchId created updated unchanged excluded rejected
+    batchId created updated unchanged excluded rejected regionDefaulted
     results { index decisionNumber verdict recordId reasons { field code message } }
   }
 }`;
@@ -69,4 +69,29 @@ export async function startRecordsWithEntities(extra: Record<string, string> = {
       await entities.stop();
     },
   };
+}
+
+/** Registers a source unit in the entities register, as the lead department does (only registered units submit). */
+export async function registerUnit(
+  entitiesUrl: string,
+  code: string,
+  domainCodes: string[],
+  regionCode = '520100',
+): Promise<void> {
+  serial += 7;
+  const r = await gql(
+    entitiesUrl,
+    `mutation($i: RegisterSourceUnitInput!) { registerSourceUnit(input: $i) { code } }`,
+    {
+      i: {
+        code,
+        name: `测试单位${code}`,
+        creditCode: makeCreditCode('11', regionCode, serial),
+        regionCode,
+        domainCodes,
+      },
+    },
+    await tokenFor({ role: 'LEAD_DEPARTMENT' }),
+  );
+  if (r.errors) throw new Error(JSON.stringify(r.errors));
 }

@@ -7,6 +7,7 @@ import {
   personRecordInput,
   RECORD_FIELDS,
   recordInput,
+  registerUnit,
   startRecordsWithEntities,
   SUBMIT,
   wrongCheck,
@@ -292,6 +293,7 @@ describe(`history, access and the internal API on ${usingMysql ? 'MariaDB/MySQL'
 
   it('computes quality figures per unit and warns about late, rejecting and silent units', async () => {
     const unitCode = `GZ-Q${Math.floor(Math.random() * 1e6)}`;
+    await registerUnit(h.entities.url, unitCode, ['D07']);
     const q = await tokenFor({ role: 'SOURCE_UNIT', unitCode, domains: ['D07'] });
     const today = chinaDate();
     const lags = [1, 2, 3, 4, 10, 20];

@@ -46,7 +46,7 @@ describe(`bulk import on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => {
     expect(first.rowsPerSecond).toBeGreaterThan(0);
     const lines = readFileSync(rejects, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(31);
-    expect(lines[1]).toMatch(/^100,黔市监罚〔.+〕100号,"creditCode: BAD_CHECK_CHARACTER /);
+    expect(lines[1]).toMatch(/^101,黔市监罚〔.+〕100号,"creditCode: BAD_CHECK_CHARACTER /);
 
     const records = h.records.app.dataSource.getRepository(RecordEntity);
     expect(await records.countBy({ sourceUnitCode: unitCode })).toBe(2_970);

@@ -1,4 +1,4 @@
-import { AuditEntry, pendingSchemaChanges } from '@credit/shared';
+import { AuditEntry, makeCreditCode, pendingSchemaChanges } from '@credit/shared';
 import { errorCode, gql, tokenFor, usingMysql } from '@credit/shared/test';
 import { EntityManager, In } from 'typeorm';
 import { RecordEntity } from '../src/record/record.entity';
@@ -93,25 +93,67 @@ describe(`record submission on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =
     expect(await audits()).toHaveLength(2);
   });
 
-  it('takes the unit from the token: the same decision number of another unit is another record', async () => {
+  it('lets the register, not the token, decide who submits which domains', async () => {
+    const stranger = await tokenFor({ role: 'SOURCE_UNIT', unitCode: 'GZ-NOT-REGISTERED', domains: ['D07'] });
+    const r = await gql(url, SUBMIT, { records: [recordInput()] }, stranger);
+    expect(errorCode(r)).toBe('FORBIDDEN');
+    // GZ-D07 is registered for D07 only: claiming D14 in the token gives it nothing.
+    const greedy = await tokenFor({ role: 'SOURCE_UNIT', unitCode: 'GZ-D07', domains: ['D07', 'D14'] });
+    const wide = await gql(url, SUBMIT, { records: [recordInput({ domainCode: 'D14' })] }, greedy);
+    expect(wide.data!.submitRecords.results[0]).toMatchObject({
+      verdict: 'REJECTED',
+      reasons: [{ field: 'domainCode', code: 'DOMAIN_NOT_ALLOWED' }],
+    });
+    // A row without a region gets the unit's registered one (GZ-D07 is provincial: the subject's region).
+    const row = recordInput({ regionCode: null });
+    const ok = await gql(url, SUBMIT, { records: [row] }, greedy);
+    expect(ok.data!.submitRecords).toMatchObject({ created: 1, regionDefaulted: 1 });
+    const [stored] = await db().getRepository(RecordEntity).findBy({ decisionNumber: row.decisionNumber });
+    expect(stored.regionCode).toBe(String(row.creditCode).slice(2, 8));
+  });
+
+  it('keeps one record per decision: another unit re-sending it is refused, naming the unit that holds it', async () => {
     const row = recordInput({ domainCode: 'D14' });
     const tax = await tokenFor({ role: 'SOURCE_UNIT', unitCode: 'GZ-D14', domains: ['D14'] });
     const first = await gql(url, SUBMIT, { records: [row] }, tax);
     expect(first.data!.submitRecords.created).toBe(1);
     const other = await gql(url, SUBMIT, { records: [{ ...row, domainCode: 'D07' }] }, unit);
-    expect(other.data!.submitRecords.created).toBe(1);
+    expect(other.data!.submitRecords.results[0]).toMatchObject({
+      verdict: 'REJECTED',
+      reasons: [{ field: 'decisionNumber', code: 'OWNED_BY_OTHER_UNIT', message: expect.stringContaining('GZ-D14') }],
+    });
     const stored = await db().getRepository(RecordEntity).findBy({ decisionNumber: row.decisionNumber });
-    expect(stored.map((x) => x.sourceUnitCode).sort()).toEqual(['GZ-D07', 'GZ-D14']);
+    expect(stored.map((x) => x.sourceUnitCode)).toEqual(['GZ-D14']);
+    // The same number from another deciding authority is another decision.
+    const elsewhere = await gql(
+      url,
+      SUBMIT,
+      { records: [{ ...row, domainCode: 'D07', decidingAuthorityCode: makeCreditCode('11', '520100', 11_400_001) }] },
+      unit,
+    );
+    expect(elsewhere.data!.submitRecords.created).toBe(1);
   });
 
-  it('flags a duplicate decision number inside one batch', async () => {
+  it('applies a decision repeated in one batch in order: the later row is its correction', async () => {
     const row = recordInput();
-    const r = await gql(url, SUBMIT, { records: [row, { ...row, facts: '另一个事实' }] }, unit);
-    expect(r.data!.submitRecords.results.map((x: { verdict: string }) => x.verdict)).toEqual(['CREATED', 'REJECTED']);
-    expect(r.data!.submitRecords.results[1].reasons[0]).toMatchObject({
-      code: 'DUPLICATE_IN_BATCH',
-      message: 'duplicate of row 0 in this batch',
-    });
+    const r = await gql(
+      url,
+      SUBMIT,
+      { records: [row, { ...row, facts: '另一个事实' }, { ...row, facts: '另一个事实' }] },
+      unit,
+    );
+    expect(r.data!.submitRecords.results.map((x: { verdict: string }) => x.verdict)).toEqual([
+      'CREATED',
+      'UPDATED',
+      'UNCHANGED',
+    ]);
+    const [stored] = await db().getRepository(RecordEntity).findBy({ decisionNumber: row.decisionNumber });
+    expect(stored).toMatchObject({ facts: '另一个事实', version: 2 });
+    const revisions = await db().getRepository(RevisionEntity).findBy({ recordId: stored.id });
+    expect(revisions.map((x) => [x.seq, x.action]).sort()).toEqual([
+      [1, 'CREATED'],
+      [2, 'UPDATED'],
+    ]);
   });
 
   it('acknowledges a lawfully-not-punished decision as EXCLUDED and never stores it as a record', async () => {

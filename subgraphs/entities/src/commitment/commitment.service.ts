@@ -163,6 +163,12 @@ export class CommitmentService {
       creditCode: code.normalized,
       breached: breached.length > 0,
       reasons: breached.map((b) => b.breachReason ?? ''),
+      breaches: breached.map((b) => ({
+        commitmentId: b.id,
+        breachedAt: (b.breachedAt ?? b.updatedAt).toISOString(),
+        reason: b.breachReason ?? '',
+        domainCodes: b.domainCodes,
+      })),
     });
   }
 }

@@ -43,6 +43,22 @@ export class Commitment {
 }
 
 @Directive('@inaccessible')
+@ObjectType({ description: 'Internal: a standing breach of a credit commitment' })
+export class CommitmentBreach {
+  @Field(() => ID)
+  commitmentId: string;
+
+  @Field({ description: 'When the lead department or a unit marked the commitment false (ISO instant)' })
+  breachedAt: string;
+
+  @Field()
+  reason: string;
+
+  @Field(() => [String])
+  domainCodes: string[];
+}
+
+@Directive('@inaccessible')
 @ObjectType({ description: 'Internal: whether a standing breach forbids using a report in place of certificates' })
 export class InternalCommitmentStatus {
   @Field()
@@ -53,4 +69,7 @@ export class InternalCommitmentStatus {
 
   @Field(() => [String], { description: 'The reasons of every standing breach' })
   reasons: string[];
+
+  @Field(() => [CommitmentBreach], { description: 'Every standing breach, oldest first, with its date' })
+  breaches: CommitmentBreach[];
 }

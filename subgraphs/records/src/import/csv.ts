@@ -13,6 +13,15 @@ const enum State {
  * a multi-byte character split across chunks is never torn.
  */
 export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator<string[]> {
+  for await (const r of csvRows(chunks)) yield r.values;
+}
+
+/**
+ * The same records with the row number a spreadsheet shows for them (the header is row 1; a blank
+ * line is a row too), which is what a source unit looks for when a row is rejected.
+ */
+export async function* csvRows(chunks: AsyncIterable<string>): AsyncGenerator<{ row: number; values: string[] }> {
+  let rowNumber = 0;
   let state = State.FieldStart;
   let field = '';
   let record: string[] = [];
@@ -23,11 +32,12 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
       text = text.replace(/^\uFEFF/, '');
       first = false;
     }
-    const done: string[][] = [];
+    const done: { row: number; values: string[] }[] = [];
     const endRecord = () => {
       record.push(field);
       field = '';
-      if (!(record.length === 1 && record[0] === '')) done.push(record);
+      rowNumber++;
+      if (!(record.length === 1 && record[0] === '')) done.push({ row: rowNumber, values: record });
       record = [];
       state = State.FieldStart;
     };
@@ -82,7 +92,7 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
   }
   if (field !== '' || record.length > 0) {
     record.push(field);
-    yield record;
+    yield { row: rowNumber + 1, values: record };
   }
 }
 

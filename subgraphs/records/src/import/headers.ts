@@ -44,10 +44,13 @@ const yuan =
     row[field] = v;
   };
 // A 万元 column converts exactly; an unparsable value is passed on as it is, for the validator to reject.
+// A negative or unreadable one keeps the file's own text and unit, so that the rejection quotes what the unit wrote.
 const wan =
   (field: 'fineAmount' | 'confiscatedAmount'): Setter =>
   (row, v) => {
-    row[field] = wanToYuan(v.replace(/,/g, '')) ?? v;
+    const plain = v.replace(/,/g, '').replace(/万元$/, '').trim();
+    const yuan = plain.startsWith('-') ? null : wanToYuan(plain);
+    row[field] = yuan ?? `${plain}万元`;
   };
 const bool =
   (field: 'simplifiedProcedure' | 'notPunished' | 'legallyEffective'): Setter =>
@@ -70,6 +73,8 @@ export const CSV_COLUMNS: Record<string, Setter | null> = {
   信息类别: mapped('category', CATEGORY),
   简易程序: bool('simplifiedProcedure'),
   领域代码: text('domainCode'),
+  决定文书号: text('decisionNumber'),
+  处罚决定书文号: text('decisionNumber'),
   行政相对人名称: text('subjectName'),
   行政相对人类别: mapped('subjectType', SUBJECT_TYPE),
   '行政相对人代码_1(统一社会信用代码)': text('creditCode'),
@@ -82,6 +87,7 @@ export const CSV_COLUMNS: Record<string, Setter | null> = {
   },
   违法行为类型: text('violationType'),
   违法事实: text('facts'),
+  主要违法事实: text('facts'),
   处罚依据: text('legalBasis'),
   处罚类别: (row, v) => {
     row.penaltyTypes = v
@@ -97,6 +103,8 @@ export const CSV_COLUMNS: Record<string, Setter | null> = {
   证照处理: mapped('licenceAction', LICENCE),
   暂扣或吊销证照名称及编号: text('licenceDetail'),
   处罚决定日期: date('decisionDate'),
+  作出处罚决定日期: date('decisionDate'),
+  '处罚决定日期(yyyy/mm/dd)': date('decisionDate'),
   处罚有效期: date('effectiveUntil'),
   公示截止期: date('publicityDeadline'),
   处罚机关: text('decidingAuthority'),
@@ -106,6 +114,17 @@ export const CSV_COLUMNS: Record<string, Setter | null> = {
   备注: text('remarks'),
   依法不予行政处罚: bool('notPunished'),
   法律文书已生效: bool('legallyEffective'),
+  // Known national columns the platform does not keep (other codes of the subject, its representative)
+  // or takes from elsewhere (the source unit comes from the token or --unit, never from a row).
+  '行政相对人代码_2(工商注册号)': null,
+  '行政相对人代码_3(组织机构代码)': null,
+  '行政相对人代码_4(税务登记号)': null,
+  '行政相对人代码_5(事业单位证书号)': null,
+  '行政相对人代码_6(社会组织登记证号)': null,
+  法定代表人: null,
+  法定代表人证件类型: null,
+  法定代表人证件号码: null,
+  证件类型: null,
   数据来源单位: null,
   数据来源单位统一社会信用代码: null,
 };
@@ -117,7 +136,10 @@ export const normaliseHeader = (h: string): string =>
     .replace(/（/g, '(')
     .replace(/）/g, ')')
     .replace(/\s+/g, '')
+    .replace(/^\*/, '') // a mandatory column's marker in the national template
     .trim();
+
+const DECISION_NUMBER_HEADERS = new Set(['行政处罚决定书文号', '决定书文号', '决定文书号', '处罚决定书文号']);
 
 export interface HeaderMap {
   setters: (Setter | null)[];
@@ -129,7 +151,7 @@ export function mapHeaders(headers: string[]): HeaderMap {
   const norm = headers.map(normaliseHeader);
   const setters = norm.map((h) => CSV_COLUMNS[h] ?? null);
   const unknown = headers.filter((_, i) => !(norm[i] in CSV_COLUMNS));
-  if (!norm.some((h) => h === '行政处罚决定书文号' || h === '决定书文号')) {
+  if (!norm.some((h) => CSV_COLUMNS[h] && DECISION_NUMBER_HEADERS.has(h))) {
     throw new Error('the file has no 行政处罚决定书文号 (decision number) column');
   }
   return { setters, unknown };

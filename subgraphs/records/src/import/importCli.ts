@@ -5,12 +5,21 @@ import { entitiesDirectoryFromEnv } from '../context';
 import { ENTITIES, MIGRATIONS, SERVICE_NAME } from '../entities';
 import { loadRecordsEnv } from '../env';
 import { MAX_IMPORT_BATCH_ROWS, SubmissionService } from '../submission/submission.service';
-import { importRecords, type ImportFormat } from './importer';
+import { importRecords } from './importer';
+import { formatOf, SOURCE_ENCODINGS, type SourceEncoding } from './sourceFile';
+import { EXPORT_FLAVOURS, writeNationalExport, type ExportFlavour } from './nationalExport';
 import { writeSampleCsv } from './sampleCsv';
 
 const USAGE = `usage:
-  importCli --unit <unitCode> --file <file> [--format csv|jsonl] [--rejects <file>] [--domains D07,D14] [--batch 10000] [--writers 2]
+  importCli --unit <unitCode> --file <file> [--format csv|xlsx|jsonl] [--encoding utf8|gb18030] [--rejects <file>]
+            [--domains D07,D14] [--region 520100] [--batch 10000] [--writers 2]
   importCli --generate <rows> --file <out.csv> [--domains D07]      writes a sample 双公示 CSV
+  importCli --generate <rows> --file <out> --flavour csv-utf8-bom|csv-utf8|csv-gb18030|xlsx [--tag T]
+            writes a national 双公示 penalty export as office software does, with the messes of real files
+
+The format follows the file's extension (.xlsx, .jsonl, else CSV); a text file's encoding is detected
+(a BOM or valid UTF-8, else GB18030) unless --encoding is given. Rows without a region get the unit's
+registered region (--region overrides it).
 
 The unit's domains come from the entities register (ENTITIES_URL) unless --domains is given;
 the domain catalogue always comes from entities. Writes go straight to the records database
@@ -39,6 +48,20 @@ runMain('import', async () => {
   if (a.generate) {
     const rows = Number(a.generate);
     if (!Number.isInteger(rows) || rows < 1) throw new Error('--generate needs a positive row count');
+    if (a.flavour) {
+      if (!(EXPORT_FLAVOURS as readonly string[]).includes(a.flavour))
+        throw new Error(`--flavour must be one of ${EXPORT_FLAVOURS.join(', ')}`);
+      const exp = await writeNationalExport(resolve(a.file), {
+        rows,
+        flavour: a.flavour as ExportFlavour,
+        tag: a.tag ?? String(Date.now()),
+        subjects: Math.max(200, Math.floor(rows / 5)),
+      });
+      process.stderr.write(
+        `wrote ${exp.rows} rows to ${a.file}: ${exp.records} decisions, ${exp.corrections} corrections further down, ${exp.identicalRepeats} identical repeats, ${exp.notPunished} 不予处罚, ${exp.rejectedRows.length} rows to reject\n`,
+      );
+      return;
+    }
     await writeSampleCsv(resolve(a.file), {
       rows,
       domainCode: domainsArg?.[0] ?? 'D07',
@@ -48,8 +71,12 @@ runMain('import', async () => {
     return;
   }
   if (!a.unit) throw new Error(USAGE);
-  const format = (a.format ?? (a.file.endsWith('.jsonl') ? 'jsonl' : 'csv')) as ImportFormat;
-  if (format !== 'csv' && format !== 'jsonl') throw new Error('--format must be csv or jsonl');
+  if (a.format && !['csv', 'xlsx', 'jsonl'].includes(a.format)) throw new Error('--format must be csv, xlsx or jsonl');
+  const format = formatOf(a.file, a.format);
+  if (a.encoding && !(SOURCE_ENCODINGS as readonly string[]).includes(a.encoding))
+    throw new Error(`--encoding must be one of ${SOURCE_ENCODINGS.join(', ')}`);
+  const encoding = a.encoding as SourceEncoding | undefined;
+  if (a.region && !/^52\d{4}$/.test(a.region)) throw new Error('--region must be a Guizhou region code (52xxxx)');
 
   const batchSize = a.batch ? Number(a.batch) : undefined;
   if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_IMPORT_BATCH_ROWS)) {
@@ -63,14 +90,16 @@ runMain('import', async () => {
   const env = loadRecordsEnv(process.env);
   const directory = entitiesDirectoryFromEnv(env);
   let unitDomains = domainsArg;
-  if (!unitDomains) {
+  let unitRegionCode: string | null = a.region || null;
+  if (!unitDomains || !unitRegionCode) {
     const unit = (await directory.sourceUnits()).find((u) => u.code === a.unit);
     if (!unit)
       throw new Error(
-        `unit ${a.unit} is not in the entities register (${env.ENTITIES_URL}); pass --domains to override`,
+        `unit ${a.unit} is not in the entities register (${env.ENTITIES_URL}); pass --domains and --region to override`,
       );
     if (!unit.active) throw new Error(`unit ${a.unit} is inactive`);
-    unitDomains = unit.domainCodes;
+    unitDomains ??= unit.domainCodes;
+    unitRegionCode ??= unit.regionCode;
   }
   const db = await openDatabase({
     service: SERVICE_NAME,
@@ -86,11 +115,18 @@ runMain('import', async () => {
     const summary = await importRecords(new SubmissionService(db, directory), {
       file: resolve(a.file),
       format,
+      encoding,
       batchSize,
       // SQLite has one connection, so one writer; MySQL overlaps two batches' statements.
       writers: isMysql(db) ? (writersArg ?? 2) : 1,
       rejectsFile: a.rejects ? resolve(a.rejects) : undefined,
-      submitter: { unitCode: a.unit, unitDomains: new Set(unitDomains), actor: `import:${a.unit}`, channel: 'IMPORT' },
+      submitter: {
+        unitCode: a.unit,
+        unitDomains: new Set(unitDomains),
+        unitRegionCode,
+        actor: `import:${a.unit}`,
+        channel: 'IMPORT',
+      },
       onProgress: (s) => {
         if (!tty && s.rows - lastPrinted < 50_000) return;
         lastPrinted = s.rows;
@@ -104,13 +140,14 @@ runMain('import', async () => {
       process.stderr.write(`ignored unknown columns: ${summary.unknownColumns.join(', ')}\n`);
     process.stdout.write(
       [
-        `imported ${a.file} for ${a.unit} (${db.options.type})`,
+        `imported ${a.file} for ${a.unit} (${db.options.type}; ${summary.format}${summary.encoding ? `, ${summary.encoding}` : ''})`,
         `  rows       ${summary.rows}`,
         `  created    ${summary.created}`,
         `  updated    ${summary.updated}`,
         `  unchanged  ${summary.unchanged}`,
         `  excluded   ${summary.excluded}`,
         `  rejected   ${summary.rejected}${summary.rejected && a.rejects ? ` (see ${a.rejects})` : ''}`,
+        `  region from the unit's register: ${summary.regionDefaulted} rows`,
         `  time       ${summary.seconds.toFixed(1)} s, ${summary.rowsPerSecond} rows/s`,
         '',
       ].join('\n'),

@@ -1,17 +1,20 @@
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { PreparedBatch, SubmissionService, Submitter } from '../submission/submission.service';
 import { MAX_IMPORT_BATCH_ROWS } from '../submission/submission.service';
 import type { RecordRow } from '../submission/recordValidation';
 import { RecordVerdict } from '../submission/submission.inputs';
-import { csvField, csvRecords, textLines } from './csv';
+import { csvField } from './csv';
 import { csvRow, jsonRow, mapHeaders } from './headers';
+import { detectEncoding, jsonLines, tableRows, type SourceEncoding, type SourceFormat } from './sourceFile';
 
-export type ImportFormat = 'csv' | 'jsonl';
+export type ImportFormat = SourceFormat;
 
 export interface ImportOptions {
   file: string;
   format: ImportFormat;
+  /** Text files only; detected from the file (BOM, valid UTF-8, else GB18030) when not given. */
+  encoding?: SourceEncoding;
   submitter: Submitter;
   /** Written only when some row is rejected: row number, decision number, reasons. */
   rejectsFile?: string;
@@ -27,12 +30,17 @@ export interface ImportOptions {
 }
 
 export interface ImportSummary {
+  format: ImportFormat;
+  /** null for a workbook. */
+  encoding: SourceEncoding | null;
   rows: number;
   created: number;
   updated: number;
   unchanged: number;
   excluded: number;
   rejected: number;
+  /** Rows without a region that got the submitting unit's registered one. */
+  regionDefaulted: number;
   batches: number;
   seconds: number;
   rowsPerSecond: number;
@@ -40,6 +48,7 @@ export interface ImportSummary {
 }
 
 interface Numbered {
+  /** The file's own row (spreadsheet row, header = 1) or, for JSON Lines, its line. */
   line: number;
   row?: RecordRow;
   /** A line that could not even be parsed. */
@@ -49,38 +58,36 @@ interface Numbered {
 async function* numberedRows(
   file: string,
   format: ImportFormat,
+  encoding: SourceEncoding,
   defaults: { domainCode?: string },
   unknown: string[],
 ): AsyncGenerator<Numbered> {
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 });
-  let n = 0;
   if (format === 'jsonl') {
-    for await (const line of textLines(stream)) {
-      n++;
-      if (!line.trim()) continue;
+    for await (const { line, text } of jsonLines(file, encoding)) {
+      if (!text.trim()) continue;
       try {
-        const obj = JSON.parse(line) as unknown;
+        const obj = JSON.parse(text) as unknown;
         if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new Error('not an object');
-        yield { line: n, row: jsonRow(obj as Record<string, unknown>, defaults) };
+        yield { line, row: jsonRow(obj as Record<string, unknown>, defaults) };
       } catch (err) {
-        yield { line: n, broken: `not a JSON object: ${(err as Error).message}` };
+        yield { line, broken: `not a JSON object: ${(err as Error).message}` };
       }
     }
     return;
   }
   let header: ReturnType<typeof mapHeaders> | undefined;
-  for await (const values of csvRecords(stream)) {
+  for await (const { row, values } of tableRows(file, format, encoding)) {
     if (!header) {
       header = mapHeaders(values);
       unknown.push(...header.unknown);
       continue;
     }
-    n++;
-    if (values.length !== header.setters.length) {
-      yield { line: n, broken: `has ${values.length} fields, the header has ${header.setters.length}` };
+    // A workbook drops empty trailing cells; a CSV row must match its header.
+    if (format === 'csv' && values.length !== header.setters.length) {
+      yield { line: row, broken: `has ${values.length} fields, the header has ${header.setters.length}` };
       continue;
     }
-    yield { line: n, row: csvRow(header, values, defaults) };
+    yield { line: row, row: csvRow(header, values, defaults) };
   }
 }
 
@@ -108,7 +115,11 @@ export async function importRecords(submissions: SubmissionService, opts: Import
   const size = Math.max(1, Math.min(opts.batchSize ?? MAX_IMPORT_BATCH_ROWS, MAX_IMPORT_BATCH_ROWS));
   const domains = [...opts.submitter.unitDomains];
   const unknownColumns: string[] = [];
+  const encoding = opts.format === 'xlsx' ? null : (opts.encoding ?? (await detectEncoding(opts.file)));
   const s: ImportSummary = {
+    format: opts.format,
+    encoding,
+    regionDefaulted: 0,
     rows: 0,
     created: 0,
     updated: 0,
@@ -141,6 +152,7 @@ export async function importRecords(submissions: SubmissionService, opts: Import
     s.unchanged += payload.unchanged;
     s.excluded += payload.excluded;
     s.rejected += payload.rejected;
+    s.regionDefaulted += payload.regionDefaulted;
     for (const r of payload.results) {
       if (r.verdict !== RecordVerdict.REJECTED) continue;
       await reject(
@@ -180,6 +192,7 @@ export async function importRecords(submissions: SubmissionService, opts: Import
     for await (const item of numberedRows(
       opts.file,
       opts.format,
+      encoding ?? 'utf8',
       domains.length === 1 ? { domainCode: domains[0] } : {},
       unknownColumns,
     )) {

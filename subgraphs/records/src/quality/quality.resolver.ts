@@ -1,7 +1,7 @@
-import { forbidden, Role } from '@credit/shared';
+import { badUserInput, canSeePersonalData, forbidden, maskIdNumber, maskPersonName, Role } from '@credit/shared';
 import { Arg, Authorized, Ctx, Float, Int, Query, Resolver } from 'type-graphql';
 import type { RecordsContext } from '../context';
-import { QualityWarnings, UnitQuality } from './quality.type';
+import { QualityWarnings, RecordNameMismatch, UnitQuality } from './quality.type';
 
 @Resolver()
 export class QualityResolver {
@@ -42,5 +42,38 @@ export class QualityResolver {
       lateThresholdDays ?? undefined,
       rejectionRateThreshold ?? undefined,
     );
+  }
+
+  @Authorized(Role.LEAD_DEPARTMENT, Role.SOURCE_UNIT)
+  @Query(() => [RecordNameMismatch], {
+    description:
+      "Records whose subject name differs from the subject's registered name, newest first; a source unit sees only its own",
+  })
+  async recordNameMismatches(
+    @Ctx() ctx: RecordsContext,
+    @Arg('unitCode', () => String, { nullable: true }) unitCode?: string | null,
+    @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
+  ): Promise<RecordNameMismatch[]> {
+    if (first < 1 || first > 500) throw badUserInput('first', 'must be 1 to 500');
+    const p = ctx.principal!;
+    let unit = unitCode ?? null;
+    if (p.role === Role.SOURCE_UNIT) {
+      if (unitCode && unitCode !== p.unitCode) throw forbidden("a source unit sees only its own records' names");
+      unit = p.unitCode;
+    }
+    const rows = await ctx.services.quality.nameMismatches(unit, first);
+    return rows.map((m) => {
+      // A natural person's name (18-digit resident ID) is personal data: masked for whoever may not see it.
+      const mask = /^\d{17}[\dX]$/.test(m.creditCode) && !canSeePersonalData(p, m.creditCode);
+      return {
+        recordId: m.recordId,
+        unitCode: m.sourceUnitCode,
+        decisionNumber: m.decisionNumber,
+        creditCode: mask ? maskIdNumber(m.creditCode) : m.creditCode,
+        submittedName: mask ? maskPersonName(m.submittedName) : m.submittedName,
+        registeredName: mask ? maskPersonName(m.registeredName) : m.registeredName,
+        seenAt: m.seenAt.toISOString(),
+      };
+    });
   }
 }

@@ -1,3 +1,4 @@
+import { NameMismatchEntity } from './nameMismatch.entity';
 import { addDays, startOfChinaDay } from '@credit/shared';
 import { Between, In, type DataSource } from 'typeorm';
 import type { SourceUnitDirectory } from '../catalogue/entitiesDirectory';
@@ -172,6 +173,32 @@ export class QualityService {
       rejectionRateThreshold: rejectionRate,
       warnings,
       silentUnits,
+      nameMismatches: await this.nameMismatchCounts(from, to),
+    });
+  }
+
+  private async nameMismatchCounts(from: string, to: string): Promise<{ unitCode: string; records: number }[]> {
+    const rows = await this.db
+      .getRepository(NameMismatchEntity)
+      .createQueryBuilder('m')
+      .select('m.sourceUnitCode', 'unitCode')
+      .addSelect('COUNT(*)', 'records')
+      .where('m.seenAt >= :start AND m.seenAt < :end', {
+        start: dbTimestamp(this.db, startOfChinaDay(from)),
+        end: dbTimestamp(this.db, startOfChinaDay(addDays(to, 1))),
+      })
+      .groupBy('m.sourceUnitCode')
+      .orderBy('records', 'DESC')
+      .getRawMany<{ unitCode: string; records: string | number }>();
+    return rows.map((r) => ({ unitCode: r.unitCode, records: Number(r.records) }));
+  }
+
+  /** The listed records of one unit (or all units), newest first. */
+  async nameMismatches(unitCode: string | null, first: number): Promise<NameMismatchEntity[]> {
+    return this.db.getRepository(NameMismatchEntity).find({
+      where: unitCode ? { sourceUnitCode: unitCode } : {},
+      order: { seenAt: 'DESC', recordId: 'ASC' },
+      take: first,
     });
   }
 }

@@ -90,6 +90,39 @@ export class SilentUnit {
   domainCodes: string[];
 }
 
+@ObjectType({ description: "Records whose subject name differs from the subject's registered name" })
+export class NameMismatchCount {
+  @Field()
+  unitCode: string;
+
+  @Field(() => Int)
+  records: number;
+}
+
+@ObjectType({ description: 'A record whose subject name differs from the registered name of its credit code' })
+export class RecordNameMismatch {
+  @Field()
+  recordId: string;
+
+  @Field()
+  unitCode: string;
+
+  @Field()
+  decisionNumber: string;
+
+  @Field()
+  creditCode: string;
+
+  @Field({ description: 'The name the unit submitted (masked for a natural person unless the caller may see it)' })
+  submittedName: string;
+
+  @Field({ description: 'The registered name (masked likewise)' })
+  registeredName: string;
+
+  @Field({ description: 'When the record was last written with this name (ISO instant)' })
+  seenAt: string;
+}
+
 @ObjectType({ description: 'Early warning for the lead department (数据监测预警)' })
 export class QualityWarnings {
   @Field()
@@ -109,4 +142,9 @@ export class QualityWarnings {
 
   @Field(() => [SilentUnit], { description: 'Active registered units that submitted nothing in the period' })
   silentUnits: SilentUnit[];
+
+  @Field(() => [NameMismatchCount], {
+    description: 'Units whose records written in the period name a subject otherwise than the register does',
+  })
+  nameMismatches: NameMismatchCount[];
 }

@@ -5,11 +5,12 @@ import { amountTransformer } from './amount';
  * A violation record (违法违规记录), modelled on the national 双公示 administrative-penalty columns.
  * Never deleted: status changes (repair, revocation) and corrections are revisions.
  * Indexes: the history and summary queries are range scans on (creditCode, decisionDate) and
- * (creditCode, domainCode, decisionDate); submissions look up (sourceUnitCode, decisionNumber);
+ * (creditCode, domainCode, decisionDate); a decision's identity is (decidingAuthorityCode, decisionNumber),
+ * unique, whichever unit sends it;
  * quality monitoring scans (sourceUnitCode, submittedAt); statistics scan (decisionDate).
  */
 @Entity('violation_record')
-@Index('ux_record_unit_decision', ['sourceUnitCode', 'decisionNumber'], { unique: true })
+@Index('ux_record_authority_decision', ['decidingAuthorityCode', 'decisionNumber'], { unique: true })
 @Index('ix_record_subject_date', ['creditCode', 'decisionDate', 'id'])
 // Covers the per-domain summary (GROUP BY domain, filter on status and period) without row lookups.
 @Index('ix_record_subject_domain_status_date', ['creditCode', 'domainCode', 'status', 'decisionDate'])

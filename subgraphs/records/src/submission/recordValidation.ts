@@ -5,6 +5,7 @@ import {
   dateProblem,
   decisionDateProblem,
   domainCodeProblem,
+  lawfulNonPunishment,
   penaltyTypesProblems,
   regionCodeProblem,
   textProblems,
@@ -204,7 +205,9 @@ export function validateRecordRow(row: RecordRow, ctx: ValidationContext): RowOu
       'only an administrative penalty can be decided under the simplified procedure',
     );
   }
-  const notRecord = row.notPunished === true || row.legallyEffective === false;
+  // 不予处罚 stated in the row's own words counts the same as the notPunished flag (rule map).
+  const notPunished = row.notPunished === true ? null : lawfulNonPunishment(row);
+  const notRecord = row.notPunished === true || notPunished !== null || row.legallyEffective === false;
   const penalty = category === RecordCategory.ADMINISTRATIVE_PENALTY && !notRecord;
 
   const domainCode = c.text('domainCode', row.domainCode, true)?.toUpperCase() ?? null;
@@ -300,6 +303,19 @@ export function validateRecordRow(row: RecordRow, ctx: ValidationContext): RowOu
     regionCode: regionCode!,
     remarks,
   };
+  if (notPunished) {
+    return {
+      kind: 'excluded',
+      content,
+      reasons: [
+        {
+          field: notPunished.field,
+          code: RowReason.LAWFULLY_NOT_PUNISHED,
+          message: `${notPunished.wording}: a lawful non-punishment is not a record`,
+        },
+      ],
+    };
+  }
   if (row.notPunished === true) {
     return {
       kind: 'excluded',

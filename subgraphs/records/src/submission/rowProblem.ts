@@ -17,11 +17,24 @@ export enum RowReason {
   INVALID_VALUE = 'INVALID_VALUE',
   TOO_LONG = 'TOO_LONG',
   DUPLICATE_IN_BATCH = 'DUPLICATE_IN_BATCH',
+  OWNED_BY_OTHER_UNIT = 'OWNED_BY_OTHER_UNIT',
+  CORRECTED_BY_OBJECTION = 'CORRECTED_BY_OBJECTION',
   RECORD_REVOKED = 'RECORD_REVOKED',
   LAWFULLY_NOT_PUNISHED = 'LAWFULLY_NOT_PUNISHED',
   NOT_LEGALLY_EFFECTIVE = 'NOT_LEGALLY_EFFECTIVE',
 }
-registerEnumType(RowReason, { name: 'RecordRowReason' });
+registerEnumType(RowReason, {
+  name: 'RecordRowReason',
+  valuesConfig: {
+    DUPLICATE_IN_BATCH: {
+      deprecationReason: 'no longer produced: a decision repeated in one batch is applied in order (a correction)',
+    },
+    OWNED_BY_OTHER_UNIT: { description: 'the decision (deciding authority + number) is recorded by another unit' },
+    CORRECTED_BY_OBJECTION: {
+      description: 'the row would put back a field that an upheld objection, a repair or a revocation decided',
+    },
+  },
+});
 
 @ObjectType()
 export class RecordRowProblem {

@@ -136,4 +136,7 @@ export class SubmitRecordsPayload {
 
   @Field(() => Int)
   rejected: number;
+
+  @Field(() => Int, { description: "Rows without a region that got the submitting unit's registered region" })
+  regionDefaulted: number;
 }

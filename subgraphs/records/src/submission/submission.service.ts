@@ -1,16 +1,18 @@
-import { AuditEntry, badUserInput, conflict, NO_SUBJECT_CHANGES, type SubjectChanges, chinaDate } from '@credit/shared';
-import { In, type DataSource, type EntityManager } from 'typeorm';
-import type { DomainCatalogue } from '../catalogue/entitiesDirectory';
+import { AuditEntry, badUserInput, chinaDate, conflict, NO_SUBJECT_CHANGES, type SubjectChanges } from '@credit/shared';
+import { In, IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
+import type { DomainCatalogue, SubjectRegister } from '../catalogue/entitiesDirectory';
+import { NameMismatchEntity, sameSubjectName } from '../quality/nameMismatch.entity';
 import { lagDays } from '../record/dates';
 import { ExcludedDecisionEntity } from '../record/excludedDecision.entity';
 import { RecordEntity } from '../record/record.entity';
 import { newRecordId } from '../record/recordId';
 import { RecordStatus } from '../record/record.type';
-import { changesJson, RevisionEntity } from '../record/revision.entity';
+import { changesJson, parseChanges, RevisionEntity } from '../record/revision.entity';
 import { diff, isUniqueViolation } from '../record/revisionWriter';
 import { CONTENT_FIELDS, sameValue, validateRecordRow, type RecordContent, type RecordRow } from './recordValidation';
 import { RowReason, type RecordRowProblem } from './rowProblem';
 import { bulkLoad } from './bulkLoad';
+import { defaultRegion } from './regionDefault';
 import { SubmissionEntity } from './submission.entity';
 import { RecordRowResult, RecordVerdict, SubmitRecordsPayload } from './submission.inputs';
 
@@ -24,13 +26,14 @@ export const MAX_IMPORT_BATCH_ROWS = 10_000;
 const IN_CHUNK = 2000;
 
 /** Subjects whose records a batch created or changed. */
-function writtenSubjects(
-  rows: Map<string, { index: number; content: RecordContent }>,
-  results: RecordRowResult[],
-): string[] {
+function writtenSubjects(rows: Map<string, BatchRecord>, results: RecordRowResult[]): string[] {
   const changed = (i: number) =>
     results[i].verdict === RecordVerdict.CREATED || results[i].verdict === RecordVerdict.UPDATED;
-  return [...new Set([...rows.values()].filter((r) => changed(r.index)).map((r) => r.content.creditCode))];
+  const out = new Set<string>();
+  for (const r of rows.values()) {
+    for (const o of [r, ...(r.repeats ?? [])]) if (changed(o.index)) out.add(o.content.creditCode);
+  }
+  return [...out];
 }
 
 /** Who is submitting: the unit code always comes from the token (or the import command's --unit), never from a row. */
@@ -39,8 +42,17 @@ export interface Submitter {
   unitDomains: ReadonlySet<string>;
   actor: string;
   channel: 'API' | 'IMPORT';
+  /** The unit's registered region: rows without a region get it (see defaultRegion). */
+  unitRegionCode?: string | null;
   /** Carried into the audit trail (the import command has none of its own). */
   requestId?: string;
+}
+
+/** One valid row of a batch; later rows of the same decision follow it in `repeats`, in file order. */
+interface BatchRecord {
+  index: number;
+  content: RecordContent;
+  repeats?: { index: number; content: RecordContent }[];
 }
 
 /** A validated batch, not yet written. */
@@ -50,8 +62,12 @@ export interface PreparedBatch {
   now: Date;
   batchId: string;
   results: RecordRowResult[];
-  records: Map<string, { index: number; content: RecordContent }>;
+  records: Map<string, BatchRecord>;
   excluded: Map<string, { index: number; content: RecordContent; reasons: RecordRowProblem[] }>;
+  /** Rows that got the unit's region because they named none. */
+  regionDefaulted: number;
+  /** Registered names of the batch's subjects; null when entities could not be asked (nothing is listed then). */
+  registeredNames: Map<string, string> | null;
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -103,6 +119,10 @@ const newRecord = (c: RecordContent, id: string, sourceUnitCode: string, now: Da
   updatedAt: now,
 });
 
+/** A decision is its deciding authority's credit code plus its number, whichever unit sends it. */
+const decisionIdentity = (r: { decidingAuthorityCode: string; decisionNumber: string }) =>
+  `${r.decidingAuthorityCode}\u0000${r.decisionNumber}`;
+
 const rowResult = (
   index: number,
   decisionNumber: string | null,
@@ -118,7 +138,7 @@ const rowResult = (
 export class SubmissionService {
   constructor(
     private readonly db: DataSource,
-    private readonly catalogue: DomainCatalogue,
+    private readonly catalogue: DomainCatalogue & Partial<SubjectRegister>,
     private readonly changes: SubjectChanges = NO_SUBJECT_CHANGES,
   ) {}
 
@@ -148,32 +168,75 @@ export class SubmissionService {
     }
     const ctx = { unitDomains: who.unitDomains, catalogue: await this.catalogue.domains(), today: chinaDate(now) };
     const results: RecordRowResult[] = new Array<RecordRowResult>(rows.length);
-    const records = new Map<string, { index: number; content: RecordContent }>();
+    const records = new Map<string, BatchRecord>();
     const excluded = new Map<string, { index: number; content: RecordContent; reasons: RecordRowProblem[] }>();
-    rows.forEach((row, index) => {
+    let regionDefaulted = 0;
+    rows.forEach((given, index) => {
+      let row = given;
+      if (who.unitRegionCode && !row.regionCode?.trim()) {
+        row = { ...row, regionCode: defaultRegion(who.unitRegionCode, row.creditCode) };
+        regionDefaulted++;
+      }
       const outcome = validateRecordRow(row, ctx);
       const number = row.decisionNumber?.trim() || null;
       if (outcome.kind === 'rejected') {
         results[index] = rowResult(index, number, RecordVerdict.REJECTED, null, outcome.problems);
         return;
       }
-      const key = outcome.content.decisionNumber;
-      const first = records.get(key) ?? excluded.get(key);
-      if (first) {
-        results[index] = rowResult(index, key, RecordVerdict.REJECTED, null, [
+      const key = decisionIdentity(outcome.content);
+      // A decision repeated later in the batch (an export carrying a row and, further down, its
+      // correction) is applied in order: see writeRecords.
+      const first = records.get(key);
+      if (first && outcome.kind === 'record') {
+        (first.repeats ??= []).push({ index, content: outcome.content });
+      } else if (first && outcome.kind === 'excluded') {
+        results[index] = rowResult(index, outcome.content.decisionNumber, RecordVerdict.REJECTED, null, [
           {
-            field: 'decisionNumber',
-            code: RowReason.DUPLICATE_IN_BATCH,
-            message: `duplicate of row ${first.index} in this batch`,
+            field: outcome.reasons[0].field,
+            code: RowReason.INVALID_VALUE,
+            message: `decision ${outcome.content.decisionNumber} is a record in row ${first.index} of this batch; revoke it (revokeRecord) instead of resubmitting it as not a record`,
           },
         ]);
       } else if (outcome.kind === 'excluded') {
-        excluded.set(key, { index, content: outcome.content, reasons: outcome.reasons });
+        if (excluded.has(key))
+          results[index] = rowResult(
+            index,
+            outcome.content.decisionNumber,
+            RecordVerdict.EXCLUDED,
+            null,
+            outcome.reasons,
+          );
+        else excluded.set(key, { index, content: outcome.content, reasons: outcome.reasons });
       } else {
         records.set(key, { index, content: outcome.content });
       }
     });
-    return { who, submitted: rows.length, now, batchId: newRecordId(now.getTime()), results, records, excluded };
+    return {
+      who,
+      submitted: rows.length,
+      now,
+      batchId: newRecordId(now.getTime()),
+      results,
+      records,
+      excluded,
+      regionDefaulted,
+      registeredNames: await this.registeredNamesOf(records, who.requestId),
+    };
+  }
+
+  /**
+   * One call per batch. A name that differs from the register is accepted (the decision names whom
+   * it names) and listed; if entities cannot answer, the batch is written without that check.
+   */
+  private async registeredNamesOf(records: Map<string, BatchRecord>, requestId?: string) {
+    if (!this.catalogue.registeredNames || records.size === 0) return null;
+    const codes = new Set<string>();
+    for (const r of records.values()) for (const o of [r, ...(r.repeats ?? [])]) codes.add(o.content.creditCode);
+    try {
+      return await this.catalogue.registeredNames([...codes], requestId);
+    } catch {
+      return null;
+    }
   }
 
   /** Writes a prepared batch in one transaction: records, revisions, exclusions, submission log, audit. */
@@ -181,7 +244,8 @@ export class SubmissionService {
     const { who, batchId, records, excluded, results, now } = batch;
     try {
       await this.db.transaction(async (tx) => {
-        await this.writeRecords(tx, who, batchId, records, results, now);
+        const written = await this.writeRecords(tx, who, batchId, records, results, now);
+        await this.writeNameMismatches(tx, who, written, batch.registeredNames, now);
         await this.writeExcluded(tx, who, excluded, results, now);
         await tx
           .createQueryBuilder()
@@ -210,6 +274,7 @@ export class SubmissionService {
       unchanged: count(RecordVerdict.UNCHANGED),
       excluded: count(RecordVerdict.EXCLUDED),
       rejected: count(RecordVerdict.REJECTED),
+      regionDefaulted: batch.regionDefaulted,
     });
   }
 
@@ -218,7 +283,7 @@ export class SubmissionService {
     tx: EntityManager,
     who: Submitter,
     batchId: string,
-    rows: Map<string, { index: number; content: RecordContent }>,
+    rows: Map<string, BatchRecord>,
     results: RecordRowResult[],
   ): Promise<void> {
     const written = writtenSubjects(rows, results);
@@ -237,74 +302,163 @@ export class SubmissionService {
     tx: EntityManager,
     who: Submitter,
     batchId: string,
-    rows: Map<string, { index: number; content: RecordContent }>,
+    rows: Map<string, BatchRecord>,
     results: RecordRowResult[],
     now: Date,
-  ): Promise<void> {
-    if (rows.size === 0) return;
-    const existing = new Map<string, RecordEntity>();
-    for (const part of chunks([...rows.keys()], IN_CHUNK)) {
-      for (const r of await tx
-        .getRepository(RecordEntity)
-        .findBy({ sourceUnitCode: who.unitCode, decisionNumber: In(part) }))
-        existing.set(r.decisionNumber, r);
-    }
+  ): Promise<RecordEntity[]> {
+    if (rows.size === 0) return [];
+    const written: RecordEntity[] = [];
+    const existing = await this.storedDecisions(
+      tx,
+      [...rows.values()].map((r) => r.content.decisionNumber),
+    );
+    const decided = await this.decidedFields(
+      tx,
+      [...existing.values()].filter((r) => r.sourceUnitCode === who.unitCode && r.version > 1).map((r) => r.id),
+    );
     const inserts: Partial<RecordEntity>[] = [];
     const revisions: Partial<RevisionEntity>[] = [];
     const reason = `submitted by ${who.unitCode} (${who.channel.toLowerCase()} batch ${batchId})`;
-    for (const [number, { index, content }] of rows) {
-      const before = existing.get(number);
-      if (!before) {
-        const id = newRecordId(now.getTime());
-        inserts.push(newRecord(content, id, who.unitCode, now));
-        revisions.push({
-          recordId: id,
-          seq: 1,
-          action: 'CREATED',
-          actor: who.actor,
-          at: now,
-          reason,
-          objectionId: null,
-          batchId,
-          changes: null,
-        });
-        results[index] = rowResult(index, number, RecordVerdict.CREATED, id);
+    const revision = (recordId: string, seq: number, action: 'CREATED' | 'UPDATED', changes: string | null) =>
+      revisions.push({ recordId, seq, action, actor: who.actor, at: now, reason, objectionId: null, batchId, changes });
+    for (const [identity, first] of rows) {
+      const number = first.content.decisionNumber;
+      const before = existing.get(identity);
+      if (before && before.sourceUnitCode !== who.unitCode) {
+        // One record per decision: another unit's copy of it is refused, naming the unit that holds it.
+        for (const { index } of [first, ...(first.repeats ?? [])]) {
+          results[index] = rowResult(index, number, RecordVerdict.REJECTED, null, [
+            {
+              field: 'decisionNumber',
+              code: RowReason.OWNED_BY_OTHER_UNIT,
+              message: `decision ${number} of ${first.content.decidingAuthorityCode} is recorded by unit ${before.sourceUnitCode}`,
+            },
+          ]);
+        }
         continue;
       }
-      if (CONTENT_FIELDS.every((f) => sameValue(before[f], content[f]))) {
-        results[index] = rowResult(index, number, RecordVerdict.UNCHANGED, before.id);
+      // The record as each row of this decision leaves it, in file order; written once at the end.
+      let current: RecordEntity | undefined = before && { ...before };
+      let created = false;
+      let dirty = false;
+      const occurrences = [first, ...(first.repeats ?? [])];
+      // The file's last word on a decision already stored: a re-run of the same file, nothing to apply.
+      const last = occurrences[occurrences.length - 1].content;
+      if (before && first.repeats && CONTENT_FIELDS.every((f) => sameValue(before[f], last[f]))) {
+        for (const { index } of occurrences)
+          results[index] = rowResult(index, number, RecordVerdict.UNCHANGED, before.id);
         continue;
       }
-      if (before.status === RecordStatus.REVOKED) {
-        results[index] = rowResult(index, number, RecordVerdict.REJECTED, before.id, [
-          {
-            field: 'decisionNumber',
-            code: RowReason.RECORD_REVOKED,
-            message: `record ${before.id} was revoked; a revoked decision cannot be changed`,
-          },
-        ]);
-        continue;
+      for (const { index, content } of occurrences) {
+        if (!current) {
+          current = newRecord(content, newRecordId(now.getTime()), who.unitCode, now);
+          created = true;
+          revision(current.id, 1, 'CREATED', null);
+          results[index] = rowResult(index, number, RecordVerdict.CREATED, current.id);
+          continue;
+        }
+        if (CONTENT_FIELDS.every((f) => sameValue(current![f], content[f]))) {
+          results[index] = rowResult(index, number, RecordVerdict.UNCHANGED, current.id);
+          continue;
+        }
+        if (current.status === RecordStatus.REVOKED) {
+          results[index] = rowResult(index, number, RecordVerdict.REJECTED, current.id, [
+            {
+              field: 'decisionNumber',
+              code: RowReason.RECORD_REVOKED,
+              message: `record ${current.id} was revoked; a revoked decision cannot be changed`,
+            },
+          ]);
+          continue;
+        }
+        const { decisionNumber: _key, ...changes } = content;
+        const changed = diff(current, changes);
+        const reverted = Object.keys(changed).find((f) => decided.get(current!.id)?.has(f));
+        if (reverted) {
+          const by = decided.get(current.id)!.get(reverted)!;
+          results[index] = rowResult(index, number, RecordVerdict.REJECTED, current.id, [
+            {
+              field: reverted,
+              code: RowReason.CORRECTED_BY_OBJECTION,
+              message: `${reverted} of record ${current.id} was decided by objection ${by}; change it by a new decision (a new decision number) or through the objection workflow`,
+            },
+          ]);
+          continue;
+        }
+        current = { ...current, ...changes, version: current.version + 1, updatedAt: now };
+        dirty = true;
+        revision(current.id, current.version, 'UPDATED', changesJson(changed));
+        results[index] = rowResult(index, number, RecordVerdict.UPDATED, current.id);
       }
-      const { decisionNumber: _key, ...changes } = content;
-      const changed = diff(before, changes);
-      await tx
-        .getRepository(RecordEntity)
-        .update({ id: before.id }, { ...changes, version: before.version + 1, updatedAt: now });
-      revisions.push({
-        recordId: before.id,
-        seq: before.version + 1,
-        action: 'UPDATED',
-        actor: who.actor,
-        at: now,
-        reason,
-        objectionId: null,
-        batchId,
-        changes: changesJson(changed),
-      });
-      results[index] = rowResult(index, number, RecordVerdict.UPDATED, before.id);
+      if (created || dirty) written.push(current!);
+      if (created) inserts.push(current!);
+      else if (dirty && current) {
+        const final = current;
+        const changes = Object.fromEntries(CONTENT_FIELDS.map((f) => [f, final[f]])) as Partial<RecordEntity>;
+        await tx
+          .getRepository(RecordEntity)
+          .update({ id: final.id }, { ...changes, version: final.version, updatedAt: now });
+      }
     }
     await bulkLoad(tx, RecordEntity, inserts);
     await bulkLoad(tx, RevisionEntity, revisions);
+    return written;
+  }
+
+  /** Each written record's name checked against the register: its listing replaced, in the same transaction. */
+  private async writeNameMismatches(
+    tx: EntityManager,
+    who: Submitter,
+    written: RecordEntity[],
+    names: Map<string, string> | null,
+    now: Date,
+  ): Promise<void> {
+    if (!names || written.length === 0) return;
+    const mismatches = written
+      .filter((r) => names.has(r.creditCode) && !sameSubjectName(r.subjectName, names.get(r.creditCode)!))
+      .map((r) => ({
+        recordId: r.id,
+        sourceUnitCode: who.unitCode,
+        decisionNumber: r.decisionNumber,
+        creditCode: r.creditCode,
+        submittedName: r.subjectName,
+        registeredName: names.get(r.creditCode)!.slice(0, 200),
+        seenAt: now,
+      }));
+    const updated = written.filter((r) => r.version > 1).map((r) => r.id);
+    for (const part of chunks(updated, IN_CHUNK))
+      await tx.getRepository(NameMismatchEntity).delete({ recordId: In(part) });
+    await bulkLoad(tx, NameMismatchEntity, mismatches);
+  }
+
+  /** Stored records of these decision numbers, by decision identity (any unit's). */
+  private async storedDecisions(tx: EntityManager, numbers: string[]): Promise<Map<string, RecordEntity>> {
+    const out = new Map<string, RecordEntity>();
+    for (const part of chunks([...new Set(numbers)], IN_CHUNK)) {
+      for (const r of await tx.getRepository(RecordEntity).findBy({ decisionNumber: In(part) }))
+        out.set(decisionIdentity(r), r);
+    }
+    return out;
+  }
+
+  /**
+   * Fields an upheld objection set, per record: a later submission may not put them back. Only
+   * records revised since creation (version > 1) can have any, so most batches ask nothing.
+   */
+  private async decidedFields(tx: EntityManager, recordIds: string[]): Promise<Map<string, Map<string, string>>> {
+    const out = new Map<string, Map<string, string>>();
+    for (const part of chunks(recordIds, IN_CHUNK)) {
+      const corrections = await tx.getRepository(RevisionEntity).find({
+        select: { recordId: true, objectionId: true, changes: true },
+        where: { recordId: In(part), action: 'CORRECTED', objectionId: Not(IsNull()) },
+      });
+      for (const c of corrections) {
+        const fields = out.get(c.recordId) ?? new Map<string, string>();
+        for (const f of Object.keys(parseChanges(c.changes))) fields.set(f, c.objectionId!);
+        out.set(c.recordId, fields);
+      }
+    }
+    return out;
   }
 
   private async writeExcluded(
@@ -315,23 +469,19 @@ export class SubmissionService {
     now: Date,
   ): Promise<void> {
     if (rows.size === 0) return;
-    const numbers = [...rows.keys()];
-    const records = new Map<string, RecordEntity>();
+    const numbers = [...rows.values()].map((r) => r.content.decisionNumber);
+    const records = await this.storedDecisions(tx, numbers);
     const known = new Set<string>();
     for (const part of chunks(numbers, IN_CHUNK)) {
-      for (const r of await tx.getRepository(RecordEntity).find({
-        select: { id: true, decisionNumber: true },
-        where: { sourceUnitCode: who.unitCode, decisionNumber: In(part) },
-      }))
-        records.set(r.decisionNumber, r);
       for (const e of await tx
         .getRepository(ExcludedDecisionEntity)
         .find({ select: { decisionNumber: true }, where: { sourceUnitCode: who.unitCode, decisionNumber: In(part) } }))
         known.add(e.decisionNumber);
     }
     const inserts: Partial<ExcludedDecisionEntity>[] = [];
-    for (const [number, { index, content, reasons }] of rows) {
-      const record = records.get(number);
+    for (const [identity, { index, content, reasons }] of rows) {
+      const number = content.decisionNumber;
+      const record = records.get(identity);
       if (record) {
         // A decision that is already a record does not silently stop being one: that takes a revocation with a reason.
         results[index] = rowResult(index, number, RecordVerdict.REJECTED, record.id, [

@@ -29,13 +29,16 @@ export function verifyResult(v: ReportVerification): string {
     : v.status === 'REVOKED'
       ? `<p class="warn"><strong>报告真实，但已撤销</strong>（${escapeHtml(v.revokedAt?.slice(0, 10))}：${escapeHtml(v.revocationReason)}）</p>`
       : '<p class="ok"><strong>真实有效</strong>：报告内容与出具时一致，签名核验通过。</p>';
+  const warnings = v.warnings
+    .map((w) => `<p class="warn" role="alert"><strong>注意</strong>：${escapeHtml(w.message)}</p>`)
+    .join('');
   const rows = v.domains
     .map(
       (d) =>
         `<tr><td>${escapeHtml(d.nameZh)}（${escapeHtml(d.code)}）</td><td>${d.outcome === DomainOutcome.NO_RECORD ? '无违法违规记录' : `有违法违规记录（${escapeHtml(d.recordCount)} 条）`}</td></tr>`,
     )
     .join('');
-  return page(`${verdict}
+  return page(`${verdict}${warnings}
 <table><tr><th>报告编号</th><td>${escapeHtml(v.number)}</td></tr>
 <tr><th>信用主体</th><td>${escapeHtml(v.subjectName)}</td></tr>
 <tr><th>代码</th><td>${escapeHtml(v.creditCode)}</td></tr>

@@ -1,4 +1,4 @@
-import type { RecordsApi, ResolvedPeriod } from '@credit/shared';
+import { lawfulNonPunishment, type RecordsApi, type ResolvedPeriod } from '@credit/shared';
 
 export const SNAPSHOT_FORMAT = 'gz-credit-report/1';
 export const REPAIRED_LABEL = '已修复';
@@ -110,6 +110,8 @@ export function buildSnapshot(input: SnapshotInput): ReportSnapshot {
   const byDomain = new Map<string, SourceRecord[]>();
   for (const r of input.records) {
     if (r.status === 'REVOKED') continue;
+    // Records refuses such decisions and revokes old ones; a signed report must not show one even if it slipped by.
+    if (lawfulNonPunishment(r)) continue;
     byDomain.set(r.domainCode, [...(byDomain.get(r.domainCode) ?? []), r]);
   }
   return {

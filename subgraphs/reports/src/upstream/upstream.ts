@@ -31,6 +31,12 @@ export class Upstream {
     return { subject: r.subject, commitments: r.internalCommitmentStatus };
   }
 
+  /** Standing breaches of the subject's commitments, dated: verification warns of those after issuance. */
+  async commitmentBreaches(creditCode: string, requestId?: string): Promise<{ breachedAt: string; reason: string }[]> {
+    const r = await this.entities(EntitiesApi.CommitmentBreachesDocument, { creditCode }, requestId);
+    return r.internalCommitmentStatus.breaches;
+  }
+
   /** The whole catalogue in the plan's order, from the shared catalogue cache. */
   domains(requestId?: string): Promise<CatalogueDomain[]> {
     return this.catalogue.domains(requestId);

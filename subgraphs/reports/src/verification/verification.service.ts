@@ -1,5 +1,6 @@
 import {
   auditRead,
+  chinaDate,
   isOwner,
   maskIdNumber,
   maskPersonName,
@@ -18,6 +19,7 @@ import { accessTo } from '../report/reportAccess';
 import { isWellFormedReportNumber } from '../report/reportNumber';
 import { toDomainViews } from '../report/reportView';
 import type { ReportChannel, ReportScenario } from '../report/snapshot';
+import { breachWarnings, unavailableWarning, type BreachSource } from './breachWarnings';
 import { ReportVerification } from './verification.type';
 import type { VerificationDoor, VerificationGuard } from './verificationGuard';
 
@@ -32,6 +34,7 @@ export class VerificationService {
     private readonly keyring: Keyring,
     private readonly verified: VerifiedSignatures,
     readonly guard: VerificationGuard,
+    private readonly breaches: BreachSource = async () => [],
   ) {}
 
   async verify(
@@ -53,7 +56,13 @@ export class VerificationService {
     const { row, text } = found;
     const integrity = checkIntegrity(row, text, this.keyring, this.verified);
     const p: Principal | undefined = ctx.principal;
-    const access = await accessTo(p, row, hasGrant);
+    const [access, breaches] = await Promise.all([
+      accessTo(p, row, hasGrant),
+      this.breaches(row.creditCode, ctx.requestId).catch((err: unknown) => {
+        ctx.log.warn({ err, number }, 'commitment status unavailable during verification');
+        return null;
+      }),
+    ]);
     if (!isOwner(p, row.creditCode))
       await auditRead(this.db, ctx, { action: 'report.verify', subjectCodes: [row.creditCode], target: number });
 
@@ -81,6 +90,7 @@ export class VerificationService {
       keyId: row.keyId,
       sha256: row.sha256,
       detailsVisible: access !== null && s !== null,
+      warnings: breaches ? breachWarnings(row.issuedAt.toISOString(), breaches) : [unavailableWarning(chinaDate())],
     });
   }
 }

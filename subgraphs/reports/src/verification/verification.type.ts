@@ -1,6 +1,27 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { ReportDomain, ReportStatus } from '../report/report.type';
 import { ReportChannel, ReportScenario } from '../report/snapshot';
+
+export enum VerificationWarningCode {
+  COMMITMENT_BREACHED_AFTER_ISSUANCE = 'COMMITMENT_BREACHED_AFTER_ISSUANCE',
+  COMMITMENT_STATUS_UNAVAILABLE = 'COMMITMENT_STATUS_UNAVAILABLE',
+}
+registerEnumType(VerificationWarningCode, { name: 'VerificationWarningCode' });
+
+@ObjectType({ description: 'Something a report user must know although the document itself is authentic' })
+export class VerificationWarning {
+  @Field(() => VerificationWarningCode)
+  code: VerificationWarningCode;
+
+  @Field({ description: 'The day it happened (China calendar, YYYY-MM-DD)' })
+  date: string;
+
+  @Field()
+  reason: string;
+
+  @Field({ description: 'The warning as shown to a report user' })
+  message: string;
+}
 
 @ObjectType({ description: 'The answer to verifyReport: is this report authentic, and what does it say' })
 export class ReportVerification {
@@ -59,4 +80,10 @@ export class ReportVerification {
 
   @Field({ description: 'True when record details are included for the caller' })
   detailsVisible: boolean;
+
+  @Field(() => [VerificationWarning], {
+    description:
+      "What happened after issuance that a report user must weigh: a credit commitment of the subject's marked false (虚假承诺) means the report may not replace certificates",
+  })
+  warnings: VerificationWarning[];
 }

@@ -1,0 +1,62 @@
+import { buildSnapshot, ReportChannel, ReportScenario, type SourceRecord } from '../src/report/snapshot';
+
+const record = (over: Partial<SourceRecord>): SourceRecord => ({
+  id: 'R1',
+  domainCode: 'D07',
+  category: 'ADMINISTRATIVE_PENALTY',
+  simplifiedProcedure: false,
+  decisionNumber: '黔市监罚〔2025〕12号',
+  decisionDate: '2025-03-01',
+  decidingAuthority: '贵阳市市场监督管理局',
+  facts: '销售不合格产品',
+  penaltyContent: '罚款人民币5000元',
+  fineAmount: '5000.00',
+  status: 'EFFECTIVE',
+  repaired: false,
+  repairedAt: null,
+  underObjection: false,
+  ...over,
+});
+
+const snapshotOf = (records: SourceRecord[]) =>
+  buildSnapshot({
+    number: 'GZ2026112600000042X',
+    issuedAt: new Date('2026-11-26T02:00:00Z'),
+    issuer: { province: '520000', name: '全国信用信息共享平台（贵州）' },
+    scenario: ReportScenario.BIDDING_PROCUREMENT,
+    channel: ReportChannel.WEBSITE,
+    period: { from: '2021-11-27', to: '2026-11-26', coverageFrom: '2021-11-27', requiredByReportUser: null },
+    subject: {
+      creditCode: '91520000214434146R',
+      name: '贵州云岭建材有限公司',
+      kind: 'ENTERPRISE',
+      regionCode: '520100',
+      legalRepresentative: '王建国',
+      registrationAuthority: null,
+      status: 'ACTIVE',
+    },
+    domains: [
+      { code: 'D07', nameZh: '市场监管' },
+      { code: 'D14', nameZh: '税务' },
+    ],
+    records,
+  });
+
+describe('what a snapshot may show', () => {
+  it('never shows a lawful non-punishment, even one records still holds', () => {
+    const s = snapshotOf([
+      record({ id: 'R1', domainCode: 'D14', penaltyContent: '不予行政处罚（首违不罚）', fineAmount: null }),
+      record({ id: 'R2', penaltyContent: '免予处罚', fineAmount: null }),
+      record({ id: 'R3' }),
+    ]);
+    const [d07, d14] = s.domains;
+    expect(d07.records.map((r) => r.id)).toEqual(['R3']);
+    expect(d07.outcome).toBe('HAS_RECORDS');
+    expect(d14).toMatchObject({ outcome: 'NO_RECORD', records: [] });
+  });
+
+  it('keeps a penalty whose text mentions non-punishment but which fined the subject', () => {
+    const s = snapshotOf([record({ penaltyContent: '不予处罚部分事项，罚款人民币5000元' })]);
+    expect(s.domains[0].outcome).toBe('HAS_RECORDS');
+  });
+});
