@@ -149,6 +149,7 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
     corsOrigins: env.CORS_ORIGINS,
     trustProxy: env.TRUST_PROXY,
     metrics: () => metrics.registry.metrics(),
+    metricsAccess: { token: env.METRICS_TOKEN, production },
     routes: reportRoutes(opts.routing?.reports ?? env.REPORTS_URL, env.SUBGRAPH_TIMEOUT_MS, async (info) => {
       // The verification page and PDFs spend the same budget as GraphQL (verifyReport): one per
       // anonymous IP, or the principal's when a valid token comes along.

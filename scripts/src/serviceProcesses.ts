@@ -60,6 +60,7 @@ const exited = (c: ChildProcess) =>
  */
 export class ServiceProcesses {
   private readonly running = new Map<string, ChildProcess>();
+  private readonly crashes = new Map<string, { count: number; startedAt: number; timer?: NodeJS.Timeout }>();
   private readonly expected = new Set<ChildProcess>();
   private stopping = false;
   /** Every service learns every subgraph's URL up front (records -> entities, the merged audit trail). */
@@ -92,10 +93,37 @@ export class ServiceProcesses {
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     this.running.set(name, child);
+    this.crashes.set(name, { count: this.crashes.get(name)?.count ?? 0, startedAt: Date.now() });
     child.on('exit', (code, signal) => {
       if (!this.stopping && !this.expected.delete(child)) this.onUnexpectedExit(name, signal ?? `code ${code}`);
     });
     await waitReady(name, `http://127.0.0.1:${s.port}`, child);
+  }
+
+  pid(name: string): number | undefined {
+    return this.running.get(name)?.pid;
+  }
+
+  /**
+   * What `pnpm start` does with a crash: start the service again after a back-off (0.5 s, doubling
+   * to 30 s; a service up for a minute starts over at 0.5 s), and log it.
+   */
+  recover(name: string, how: string, log: (line: string) => void): void {
+    const c = this.crashes.get(name) ?? { count: 0, startedAt: 0 };
+    c.count = Date.now() - c.startedAt > 60_000 ? 1 : c.count + 1;
+    const delay = Math.min(30_000, 500 * 2 ** (c.count - 1));
+    log(`${name} exited (${how}); restart ${c.count} in ${(delay / 1000).toFixed(1)} s`);
+    const died = Date.now();
+    c.timer = setTimeout(() => {
+      if (this.stopping) return;
+      this.running.delete(name);
+      this.start(name).then(
+        () =>
+          log(`${name} is back (pid ${this.pid(name)}), ${((Date.now() - died) / 1000).toFixed(1)} s after it died`),
+        (err: Error) => log(`${name} restart did not become ready: ${err.message}`),
+      );
+    }, delay);
+    this.crashes.set(name, c);
   }
 
   isRunning(name: string): boolean {
@@ -110,6 +138,7 @@ export class ServiceProcesses {
 
   async stopAll(): Promise<void> {
     this.stopping = true;
+    for (const c of this.crashes.values()) clearTimeout(c.timer);
     await Promise.all([...this.running.keys()].map((n) => this.halt(n)));
   }
 

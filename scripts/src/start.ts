@@ -1,5 +1,14 @@
-import { authConfigFromEnv, DEMO_SUBJECTS, signEmbeddedToken, type TokenClaims } from '@credit/shared';
-import { platformServices, ServiceProcesses } from './serviceProcesses';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  authConfigFromEnv,
+  DEMO_SUBJECTS,
+  ensurePlatformAccounts,
+  signEmbeddedToken,
+  type TokenClaims,
+} from '@credit/shared';
+import { platformServices, root, ServiceProcesses } from './serviceProcesses';
 import { loadStartEnv } from './startEnv';
 
 let processes: ServiceProcesses | undefined;
@@ -11,21 +20,62 @@ async function stop(code = 0) {
   process.exit(code);
 }
 
-/** Starts every subgraph and then the gateway as separate processes; Ctrl-C stops them all. */
+const log = (line: string) => console.error(`[supervisor ${new Date().toISOString()}] ${line}`);
+
+/**
+ * MySQL mode with an administrative DB_URL (e.g. root) and no DB_MIGRATE_URL: create the platform's
+ * two accounts and run the services as the least-privilege one (no UPDATE/DELETE on audit_log, no DDL);
+ * the migration account runs migrations. Passwords are generated once and kept in DATA_DIR.
+ */
+async function databaseAccounts(env: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv> {
+  if (!env.DB_URL || env.DB_MIGRATE_URL) return {};
+  const dir = resolve(root, env.DATA_DIR ?? 'data');
+  const file = join(dir, 'mysql-accounts.json');
+  const saved: { appPassword: string; migratePassword: string } = existsSync(file)
+    ? JSON.parse(readFileSync(file, 'utf8'))
+    : { appPassword: randomBytes(18).toString('base64url'), migratePassword: randomBytes(18).toString('base64url') };
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, JSON.stringify(saved), { mode: 0o600 });
+  // MySQL user names are at most 32 characters.
+  const prefix = (decodeURIComponent(new URL(env.DB_URL).pathname.slice(1)) || 'credit').slice(0, 23);
+  try {
+    const accounts = await ensurePlatformAccounts({
+      adminUrl: env.DB_URL,
+      appUser: `${prefix}_app`,
+      appPassword: saved.appPassword,
+      migrateUser: `${prefix}_migrate`,
+      migratePassword: saved.migratePassword,
+    });
+    return { DB_URL: accounts.appUrl, DB_MIGRATE_URL: accounts.migrateUrl };
+  } catch (err) {
+    console.error(
+      `could not create the database accounts as DB_URL's user (${(err as Error).message}); ` +
+        'the services run as that user. Give DB_URL an administrative account, or set DB_MIGRATE_URL.',
+    );
+    return {};
+  }
+}
+
+/** Starts every subgraph and then the gateway as separate processes, supervised; Ctrl-C stops them all. */
 async function main() {
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
   const common = loadStartEnv(process.env);
+  const env: NodeJS.ProcessEnv = { ...process.env, SEED_DEMO: common.SEED_DEMO, LOG_LEVEL: common.LOG_LEVEL };
+  Object.assign(env, await databaseAccounts(env));
   const started = Date.now();
-  processes = new ServiceProcesses(
-    platformServices(common),
-    { ...process.env, SEED_DEMO: common.SEED_DEMO, LOG_LEVEL: common.LOG_LEVEL },
-    (name, how) => {
-      console.error(`${name} stopped (${how}); stopping the platform`);
+  let up = false;
+  processes = new ServiceProcesses(platformServices(common), env, (name, how) => {
+    // During start-up a crash is an error; once up, a crashed service is restarted with back-off.
+    if (!up) {
+      console.error(`${name} stopped (${how}) while starting; stopping the platform`);
       void stop(1);
-    },
-  );
+      return;
+    }
+    processes!.recover(name, how, log);
+  });
   await processes.startAll();
+  up = true;
   const routing = processes.routing;
   const gatewayPort = common.GATEWAY_PORT;
 
@@ -41,14 +91,15 @@ async function main() {
     ['LEAD_DEPARTMENT', { role: 'LEAD_DEPARTMENT' }],
     ['ANALYST', { role: 'ANALYST' }],
   ];
+  const names = processes.services.map((s) => s.name);
   const lines = [
     '',
     `Credit report platform is up in ${((Date.now() - started) / 1000).toFixed(1)}s (${common.DB_URL ? 'MySQL' : 'embedded SQLite'}, ${common.REDIS_URL ? 'Redis' : 'in-memory cache'})`,
     `  GraphQL gateway:  http://localhost:${gatewayPort}/graphql`,
-    ...processes.services
-      .filter((s) => s.name !== 'gateway')
-      .map((s) => `  ${s.name} subgraph: ${routing[`${s.name.toUpperCase()}_URL`]}`),
-    `  Demo subject:     ${DEMO_SUBJECTS.ENTERPRISE.creditCode} ${DEMO_SUBJECTS.ENTERPRISE.name}`,
+    ...names.filter((n) => n !== 'gateway').map((n) => `  ${n} subgraph: ${routing[`${n.toUpperCase()}_URL`]}`),
+    common.SEED_DEMO === 'true'
+      ? `  Demo subject:     ${DEMO_SUBJECTS.ENTERPRISE.creditCode} ${DEMO_SUBJECTS.ENTERPRISE.name}`
+      : '  Demo data:        not seeded (SEED_DEMO=true seeds an empty database)',
     '',
     'Demo tokens (send as "Authorization: Bearer <token>"; valid 12 h):',
   ];
@@ -57,7 +108,12 @@ async function main() {
   } else {
     lines.push('  (a public key is configured: use tokens from your identity provider)');
   }
-  lines.push('', 'Ctrl-C stops every process.', '');
+  lines.push(
+    '',
+    `Processes: ${names.map((n) => `${n} ${processes!.pid(n)}`).join(', ')}`,
+    'A service that dies is restarted (back-off 0.5 s … 30 s). Ctrl-C stops every process.',
+    '',
+  );
   console.log(lines.join('\n'));
 }
 

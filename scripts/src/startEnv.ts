@@ -7,8 +7,8 @@ export function loadStartEnv(source: Record<string, string | undefined>) {
     {
       GATEWAY_PORT: portVar(GATEWAY_PORT),
       ...Object.fromEntries(SUBGRAPHS.map((s) => [s.portVar, portVar(s.port)])),
-      // Demo data and quiet logs unless asked otherwise.
-      SEED_DEMO: z.enum(['true', 'false']).default('true'),
+      // The services never seed by default; the embedded demo asks for it, a MySQL start only when told.
+      SEED_DEMO: z.enum(['true', 'false']).optional(),
       LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
       // Every service writes a V8 CPU profile there when it stops (how docs/performance.md was profiled).
       CPU_PROFILE_DIR: z.string().optional(),
@@ -16,6 +16,7 @@ export function loadStartEnv(source: Record<string, string | undefined>) {
     source,
   );
   const ports = env as unknown as Record<string, number>;
-  return { ...env, subgraphPorts: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, ports[s.portVar]])) };
+  const SEED_DEMO = env.SEED_DEMO ?? (env.DB_URL ? 'false' : 'true');
+  return { ...env, SEED_DEMO, subgraphPorts: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, ports[s.portVar]])) };
 }
 export type StartEnv = ReturnType<typeof loadStartEnv>;

@@ -1,7 +1,8 @@
 import { principalFromClaims, type TokenClaims } from '@credit/shared';
 
 export const TOKEN_USAGE = `usage: pnpm -s token --role ROLE [--credit-code C] [--unit-code U --domains D07,D14]
-                      [--partner-id P --province 520000] [--operator-id O] [--service S] [--expires 12h]`;
+                      [--partner-id P --province 520000] [--operator-id O] [--service S] [--expires 12h]
+                      [--private-key key.pem]`;
 
 /** `--credit-code X` -> `{ creditCode: X }`; every flag needs a value. */
 export function parseFlags(argv: string[]): Record<string, string> {

@@ -1,4 +1,4 @@
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 
 /** One audit entry as clients see it; shareable because every subgraph returns its own. */
 @Directive('@shareable')
@@ -26,5 +26,31 @@ export class AuditRecord {
   requestId: string;
 
   @Field({ description: 'The subgraph that wrote the entry' })
+  service: string;
+}
+
+/** Entries of one action on one target on one day, counted instead of listed. */
+@Directive('@shareable')
+@ObjectType({ description: 'Audit entries of one kind counted per target and day' })
+export class AuditCount {
+  @Field(() => String, { nullable: true, description: 'e.g. the report number' })
+  target: string | null;
+
+  @Field({ description: 'e.g. report.verify' })
+  action: string;
+
+  @Field({ description: 'YYYY-MM-DD, China time' })
+  day: string;
+
+  @Field(() => Int)
+  count: number;
+
+  @Field({ description: 'ISO 8601 time of the first entry that day' })
+  firstAt: string;
+
+  @Field({ description: 'ISO 8601 time of the last entry that day' })
+  lastAt: string;
+
+  @Field({ description: 'The subgraph that wrote the entries' })
   service: string;
 }

@@ -98,6 +98,27 @@ export async function signEmbeddedToken(
     .sign(new TextEncoder().encode(cfg.secret ?? EMBEDDED_JWT_SECRET));
 }
 
+/**
+ * Signs with an Ed25519 or RSA private key, as the identity provider would: production SERVICE
+ * tokens for the compose stack and the production-mode tests.
+ */
+export async function signWithPrivateKey(
+  claims: TokenClaims,
+  cfg: Pick<AuthConfig, 'issuer' | 'audience'>,
+  privateKey: KeyObject,
+  expiresIn: string | number = '12h',
+): Promise<string> {
+  const { sub, ...rest } = claims as TokenClaims & Record<string, unknown>;
+  return new SignJWT(rest)
+    .setProtectedHeader({ alg: privateKey.asymmetricKeyType === 'ed25519' ? 'EdDSA' : 'RS256', typ: 'JWT' })
+    .setIssuer(cfg.issuer)
+    .setAudience(cfg.audience)
+    .setSubject(sub ?? defaultSubjectId(claims))
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(privateKey);
+}
+
 function defaultSubjectId(c: TokenClaims): string {
   const record = c as unknown as Record<string, string | undefined>;
   return (

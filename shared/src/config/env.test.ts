@@ -1,4 +1,4 @@
-import { ConfigError, parseEnv, portVar } from './env';
+import { ConfigError, parseEnv, portVar, seedDemoVar } from './env';
 
 describe('parseEnv', () => {
   it('applies defaults for the embedded mode', () => {
@@ -24,11 +24,11 @@ describe('parseEnv', () => {
     expect(problems).toContain('(got "postgres://x")');
   });
 
-  it('refuses production without a public key or MySQL', () => {
+  it('refuses production without a public key, MySQL or a migration account', () => {
     expect(() => parseEnv({}, { NODE_ENV: 'production' })).toThrow(/JWT_PUBLIC_KEY_FILE[\s\S]*DB_URL/);
-    expect(() =>
-      parseEnv({}, { NODE_ENV: 'production', JWT_JWKS_FILE: '/keys.json', DB_URL: 'mysql://root@db:3306/credit' }),
-    ).not.toThrow();
+    const withDb = { NODE_ENV: 'production', JWT_JWKS_FILE: '/keys.json', DB_URL: 'mysql://app@db:3306/credit' };
+    expect(() => parseEnv({}, withDb)).toThrow(/DB_MIGRATE_URL: production needs a migration account/);
+    expect(() => parseEnv({}, { ...withDb, DB_MIGRATE_URL: 'mysql://migrate@db:3306/credit' })).not.toThrow();
   });
 
   it('treats empty strings as unset', () => {
@@ -37,5 +37,49 @@ describe('parseEnv', () => {
 
   it('rejects a short HS256 secret', () => {
     expect(() => parseEnv({}, { JWT_SECRET: 'short' })).toThrow(/JWT_SECRET: must be at least 32 characters/);
+  });
+
+  describe('safe production defaults', () => {
+    const production = {
+      NODE_ENV: 'production',
+      JWT_JWKS_FILE: '/keys.json',
+      DB_URL: 'mysql://svc@db:3306/credit',
+      DB_MIGRATE_URL: 'mysql://migrate@db:3306/credit',
+    };
+    const problemsOf = (f: () => unknown): string => {
+      try {
+        f();
+      } catch (e) {
+        return (e as ConfigError).problems.join('\n');
+      }
+      return '';
+    };
+
+    it('seeds demo data only when asked', () => {
+      expect(parseEnv({ SEED_DEMO: seedDemoVar }, {}).SEED_DEMO).toBe(false);
+      expect(parseEnv({ SEED_DEMO: seedDemoVar }, { SEED_DEMO: 'true' }).SEED_DEMO).toBe(true);
+    });
+
+    it('refuses SEED_DEMO=true in production, naming the variable', () => {
+      const problems = problemsOf(() => parseEnv({ SEED_DEMO: seedDemoVar }, { ...production, SEED_DEMO: 'true' }));
+      expect(problems).toMatch(/^SEED_DEMO: demo data .* must never reach production/m);
+      expect(parseEnv({ SEED_DEMO: seedDemoVar }, production).SEED_DEMO).toBe(false);
+    });
+
+    it('refuses production without a SERVICE token when the service calls others', () => {
+      const calls = { callsOtherServices: () => true };
+      expect(problemsOf(() => parseEnv({}, production, calls))).toMatch(/^SERVICE_TOKEN: production needs/m);
+      expect(problemsOf(() => parseEnv({}, { ...production, SERVICE_TOKEN: 'a.b.c' }, calls))).toBe('');
+      // A service that calls nobody needs none, and the embedded mode mints its own.
+      expect(problemsOf(() => parseEnv({}, production, { callsOtherServices: () => false }))).toBe('');
+      expect(problemsOf(() => parseEnv({}, {}, calls))).toBe('');
+    });
+
+    it('binds loopback by default and wants a long METRICS_TOKEN', () => {
+      expect(parseEnv({}, {}).HOST).toBe('127.0.0.1');
+      expect(problemsOf(() => parseEnv({}, { METRICS_TOKEN: 'short' }))).toMatch(
+        /^METRICS_TOKEN: must be at least 16/m,
+      );
+    });
   });
 });

@@ -22,6 +22,10 @@ export const commonEnvShape = {
   DB_URL: optionalString.refine((v) => v === undefined || /^mysql:\/\/[^/]+/.test(v), {
     message: 'must be a mysql://user:password@host:port/prefix URL (or unset for embedded SQLite)',
   }),
+  // The migration account (DDL, grants): DB_URL is then the least-privilege service account.
+  DB_MIGRATE_URL: optionalString.refine((v) => v === undefined || /^mysql:\/\/[^/]+/.test(v), {
+    message: 'must be a mysql://user:password@host:port/prefix URL',
+  }),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // Read replicas (same user/prefix layout as DB_URL): TypeORM sends reads to them, writes to DB_URL.
   DB_REPLICA_URLS: z
@@ -69,12 +73,50 @@ export const commonEnvShape = {
   // Production: a SERVICE token from the identity provider for calls between subgraphs
   // (the embedded mode mints its own from the HS256 secret).
   SERVICE_TOKEN: optionalString,
+  // Subgraphs listen on loopback unless told otherwise (containers set 0.0.0.0); the gateway is the public door.
+  HOST: z.string().min(1).default('127.0.0.1'),
+  // Bearer token GET /metrics requires; production without one does not serve /metrics at all.
+  METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, {
+    message: 'must be at least 16 characters',
+  }),
   JWT_ISSUER: z.string().min(1).default('gz-credit-platform'),
   JWT_AUDIENCE: z.string().min(1).default('gz-credit-graph'),
 };
 
-const commonRules = (env: Record<string, unknown>, ctx: z.RefinementCtx) => {
+/** `SEED_DEMO` of the subgraphs that have demo data: off unless asked (`pnpm start` asks on the embedded default). */
+export const seedDemoVar = z
+  .enum(['true', 'false'])
+  .default('false')
+  .transform((v) => v === 'true');
+
+export interface EnvRules {
+  /** The service calls other subgraphs' internal APIs with the given parsed environment (needs a SERVICE token). */
+  callsOtherServices?: (env: Record<string, unknown>) => boolean;
+  /** A service's own cross-variable rules: each problem names its variable, reported with all the others. */
+  problems?: (env: Record<string, unknown>) => { variable: string; message: string }[];
+}
+
+const commonRules = (rules: EnvRules) => (env: Record<string, unknown>, ctx: z.RefinementCtx) => {
+  for (const p of rules.problems?.(env) ?? []) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: [p.variable], message: p.message });
+  }
   if (env.NODE_ENV === 'production') {
+    if (env.SEED_DEMO === true) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['SEED_DEMO'],
+        message: 'demo data (made-up subjects and violations) must never reach production: unset SEED_DEMO',
+      });
+    }
+    // Production verifies tokens with a public key, so it cannot mint SERVICE tokens itself: without one,
+    // every issuance, correction and catalogue lookup would fail after the service reported ready.
+    if (!env.SERVICE_TOKEN && rules.callsOtherServices?.(env)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['SERVICE_TOKEN'],
+        message: 'production needs a SERVICE token from the identity provider for calls between services',
+      });
+    }
     if (!env.JWT_PUBLIC_KEY_FILE && !env.JWT_JWKS_FILE) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
@@ -89,6 +131,13 @@ const commonRules = (env: Record<string, unknown>, ctx: z.RefinementCtx) => {
         path: ['DB_URL'],
         message: 'production needs MySQL (embedded SQLite is for demos)',
       });
+    } else if (!env.DB_MIGRATE_URL) {
+      // The service account must not be able to alter the schema or the audit trail.
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['DB_MIGRATE_URL'],
+        message: 'production needs a migration account; DB_URL is then the least-privilege service account',
+      });
     }
   }
 };
@@ -100,8 +149,9 @@ const commonRules = (env: Record<string, unknown>, ctx: z.RefinementCtx) => {
 export function parseEnv<S extends z.ZodRawShape>(
   serviceShape: S,
   source: Record<string, string | undefined>,
+  rules: EnvRules = {},
 ): z.infer<z.ZodObject<typeof commonEnvShape & S>> {
-  const schema = z.object({ ...commonEnvShape, ...serviceShape }).superRefine(commonRules);
+  const schema = z.object({ ...commonEnvShape, ...serviceShape }).superRefine(commonRules(rules));
   const result = schema.safeParse(source);
   if (!result.success) {
     throw new ConfigError(

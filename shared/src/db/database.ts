@@ -4,6 +4,9 @@ import { DataSource, type MixedList } from 'typeorm';
 import { createConnection } from 'mysql2/promise';
 import type { Logger } from '../logging/logger';
 import { CountingSqlLogger } from './statementCounter';
+import { accountOf, grantServiceAccess } from './accounts';
+import { AuditLogAppendOnly1796046090725, ensureSqliteAppendOnly } from './appendOnly';
+import { mysqlTarget, type MysqlTarget } from './mysqlTarget';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type ClassList = MixedList<Function | string>;
@@ -15,6 +18,11 @@ export interface DatabaseOptions {
   /** Checked-in MySQL migrations; SQLite builds its schema from the entities on start. */
   migrations: ClassList;
   dbUrl?: string;
+  /**
+   * The migration account (same server and prefix): creates the schema, runs migrations and grants
+   * the `dbUrl` account its per-table rights. Unset: `dbUrl` does all of it (development, tests).
+   */
+  migrateUrl?: string;
   /** Read replicas: same layout as dbUrl; reads go to them, writes and transactions to dbUrl. */
   replicaUrls?: string[];
   dataDir: string;
@@ -24,27 +32,7 @@ export interface DatabaseOptions {
   sqliteFile?: string;
 }
 
-export interface MysqlTarget {
-  host: string;
-  port: number;
-  user: string;
-  password: string;
-  database: string;
-}
-
-/** `mysql://root@127.0.0.1:3306/credit` + `records` -> schema `credit_records`. */
-export function mysqlTarget(dbUrl: string, service: string): MysqlTarget {
-  const url = new URL(dbUrl);
-  const prefix = decodeURIComponent(url.pathname.replace(/^\//, '')) || 'credit';
-  if (!/^[A-Za-z0-9_]{1,40}$/.test(prefix)) throw new Error(`DB_URL database prefix "${prefix}" must be [A-Za-z0-9_]`);
-  return {
-    host: url.hostname,
-    port: Number(url.port || 3306),
-    user: decodeURIComponent(url.username || 'root'),
-    password: decodeURIComponent(url.password),
-    database: `${prefix}_${service}`,
-  };
-}
+export { mysqlTarget, type MysqlTarget };
 
 export const isMysql = (ds: DataSource): boolean => ds.options.type === 'mysql' || ds.options.type === 'mariadb';
 
@@ -55,9 +43,19 @@ export const isMysql = (ds: DataSource): boolean => ds.options.type === 'mysql' 
 export async function openDatabase(opts: DatabaseOptions): Promise<DataSource> {
   const sqlLogger = new CountingSqlLogger(opts.logger);
   let ds: DataSource;
+  // The shared append-only triggers follow the subgraph's own migrations (they need its audit_log).
+  const migrations = Array.isArray(opts.migrations)
+    ? [...opts.migrations, AuditLogAppendOnly1796046090725]
+    : opts.migrations;
   if (opts.dbUrl) {
     const t = mysqlTarget(opts.dbUrl, opts.service);
-    const admin = await createConnection({ host: t.host, port: t.port, user: t.user, password: t.password });
+    const owner = opts.migrateUrl ? { ...mysqlTarget(opts.migrateUrl, opts.service), database: t.database } : t;
+    const admin = await createConnection({
+      host: owner.host,
+      port: owner.port,
+      user: owner.user,
+      password: owner.password,
+    });
     let flavour: 'mysql' | 'mariadb' = 'mysql';
     try {
       const [rows] = await admin.query('SELECT VERSION() AS v');
@@ -76,23 +74,37 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DataSource> {
       password: x.password,
       database: x.database,
     });
-    const replicas = (opts.replicaUrls ?? []).map((u) => node(mysqlTarget(u, opts.service)));
-    ds = new DataSource({
+    const common = {
       type: flavour,
-      ...(replicas.length ? { replication: { master: node(t), slaves: replicas } } : node(t)),
       entities: opts.entities,
-      migrations: opts.migrations,
+      migrations,
       synchronize: false,
       migrationsTransactionMode: 'each',
       timezone: 'Z',
       charset: 'utf8mb4_unicode_ci',
       supportBigNumbers: true,
       bigNumberStrings: true,
-      poolSize: opts.poolSize ?? 10,
       logger: sqlLogger,
+    } as const;
+    if (opts.migrateUrl) {
+      // DDL only by the migration account, which then grants the service account its rights.
+      const migrator = new DataSource({ ...common, ...node(owner), poolSize: 1 });
+      await migrator.initialize();
+      try {
+        await migrator.runMigrations();
+        await grantServiceAccess((sql, params) => migrator.query(sql, params), t.database, await accountOf(opts.dbUrl));
+      } finally {
+        await migrator.destroy();
+      }
+    }
+    const replicas = (opts.replicaUrls ?? []).map((u) => node(mysqlTarget(u, opts.service)));
+    ds = new DataSource({
+      ...common,
+      ...(replicas.length ? { replication: { master: node(t), slaves: replicas } } : node(t)),
+      poolSize: opts.poolSize ?? 10,
     });
     await ds.initialize();
-    await ds.runMigrations();
+    if (!opts.migrateUrl) await ds.runMigrations();
   } else {
     const file = opts.sqliteFile ?? join(resolve(opts.dataDir), `${opts.service}.sqlite`);
     if (file !== ':memory:') mkdirSync(resolve(file, '..'), { recursive: true });
@@ -112,6 +124,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DataSource> {
       logger: sqlLogger,
     });
     await ds.initialize();
+    await ensureSqliteAppendOnly(ds);
   }
   return ds;
 }

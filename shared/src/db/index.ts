@@ -2,3 +2,5 @@ export * from './database';
 export * from './statementCounter';
 export * from './bulkInsert';
 export * from './ulid';
+export * from './appendOnly';
+export * from './accounts';

@@ -1,13 +1,14 @@
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, MixedList } from 'typeorm';
-import { authConfigFromEnv, createTokenVerifier } from '../auth/jwt';
+import { authConfigFromEnv, createTokenVerifier, type TokenVerifier } from '../auth/jwt';
 import { cacheTarget, openCache, type Cache } from '../cache/cache';
 import { SubjectChanges } from '../cache/subjectChanges';
-import type { CommonEnv } from '../config/env';
+import { ConfigError, type CommonEnv } from '../config/env';
 import { openDatabase } from '../db/database';
 import { createLogger, type Logger } from '../logging/logger';
 import type { ServiceContext } from './context';
 import { closeServer, listen, type RouteHandler } from './httpServer';
+import { serviceTokenReadiness, serviceTokenSource } from './serviceClient';
 import { createSubgraphServer, type SubgraphServer } from './subgraphServer';
 import { ServiceMetrics } from '../metrics/metrics';
 
@@ -44,6 +45,8 @@ export interface BootOptions<C extends ServiceContext, S> {
   sqliteFile?: string;
   /** Request body bound (default 1 MB); raise it only for subgraphs that take uploads. */
   maxBodyBytes?: number;
+  /** /graphql URLs of the subgraphs this one calls: readiness checks that they accept our SERVICE token. */
+  callees?: (string | undefined)[];
 }
 
 export interface BootedSubgraph<S> extends SubgraphServer, SubgraphDeps {
@@ -56,17 +59,23 @@ export interface BootedSubgraph<S> extends SubgraphServer, SubgraphDeps {
 export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOptions<C, S>): Promise<BootedSubgraph<S>> {
   const env = opts.env;
   const logger = opts.logger ?? createLogger(opts.name, env.LOG_LEVEL);
+  const auth = authConfigFromEnv(env);
+  const verifyToken = createTokenVerifier(auth);
+  // Before the database opens: a token this platform's own keys refuse is a configuration error.
+  if (env.SERVICE_TOKEN) await checkServiceToken(env.SERVICE_TOKEN, verifyToken);
   const dataSource = await openDatabase({
     service: opts.name,
     entities: opts.entities,
     migrations: opts.migrations,
     dbUrl: env.DB_URL,
+    migrateUrl: env.DB_MIGRATE_URL,
     replicaUrls: env.DB_REPLICA_URLS,
     dataDir: env.DATA_DIR,
     poolSize: env.DB_POOL_SIZE,
     logger,
     sqliteFile: opts.sqliteFile,
   });
+  const callees = (opts.callees ?? []).filter((u): u is string => Boolean(u));
   let cache: Cache | undefined;
   let shared: Cache | undefined;
   let subjectChanges: SubjectChanges | undefined;
@@ -96,11 +105,15 @@ export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOption
       cache,
       logger,
       production: env.NODE_ENV === 'production',
-      verifyToken: createTokenVerifier(authConfigFromEnv(env)),
+      verifyToken,
       extendContext: (base) => opts.extendContext(base, services),
       routes: opts.routes?.(services, deps),
       metrics,
       maxBodyBytes: opts.maxBodyBytes,
+      metricsToken: env.METRICS_TOKEN,
+      readiness: callees.length
+        ? [serviceTokenReadiness(callees, serviceTokenSource(opts.name, auth, env.SERVICE_TOKEN))]
+        : [],
     });
     return {
       ...server,
@@ -122,6 +135,17 @@ export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOption
   }
 }
 
+async function checkServiceToken(token: string, verify: TokenVerifier): Promise<void> {
+  let problem: string | undefined;
+  try {
+    const principal = await verify(token);
+    if (principal.role !== 'SERVICE') problem = `is a ${principal.role} token, not a SERVICE token`;
+  } catch (err) {
+    problem = `is not accepted by this platform's token keys (${(err as Error).message})`;
+  }
+  if (problem) throw new ConfigError([`SERVICE_TOKEN: ${problem}`]);
+}
+
 /** main.ts of every service: exit 1 with a readable message instead of a stack on bad config. */
 export function runMain(name: string, main: () => Promise<unknown>): void {
   main().catch((err: unknown) => {
@@ -140,9 +164,9 @@ export async function serveSubgraph(
   port: number,
   details: Record<string, unknown> = {},
 ): Promise<void> {
-  const bound = await listen(app.http, port);
+  const bound = await listen(app.http, port, app.env.HOST);
   app.logger.info(
-    { port: bound, db: app.dataSource.options.type, cache: app.cache.kind, ...details },
+    { host: app.env.HOST, port: bound, db: app.dataSource.options.type, cache: app.cache.kind, ...details },
     'subgraph listening',
   );
   const stop = async () => {

@@ -7,10 +7,11 @@ import { executeGraphQL } from './http/apolloBridge';
 import { readGraphQLBody } from './http/body';
 import { applyCors } from './http/cors';
 import { live, ready, type ReadinessCheck } from './http/health';
-import { serveMetrics } from './http/metrics';
+import { serveMetrics, type MetricsAccess } from './http/metrics';
 import { requestError } from './http/responses';
 
 export type { ReadinessCheck } from './http/health';
+export type { MetricsAccess } from './http/metrics';
 export { requestError } from './http/responses';
 
 export interface RequestInfo {
@@ -50,6 +51,11 @@ export interface HttpAppOptions<C extends BaseContext> {
   corsOrigins?: string[];
   /** Prometheus text for GET /metrics. */
   metrics?: () => Promise<string>;
+  /**
+   * Who may read /metrics: with a token, only `Authorization: Bearer <token>`; without one, anybody
+   * outside production and nobody in production (numbers about traffic are not public).
+   */
+  metricsAccess?: MetricsAccess;
   /** X-Forwarded-For is trusted only behind a known load balancer. */
   trustProxy?: boolean;
 }
@@ -74,7 +80,9 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): S
     const info: RequestInfo = { requestId, headers: req.headers, ip: clientIp(req, opts.trustProxy ?? false) };
     if (applyCors(req, res, opts.corsOrigins ?? [])) return;
     if (url.pathname === '/health/live') return live(res);
-    if (url.pathname === '/metrics' && opts.metrics) return serveMetrics(res, opts.metrics);
+    if (url.pathname === '/metrics' && opts.metrics) {
+      return serveMetrics(req, res, opts.metrics, opts.metricsAccess, requestId);
+    }
     if (url.pathname === '/health/ready') return ready(res, opts.readiness);
     const route =
       routes[url.pathname] ??

@@ -38,6 +38,86 @@ function queryText(document: DocumentNode): string {
 }
 
 /**
+ * The SERVICE token a service presents: the pre-issued one (production), or one minted from the
+ * embedded secret and renewed before it expires.
+ */
+export function serviceTokenSource(service: string, auth: AuthConfig, preIssued?: string): () => Promise<string> {
+  let cached: { token: string; until: number } | undefined;
+  return async () => {
+    const issued = preIssued ?? auth.serviceToken;
+    if (issued) return issued;
+    if (!auth.secret)
+      throw new ServiceCallError('no SERVICE_TOKEN configured for calls between services', 'UNAUTHENTICATED', false);
+    if (!cached || cached.until < Date.now()) {
+      cached = {
+        token: await signEmbeddedToken({ role: 'SERVICE', service }, auth, '10m'),
+        until: Date.now() + 5 * 60_000,
+      };
+    }
+    return cached.token;
+  };
+}
+
+/** Path every subgraph answers 204 on when the bearer is a SERVICE token it accepts (401/403 otherwise). */
+export const SERVICE_TOKEN_CHECK_PATH = '/health/service-token';
+
+/**
+ * Whether the subgraph at `url` accepts our SERVICE token: true or false, or undefined when it
+ * cannot tell (unreachable, starting, an older build) — its outage is its own readiness, not ours.
+ */
+export async function calleeAcceptsToken(url: string, token: string, timeoutMs = 2000): Promise<boolean | undefined> {
+  try {
+    const res = await fetch(new URL(SERVICE_TOKEN_CHECK_PATH, url), {
+      headers: { authorization: `Bearer ${token}` },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    await res.arrayBuffer();
+    if (res.status === 204) return true;
+    if (res.status === 401 || res.status === 403) return false;
+    return undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Readiness of a service that calls others: not ready while the first callee that can tell refuses
+ * our SERVICE token (otherwise every issuance or correction would fail behind a "ready" probe).
+ * The answer is kept for `ttlMs` so that probes do not turn into a stream of calls.
+ */
+export function serviceTokenReadiness(
+  callees: string[],
+  token: () => Promise<string>,
+  ttlMs = 10_000,
+): { name: string; check: () => Promise<boolean> } {
+  let last: { ok: boolean; at: number } | undefined;
+  return {
+    name: 'serviceToken',
+    async check() {
+      if (last && Date.now() - last.at < ttlMs) return last.ok;
+      let ok = true;
+      let presented: string;
+      try {
+        presented = await token();
+      } catch {
+        presented = '';
+        ok = false;
+      }
+      if (ok) {
+        for (const url of callees) {
+          const accepted = await calleeAcceptsToken(url, presented);
+          if (accepted === undefined) continue;
+          ok = accepted;
+          break;
+        }
+      }
+      last = { ok, at: Date.now() };
+      return ok;
+    },
+  };
+}
+
+/**
  * Calls another subgraph's internal API as a SERVICE principal. Internal fields are
  * `@inaccessible` in the supergraph, so they are reachable only this way. Operations are the typed
  * documents generated from the callee's schema (`shared/src/contracts/clients`): variables and
@@ -47,20 +127,7 @@ function queryText(document: DocumentNode): string {
 export function createServiceClient(opts: ServiceClientOptions) {
   const { pool, path } = keepAlivePool(opts.url, 32);
   const timeoutMs = opts.timeoutMs ?? 10_000;
-  let cached: { token: string; until: number } | undefined;
-  const token = async () => {
-    const preIssued = opts.token ?? opts.auth.serviceToken;
-    if (preIssued) return preIssued;
-    if (!opts.auth.secret)
-      throw new ServiceCallError('no SERVICE_TOKEN configured for calls between services', 'UNAUTHENTICATED', false);
-    if (!cached || cached.until < Date.now()) {
-      cached = {
-        token: await signEmbeddedToken({ role: 'SERVICE', service: opts.service }, opts.auth, '10m'),
-        until: Date.now() + 5 * 60_000,
-      };
-    }
-    return cached.token;
-  };
+  const token = serviceTokenSource(opts.service, opts.auth, opts.token);
   return async function call<T, V>(document: TypedDocumentNode<T, V>, variables: V, requestId?: string): Promise<T> {
     const query = queryText(document);
     let status: number;

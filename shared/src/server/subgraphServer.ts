@@ -12,7 +12,10 @@ import { pingDatabase } from '../db/database';
 import { createErrorFormatter } from '../errors/errors';
 import type { Logger } from '../logging/logger';
 import { baseContext, type ServiceContext } from './context';
-import { createHttpApp, type RouteHandler } from './httpServer';
+import { authenticate } from './context';
+import { createHttpApp, type ReadinessCheck, type RequestInfo, type RouteHandler } from './httpServer';
+import { SERVICE_TOKEN_CHECK_PATH } from './serviceClient';
+import type { ServerResponse } from 'node:http';
 import { ServiceMetrics } from '../metrics/metrics';
 
 export interface SubgraphServerOptions<C extends ServiceContext> {
@@ -28,6 +31,10 @@ export interface SubgraphServerOptions<C extends ServiceContext> {
   routes?: Record<string, RouteHandler>;
   metrics?: ServiceMetrics;
   maxBodyBytes?: number;
+  /** Checks beyond the database and the cache (e.g. that callees accept our SERVICE token). */
+  readiness?: ReadinessCheck[];
+  /** Bearer token /metrics requires (production without one does not serve /metrics). */
+  metricsToken?: string;
 }
 
 export interface SubgraphServer {
@@ -95,10 +102,15 @@ export async function createSubgraphServer<C extends ServiceContext>(
       { name: 'database', check: () => pingDatabase(opts.dataSource) },
       // Subject-change bumps owed during a cache outage are retried (SubjectChanges): serve on.
       { name: 'cache', check: () => opts.cache.ping(), optional: true },
+      ...(opts.readiness ?? []),
     ],
-    routes: opts.routes,
+    routes: {
+      ...opts.routes,
+      [SERVICE_TOKEN_CHECK_PATH]: (_req, res, info) => answerServiceTokenCheck(res, info, opts.verifyToken),
+    },
     maxBodyBytes: opts.maxBodyBytes,
     metrics: () => metrics.registry.metrics(),
+    metricsAccess: { token: opts.metricsToken, production: opts.production },
   });
   return {
     http,
@@ -109,4 +121,17 @@ export async function createSubgraphServer<C extends ServiceContext>(
       await apollo.stop();
     },
   };
+}
+
+/** Lets a calling service's readiness probe learn whether this service accepts its SERVICE token. */
+async function answerServiceTokenCheck(res: ServerResponse, info: RequestInfo, verify: TokenVerifier): Promise<void> {
+  let status: number;
+  try {
+    const principal = await authenticate(info, verify);
+    status = principal === undefined ? 401 : principal.role === 'SERVICE' ? 204 : 403;
+  } catch {
+    status = 401;
+  }
+  res.writeHead(status, { 'cache-control': 'no-store' });
+  res.end();
 }

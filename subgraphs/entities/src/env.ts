@@ -1,4 +1,4 @@
-import { parseEnv, portVar, z } from '@credit/shared';
+import { parseEnv, portVar, seedDemoVar, z } from '@credit/shared';
 
 /** The only reader of process.env in this service (main.ts passes it in). */
 export function loadEntitiesEnv(source: Record<string, string | undefined>) {
@@ -9,12 +9,11 @@ export function loadEntitiesEnv(source: Record<string, string | undefined>) {
       RECORDS_URL: z.string().url().optional(),
       REPORTS_URL: z.string().url().optional(),
       OBJECTIONS_URL: z.string().url().optional(),
-      SEED_DEMO: z
-        .enum(['true', 'false'])
-        .default('true')
-        .transform((v) => v === 'true'),
+      SEED_DEMO: seedDemoVar,
     },
     source,
+    // The merged audit trail reads the other subgraphs' logs only when their URLs are given.
+    { callsOtherServices: (env) => Boolean(env.RECORDS_URL || env.REPORTS_URL || env.OBJECTIONS_URL) },
   );
 }
 export type EntitiesEnv = ReturnType<typeof loadEntitiesEnv>;

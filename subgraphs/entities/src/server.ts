@@ -30,6 +30,7 @@ export async function createEntitiesApp(
         new CatalogueChanges(sharedCache),
       ),
     extendContext: createContext,
+    callees: [env.RECORDS_URL, env.REPORTS_URL, env.OBJECTIONS_URL],
     onReady: async (services, { logger }) => {
       const added = await services.domains.ensureCatalogue();
       if (added) logger.info({ domains: added }, 'domain catalogue loaded');

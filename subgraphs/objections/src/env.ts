@@ -1,4 +1,12 @@
-import { DEFAULT_HOLIDAYS, DEFAULT_MAKEUP_WORKDAYS, isIsoDate, parseEnv, portVar, z } from '@credit/shared';
+import {
+  DEFAULT_HOLIDAYS,
+  DEFAULT_MAKEUP_WORKDAYS,
+  isIsoDate,
+  parseEnv,
+  portVar,
+  seedDemoVar,
+  z,
+} from '@credit/shared';
 
 /** `2026-10-01,2026-10-02` -> sorted unique dates; every malformed entry is reported. */
 const dateList = (fallback: readonly string[]) =>
@@ -22,10 +30,7 @@ export function loadObjectionsEnv(source: Record<string, string | undefined>) {
     {
       OBJECTIONS_PORT: portVar(4004),
       RECORDS_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
-      SEED_DEMO: z
-        .enum(['true', 'false'])
-        .default('true')
-        .transform((v) => v === 'true'),
+      SEED_DEMO: seedDemoVar,
       ACCEPT_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
       REVIEW_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(10),
       HOLIDAYS: dateList(DEFAULT_HOLIDAYS),
@@ -42,6 +47,7 @@ export function loadObjectionsEnv(source: Record<string, string | undefined>) {
       MAX_EVIDENCE_FILES: z.coerce.number().int().min(0).max(20).default(5),
     },
     source,
+    { callsOtherServices: () => true },
   );
 }
 export type ObjectionsEnv = ReturnType<typeof loadObjectionsEnv>;

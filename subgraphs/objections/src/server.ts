@@ -32,6 +32,7 @@ export async function createObjectionsApp(
     maxBodyBytes: Math.ceil(env.MAX_EVIDENCE_BYTES * env.MAX_EVIDENCE_FILES * 1.4) + 1_000_000,
     createServices: ({ dataSource, logger }) => createServices(dataSource, env, logger, { clock: opts.clock }),
     extendContext: createContext,
+    callees: [env.RECORDS_URL],
     onReady: async (services, { logger }) => {
       if (!env.SEED_DEMO) return;
       // Records may still be starting: seed in the background, and only log when it cannot.

@@ -38,6 +38,8 @@ export async function createRecordsApp(env: RecordsEnv, opts: RecordsAppOptions 
         subjectChanges,
       ),
     extendContext: createContext,
+    // A test directory replaces the entities calls altogether.
+    callees: directory ? [] : [env.ENTITIES_URL],
     onReady: async (services, { logger }) => {
       if (env.SEED_DEMO) {
         const seeded = await seedDemoRecords(services.db);

@@ -56,9 +56,15 @@ export const RECORD_FIELDS = `id creditCode subjectName subjectType domainCode c
 
 /** Entities (for the domain catalogue and the unit register) and records, on free ports. */
 export async function startRecordsWithEntities(extra: Record<string, string> = {}) {
-  const entities = await startApp<EntitiesApp>((env) => createEntitiesApp(loadEntitiesEnv(env)), { SEED_DEMO: 'true' });
+  // One platform: both share the platform-wide cache (catalogue and register versions) when on Redis.
+  const CACHE_PREFIX = `rw${process.pid.toString(36)}${Date.now().toString(36)}`;
+  const entities = await startApp<EntitiesApp>((env) => createEntitiesApp(loadEntitiesEnv(env)), {
+    SEED_DEMO: 'true',
+    CACHE_PREFIX,
+  });
   const records = await startApp<RecordsApp>((env) => createRecordsApp(loadRecordsEnv(env)), {
     ENTITIES_URL: entities.url,
+    CACHE_PREFIX,
     ...extra,
   });
   return {

@@ -90,8 +90,8 @@ describe(`checks of stored records (${usingMysql ? 'MariaDB/MySQL' : 'SQLite'})`
       await repo().delete({ id: `${first.id.slice(0, 25)}Z` });
       await db.query(
         usingMysql
-          ? 'CREATE UNIQUE INDEX `ux_record_authority_decision` ON `violation_record` (`decidingAuthorityCode`, `decisionNumber`)'
-          : 'CREATE UNIQUE INDEX "ux_record_authority_decision" ON "violation_record" ("decidingAuthorityCode", "decisionNumber")',
+          ? 'CREATE UNIQUE INDEX `ux_record_authority_decision` ON `violation_record` (`decisionNumber`, `decidingAuthorityCode`)'
+          : 'CREATE UNIQUE INDEX "ux_record_authority_decision" ON "violation_record" ("decisionNumber", "decidingAuthorityCode")',
       );
     }
   });

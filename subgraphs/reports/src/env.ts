@@ -1,4 +1,4 @@
-import { ConfigError, parseEnv, periodEnvShape, portVar, z } from '@credit/shared';
+import { parseEnv, periodEnvShape, portVar, z } from '@credit/shared';
 
 const optionalPath = z
   .string()
@@ -44,11 +44,15 @@ export function loadReportsEnv(source: Record<string, string | undefined>) {
         .default('520000'),
     },
     source,
+    {
+      callsOtherServices: () => true,
+      // A generated key would sign reports nobody can trust and would differ per replica.
+      problems: (env) =>
+        env.NODE_ENV === 'production' && !env.REPORT_SIGNING_KEYS_FILE
+          ? [{ variable: 'REPORT_SIGNING_KEYS_FILE', message: 'production needs configured signing keys' }]
+          : [],
+    },
   );
-  if (env.NODE_ENV === 'production' && !env.REPORT_SIGNING_KEYS_FILE) {
-    // A generated key would sign reports nobody can trust and would differ per replica.
-    throw new ConfigError(['REPORT_SIGNING_KEYS_FILE: production needs configured signing keys']);
-  }
   return { ...env, PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? `http://localhost:${env.GATEWAY_PORT}` };
 }
 export type ReportsEnv = ReturnType<typeof loadReportsEnv>;

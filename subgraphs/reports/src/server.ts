@@ -100,6 +100,7 @@ export async function createReportsApp(
       };
     },
     extendContext: createContext,
+    callees: [env.ENTITIES_URL, env.RECORDS_URL],
     routes: (services, deps) => reportRoutes(services, deps),
     ...opts,
   });

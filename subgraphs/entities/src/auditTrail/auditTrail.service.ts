@@ -22,7 +22,7 @@ export interface AuditSource {
 export class AuditTrailService {
   constructor(
     private readonly db: DataSource,
-    private readonly sources: AuditSource[],
+    readonly sources: AuditSource[],
   ) {}
 
   /** Adds a subgraph whose log is merged (tests start subgraphs on ports known only afterwards). */

@@ -18,7 +18,7 @@ export class DecisionIdentity1796000000000 implements MigrationInterface {
       );
     }
     await q.query(
-      'CREATE UNIQUE INDEX `ux_record_authority_decision` ON `violation_record` (`decidingAuthorityCode`, `decisionNumber`)',
+      'CREATE UNIQUE INDEX `ux_record_authority_decision` ON `violation_record` (`decisionNumber`, `decidingAuthorityCode`)',
     );
     await q.query('DROP INDEX `ux_record_unit_decision` ON `violation_record`');
   }

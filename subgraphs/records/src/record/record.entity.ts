@@ -10,7 +10,8 @@ import { amountTransformer } from './amount';
  * quality monitoring scans (sourceUnitCode, submittedAt); statistics scan (decisionDate).
  */
 @Entity('violation_record')
-@Index('ux_record_authority_decision', ['decidingAuthorityCode', 'decisionNumber'], { unique: true })
+// Decision number first: a batch looks its decisions up by number alone (IN list), whatever their authority.
+@Index('ux_record_authority_decision', ['decisionNumber', 'decidingAuthorityCode'], { unique: true })
 @Index('ix_record_subject_date', ['creditCode', 'decisionDate', 'id'])
 // Covers the per-domain summary (GROUP BY domain, filter on status and period) without row lookups.
 @Index('ix_record_subject_domain_status_date', ['creditCode', 'domainCode', 'status', 'decisionDate'])
