@@ -17,9 +17,9 @@ import {
   SubjectChanges,
   type Cache,
   type Logger,
-  type ServiceContext,
 } from '@credit/shared';
 import { GraphQLError } from 'graphql';
+import type { GatewayContext } from './context';
 import type { GatewayEnv } from './env';
 import { HISTORY_POLICY } from './cache/cachePolicy';
 import { responseCachePlugin } from './cache/responseCache';
@@ -30,10 +30,6 @@ import { reportRoutes } from './proxy/reportRoutes';
 import { anonymousAccessPlugin, publicRootFields } from './access/anonymousAccess';
 import { hideInternals, operationNamePlugin } from './errors/requestErrors';
 import { ForwardingDataSource } from './subgraphs/forwardingDataSource';
-
-export interface GatewayContext extends ServiceContext {
-  authorization?: string;
-}
 
 export interface GatewayApp {
   http: Server;

@@ -1,3 +1,4 @@
-export { createGateway, type GatewayApp, type GatewayContext } from './gateway';
+export type { GatewayContext } from './context';
+export { createGateway, type GatewayApp } from './gateway';
 export { composeSupergraph, type SubgraphSource } from './compose/composeSupergraph';
 export { loadGatewayEnv, routingOverrides, type GatewayEnv } from './env';

@@ -8,7 +8,7 @@ import {
   type StringValueNode,
   type DirectiveNode,
 } from 'graphql';
-import type { GatewayContext } from '../gateway';
+import type { GatewayContext } from '../context';
 
 /** The tag a subgraph puts on a root field that anyone may call without a token. */
 export const PUBLIC_TAG = 'public';

@@ -10,7 +10,7 @@ import {
   type Cache,
 } from '@credit/shared';
 import { buildSchema, isObjectType } from 'graphql';
-import type { GatewayContext } from '../gateway';
+import type { GatewayContext } from '../context';
 import { HISTORY_POLICY, type CachePolicy } from './cachePolicy';
 import { responseCachePlugin } from './responseCache';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import { actorOf, type Cache, type SubjectChanges } from '@credit/shared';
 import { LRUCache } from 'lru-cache';
-import type { GatewayContext } from '../gateway';
+import type { GatewayContext } from '../context';
 import { isCacheable, type CachePolicy } from './cachePolicy';
 
 interface Entry {

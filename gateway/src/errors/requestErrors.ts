@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { domainError, ErrorCode } from '@credit/shared';
 import type { GraphQLFormattedError } from 'graphql';
-import type { GatewayContext } from '../gateway';
+import type { GatewayContext } from '../context';
 
 /**
  * No operation matches `operationName` (or several operations and no name): the client's

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { domainError, ErrorCode } from '@credit/shared';
-import type { GatewayContext } from '../gateway';
+import type { GatewayContext } from '../context';
 import { measureOperation } from './measureOperation';
 
 export interface OperationLimits {

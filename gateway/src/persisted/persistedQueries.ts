@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { domainError, ErrorCode, type Cache } from '@credit/shared';
-import type { GatewayContext } from '../gateway';
+import type { GatewayContext } from '../context';
 
 /** Automatic persisted queries stored in the platform cache (Redis in production, memory embedded). */
 export class PersistedQueryStore implements KeyValueCache<string> {

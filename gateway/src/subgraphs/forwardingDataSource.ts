@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { domainError, ErrorCode, keepAlivePool, REQUEST_ID_HEADER, type ServiceMetrics } from '@credit/shared';
-import type { GatewayContext } from '../gateway';
+import type { GatewayContext } from '../context';
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
 

@@ -123,8 +123,8 @@ describe('docs/rules.md, the rule map', () => {
     const source = readFileSync(join(ROOT, 'shared/src/contracts/period.ts'), 'utf8');
     expect(exported(source, 'resolvePeriod')).toBe(true);
     expect(exported(source, 'resolvePeriodX')).toBe(false);
-    const service = readFileSync(join(ROOT, 'subgraphs/reports/src/report/report.service.ts'), 'utf8');
-    expect(definesMethod(service, 'ReportService', 'issue')).toBe(true);
-    expect(definesMethod(service, 'ReportService', 'issueTwice')).toBe(false);
+    const service = readFileSync(join(ROOT, 'subgraphs/reports/src/report/issuance.service.ts'), 'utf8');
+    expect(definesMethod(service, 'ReportIssuance', 'issue')).toBe(true);
+    expect(definesMethod(service, 'ReportIssuance', 'issueTwice')).toBe(false);
   });
 });

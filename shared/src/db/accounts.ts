@@ -1,6 +1,6 @@
 import { createConnection } from 'mysql2/promise';
 import { APPEND_ONLY_TABLES } from './appendOnly';
-import { mysqlTarget } from './database';
+import { mysqlTarget } from './mysqlTarget';
 
 type Query = (sql: string, params?: unknown[]) => Promise<unknown>;
 

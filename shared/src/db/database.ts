@@ -6,6 +6,7 @@ import type { Logger } from '../logging/logger';
 import { CountingSqlLogger } from './statementCounter';
 import { accountOf, grantServiceAccess } from './accounts';
 import { AuditLogAppendOnly1796046090725, ensureSqliteAppendOnly } from './appendOnly';
+import { mysqlTarget, type MysqlTarget } from './mysqlTarget';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type ClassList = MixedList<Function | string>;
@@ -31,27 +32,7 @@ export interface DatabaseOptions {
   sqliteFile?: string;
 }
 
-export interface MysqlTarget {
-  host: string;
-  port: number;
-  user: string;
-  password: string;
-  database: string;
-}
-
-/** `mysql://root@127.0.0.1:3306/credit` + `records` -> schema `credit_records`. */
-export function mysqlTarget(dbUrl: string, service: string): MysqlTarget {
-  const url = new URL(dbUrl);
-  const prefix = decodeURIComponent(url.pathname.replace(/^\//, '')) || 'credit';
-  if (!/^[A-Za-z0-9_]{1,40}$/.test(prefix)) throw new Error(`DB_URL database prefix "${prefix}" must be [A-Za-z0-9_]`);
-  return {
-    host: url.hostname,
-    port: Number(url.port || 3306),
-    user: decodeURIComponent(url.username || 'root'),
-    password: decodeURIComponent(url.password),
-    database: `${prefix}_${service}`,
-  };
-}
+export { mysqlTarget, type MysqlTarget };
 
 export const isMysql = (ds: DataSource): boolean => ds.options.type === 'mysql' || ds.options.type === 'mariadb';
 

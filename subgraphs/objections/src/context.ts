@@ -7,16 +7,21 @@ import {
 } from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import type { ObjectionsEnv } from './env';
-import { createObjectionLoaders, type ObjectionLoaders } from './objection/objection.loaders';
-import { ObjectionService } from './objection/objection.service';
-import { ObjectionReader } from './objection/objectionReader';
+import { ObjectionFiling } from './filing/filing.service';
+import { OutboxAdministration } from './outbox/outboxAdmin.service';
 import { OutboxWorker } from './outbox/outboxWorker';
+import { createObjectionLoaders, type ObjectionLoaders } from './reading/objection.loaders';
+import { ObjectionReader } from './reading/objectionReader';
 import { RecordsClient } from './outbox/recordsClient';
 import { ObjectionStatisticsService } from './statistics/statistics.service';
+import { ObjectionWorkflow } from './workflow/workflow.service';
 
 export interface ObjectionsServices {
   db: DataSource;
-  objections: ObjectionService;
+  filing: ObjectionFiling;
+  /** The workflow engine: acts on filed objections, deadlines, today's date. */
+  objections: ObjectionWorkflow;
+  outbox: OutboxAdministration;
   reader: ObjectionReader;
   statistics: ObjectionStatisticsService;
   records: RecordsClient;
@@ -46,26 +51,29 @@ export function createServices(
     createServiceClient({ url: env.RECORDS_URL, service: 'objections', auth: authConfigFromEnv(env) }),
   );
   const calendar = new WorkingCalendar(env.HOLIDAYS, env.MAKEUP_WORKDAYS);
-  const objections = new ObjectionService(
+  const filing = new ObjectionFiling(
     db,
     records,
     calendar,
     {
       acceptWorkingDays: env.ACCEPT_WORKING_DAYS,
-      reviewWorkingDays: env.REVIEW_WORKING_DAYS,
       evidence: { maxBytes: env.MAX_EVIDENCE_BYTES, maxFiles: env.MAX_EVIDENCE_FILES },
     },
     clock,
   );
+  const objections = new ObjectionWorkflow(db, calendar, { reviewWorkingDays: env.REVIEW_WORKING_DAYS }, clock);
+  const outbox = new OutboxAdministration(db, clock);
   const worker = new OutboxWorker(db, records, {
     pollMs: env.OUTBOX_POLL_MS,
     maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
     logger: logger.child({ component: 'outbox' }),
-    onDelivered: (tx, row, result) => objections.onDelivered(tx, row, result),
+    onDelivered: (tx, row, result) => outbox.onDelivered(tx, row, result),
   });
   return {
     db,
+    filing,
     objections,
+    outbox,
     reader: new ObjectionReader(db),
     statistics: new ObjectionStatisticsService(db),
     records,

@@ -2,9 +2,9 @@ import { AuditEntry } from '@credit/shared';
 import { EvidenceChunkEntity, EvidenceEntity } from './evidence/evidence.entity';
 import { migrations } from './migrations';
 import { ObjectionEntity } from './objection/objection.entity';
-import { ObjectionCounterEntity } from './objection/objectionCounter.entity';
-import { ObjectionEventEntity } from './objection/objectionEvent.entity';
+import { ObjectionCounterEntity } from './filing/objectionCounter.entity';
 import { OutboxEntity } from './outbox/outbox.entity';
+import { ObjectionEventEntity } from './workflow/objectionEvent.entity';
 
 /** Everything this subgraph stores, and the migrations that create it on MySQL. */
 export const ENTITIES = [

@@ -1,8 +1,7 @@
 import { AuditLogResolver, buildFederatedSchema, roleAuthChecker } from '@credit/shared';
 import type { GraphQLSchema } from 'graphql';
 import { HistoryResolver } from './history/history.resolver';
-import { subjectReference } from './history/subject.reference';
-import { RecordsSubject } from './history/subject.type';
+import { subjectReference, SubjectRef } from './foreign/subject';
 import { InternalResolver } from './internal/internal.resolver';
 import { QualityResolver } from './quality/quality.resolver';
 import { recordReference } from './record/record.reference';
@@ -23,7 +22,7 @@ export function buildRecordsSchema(): Promise<GraphQLSchema> {
         AuditLogResolver,
       ],
       // Subject is reached only through the gateway's `_entities`, never from a root field here.
-      orphanedTypes: [RecordsSubject],
+      orphanedTypes: [SubjectRef],
       authChecker: roleAuthChecker,
       validate: false,
     },

@@ -5,7 +5,8 @@ import type { Keyring, TrustedKey } from './integrity/signingKeys';
 import type { VerifiedSignatures } from './integrity/verifiedSignatures';
 import type { RecognitionService } from './recognition/recognition.service';
 import { createReportLoaders, type ReportLoaders } from './report/report.loaders';
-import type { ReportService, ReportsConfig } from './report/report.service';
+import type { ReportIssuance, ReportsConfig } from './report/issuance.service';
+import type { ReportStore } from './report/reportStore';
 import type { StatisticsService } from './statistics/statistics.service';
 import type { VerificationService } from './verification/verification.service';
 
@@ -14,7 +15,9 @@ export interface ReportsServices {
   config: ReportsConfig & { publicBaseUrl: string };
   keyring: Keyring;
   trustedKeys: Map<string, TrustedKey>;
-  reports: ReportService;
+  /** Reads of stored reports and their signed texts. */
+  reports: ReportStore;
+  issuance: ReportIssuance;
   verifiedSignatures: VerifiedSignatures;
   authorizations: AuthorizationService;
   verification: VerificationService;

@@ -2,9 +2,9 @@ import { AuditLogResolver, buildFederatedSchema, roleAuthChecker } from '@credit
 import type { GraphQLSchema } from 'graphql';
 import { AuthorizationResolver } from './authorization/authorization.resolver';
 import { RecognitionResolver } from './recognition/recognition.resolver';
-import { reportReferences } from './report/report.reference';
+import { reportReference } from './report/report.reference';
 import { ReportResolver, SubjectReportsResolver } from './report/report.resolver';
-import { SubjectRef } from './report/report.type';
+import { subjectReference, SubjectRef } from './foreign/subject';
 import { StatisticsResolver } from './statistics/statistics.resolver';
 import { VerificationResolver } from './verification/verification.resolver';
 
@@ -25,6 +25,6 @@ export function buildReportsSchema(): Promise<GraphQLSchema> {
       authChecker: roleAuthChecker,
       validate: false,
     },
-    reportReferences,
+    { ...reportReference, ...subjectReference },
   );
 }

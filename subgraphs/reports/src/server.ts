@@ -15,7 +15,8 @@ import { reportRoutes } from './http/routes';
 import { loadKeyring, loadTrustedKeys } from './integrity/signingKeys';
 import { VerifiedSignatures } from './integrity/verifiedSignatures';
 import { RecognitionService } from './recognition/recognition.service';
-import { ReportService } from './report/report.service';
+import { ReportIssuance } from './report/issuance.service';
+import { ReportStore } from './report/reportStore';
 import { createWriteQueue } from './report/writeQueue';
 import { buildReportsSchema } from './schema';
 import { StatisticsService } from './statistics/statistics.service';
@@ -65,7 +66,8 @@ export async function createReportsApp(
         new EntitiesCatalogue(entities, { shared: sharedCache, logger }),
       );
       const writes = createWriteQueue(isMysql(db));
-      const reports = new ReportService(db, keyring, upstream, config, writes);
+      const reports = new ReportStore(db, keyring);
+      const issuance = new ReportIssuance(db, keyring, upstream, config, writes, reports);
       const verifiedSignatures = new VerifiedSignatures();
       return {
         db,
@@ -73,6 +75,7 @@ export async function createReportsApp(
         keyring,
         trustedKeys,
         reports,
+        issuance,
         verifiedSignatures,
         authorizations: new AuthorizationService(db, writes),
         verification: new VerificationService(

@@ -1,10 +1,10 @@
 import { demoSubjects, Role, type Logger, type Principal, type ServiceContext } from '@credit/shared';
 import type { ObjectionsServices } from '../context';
 import { ObjectionEntity } from '../objection/objection.entity';
-import { ObjectionOutcome } from '../objection/objection.inputs';
-import { ObjectionCorrectionAction } from '../objection/objection.type';
+import { ObjectionCorrectionAction } from '../correction/correction.type';
 import { ObjectionType } from '../objection/objectionStatus';
 import type { RecordFacts } from '../outbox/recordsClient';
+import { ObjectionOutcome } from '../workflow/workflow.inputs';
 
 const DOMAINS = Array.from({ length: 43 }, (_, i) => `D${String(i + 1).padStart(2, '0')}`);
 const SUBJECTS_TO_ASK = 60;
@@ -114,7 +114,7 @@ export async function seedDemoObjections(s: ObjectionsServices, logger: Logger):
       ),
       owner: ctxFor({ role: Role.SUBJECT, sub: 'demo-subject', creditCode: record.creditCode }, logger),
     };
-    const o = await s.objections.file(
+    const o = await s.filing.file(
       actors.owner,
       {
         recordId: record.id,

@@ -1,8 +1,28 @@
 import { badUserInput } from '@credit/shared';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { ObjectionEntity } from '../objection/objection.entity';
-import { whereOverdue } from '../objection/objectionReader';
-import { ObjectionCount, ObjectionStatistics } from './statistics.type';
+import { whereOverdue } from '../workflow/deadlines';
+
+/** A count under one key (status, type, unit code or month). */
+export interface Count {
+  key: string;
+  count: number;
+}
+
+/** Aggregates over the objections filed in the months asked for; no identity of anyone. */
+export interface ObjectionCounts {
+  fromMonth: string | null;
+  toMonth: string | null;
+  total: number;
+  byStatus: Count[];
+  byType: Count[];
+  byUnit: Count[];
+  byMonth: Count[];
+  decided: number;
+  medianHandlingDays: number | null;
+  overdue: number;
+  overdueByUnit: Count[];
+}
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -19,7 +39,7 @@ export function median(sorted: number[]): number | null {
 export class ObjectionStatisticsService {
   constructor(private readonly db: DataSource) {}
 
-  async statistics(today: string, fromMonth?: string | null, toMonth?: string | null): Promise<ObjectionStatistics> {
+  async statistics(today: string, fromMonth?: string | null, toMonth?: string | null): Promise<ObjectionCounts> {
     if (fromMonth && !MONTH.test(fromMonth)) throw badUserInput('fromMonth', 'must be YYYY-MM');
     if (toMonth && !MONTH.test(toMonth)) throw badUserInput('toMonth', 'must be YYYY-MM');
     if (fromMonth && toMonth && fromMonth > toMonth) throw badUserInput('toMonth', 'must not be before fromMonth');
@@ -29,7 +49,7 @@ export class ObjectionStatisticsService {
       if (toMonth) qb.andWhere('o.filedMonth <= :toMonth', { toMonth });
       return qb;
     };
-    const counts = async (qb: SelectQueryBuilder<ObjectionEntity>, column: string): Promise<ObjectionCount[]> => {
+    const counts = async (qb: SelectQueryBuilder<ObjectionEntity>, column: string): Promise<Count[]> => {
       const rows = await qb
         .select(`o.${column}`, 'k')
         .addSelect('COUNT(*)', 'n')
@@ -46,7 +66,7 @@ export class ObjectionStatisticsService {
       .getRawMany<{ m: number | string }>();
     const med = median(handling.map((h) => Number(h.m)));
     const overdueByUnit = await counts(whereOverdue(base(), today), 'unitCode');
-    return Object.assign(new ObjectionStatistics(), {
+    return {
       fromMonth: fromMonth ?? null,
       toMonth: toMonth ?? null,
       total: byStatus.reduce((s, c) => s + c.count, 0),
@@ -58,6 +78,6 @@ export class ObjectionStatisticsService {
       medianHandlingDays: med === null ? null : Math.round((med / 1440) * 10) / 10,
       overdue: overdueByUnit.reduce((s, c) => s + c.count, 0),
       overdueByUnit,
-    });
+    };
   }
 }

@@ -5,7 +5,7 @@ import { isAuditedRead, recordReadScope, type ReadScope } from '../record/record
 import { ViolationRecordConnection } from '../record/record.type';
 import { toRecordView } from '../record/recordView';
 import type { HistoryFilter, HistoryService } from './history.service';
-import { RecordSummary } from './subject.type';
+import { RecordSummary } from './history.type';
 
 export interface PageKey {
   creditCode: string;

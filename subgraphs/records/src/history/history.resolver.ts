@@ -3,9 +3,10 @@ import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-g
 import type { RecordsContext } from '../context';
 import { RecordCategory, ViolationRecordConnection } from '../record/record.type';
 import { decodeHistoryCursor } from './history.service';
-import { RecordSummary, RecordsSubject } from './subject.type';
+import { SubjectRef } from '../foreign/subject';
+import { RecordSummary } from './history.type';
 
-@Resolver(() => RecordsSubject)
+@Resolver(() => SubjectRef)
 export class HistoryResolver {
   @Authorized()
   @FieldResolver(() => ViolationRecordConnection, {
@@ -14,7 +15,7 @@ export class HistoryResolver {
   })
   records(
     @Ctx() ctx: RecordsContext,
-    @Root() subject: RecordsSubject,
+    @Root() subject: SubjectRef,
     @Arg('domains', () => [String], { nullable: true }) domains?: string[] | null,
     @Arg('categories', () => [RecordCategory], { nullable: true }) categories?: RecordCategory[] | null,
     @Arg('from', () => String, { nullable: true, description: 'YYYY-MM-DD' }) from?: string | null,
@@ -48,7 +49,7 @@ export class HistoryResolver {
   })
   recordSummary(
     @Ctx() ctx: RecordsContext,
-    @Root() subject: RecordsSubject,
+    @Root() subject: SubjectRef,
     @Arg('from', () => String, { nullable: true }) from?: string | null,
     @Arg('to', () => String, { nullable: true }) to?: string | null,
   ): Promise<RecordSummary> {

@@ -4,12 +4,12 @@ import type { DataSource } from 'typeorm';
 import type { ReportAuthorizationEntity } from '../authorization/authorization.entity';
 import type { AuthorizationService } from '../authorization/authorization.service';
 import type { CreditReportEntity } from './report.entity';
-import type { ReportService } from './report.service';
+import type { ReportStore } from './reportStore';
 
 /** Per-request loaders: one SELECT per kind of lookup however many reports a query touches. */
 export function createReportLoaders(
   ctx: ServiceContext,
-  reports: ReportService,
+  reports: ReportStore,
   authorizations: AuthorizationService,
   db: DataSource,
 ) {

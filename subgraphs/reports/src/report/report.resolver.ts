@@ -4,10 +4,11 @@ import type { ReportsContext } from '../context';
 import { checkIntegrity } from '../integrity/integrity';
 import { toAuthorizationView } from '../authorization/authorization.service';
 import { IssueReportInput } from './report.inputs';
-import { CreditReport, ReportAuthorization, ReportDomain, SubjectRef } from './report.type';
+import { SubjectRef } from '../foreign/subject';
+import { CreditReport, ReportAuthorization, ReportDomain } from './report.type';
 import { readableReport } from './readableReport';
 import { isWellFormedReportNumber } from './reportNumber';
-import { toDomainViews } from './reportView';
+import { toDomainViews, toReportView } from './reportView';
 import type { ReportSnapshot } from './snapshot';
 
 @Resolver(() => CreditReport)
@@ -16,20 +17,22 @@ export class ReportResolver {
   @Mutation(() => CreditReport, {
     description: 'Issues a report now, free of charge: snapshot, number, hash and signature',
   })
-  issueReport(@Ctx() ctx: ReportsContext, @Arg('input') input: IssueReportInput): Promise<CreditReport> {
-    return ctx.services.reports.issue(ctx, input);
+  async issueReport(@Ctx() ctx: ReportsContext, @Arg('input') input: IssueReportInput): Promise<CreditReport> {
+    const r = await ctx.services.issuance.issue(ctx, input);
+    return toReportView(r.row, r.access, r.verificationCode);
   }
 
   @Authorized(Role.SUBJECT, Role.LEAD_DEPARTMENT)
   @Mutation(() => CreditReport, {
     description: 'ISSUED -> REVOKED with a reason (owner or lead department); the content never changes',
   })
-  revokeReport(
+  async revokeReport(
     @Ctx() ctx: ReportsContext,
     @Arg('number') number: string,
     @Arg('reason') reason: string,
   ): Promise<CreditReport> {
-    return ctx.services.reports.revoke(ctx, number, reason);
+    const r = await ctx.services.issuance.revoke(ctx, number, reason);
+    return toReportView(r.row, r.access, r.verificationCode);
   }
 
   @Authorized()

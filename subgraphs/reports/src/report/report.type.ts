@@ -177,10 +177,3 @@ export class CreditReport {
   row: CreditReportEntity;
   access: ReportAccess;
 }
-
-@Directive('@key(fields: "creditCode")')
-@ObjectType('Subject', { description: 'A credit subject (owned by entities); reports contributes its reports' })
-export class SubjectRef {
-  @Field(() => ID)
-  creditCode: string;
-}

@@ -1,7 +1,24 @@
 import { chinaDate, resolvePeriod } from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import { CreditReportEntity } from '../report/report.entity';
-import { ReportStatistics, type ReportCount } from './statistics.type';
+
+/** A count under one key (scenario, channel, month or region). */
+export interface Count {
+  key: string;
+  count: number;
+}
+
+/** Reports issued in a period, counted; no identity of anyone. */
+export interface ReportCounts {
+  from: string;
+  to: string;
+  total: number;
+  revoked: number;
+  byScenario: Count[];
+  byChannel: Count[];
+  byMonth: Count[];
+  byRegion: Count[];
+}
 
 /** Responsible for report counts by scenario, channel, month and region (issuedDay is indexed). */
 export class StatisticsService {
@@ -10,7 +27,7 @@ export class StatisticsService {
     private readonly maxYears: number,
   ) {}
 
-  async counts(from: string | null | undefined, to: string | null | undefined): Promise<ReportStatistics> {
+  async counts(from: string | null | undefined, to: string | null | undefined): Promise<ReportCounts> {
     // The shared period rules, with this year as the default start: counts of issuance, not a history.
     const { from: start, to: end } = resolvePeriod(
       { from, to },
@@ -21,7 +38,7 @@ export class StatisticsService {
         .getRepository(CreditReportEntity)
         .createQueryBuilder('r')
         .where('r.issuedDay >= :start AND r.issuedDay <= :end', { start, end });
-    const group = async (expr: string): Promise<ReportCount[]> => {
+    const group = async (expr: string): Promise<Count[]> => {
       const rows = await base()
         .select(expr, 'k')
         .addSelect('COUNT(*)', 'n')
@@ -38,7 +55,7 @@ export class StatisticsService {
       group('r.regionCode'),
       base().andWhere('r.status = :s', { s: 'REVOKED' }).getCount(),
     ]);
-    return Object.assign(new ReportStatistics(), {
+    return {
       from: start,
       to: end,
       total: byScenario.reduce((n, c) => n + c.count, 0),
@@ -47,6 +64,6 @@ export class StatisticsService {
       byChannel,
       byMonth,
       byRegion,
-    });
+    };
   }
 }

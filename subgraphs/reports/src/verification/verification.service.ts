@@ -13,7 +13,7 @@ import { checkIntegrity } from '../integrity/integrity';
 import type { Keyring } from '../integrity/signingKeys';
 import type { VerifiedSignatures } from '../integrity/verifiedSignatures';
 import { codeMatches } from '../integrity/verificationCode';
-import type { ReportService } from '../report/report.service';
+import type { ReportStore } from '../report/reportStore';
 import type { ReportStatus } from '../report/report.type';
 import { accessTo } from '../report/reportAccess';
 import { isWellFormedReportNumber } from '../report/reportNumber';
@@ -30,7 +30,7 @@ import type { VerificationDoor, VerificationGuard } from './verificationGuard';
 export class VerificationService {
   constructor(
     private readonly db: DataSource,
-    private readonly reports: ReportService,
+    private readonly reports: ReportStore,
     private readonly keyring: Keyring,
     private readonly verified: VerifiedSignatures,
     readonly guard: VerificationGuard,

@@ -1,12 +1,4 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-
-/** The entities-owned subject; records contributes its history (`records`, `recordSummary`). */
-@Directive('@key(fields: "creditCode")')
-@ObjectType('Subject')
-export class RecordsSubject {
-  @Field(() => ID)
-  creditCode: string;
-}
+import { Field, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'Records of one domain in a period' })
 export class DomainRecordCount {

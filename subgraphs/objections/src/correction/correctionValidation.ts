@@ -1,7 +1,7 @@
 import { badUserInput, hasControlCharacters, recordFieldProblems } from '@credit/shared';
-import type { StoredCorrection } from './objection.entity';
-import type { ObjectionCorrectionInput } from './objection.inputs';
-import { ObjectionCorrectionAction } from './objection.type';
+import type { StoredCorrection } from '../objection/objection.entity';
+import type { ObjectionCorrectionInput } from './correction.inputs';
+import { ObjectionCorrectionAction } from './correction.type';
 
 /**
  * Checks a correction before the decision commits: the outbox delivers it later, when nobody is

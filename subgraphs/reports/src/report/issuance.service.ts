@@ -15,21 +15,29 @@ import {
   type Principal,
   type ServiceContext,
 } from '@credit/shared';
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { canonicalJson } from '../integrity/canonical';
 import { sha256Hex, signText } from '../integrity/signature';
 import type { Keyring } from '../integrity/signingKeys';
-import { codeHash, verificationCodeFor } from '../integrity/verificationCode';
+import { codeHash } from '../integrity/verificationCode';
 import type { CatalogueDomain, Upstream } from '../upstream/upstream';
 import { CreditReportEntity } from './report.entity';
 import type { IssueReportInput } from './report.inputs';
-import { ReportStatus, type CreditReport } from './report.type';
+import { ReportStatus, type ReportAccess } from './report.type';
 import { formatReportNumber } from './reportNumber';
-import { toReportView } from './reportView';
 import { buildSnapshot, ReportChannel } from './snapshot';
 import { isLockConflict, SequenceBlocks, withRetry } from './sequenceBlocks';
+import type { ReportStore } from './reportStore';
 import { SnapshotPartEntity, splitSnapshot } from './snapshotPart.entity';
 import type { WriteQueue } from './writeQueue';
+
+/** A stored report and how the caller who acted on it sees it; the resolver renders the GraphQL view. */
+export interface ReportForCaller {
+  row: CreditReportEntity;
+  access: ReportAccess;
+  /** Shown to the owner, and to the operator who printed it at the window; null otherwise. */
+  verificationCode: string | null;
+}
 
 export interface ReportsConfig {
   prefix: string;
@@ -59,10 +67,10 @@ function chooseDomains(catalogue: CatalogueDomain[], requested: string[] | null 
 
 /**
  * Responsible for issuing reports (snapshot, number, hash, signature; the report row, its snapshot
- * parts and the audit row in one transaction), revoking them and reading them back; the only
- * writer of report rows.
+ * parts and the audit row in one transaction) and revoking them: the only writer of report rows.
+ * Reads go through the ReportStore.
  */
-export class ReportService {
+export class ReportIssuance {
   private readonly numbers: SequenceBlocks;
 
   constructor(
@@ -71,15 +79,12 @@ export class ReportService {
     private readonly upstream: Upstream,
     private readonly config: ReportsConfig,
     private readonly writes: WriteQueue,
+    private readonly store: ReportStore,
   ) {
     this.numbers = new SequenceBlocks(db, writes);
   }
 
-  verificationCode(number: string): string {
-    return verificationCodeFor(number, this.keyring.codeSecret);
-  }
-
-  async issue(ctx: ServiceContext, input: IssueReportInput): Promise<CreditReport> {
+  async issue(ctx: ServiceContext, input: IssueReportInput): Promise<ReportForCaller> {
     const p = ctx.principal as Principal;
     const creditCode = subjectActedFor(p, {
       action: 'report:issue',
@@ -140,7 +145,7 @@ export class ReportService {
       records,
     });
     const text = canonicalJson(snapshot);
-    const code = this.verificationCode(number);
+    const code = this.store.verificationCode(number);
     const row = this.db.getRepository(CreditReportEntity).create({
       number,
       creditCode,
@@ -180,11 +185,11 @@ export class ReportService {
       ),
     );
     // The operator prints the report for the subject at the window, code included.
-    return toReportView(row, p.role === Role.SUBJECT ? 'OWNER' : 'OFFICIAL', code);
+    return { row, access: p.role === Role.SUBJECT ? 'OWNER' : 'OFFICIAL', verificationCode: code };
   }
 
   /** ISSUED -> REVOKED, by the owner or the lead department; the snapshot is never touched. */
-  async revoke(ctx: ServiceContext, number: string, reason: string): Promise<CreditReport> {
+  async revoke(ctx: ServiceContext, number: string, reason: string): Promise<ReportForCaller> {
     const p = ctx.principal as Principal;
     const text = (reason ?? '').trim();
     if (!text) throw badUserInput('reason', 'is required');
@@ -209,67 +214,12 @@ export class ReportService {
           { status: row.status, revokedAt: row.revokedAt, revocationReason: text, revokedBy: row.revokedBy },
         );
         await audit(tx, ctx, { action: 'report.revoke', subjectCodes: [row.creditCode], target: number });
-        return toReportView(row, owner ? 'OWNER' : 'OFFICIAL', owner ? this.verificationCode(number) : null);
+        return {
+          row,
+          access: owner ? 'OWNER' : 'OFFICIAL',
+          verificationCode: owner ? this.store.verificationCode(number) : null,
+        };
       }),
     );
-  }
-
-  findByNumbers(numbers: readonly string[]): Promise<CreditReportEntity[]> {
-    if (numbers.length === 0) return Promise.resolve([]);
-    return this.db.getRepository(CreditReportEntity).findBy({ number: In([...numbers]) });
-  }
-
-  /** Newest first; a subject has a handful of reports, so the whole list per subject is read. */
-  forSubjects(codes: readonly string[]): Promise<CreditReportEntity[]> {
-    if (codes.length === 0) return Promise.resolve([]);
-    return this.db
-      .getRepository(CreditReportEntity)
-      .find({ where: { creditCode: In([...codes]) }, order: { issuedAt: 'DESC', number: 'DESC' } });
-  }
-
-  /**
-   * One report and its signed text in a single statement: the verification hot path. Values are
-   * hydrated by TypeORM's driver rules, so the row is the same as a repository read would give.
-   */
-  async findWithSnapshot(number: string): Promise<{ row: CreditReportEntity; text: string | undefined } | null> {
-    const meta = this.db.getMetadata(CreditReportEntity);
-    const driver = this.db.driver;
-    const q = (name: string) => driver.escape(name);
-    const cols = meta.columns.map((c) => `r.${q(c.databaseName)}`).join(', ');
-    // A read: with DB_REPLICA_URLS it goes to a replica, as repository reads do (the primary otherwise).
-    const runner = this.db.createQueryRunner('slave');
-    let raw: Record<string, unknown>[];
-    try {
-      raw = await runner.query(
-        `SELECT ${cols}, p.${q('seq')} AS ${q('partSeq')}, p.${q('text')} AS ${q('partText')} FROM ${q(meta.tableName)} r ` +
-          `LEFT JOIN ${q(this.db.getMetadata(SnapshotPartEntity).tableName)} p ON p.${q('reportNumber')} = r.${q('number')} ` +
-          // No ORDER BY: on MariaDB it sorted the joined text in a temporary table (EXPLAIN: "Using
-          // temporary; Using filesort"), which tripled the statement's cost; the parts are sorted here.
-          `WHERE r.${q('number')} = ?`,
-        [number],
-      );
-    } finally {
-      await runner.release();
-    }
-    if (raw.length === 0) return null;
-    const row = new CreditReportEntity();
-    for (const c of meta.columns) c.setEntityValue(row, driver.prepareHydratedValue(raw[0][c.databaseName], c));
-    const parts = raw
-      .filter((r) => r.partText !== null && r.partText !== undefined)
-      .sort((a, b) => Number(a.partSeq) - Number(b.partSeq))
-      .map((r) => r.partText as string);
-    return { row, text: parts.length ? parts.join('') : undefined };
-  }
-
-  /** The signed texts, joined from their parts. */
-  async snapshotTexts(numbers: readonly string[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    if (numbers.length === 0) return out;
-    const parts = await this.db.getRepository(SnapshotPartEntity).find({
-      where: { reportNumber: In([...numbers]) },
-      order: { reportNumber: 'ASC', seq: 'ASC' },
-    });
-    for (const part of parts) out.set(part.reportNumber, (out.get(part.reportNumber) ?? '') + part.text);
-    return out;
   }
 }

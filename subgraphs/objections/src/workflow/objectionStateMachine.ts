@@ -1,5 +1,5 @@
 import { conflict, forbidden, Role } from '@credit/shared';
-import { ObjectionStatus as S } from './objectionStatus';
+import { ObjectionStatus as S } from '../objection/objectionStatus';
 
 /** Every act on an objection; each one is a row of the table below and an event in its timeline. */
 export enum ObjectionAction {

@@ -2,12 +2,12 @@ import { auditRead, forbidden, type Principal, Role, type ServiceContext } from 
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { EvidenceEntity } from '../evidence/evidence.entity';
-import type { ObjectionEntity } from './objection.entity';
-import type { Objection } from './objection.type';
-import { assertMayListObjections, isAuditedRead, mayReadObjection } from './objectionAccess';
-import type { ObjectionEventEntity } from './objectionEvent.entity';
+import type { ObjectionEntity } from '../objection/objection.entity';
+import type { Objection } from '../objection/objection.type';
+import { assertMayListObjections, isAuditedRead, mayReadObjection } from '../objection/objectionAccess';
+import { toObjectionView } from '../objection/objectionView';
+import type { ObjectionEventEntity } from '../workflow/objectionEvent.entity';
 import type { ObjectionReader } from './objectionReader';
-import { toObjectionView } from './objectionView';
 
 /** Audits, in one INSERT per batch, the objections a non-owner read. */
 async function auditReads(db: DataSource, ctx: ServiceContext, rows: ObjectionEntity[], action: string) {

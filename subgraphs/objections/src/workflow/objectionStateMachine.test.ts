@@ -1,7 +1,7 @@
 import { ErrorCode, Role } from '@credit/shared';
 import type { GraphQLError } from 'graphql';
 import { assertRoleMay, nextStatus, ObjectionAction, roleMay, TRANSITIONS } from './objectionStateMachine';
-import { ObjectionStatus } from './objectionStatus';
+import { ObjectionStatus } from '../objection/objectionStatus';
 
 const caught = (fn: () => unknown): GraphQLError => {
   try {

@@ -1,11 +1,11 @@
 import { badUserInput, decodeCursor, encodeCursor, Role, type Principal } from '@credit/shared';
-import { Brackets, In, type DataSource, type SelectQueryBuilder } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { EvidenceChunkEntity, EvidenceEntity } from '../evidence/evidence.entity';
 import { OutboxEntity, OutboxStatus } from '../outbox/outbox.entity';
-import { ObjectionEntity } from './objection.entity';
-import type { ObjectionFilter } from './objection.inputs';
-import { ObjectionEventEntity } from './objectionEvent.entity';
-import { ObjectionStatus } from './objectionStatus';
+import { ObjectionEntity } from '../objection/objection.entity';
+import { whereOverdue } from '../workflow/deadlines';
+import { ObjectionEventEntity } from '../workflow/objectionEvent.entity';
+import type { ObjectionFilter } from './reading.inputs';
 
 const IN_CHUNK = 500;
 function chunks<T>(items: readonly T[], size = IN_CHUNK): T[][] {
@@ -19,19 +19,6 @@ const group = <T, K extends keyof T>(rows: T[], key: K): Map<T[K], T[]> => {
   for (const r of rows) m.set(r[key], [...(m.get(r[key]) ?? []), r]);
   return m;
 };
-
-/** Overdue: waiting for acceptance past its day, or for the unit's decision past its day. */
-export function whereOverdue<T extends object>(qb: SelectQueryBuilder<T>, today: string): SelectQueryBuilder<T> {
-  return qb.andWhere(
-    new Brackets((w) =>
-      w
-        .where('(o.status = :submitted AND o.acceptDueOn < :today)', { submitted: ObjectionStatus.SUBMITTED, today })
-        .orWhere('(o.status IN (:...reviewing) AND o.reviewDueOn < :today)', {
-          reviewing: [ObjectionStatus.FORWARDED, ObjectionStatus.UNDER_REVIEW],
-        }),
-    ),
-  );
-}
 
 /** Responsible for reading objections and their parts in batches (one statement per batch, never per item). */
 export class ObjectionReader {
@@ -146,13 +133,5 @@ export class ObjectionReader {
     const qb = whereOverdue(this.db.getRepository(ObjectionEntity).createQueryBuilder('o').where('1 = 1'), today);
     if (unitCode) qb.andWhere('o.unitCode = :unit', { unit: unitCode });
     return qb.orderBy('o.filedAt', 'ASC').addOrderBy('o.number', 'ASC').limit(limit).getMany();
-  }
-
-  async undelivered(limit = 500): Promise<OutboxEntity[]> {
-    return this.db.getRepository(OutboxEntity).find({
-      where: { status: In([OutboxStatus.PENDING, OutboxStatus.FAILED]) },
-      order: { id: 'ASC' },
-      take: limit,
-    });
   }
 }

@@ -1,0 +1,46 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { sqlStatements } from '../../db/statementCounter';
+import { REQUEST_ID_HEADER } from '../../logging/logger';
+
+export interface BridgeOptions<C extends BaseContext> {
+  apollo: ApolloServer<C>;
+  context: () => Promise<C>;
+  requestId: string;
+  /** Adds `x-sql-statements` (the statements the request ran) to the response. */
+  exposeSqlCount?: boolean;
+}
+
+/** Hands a node:http request to Apollo Server and writes its answer back, streamed or whole. */
+export async function executeGraphQL<C extends BaseContext>(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  body: unknown,
+  opts: BridgeOptions<C>,
+): Promise<void> {
+  const headers = new HeaderMap();
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+  }
+  const result = await sqlStatements.track(async () => {
+    const r = await opts.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: opts.context,
+    });
+    return { r, statements: sqlStatements.current() };
+  });
+  const { r } = result;
+  const outHeaders: Record<string, string> = { [REQUEST_ID_HEADER]: opts.requestId };
+  for (const [k, v] of r.headers) outHeaders[k] = v;
+  if (opts.exposeSqlCount) outHeaders['x-sql-statements'] = String(result.statements);
+  if (r.body.kind === 'complete') {
+    outHeaders['content-length'] = String(Buffer.byteLength(r.body.string));
+    res.writeHead(r.status ?? 200, outHeaders);
+    res.end(r.body.string);
+  } else {
+    res.writeHead(r.status ?? 200, outHeaders);
+    for await (const chunk of r.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+}

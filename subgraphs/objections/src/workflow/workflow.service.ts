@@ -1,0 +1,221 @@
+import {
+  actorOf,
+  audit,
+  badUserInput,
+  chinaDate,
+  conflict,
+  forbidden,
+  notFound,
+  requirePrincipal,
+  Role,
+  type Principal,
+  type ServiceContext,
+  type WorkingCalendar,
+} from '@credit/shared';
+import type { DataSource } from 'typeorm';
+import { validateCorrection } from '../correction/correctionValidation';
+import { ObjectionEntity, type StoredCorrection } from '../objection/objection.entity';
+import { checkedText } from '../objection/objectionText';
+import { ObjectionStatus, ObjectionType } from '../objection/objectionStatus';
+import { enqueue, type CorrectionPayload, type MarkPayload } from '../outbox/outbox';
+import { OutboxKind } from '../outbox/outbox.entity';
+import type { DeadlineRules } from './deadlines';
+import { assertRoleMay, nextStatus, ObjectionAction } from './objectionStateMachine';
+import { appendSteps, type Step } from './timeline';
+import { ObjectionOutcome, type ResolveObjectionInput } from './workflow.inputs';
+
+type Effect = [OutboxKind, MarkPayload | CorrectionPayload];
+
+interface TransitionSpec {
+  /** Ownership beyond the role (own subject, own unit): throws FORBIDDEN. */
+  authorize?: (p: Principal, o: ObjectionEntity) => void;
+  /** Input checks that depend on the objection; run after the state check. */
+  validate?: (o: ObjectionEntity) => void;
+  changes?: (o: ObjectionEntity, now: Date) => Partial<ObjectionEntity>;
+  note?: string | null;
+  effects?: (o: ObjectionEntity) => Effect[];
+  /** A second act the platform performs in the same transaction (FORWARD after ACCEPT). */
+  chain?: ObjectionAction;
+}
+
+const SYSTEM = { actor: 'system:objections', role: 'SYSTEM' };
+
+const ownsObjection = (p: Principal, o: ObjectionEntity) => {
+  if (p.role === Role.SUBJECT && p.creditCode !== o.creditCode)
+    throw forbidden('only the subject that filed an objection may act on it');
+};
+const unitOwns = (p: Principal, o: ObjectionEntity) => {
+  if (p.role !== Role.SOURCE_UNIT || p.unitCode !== o.unitCode)
+    throw forbidden(`objection ${o.number} is routed to unit ${o.unitCode}, not to the caller`);
+};
+const minutesBetween = (a: Date, b: Date) => Math.max(0, Math.round((b.getTime() - a.getTime()) / 60_000));
+
+/**
+ * The workflow engine: every act on a filed objection (who may do what in which state, the
+ * working-day deadlines, the effects on records), each committed in one transaction together with
+ * its timeline event, its audit entry and its outbox rows.
+ */
+export class ObjectionWorkflow {
+  constructor(
+    private readonly db: DataSource,
+    private readonly calendar: WorkingCalendar,
+    private readonly rules: Pick<DeadlineRules, 'reviewWorkingDays'>,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** The Guizhou calendar day deadlines and overdue flags are judged on. */
+  today(): string {
+    return chinaDate(this.clock());
+  }
+
+  accept(ctx: ServiceContext, id: string, note?: string | null): Promise<ObjectionEntity> {
+    return this.transition(ctx, id, ObjectionAction.ACCEPT, {
+      note: checkedText('note', note, false),
+      chain: ObjectionAction.FORWARD,
+      changes: (_o, now) => ({
+        forwardedAt: now,
+        reviewDueOn: this.calendar.addWorkingDays(chinaDate(now), this.rules.reviewWorkingDays),
+      }),
+    });
+  }
+
+  refuse(ctx: ServiceContext, id: string, reason: string): Promise<ObjectionEntity> {
+    const why = checkedText('reason', reason, true)!;
+    return this.transition(ctx, id, ObjectionAction.REFUSE, {
+      note: why,
+      changes: (o, now) => ({ refusalReason: why, decidedAt: now, handlingMinutes: minutesBetween(o.filedAt, now) }),
+      effects: (o) => [[OutboxKind.CLEAR, { recordId: o.recordId }]],
+    });
+  }
+
+  reassign(ctx: ServiceContext, id: string, unitCode: string, note?: string | null): Promise<ObjectionEntity> {
+    const unit = unitCode?.trim() ?? '';
+    if (!/^[A-Za-z0-9-]{2,32}$/.test(unit)) throw badUserInput('unitCode', 'must be a source unit code such as GZ-D07');
+    return this.transition(ctx, id, ObjectionAction.REASSIGN, {
+      note: checkedText('note', note, false) ?? `reassigned to ${unit}`,
+      validate: (o) => {
+        if (o.unitCode === unit) throw badUserInput('unitCode', `objection ${o.number} is already with ${unit}`);
+      },
+      // A new unit gets the full review period from the day it receives the objection.
+      changes: (_o, now) => ({
+        unitCode: unit,
+        forwardedAt: now,
+        reviewDueOn: this.calendar.addWorkingDays(chinaDate(now), this.rules.reviewWorkingDays),
+      }),
+    });
+  }
+
+  startReview(ctx: ServiceContext, id: string, note?: string | null): Promise<ObjectionEntity> {
+    return this.transition(ctx, id, ObjectionAction.START_REVIEW, {
+      authorize: unitOwns,
+      note: checkedText('note', note, false),
+    });
+  }
+
+  resolve(ctx: ServiceContext, input: ResolveObjectionInput): Promise<ObjectionEntity> {
+    const upheld = input.outcome === ObjectionOutcome.UPHELD;
+    const explanation = checkedText('input.explanation', input.explanation, true)!;
+    let correction: StoredCorrection | null = null;
+    return this.transition(ctx, input.id, upheld ? ObjectionAction.UPHOLD : ObjectionAction.REJECT, {
+      authorize: unitOwns,
+      note: explanation,
+      validate: (o) => {
+        if (!upheld) {
+          if (input.correction)
+            throw badUserInput('input.correction', 'a rejected objection changes nothing on the record');
+          return;
+        }
+        if (input.correction) correction = validateCorrection(input.correction, this.today());
+        else if (o.type !== ObjectionType.EXPLANATION_REQUEST) {
+          throw badUserInput(
+            'input.correction',
+            `upholding a ${o.type} objection needs the correction to apply to the record`,
+          );
+        }
+      },
+      changes: (o, now) => ({
+        explanation,
+        correction,
+        decidedAt: now,
+        handlingMinutes: minutesBetween(o.filedAt, now),
+      }),
+      effects: (o) => [
+        ...(correction ? [[OutboxKind.APPLY_CORRECTION, { recordId: o.recordId, ...correction }] as Effect] : []),
+        [OutboxKind.CLEAR, { recordId: o.recordId }],
+      ],
+    });
+  }
+
+  close(ctx: ServiceContext, id: string, note?: string | null): Promise<ObjectionEntity> {
+    return this.transition(ctx, id, ObjectionAction.CLOSE, {
+      authorize: ownsObjection,
+      note: checkedText('note', note, false),
+      validate: (o) => {
+        if (o.correction && !o.correctionAppliedAt) {
+          throw conflict(`objection ${o.number}: the correction has not reached the record yet; close it once it has`, {
+            currentState: o.status,
+            correctionPending: true,
+          });
+        }
+      },
+      changes: (_o, now) => ({ closedAt: now }),
+    });
+  }
+
+  withdraw(ctx: ServiceContext, id: string, note?: string | null): Promise<ObjectionEntity> {
+    return this.transition(ctx, id, ObjectionAction.WITHDRAW, {
+      authorize: ownsObjection,
+      note: checkedText('note', note, false),
+      changes: (_o, now) => ({ closedAt: now }),
+      effects: (o) => [[OutboxKind.CLEAR, { recordId: o.recordId }]],
+    });
+  }
+
+  private async transition(
+    ctx: ServiceContext,
+    id: string,
+    action: ObjectionAction,
+    spec: TransitionSpec,
+  ): Promise<ObjectionEntity> {
+    const p = requirePrincipal(ctx);
+    const repo = this.db.getRepository(ObjectionEntity);
+    const o = await repo.findOneBy({ id });
+    if (!o) throw notFound('objection', id);
+    assertRoleMay(action, p.role);
+    spec.authorize?.(p, o);
+    let to = nextStatus({ number: o.number, status: o.status as ObjectionStatus }, action);
+    spec.validate?.(o);
+    const now = this.clock();
+    const steps: Step[] = [
+      { action, from: o.status as ObjectionStatus, to, actor: actorOf(p), role: p.role, note: spec.note ?? null },
+    ];
+    if (spec.chain) {
+      assertRoleMay(spec.chain, 'SYSTEM');
+      const next = nextStatus({ number: o.number, status: to }, spec.chain);
+      steps.push({ action: spec.chain, from: to, to: next, ...SYSTEM, note: `to unit ${o.unitCode}` });
+      to = next;
+    }
+    await this.db.transaction(async (tx) => {
+      // Compare-and-set on the status: of two concurrent acts on one objection only one commits.
+      const res = await tx
+        .createQueryBuilder()
+        .update(ObjectionEntity)
+        .set({ ...(spec.changes?.(o, now) ?? {}), status: to })
+        .where('id = :id AND status = :from', { id, from: o.status })
+        .execute();
+      if (res.affected !== 1) {
+        const current = await tx.getRepository(ObjectionEntity).findOneByOrFail({ id });
+        nextStatus({ number: o.number, status: current.status as ObjectionStatus }, action);
+        throw conflict(`objection ${o.number} changed while acting on it; retry`, { currentState: current.status });
+      }
+      await appendSteps(tx, id, now, steps);
+      for (const [kind, payload] of spec.effects?.(o) ?? []) await enqueue(tx, id, kind, payload);
+      await audit(tx, ctx, {
+        action: `objection.${action.toLowerCase()}`,
+        subjectCodes: [o.creditCode],
+        target: o.number,
+      });
+    });
+    return repo.findOneByOrFail({ id });
+  }
+}
