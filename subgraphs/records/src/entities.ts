@@ -1,4 +1,6 @@
-import { AuditEntry } from '@credit/shared';
+import { AuditEntry, openDatabase } from '@credit/shared';
+import type { DataSource } from 'typeorm';
+import type { RecordsEnv } from './env';
 import { ExcludedDecisionEntity } from './record/excludedDecision.entity';
 import { NameMismatchEntity } from './quality/nameMismatch.entity';
 import { RecordEntity } from './record/record.entity';
@@ -17,3 +19,14 @@ export const ENTITIES = [
 ];
 export const MIGRATIONS = migrations;
 export const SERVICE_NAME = 'records';
+
+/** The records database as the command-line tools open it (import, checks): the same as the service's. */
+export const openRecordsDatabase = (env: RecordsEnv): Promise<DataSource> =>
+  openDatabase({
+    service: SERVICE_NAME,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    dbUrl: env.DB_URL,
+    dataDir: env.DATA_DIR,
+    poolSize: env.DB_POOL_SIZE,
+  });

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
-import { isMysql, openDatabase, runMain } from '@credit/shared';
+import { isMysql, runMain } from '@credit/shared';
 import { entitiesDirectoryFromEnv } from '../context';
-import { ENTITIES, MIGRATIONS, SERVICE_NAME } from '../entities';
+import { openRecordsDatabase } from '../entities';
 import { loadRecordsEnv } from '../env';
 import { MAX_IMPORT_BATCH_ROWS, SubmissionService } from '../submission/submission.service';
 import { importRecords } from './importer';
@@ -101,14 +101,7 @@ runMain('import', async () => {
     unitDomains ??= unit.domainCodes;
     unitRegionCode ??= unit.regionCode;
   }
-  const db = await openDatabase({
-    service: SERVICE_NAME,
-    entities: ENTITIES,
-    migrations: MIGRATIONS,
-    dbUrl: env.DB_URL,
-    dataDir: env.DATA_DIR,
-    poolSize: env.DB_POOL_SIZE,
-  });
+  const db = await openRecordsDatabase(env);
   try {
     const tty = process.stderr.isTTY;
     let lastPrinted = 0;

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { cacheTarget, openCache, openDatabase, runMain, SubjectChanges } from '@credit/shared';
-import { ENTITIES, MIGRATIONS, SERVICE_NAME } from '../entities';
+import { cacheTarget, openCache, runMain, SubjectChanges } from '@credit/shared';
+import { openRecordsDatabase } from '../entities';
 import { loadRecordsEnv } from '../env';
 import { RecordService } from '../record/record.service';
 import { findDuplicateDecisions, findStoredNonPunishments, revokeNonPunishments } from './storedRecordChecks';
@@ -14,14 +14,7 @@ runMain('records-check', async () => {
   const [what, flag] = process.argv.slice(2);
   if (what !== 'non-punishment' && what !== 'duplicates') throw new Error(USAGE);
   const env = loadRecordsEnv(process.env);
-  const db = await openDatabase({
-    service: SERVICE_NAME,
-    entities: ENTITIES,
-    migrations: MIGRATIONS,
-    dbUrl: env.DB_URL,
-    dataDir: env.DATA_DIR,
-    poolSize: env.DB_POOL_SIZE,
-  });
+  const db = await openRecordsDatabase(env);
   try {
     if (what === 'duplicates') {
       const dups = await findDuplicateDecisions(db);

@@ -1,0 +1,20 @@
+import type { SourceRecord } from '../src/report/snapshot';
+
+/** A record as records' internal API hands it to a snapshot; override any field. */
+export const sourceRecord = (over: Partial<SourceRecord>): SourceRecord => ({
+  id: 'R1',
+  domainCode: 'D07',
+  category: 'ADMINISTRATIVE_PENALTY',
+  simplifiedProcedure: false,
+  decisionNumber: '黔市监罚〔2025〕12号',
+  decisionDate: '2025-03-01',
+  decidingAuthority: '贵阳市市场监督管理局',
+  facts: '销售不合格产品',
+  penaltyContent: '罚款人民币5000元',
+  fineAmount: '5000.00',
+  status: 'EFFECTIVE',
+  repaired: false,
+  repairedAt: null,
+  underObjection: false,
+  ...over,
+});
