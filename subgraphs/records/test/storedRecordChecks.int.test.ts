@@ -76,8 +76,10 @@ describe(`checks of stored records (${usingMysql ? 'MariaDB/MySQL' : 'SQLite'})`
       ? 'DROP INDEX `ux_record_authority_decision` ON `violation_record`'
       : 'DROP INDEX "ux_record_authority_decision"';
     await db.query(drop);
+    // Another id for the copy (a ULID may itself end in Z).
+    const copyId = `${first.id.slice(0, 25)}${first.id.endsWith('Z') ? 'Y' : 'Z'}`;
     try {
-      await repo().insert({ ...first, id: `${first.id.slice(0, 25)}Z`, sourceUnitCode: 'GZ-D14' });
+      await repo().insert({ ...first, id: copyId, sourceUnitCode: 'GZ-D14' });
       expect(await findDuplicateDecisions(db)).toEqual([
         {
           decidingAuthorityCode: first.decidingAuthorityCode,
@@ -87,7 +89,7 @@ describe(`checks of stored records (${usingMysql ? 'MariaDB/MySQL' : 'SQLite'})`
         },
       ]);
     } finally {
-      await repo().delete({ id: `${first.id.slice(0, 25)}Z` });
+      await repo().delete({ id: copyId });
       await db.query(
         usingMysql
           ? 'CREATE UNIQUE INDEX `ux_record_authority_decision` ON `violation_record` (`decisionNumber`, `decidingAuthorityCode`)'
