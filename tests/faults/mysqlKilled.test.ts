@@ -1,6 +1,6 @@
 import { makeCreditCode } from '@credit/shared';
 import { gql, mysqlConnection, tokenFor, usingMysql } from '@credit/shared/test';
-import { entities, records, startPlatform, type Platform } from '../platform';
+import { entities, records, registerSourceUnits, startPlatform, type Platform } from '../platform';
 
 /**
  * Issue 13 item 9: the MySQL connection of a submission is killed (KILL from another connection)
@@ -18,6 +18,7 @@ const SUBMIT = `mutation($records: [RecordInput!]!) { submitRecords(records: $re
     let locker: Awaited<ReturnType<typeof mysqlConnection>>;
     beforeAll(async () => {
       p = await startPlatform([entities, records], { SEED_DEMO: 'false' });
+      await registerSourceUnits(p, ['GZ-D07']);
       admin = await mysqlConnection(p.env);
       locker = await mysqlConnection(p.env);
     });
