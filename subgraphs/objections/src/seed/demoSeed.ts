@@ -1,4 +1,4 @@
-import { demoSubjects, Role, type Logger, type Principal, type ServiceContext } from '@credit/shared';
+import { COVERAGE_START, demoSubjects, Role, type Logger, type Principal, type ServiceContext } from '@credit/shared';
 import type { ObjectionsServices } from '../context';
 import { ObjectionEntity } from '../objection/objection.entity';
 import { ObjectionCorrectionAction } from '../correction/correction.type';
@@ -98,7 +98,7 @@ export async function seedDemoObjections(s: ObjectionsServices, logger: Logger):
   for (const subject of demoSubjects()
     .filter((x) => x.kind !== 'NATURAL_PERSON')
     .slice(0, SUBJECTS_TO_ASK)) {
-    const records = await s.records.recordsOf(subject.creditCode, DOMAINS, '2020-01-01', today);
+    const records = await s.records.recordsOf(subject.creditCode, DOMAINS, COVERAGE_START, today);
     const record = [...records].sort((a, b) => a.id.localeCompare(b.id)).find((r) => r.status === 'EFFECTIVE');
     if (record) picked.push(record);
     if (picked.length === SCRIPTS.length) break;

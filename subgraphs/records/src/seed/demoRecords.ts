@@ -1,4 +1,12 @@
-import { demoSourceUnits, demoSubjects, makeCreditCode, addDays, chinaDate, startOfChinaDay } from '@credit/shared';
+import {
+  COVERAGE_START,
+  demoSourceUnits,
+  demoSubjects,
+  makeCreditCode,
+  addDays,
+  chinaDate,
+  startOfChinaDay,
+} from '@credit/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { lagDays } from '../record/dates';
 import { ExcludedDecisionEntity } from '../record/excludedDecision.entity';
@@ -94,7 +102,9 @@ export async function seedDemoRecords(
   const domains = units.filter((u) => u.regionCode === '520000').map((u) => u.domainCodes[0]);
   const weighted = domains.flatMap((d) => Array<string>(WEIGHT[d] ?? 1).fill(d));
   const today = chinaDate(now);
-  const span = Math.round((new Date(`${today}T00:00:00Z`).getTime() - Date.UTC(2020, 0, 1)) / 86_400_000);
+  const span = Math.round(
+    (new Date(`${today}T00:00:00Z`).getTime() - Date.parse(`${COVERAGE_START}T00:00:00Z`)) / 86_400_000,
+  );
 
   const records: RecordEntity[] = [];
   const revisions: Partial<RevisionEntity>[] = [];
@@ -105,7 +115,7 @@ export async function seedDemoRecords(
     serial++;
     const local = LOCAL_DOMAINS.includes(domain) && rnd() < 0.6 && unitByCode.has(`GZ-${subject.regionCode}-${domain}`);
     const unit = unitByCode.get(local ? `GZ-${subject.regionCode}-${domain}` : `GZ-${domain}`)!;
-    const decisionDate = addDays('2020-01-01', Math.floor(rnd() * span));
+    const decisionDate = addDays(COVERAGE_START, Math.floor(rnd() * span));
     const lag = rnd() < 0.8 ? Math.floor(rnd() * 8) : 8 + Math.floor(rnd() * 53);
     const submittedOn = addDays(decisionDate, lag) > today ? today : addDays(decisionDate, lag);
     const submittedAt = new Date(Math.min(startOfChinaDay(submittedOn).getTime() + 10 * 3600_000, now.getTime()));
