@@ -46,7 +46,7 @@ export function createServices(
     db,
     subjects,
     domains,
-    sourceUnits: new SourceUnitService(db, domains, () => catalogueChanges.publish()),
+    sourceUnits: new SourceUnitService(db, domains, catalogueChanges),
     auditTrail: new AuditTrailService(db, auditSources),
     commitments: new CommitmentService(db, subjects, domains),
     catalogueChanges,

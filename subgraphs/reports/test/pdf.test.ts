@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderReportPdf } from '../src/pdf/reportPdf';
-import { sourceRecord } from './sourceRecord';
+import { snapshotSubject, sourceRecord } from './sourceRecord';
 import { buildSnapshot, ReportChannel, ReportScenario } from '../src/report/snapshot';
 
 const record = sourceRecord;
@@ -20,15 +20,7 @@ const snapshot = buildSnapshot({
     coverageFrom: '2020-01-01',
     requiredByReportUser: '贵州省公共资源交易中心',
   },
-  subject: {
-    creditCode: '91520000214434146R',
-    name: '贵州云岭建材有限公司',
-    kind: 'ENTERPRISE',
-    regionCode: '520100',
-    legalRepresentative: '王建国',
-    registrationAuthority: null,
-    status: 'ACTIVE',
-  },
+  subject: snapshotSubject,
   domains: [
     { code: 'D07', nameZh: '市场监管' },
     { code: 'D14', nameZh: '税务' },

@@ -1,4 +1,4 @@
-import { sourceRecord } from './sourceRecord';
+import { snapshotSubject, sourceRecord } from './sourceRecord';
 import { buildSnapshot, ReportChannel, ReportScenario, type SourceRecord } from '../src/report/snapshot';
 
 const record = sourceRecord;
@@ -11,15 +11,7 @@ const snapshotOf = (records: SourceRecord[]) =>
     scenario: ReportScenario.BIDDING_PROCUREMENT,
     channel: ReportChannel.WEBSITE,
     period: { from: '2021-11-27', to: '2026-11-26', coverageFrom: '2021-11-27', requiredByReportUser: null },
-    subject: {
-      creditCode: '91520000214434146R',
-      name: '贵州云岭建材有限公司',
-      kind: 'ENTERPRISE',
-      regionCode: '520100',
-      legalRepresentative: '王建国',
-      registrationAuthority: null,
-      status: 'ACTIVE',
-    },
+    subject: snapshotSubject,
     domains: [
       { code: 'D07', nameZh: '市场监管' },
       { code: 'D14', nameZh: '税务' },

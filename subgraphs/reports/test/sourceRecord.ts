@@ -1,4 +1,4 @@
-import type { SourceRecord } from '../src/report/snapshot';
+import type { SnapshotSubject, SourceRecord } from '../src/report/snapshot';
 
 /** A record as records' internal API hands it to a snapshot; override any field. */
 export const sourceRecord = (over: Partial<SourceRecord>): SourceRecord => ({
@@ -18,3 +18,14 @@ export const sourceRecord = (over: Partial<SourceRecord>): SourceRecord => ({
   underObjection: false,
   ...over,
 });
+
+/** The subject of the snapshot tests: an enterprise whose representative is printed unmasked to its owner. */
+export const snapshotSubject: SnapshotSubject = {
+  creditCode: '91520000214434146R',
+  name: '贵州云岭建材有限公司',
+  kind: 'ENTERPRISE',
+  regionCode: '520100',
+  legalRepresentative: '王建国',
+  registrationAuthority: null,
+  status: 'ACTIVE',
+};

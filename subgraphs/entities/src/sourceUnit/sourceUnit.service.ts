@@ -5,6 +5,8 @@ import {
   conflict,
   hasControlCharacters,
   notFound,
+  NO_CATALOGUE_CHANGES,
+  type CatalogueChanges,
   type ServiceContext,
 } from '@credit/shared';
 import type { DataSource } from 'typeorm';
@@ -25,9 +27,6 @@ const toSourceUnit = (e: SourceUnitEntity): SourceUnit =>
     creditCode: e.creditCode,
   });
 
-/** Called after every register write, so that readers elsewhere drop their copy of the register. */
-export type RegisterChanged = () => Promise<void>;
-
 /**
  * Responsible for the register of source units and the domains each may report: the authority on
  * who may submit what (a token can only narrow it). Every change is audited and effective at once.
@@ -36,7 +35,8 @@ export class SourceUnitService {
   constructor(
     private readonly db: DataSource,
     private readonly domains?: DomainService,
-    private readonly changed: RegisterChanged = async () => undefined,
+    // Published after every register write, so that readers elsewhere drop their copy of the register.
+    private readonly changes: CatalogueChanges = NO_CATALOGUE_CHANGES,
   ) {}
 
   async list(filter: { domainCode?: string | null; regionCode?: string | null }): Promise<SourceUnit[]> {
@@ -67,7 +67,7 @@ export class SourceUnitService {
       await auditAct(tx, ctx, { action: 'sourceUnit.register', target: code });
       return row;
     });
-    await this.changed();
+    await this.changes.publish();
     return toSourceUnit(saved);
   }
 
@@ -101,7 +101,7 @@ export class SourceUnitService {
       await auditAct(tx, ctx, { action, target: `${code} ${Object.keys(changes).sort().join(',')}` });
       return row;
     });
-    await this.changed();
+    await this.changes.publish();
     return toSourceUnit(saved);
   }
 

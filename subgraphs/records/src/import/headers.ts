@@ -1,6 +1,6 @@
 import { wanToYuan } from '../record/amount';
 import { LicenceAction, RecordCategory, RecordSubjectType } from '../record/record.type';
-import type { RecordRow } from '../submission/recordValidation';
+import { CONTENT_FIELDS, type RecordRow } from '../submission/recordValidation';
 
 type Setter = (row: RecordRow, value: string) => void;
 
@@ -170,33 +170,8 @@ export function csvRow(map: HeaderMap, values: string[], defaults: { domainCode?
   return row;
 }
 
-const ROW_FIELDS = new Set<string>([
-  'decisionNumber',
-  'category',
-  'simplifiedProcedure',
-  'domainCode',
-  'creditCode',
-  'subjectName',
-  'subjectType',
-  'violationType',
-  'facts',
-  'legalBasis',
-  'penaltyTypes',
-  'penaltyContent',
-  'fineAmount',
-  'confiscatedAmount',
-  'licenceAction',
-  'licenceDetail',
-  'decisionDate',
-  'effectiveUntil',
-  'publicityDeadline',
-  'decidingAuthority',
-  'decidingAuthorityCode',
-  'regionCode',
-  'remarks',
-  'notPunished',
-  'legallyEffective',
-]);
+// RecordInput field names: the decision number, the stored content, and the two not-a-record flags.
+const ROW_FIELDS = new Set<string>(['decisionNumber', ...CONTENT_FIELDS, 'notPunished', 'legallyEffective']);
 
 /** One JSON Lines object: RecordInput field names, or the Chinese column headers. */
 export function jsonRow(obj: Record<string, unknown>, defaults: { domainCode?: string } = {}): RecordRow {
