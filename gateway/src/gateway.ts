@@ -17,6 +17,7 @@ import {
   SubjectChanges,
   type Cache,
   type Logger,
+  type RequestInfo,
 } from '@credit/shared';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context';
@@ -27,6 +28,7 @@ import { operationLimitsPlugin } from './limits/operationLimits';
 import { RateLimiter } from './limits/rateLimiter';
 import { loadSafelist, PersistedQueryStore, safelistPlugin } from './persisted/persistedQueries';
 import { reportRoutes } from './proxy/reportRoutes';
+import { guideRoutes } from './proxy/guideRoutes';
 import { anonymousAccessPlugin, publicRootFields } from './access/anonymousAccess';
 import { hideInternals, operationNamePlugin } from './errors/requestErrors';
 import { ForwardingDataSource } from './subgraphs/forwardingDataSource';
@@ -142,6 +144,12 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
     },
     localCounters,
   );
+  // The verification page, PDFs and guides spend the same budget as GraphQL (verifyReport): one per
+  // anonymous IP, or the principal's when a valid token comes along.
+  const throttle = async (info: RequestInfo) => {
+    const principal = await authenticate(info, verify).catch(() => undefined);
+    return limiter.check(principal, info.ip);
+  };
   const http = createHttpApp<GatewayContext>({
     apollo,
     logger,
@@ -150,12 +158,10 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
     trustProxy: env.TRUST_PROXY,
     metrics: () => metrics.registry.metrics(),
     metricsAccess: { token: env.METRICS_TOKEN, production },
-    routes: reportRoutes(opts.routing?.reports ?? env.REPORTS_URL, env.SUBGRAPH_TIMEOUT_MS, async (info) => {
-      // The verification page and PDFs spend the same budget as GraphQL (verifyReport): one per
-      // anonymous IP, or the principal's when a valid token comes along.
-      const principal = await authenticate(info, verify).catch(() => undefined);
-      return limiter.check(principal, info.ip);
-    }),
+    routes: {
+      ...reportRoutes(opts.routing?.reports ?? env.REPORTS_URL, env.SUBGRAPH_TIMEOUT_MS, throttle),
+      ...guideRoutes(opts.routing?.entities ?? env.ENTITIES_URL, env.SUBGRAPH_TIMEOUT_MS, throttle),
+    },
     preflight: async (info) => {
       try {
         info.principal = await authenticate(info, verify);

@@ -17,7 +17,14 @@ const base = { sub: z.string().min(1) };
 const principalSchema = z.discriminatedUnion('role', [
   z.object({ ...base, role: z.literal(Role.SUBJECT), creditCode: z.string().length(18) }),
   z.object({ ...base, role: z.literal(Role.OPERATOR), operatorId: z.string().min(1), channel: z.string().optional() }),
-  z.object({ ...base, role: z.literal(Role.PARTNER), partnerId: z.string().min(1), province: z.string().min(2) }),
+  z.object({
+    ...base,
+    role: z.literal(Role.PARTNER),
+    partnerId: z.string().min(1),
+    province: z.string().min(2),
+    // What a partner may do beyond verifying reports (PartnerScope); none by default.
+    scopes: z.array(z.string()).optional(),
+  }),
   z.object({
     ...base,
     role: z.literal(Role.SOURCE_UNIT),
@@ -30,6 +37,19 @@ const principalSchema = z.discriminatedUnion('role', [
 ]);
 export type Principal = z.infer<typeof principalSchema>;
 export type PrincipalOf<R extends Role> = Extract<Principal, { role: R }>;
+
+/**
+ * Scopes a PARTNER token may carry. The national credit platform is a partner platform like other
+ * provinces' (architecture.md), so it is a PARTNER with a scope, not a role of its own.
+ */
+export const PartnerScope = {
+  /** 全国信用信息共享平台: reads the feed of out-of-province subjects active in Guizhou. */
+  NATIONAL_FEED: 'national-feed',
+} as const;
+export type PartnerScope = (typeof PartnerScope)[keyof typeof PartnerScope];
+
+export const hasPartnerScope = (p: Principal | undefined, scope: PartnerScope): boolean =>
+  p?.role === Role.PARTNER && (p.scopes ?? []).includes(scope);
 
 /** Turns verified JWT claims into a principal, or explains which claim is missing. */
 export function principalFromClaims(claims: Record<string, unknown>): { principal?: Principal; problem?: string } {

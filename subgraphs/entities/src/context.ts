@@ -10,9 +10,12 @@ import { AuditTrailService, type AuditSource } from './auditTrail/auditTrail.ser
 import { createCommitmentLoader } from './commitment/commitment.loaders';
 import { CommitmentService } from './commitment/commitment.service';
 import { DomainService } from './domain/domain.service';
+import { GuideService } from './guides/guide.service';
+import { NationalFeedService } from './nationalFeed/nationalFeed.service';
 import { SourceUnitService } from './sourceUnit/sourceUnit.service';
 import { createSubjectViewLoader } from './subject/subject.loaders';
 import { SubjectService } from './subject/subject.service';
+import { SubstitutionService } from './substitution/substitution.service';
 
 export interface EntitiesServices {
   db: DataSource;
@@ -21,6 +24,9 @@ export interface EntitiesServices {
   sourceUnits: SourceUnitService;
   auditTrail: AuditTrailService;
   commitments: CommitmentService;
+  substitution: SubstitutionService;
+  guides: GuideService;
+  nationalFeed: NationalFeedService;
   /** Tells readers of the domain catalogue and the unit register that they changed. */
   catalogueChanges: CatalogueChanges;
 }
@@ -49,6 +55,9 @@ export function createServices(
     sourceUnits: new SourceUnitService(db, domains, catalogueChanges),
     auditTrail: new AuditTrailService(db, auditSources),
     commitments: new CommitmentService(db, subjects, domains),
+    substitution: new SubstitutionService(db, catalogueChanges),
+    guides: new GuideService(db),
+    nationalFeed: new NationalFeedService(db),
     catalogueChanges,
   };
 }

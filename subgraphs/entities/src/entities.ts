@@ -1,11 +1,35 @@
-import { AuditEntry } from '@credit/shared';
+import { AuditEntry, openDatabase } from '@credit/shared';
+import type { DataSource } from 'typeorm';
+import type { EntitiesEnv } from './env';
 import { CommitmentEntity } from './commitment/commitment.entity';
 import { DomainEntity } from './domain/domain.entity';
 import { SourceUnitEntity } from './sourceUnit/sourceUnit.entity';
+import { ServiceGuideEntity } from './guides/guide.entity';
 import { SubjectEntity } from './subject/subject.entity';
+import { SubstitutionMatterEntity, SubstitutionMatterRevisionEntity } from './substitution/substitution.entity';
 import { migrations } from './migrations';
 
 /** Everything this subgraph stores, and the migrations that create it on MySQL. */
-export const ENTITIES = [SubjectEntity, DomainEntity, SourceUnitEntity, CommitmentEntity, AuditEntry];
+export const ENTITIES = [
+  SubjectEntity,
+  DomainEntity,
+  SourceUnitEntity,
+  CommitmentEntity,
+  SubstitutionMatterEntity,
+  SubstitutionMatterRevisionEntity,
+  ServiceGuideEntity,
+  AuditEntry,
+];
 export const MIGRATIONS = migrations;
 export const SERVICE_NAME = 'entities';
+
+/** The entities database as the command-line tools open it (export:national): the same as the service's. */
+export const openEntitiesDatabase = (env: EntitiesEnv): Promise<DataSource> =>
+  openDatabase({
+    service: SERVICE_NAME,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    dbUrl: env.DB_URL,
+    dataDir: env.DATA_DIR,
+    poolSize: env.DB_POOL_SIZE,
+  });

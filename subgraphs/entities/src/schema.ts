@@ -3,11 +3,14 @@ import { AuditTrailResolver } from './auditTrail/auditTrail.resolver';
 import type { GraphQLSchema } from 'graphql';
 import { CommitmentResolver } from './commitment/commitment.resolver';
 import { DomainResolver } from './domain/domain.resolver';
+import { GuideResolver } from './guides/guide.resolver';
+import { NationalFeedResolver } from './nationalFeed/nationalFeed.resolver';
 import { RegionResolver } from './region/region.resolver';
 import { SourceUnitResolver } from './sourceUnit/sourceUnit.resolver';
 import { subjectReference } from './subject/subject.reference';
 import { SubjectResolver } from './subject/subject.resolver';
 import { SubjectNamesResolver } from './subject/subjectNames.resolver';
+import { SubstitutionResolver } from './substitution/substitution.resolver';
 
 export function buildEntitiesSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
@@ -19,6 +22,9 @@ export function buildEntitiesSchema(): Promise<GraphQLSchema> {
         RegionResolver,
         SourceUnitResolver,
         CommitmentResolver,
+        SubstitutionResolver,
+        GuideResolver,
+        NationalFeedResolver,
         AuditTrailResolver,
         AuditLogResolver,
       ],

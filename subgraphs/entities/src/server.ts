@@ -2,6 +2,7 @@ import { authConfigFromEnv, bootSubgraph, CatalogueChanges, type BootedSubgraph,
 import { auditSources } from './auditTrail/auditTrail.service';
 import { createContext, createServices, type EntitiesContext, type EntitiesServices } from './context';
 import { ENTITIES, MIGRATIONS, SERVICE_NAME } from './entities';
+import { guideRoutes } from './guides/guidePage';
 import type { EntitiesEnv } from './env';
 import { buildEntitiesSchema } from './schema';
 import { seedDemoData } from './seed/demoSeed';
@@ -30,13 +31,16 @@ export async function createEntitiesApp(
         new CatalogueChanges(sharedCache),
       ),
     extendContext: createContext,
+    routes: (services) => guideRoutes(services.guides),
     callees: [env.RECORDS_URL, env.REPORTS_URL, env.OBJECTIONS_URL],
     onReady: async (services, { logger }) => {
       const added = await services.domains.ensureCatalogue();
       if (added) logger.info({ domains: added }, 'domain catalogue loaded');
+      const guides = await services.guides.ensureGuides();
+      if (guides) logger.info({ guides }, 'service guides loaded');
       if (env.SEED_DEMO) {
         const seeded = await seedDemoData(services.db, services.catalogueChanges);
-        if (seeded.subjects) logger.info(seeded, 'demo data seeded');
+        if (seeded.subjects || seeded.matters) logger.info(seeded, 'demo data seeded');
       }
     },
     ...opts,

@@ -9,6 +9,7 @@ import type { ReportIssuance, ReportsConfig } from './report/issuance.service';
 import type { ReportStore } from './report/reportStore';
 import type { StatisticsService } from './statistics/statistics.service';
 import type { VerificationService } from './verification/verification.service';
+import type { MatterSource } from './verification/substitutes';
 
 export interface ReportsServices {
   db: DataSource;
@@ -23,6 +24,8 @@ export interface ReportsServices {
   verification: VerificationService;
   recognition: RecognitionService;
   statistics: StatisticsService;
+  /** The substitution catalogue, as verification shows it. */
+  substitutionMatters: MatterSource;
 }
 
 export interface ReportsContext extends ServiceContext {

@@ -6,6 +6,7 @@ import { reportReference } from './report/report.reference';
 import { ReportResolver, SubjectReportsResolver } from './report/report.resolver';
 import { subjectReference, SubjectRef } from './foreign/subject';
 import { StatisticsResolver } from './statistics/statistics.resolver';
+import { VerificationSubstitutesResolver } from './verification/substitutes.resolver';
 import { VerificationResolver } from './verification/verification.resolver';
 
 export function buildReportsSchema(): Promise<GraphQLSchema> {
@@ -15,6 +16,7 @@ export function buildReportsSchema(): Promise<GraphQLSchema> {
         ReportResolver,
         SubjectReportsResolver,
         VerificationResolver,
+        VerificationSubstitutesResolver,
         AuthorizationResolver,
         RecognitionResolver,
         StatisticsResolver,

@@ -97,6 +97,7 @@ export async function createReportsApp(
         ),
         recognition: new RecognitionService(db, trustedKeys, writes),
         statistics: new StatisticsService(db, env.MAX_REPORT_YEARS),
+        substitutionMatters: (requestId) => upstream.substitutionMatters(requestId),
       };
     },
     extendContext: createContext,

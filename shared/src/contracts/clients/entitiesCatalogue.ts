@@ -6,8 +6,9 @@ import * as EntitiesApi from './generated/entities';
 
 export type CatalogueDomain = EntitiesApi.DomainCatalogueQuery['domains'][number];
 export type CatalogueSourceUnit = EntitiesApi.SourceUnitRegisterQuery['sourceUnits'][number];
+export type CatalogueMatter = EntitiesApi.SubstitutionCatalogueQuery['substitutionMatters'][number];
 
-/** Key (in the platform-wide cache) of the version of the domain catalogue and the unit register. */
+/** Key (in the platform-wide cache) of the version of the domain catalogue, the unit register and the substitution catalogue. */
 export const CATALOGUE_VERSION_KEY = 'ver:catalogue';
 // Refreshed by every write; a key that expires or is lost is simply created again by the next reader.
 const VERSION_TTL_SECONDS = 30 * 86_400;
@@ -59,6 +60,7 @@ export interface EntitiesCatalogueOptions {
 export class EntitiesCatalogue {
   private readonly domainCopy: VersionedCopy<CatalogueDomain[]>;
   private readonly unitCopy: VersionedCopy<CatalogueSourceUnit[]>;
+  private readonly matterCopy: VersionedCopy<CatalogueMatter[]>;
 
   constructor(entities: ServiceClient, opts: EntitiesCatalogueOptions = {}) {
     const settings = {
@@ -76,6 +78,10 @@ export class EntitiesCatalogue {
       const r = await entities(EntitiesApi.SourceUnitRegisterDocument, {}, requestId);
       return r.sourceUnits;
     });
+    this.matterCopy = new VersionedCopy('substitution catalogue', settings, async (requestId) => {
+      const r = await entities(EntitiesApi.SubstitutionCatalogueDocument, {}, requestId);
+      return r.substitutionMatters;
+    });
   }
 
   /** Every domain, inactive ones included, in the plan's order. */
@@ -86,6 +92,11 @@ export class EntitiesCatalogue {
   /** Every registered source unit, inactive ones included. */
   sourceUnits(requestId?: string): Promise<CatalogueSourceUnit[]> {
     return this.unitCopy.get(requestId);
+  }
+
+  /** The active matters of the substitution catalogue (应替尽替). */
+  substitutionMatters(requestId?: string): Promise<CatalogueMatter[]> {
+    return this.matterCopy.get(requestId);
   }
 }
 

@@ -6,7 +6,7 @@ import { Domain } from './domain.type';
 
 const CODE = /^D\d{2,3}$/;
 
-const toDomain = (e: DomainEntity): Domain =>
+export const toDomain = (e: DomainEntity): Domain =>
   Object.assign(new Domain(), {
     code: e.code,
     nameZh: e.nameZh,

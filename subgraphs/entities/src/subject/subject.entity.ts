@@ -4,6 +4,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
 @Entity('subject')
 @Index('ix_subject_region_kind', ['regionCode', 'kind', 'creditCode'])
 @Index('ix_subject_kind', ['kind', 'creditCode'])
+// The national feed reads subjects in order of change (changedSince, keyset on updatedAt).
+@Index('ix_subject_updated', ['updatedAt', 'creditCode'])
 export class SubjectEntity {
   @PrimaryColumn({ type: 'varchar', length: 18 })
   creditCode: string;

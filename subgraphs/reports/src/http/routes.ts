@@ -21,6 +21,7 @@ import { renderReportPdf, type PdfMeta } from '../pdf/reportPdf';
 import { accessTo } from '../report/reportAccess';
 import { isWellFormedReportNumber } from '../report/reportNumber';
 import { verifyForm, verifyResult } from './verifyPage';
+import { readSubstitutes, substitutesHtml } from '../verification/substitutes';
 import { audit } from '@credit/shared';
 
 /** A VERIFICATION_LOCKED refusal, as the HTTP routes answer it. */
@@ -112,8 +113,10 @@ export function reportRoutes(
     }
     try {
       const v = await services.verification.verify(ctxFor(info), number, code, async () => false, 'page');
-      if (asJson) return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(v), headers);
-      send(res, 200, 'text/html; charset=utf-8', verifyResult(v), headers);
+      const substitutes = await readSubstitutes(v, services.substitutionMatters, deps.logger, info.requestId);
+      if (asJson)
+        return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ ...v, substitutes }), headers);
+      send(res, 200, 'text/html; charset=utf-8', verifyResult(v, substitutesHtml(v, substitutes)), headers);
     } catch (err) {
       const locked = lockOf(err);
       if (locked) {

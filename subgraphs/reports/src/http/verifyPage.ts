@@ -23,7 +23,8 @@ export function verifyForm(number = '', message = ''): string {
 <label>验证码<input name="code" autocomplete="off"></label><button type="submit">核验</button></form>`);
 }
 
-export function verifyResult(v: ReportVerification): string {
+/** `extra`: sections other modules add below the verdict (what the report replaces). */
+export function verifyResult(v: ReportVerification, extra = ''): string {
   const verdict = !v.authentic
     ? `<p class="bad"><strong>验证失败：报告内容与签名不符，不是真实有效的报告。</strong><br>${escapeHtml(v.problem ?? '')}</p>`
     : v.status === 'REVOKED'
@@ -45,6 +46,6 @@ export function verifyResult(v: ReportVerification): string {
 <tr><th>报告期间</th><td>${escapeHtml(v.periodFrom)} 至 ${escapeHtml(v.periodTo)}${v.coverageFrom !== v.periodFrom ? `（实际覆盖自 ${escapeHtml(v.coverageFrom)}）` : ''}</td></tr>
 <tr><th>应用场景</th><td>${escapeHtml(SCENARIO_ZH[v.scenario] ?? v.scenario)}</td></tr>
 <tr><th>出具时间</th><td>${escapeHtml(v.issuedAt)}</td></tr></table>
-${rows ? `<table><tr><th>领域</th><th>结果</th></tr>${rows}</table>` : ''}
+${rows ? `<table><tr><th>领域</th><th>结果</th></tr>${rows}</table>` : ''}${extra}
 <p style="font-size:.85em;color:#52606d">记录明细仅向信用主体本人及其授权的报告使用方提供。</p>`);
 }

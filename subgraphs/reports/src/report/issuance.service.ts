@@ -24,6 +24,7 @@ import type { CatalogueDomain, Upstream } from '../upstream/upstream';
 import { CreditReportEntity } from './report.entity';
 import type { IssueReportInput } from './report.inputs';
 import { ReportStatus, type ReportAccess } from './report.type';
+import { proposedDomains } from './matterDomains';
 import { formatReportNumber } from './reportNumber';
 import { buildSnapshot, ReportChannel } from './snapshot';
 import { isLockConflict, SequenceBlocks, withRetry } from './sequenceBlocks';
@@ -108,7 +109,9 @@ export class ReportIssuance {
         longerNeedsRequirement: true,
       },
     );
-    const chosen = chooseDomains(await this.upstream.domains(ctx.requestId), input.domains);
+    const requested =
+      input.domains ?? (await proposedDomains(input, () => this.upstream.substitutionMatters(ctx.requestId)));
+    const chosen = chooseDomains(await this.upstream.domains(ctx.requestId), requested);
     const [{ subject, commitments }, records] = await Promise.all([
       this.upstream.subjectForIssuance(creditCode, ctx.requestId),
       this.upstream.recordsForSnapshot(

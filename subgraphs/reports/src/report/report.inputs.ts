@@ -9,8 +9,17 @@ export class IssueReportInput {
   @Field(() => ReportScenario)
   scenario: ReportScenario;
 
-  @Field(() => [String], { nullable: true, description: 'Domain codes; default every active domain' })
+  @Field(() => [String], {
+    nullable: true,
+    description: "Domain codes; default the matter's domains when matterCode is given, else every active domain",
+  })
   domains?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A matter of the substitution catalogue (substitutionMatters) the report is for: proposes its domains',
+  })
+  matterCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; default five years before periodTo' })
   periodFrom?: string | null;

@@ -2,12 +2,6 @@ import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-gr
 import { ReportChannel, ReportScenario } from './snapshot';
 import type { CreditReportEntity } from './report.entity';
 
-registerEnumType(ReportScenario, {
-  name: 'ReportScenario',
-  description: 'Application scenario of the plan (二(三) 1-5)',
-});
-registerEnumType(ReportChannel, { name: 'ReportChannel', description: 'Where the report was applied for' });
-
 export enum ReportStatus {
   ISSUED = 'ISSUED',
   REVOKED = 'REVOKED',

@@ -1,4 +1,10 @@
-import { lawfulNonPunishment, type RecordsApi, type ResolvedPeriod } from '@credit/shared';
+import {
+  lawfulNonPunishment,
+  type ReportChannel,
+  type ReportScenario,
+  type RecordsApi,
+  type ResolvedPeriod,
+} from '@credit/shared';
 
 export const SNAPSHOT_FORMAT = 'gz-credit-report/1';
 export const REPAIRED_LABEL = '已修复';
@@ -7,39 +13,8 @@ export const OBJECTION_LABEL = '异议处理中';
 export const EFFECTIVE_DOCUMENT_STATEMENT =
   '本报告仅展示经生效法律文书确认的违法违规行为；除此之外的其他情况均视为无违法违规记录。信用主体行为已依法不予行政处罚的，不列入违法违规记录。';
 
-export enum ReportScenario {
-  POLICY_SUPPORT = 'POLICY_SUPPORT',
-  ADMINISTRATIVE_APPROVAL = 'ADMINISTRATIVE_APPROVAL',
-  BIDDING_PROCUREMENT = 'BIDDING_PROCUREMENT',
-  FINANCING = 'FINANCING',
-  OTHER = 'OTHER',
-}
-
-export enum ReportChannel {
-  WEBSITE = 'WEBSITE',
-  GOV_SERVICE_PORTAL = 'GOV_SERVICE_PORTAL',
-  PUBLIC_RESOURCE_TRADING = 'PUBLIC_RESOURCE_TRADING',
-  SERVICE_WINDOW = 'SERVICE_WINDOW',
-  SELF_SERVICE_TERMINAL = 'SELF_SERVICE_TERMINAL',
-  PARTNER_API = 'PARTNER_API',
-}
-
-export const SCENARIO_ZH: Record<ReportScenario, string> = {
-  POLICY_SUPPORT: '政策优惠（优惠政策、资金支持、项目申报、评优评先）',
-  ADMINISTRATIVE_APPROVAL: '行政管理（行政审批、资质认可、市场准入）',
-  BIDDING_PROCUREMENT: '商务经营（招标投标、政府采购、公共资源交易等）',
-  FINANCING: '金融（上市、挂牌、发债、再融资、并购重组、企业融资）',
-  OTHER: '其他可替代有无违法违规记录证明的场景',
-};
-
-export const CHANNEL_ZH: Record<ReportChannel, string> = {
-  WEBSITE: '信用中国（贵州）网站',
-  GOV_SERVICE_PORTAL: '贵州政务服务网',
-  PUBLIC_RESOURCE_TRADING: '省公共资源交易平台',
-  SERVICE_WINDOW: '政务服务窗口',
-  SELF_SERVICE_TERMINAL: '一体化智能自助终端',
-  PARTNER_API: '合作方接口',
-};
+// The scenario and channel enums are a contract with entities (substitution catalogue, guides).
+export { CHANNEL_ZH, ReportChannel, ReportScenario, SCENARIO_ZH } from '@credit/shared';
 
 /** A record as copied into the snapshot: the source record without its domain (it sits under it), plus labels. */
 export interface SnapshotRecord extends Omit<SourceRecord, 'domainCode'> {

@@ -2,6 +2,7 @@ import {
   EntitiesApi,
   RecordsApi,
   type CatalogueDomain,
+  type CatalogueMatter,
   type EntitiesCatalogue,
   type ServiceClient,
 } from '@credit/shared';
@@ -40,6 +41,11 @@ export class Upstream {
   /** The whole catalogue in the plan's order, from the shared catalogue cache. */
   domains(requestId?: string): Promise<CatalogueDomain[]> {
     return this.catalogue.domains(requestId);
+  }
+
+  /** The active substitution catalogue, from the same cache. */
+  substitutionMatters(requestId?: string): Promise<CatalogueMatter[]> {
+    return this.catalogue.substitutionMatters(requestId);
   }
 
   async recordsForSnapshot(
