@@ -22,11 +22,18 @@ export interface FeedPage {
   hasNextPage: boolean;
 }
 
-/** `2026-05-01T08:00:00Z` -> `2026-05-01 08:00:00.000000`, which both databases compare as a time. */
+const isSqlite = (db: DataSource) => db.options.type === 'better-sqlite3';
+
+/**
+ * `2026-05-01T08:00:00.123Z` -> `2026-05-01 08:00:00`, which both databases compare with a stored
+ * time. Whole seconds, because updates stamp whole seconds (TypeORM's CURRENT_TIMESTAMP on MySQL,
+ * datetime('now') on SQLite): changedSince is inclusive, so a change in the same second is sent
+ * again, never lost.
+ */
 export function feedStamp(field: string, iso: string): string {
   const d = new Date(iso);
   if (!iso || Number.isNaN(d.getTime())) throw badUserInput(field, `"${iso}" is not an ISO 8601 time`);
-  return `${d.toISOString().slice(0, 23).replace('T', ' ')}000`;
+  return d.toISOString().replace('T', ' ').slice(0, 19);
 }
 
 /**
@@ -57,9 +64,11 @@ export class NationalFeedService {
 
   /** One page of the feed, unaudited: callers audit what they hand out (the resolver, the export). */
   async read(first: number, after?: Position, since?: string): Promise<FeedPage> {
-    const sqlite = this.db.options.type === 'better-sqlite3';
-    // The cursor keeps the stored time to the microsecond (MySQL): a millisecond Date would repeat or skip rows.
-    const stampSql = sqlite ? 's.updatedAt' : "DATE_FORMAT(s.updatedAt, '%Y-%m-%d %H:%i:%s.%f')";
+    // The cursor keeps the time as stored (to the microsecond on MySQL): a millisecond Date would repeat
+    // or skip rows. (An expression, not the bare column, which TypeORM would no longer map to the entity.)
+    const stampSql = isSqlite(this.db)
+      ? 'CAST(s.updatedAt AS TEXT)'
+      : "DATE_FORMAT(s.updatedAt, '%Y-%m-%d %H:%i:%s.%f')";
     const qb: SelectQueryBuilder<SubjectEntity> = this.db
       .getRepository(SubjectEntity)
       .createQueryBuilder('s')
