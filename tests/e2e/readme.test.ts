@@ -98,6 +98,69 @@ const CHECKS: Record<string, (d: Data) => void> = {
       active: true,
     });
   },
+  // Substitution catalogue, national feed and service guides (ids 30-39).
+  '30': (d) => {
+    // The demo catalogue: dozens of matters across the five scenarios; here the bidding ones.
+    expect(d.substitutionMatters.length).toBeGreaterThanOrEqual(8);
+    expect(d.substitutionMatters.map((m: { code: string }) => m.code)).toContain('BID-CONSTRUCTION');
+    expect(d.substitutionMatters[0].domains.length).toBe(d.substitutionMatters[0].domainCodes.length);
+  },
+  '31': (d) => {
+    expect(d.changeSubstitutionMatter).toMatchObject({ code: 'BID-GOV-PROCUREMENT', version: 2 });
+    const [latest, first] = d.changeSubstitutionMatter.history;
+    expect(latest).toMatchObject({ version: 2, kind: 'CHANGE', reason: '增加应急管理领域' });
+    expect(latest.changes).toEqual([
+      {
+        field: 'domainCodes',
+        from: '["D02","D07","D08","D14","D26","D28"]',
+        to: '["D02","D07","D08","D11","D14","D26","D28"]',
+      },
+    ]);
+    expect(first).toMatchObject({ version: 1, kind: 'DEFINE', actor: 'seed:demo' });
+  },
+  '32': (d) => {
+    expect(d.issueReport.domains.map((x: { code: string }) => x.code)).toEqual([
+      'D02',
+      'D04',
+      'D07',
+      'D11',
+      'D14',
+      'D26',
+    ]);
+  },
+  '33': (d) => {
+    const subs = d.verifyReport.substitutes;
+    expect(subs.find((x: { code: string }) => x.code === 'BID-CONSTRUCTION')).toMatchObject({
+      complete: true,
+      missingDomains: [],
+    });
+    expect(subs.find((x: { code: string }) => x.code === 'BID-GOV-PROCUREMENT')).toMatchObject({
+      complete: false,
+      missingDomains: ['D08', 'D28'],
+    });
+    expect(subs.every((x: { code: string }) => x.code.startsWith('BID-'))).toBe(true);
+  },
+  '34': (d) => {
+    const nodes = d.nationalSubjectFeed.edges.map((e: { node: Record<string, string> }) => e.node);
+    expect(nodes.length).toBe(6);
+    for (const n of nodes) expect(n.registrationRegionCode).not.toMatch(/^52/);
+    expect(nodes.find((n: { creditCode: string }) => n.creditCode === '915101047700010187')).toMatchObject({
+      legalRepresentative: '王*刚',
+      guizhouRegionCode: '520100',
+    });
+  },
+  '35': (d) => {
+    expect(d.issueReport.channel).toBe('SERVICE_WINDOW');
+    expect(d.issueReport.verificationCode).toEqual(expect.any(String));
+    expect(d.issueReport.domains.map((x: { code: string }) => x.code)).toEqual(['D02', 'D06', 'D07', 'D11', 'D14']);
+  },
+  '36': (d) => {
+    expect(d.serviceGuides).toHaveLength(5);
+    expect(d.serviceGuides[3]).toMatchObject({ channel: 'SERVICE_WINDOW', pagePath: '/guides/service-window' });
+  },
+  '37': (d) => {
+    expect(d.updateServiceGuide).toMatchObject({ channel: 'SELF_SERVICE_TERMINAL', version: 2 });
+  },
 };
 
 const examples = readExamples(README);
@@ -116,7 +179,9 @@ function at(data: unknown, path: string[]): unknown {
 
 describe('README.md', () => {
   it('has its examples in order, each with its comment, and a check for each', () => {
-    expect(examples.map((e) => e.id)).toEqual(['1', '2', '3', '4', '5', '6a', '6b', '7', '8']);
+    expect(examples.map((e) => e.id)).toEqual(
+      ['1', '2', '3', '4', '5', '6a', '6b', '7', '8'].concat(['30', '31', '32', '33', '34', '35', '36', '37']),
+    );
     expect(Object.keys(CHECKS).sort()).toEqual(examples.map((e) => e.id).sort());
   });
 

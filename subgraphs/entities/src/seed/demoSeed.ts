@@ -5,6 +5,7 @@ import { SourceUnitEntity } from '../sourceUnit/sourceUnit.entity';
 import { SubjectEntity } from '../subject/subject.entity';
 import { SubstitutionMatterEntity, SubstitutionMatterRevisionEntity } from '../substitution/substitution.entity';
 import { DEMO_MATTERS } from './demoMatters';
+import { demoOutOfProvinceSubjects } from './demoOutOfProvince';
 
 /** Seeds an empty register; a register that already has subjects is left untouched. */
 export async function seedDemoData(
@@ -14,7 +15,7 @@ export async function seedDemoData(
   const seeded = await db.transaction(async (tx) => {
     const matters = await seedDemoMatters(tx);
     if ((await tx.getRepository(SubjectEntity).count()) > 0) return { subjects: 0, sourceUnits: 0, matters };
-    const subjects = demoSubjects();
+    const subjects = [...demoSubjects(), ...demoOutOfProvinceSubjects()];
     for (let i = 0; i < subjects.length; i += 100)
       await tx.getRepository(SubjectEntity).insert(subjects.slice(i, i + 100));
     const units = demoSourceUnits();
