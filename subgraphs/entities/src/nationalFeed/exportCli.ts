@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { createWriteStream } from 'node:fs';
-import { rename } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { createLogger, newUlid, runMain } from '@credit/shared';
 import { openEntitiesDatabase } from '../entities';
 import { loadEntitiesEnv } from '../env';
 import { EXPORT_CONTEXT, exportNationalFeed } from './nationalExport';
+import { feedStamp } from './nationalFeed.service';
 
 const USAGE = `usage: pnpm export:national --out <file.jsonl> [--changed-since 2026-01-01T00:00:00Z] [--batch 1000]
 
@@ -27,6 +28,8 @@ runMain('export-national', async () => {
   if (!f.out) throw new Error(USAGE);
   const batch = f.batch ? Number(f.batch) : 1000;
   if (!Number.isInteger(batch) || batch < 1 || batch > 10_000) throw new Error('--batch must be 1 to 10000');
+  // A bad --changed-since is refused before anything is opened.
+  if (f['changed-since']) feedStamp('--changed-since', f['changed-since']);
   const env = loadEntitiesEnv(process.env);
   const db = await openEntitiesDatabase(env);
   // Written beside the target and renamed at the end: a failed run never leaves half a file behind.
@@ -51,8 +54,11 @@ runMain('export-national', async () => {
         (summary.lastChange ? `; next run: --changed-since ${summary.lastChange}` : '') +
         '\n',
     );
-  } finally {
+  } catch (err) {
     out.destroy();
+    await rm(partial, { force: true });
+    throw err;
+  } finally {
     await db.destroy();
   }
 });
