@@ -198,6 +198,16 @@ describe('the substitution catalogue through the gateway', () => {
       subjectToken,
     );
     expect(explicit.data!.issueReport.domains).toEqual([{ code: 'D07' }]);
+    const unknownWithDomains = await gql(
+      p.gatewayUrl,
+      ISSUE,
+      { i: { scenario: 'BIDDING_PROCUREMENT', channel: 'WEBSITE', matterCode: 'NO-SUCH-MATTER', domains: ['D07'] } },
+      subjectToken,
+    );
+    expect(unknownWithDomains.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.matterCode',
+    });
 
     const v = await gql(p.gatewayUrl, VERIFY, { n: report.number, c: report.verificationCode });
     expect(v.errors).toBeUndefined();

@@ -109,9 +109,9 @@ export class ReportIssuance {
         longerNeedsRequirement: true,
       },
     );
-    const requested =
-      input.domains ?? (await proposedDomains(input, () => this.upstream.substitutionMatters(ctx.requestId)));
-    const chosen = chooseDomains(await this.upstream.domains(ctx.requestId), requested);
+    // A named matter is checked even when the subject chose the domains itself.
+    const proposed = await proposedDomains(input, () => this.upstream.substitutionMatters(ctx.requestId));
+    const chosen = chooseDomains(await this.upstream.domains(ctx.requestId), input.domains ?? proposed);
     const [{ subject, commitments }, records] = await Promise.all([
       this.upstream.subjectForIssuance(creditCode, ctx.requestId),
       this.upstream.recordsForSnapshot(
