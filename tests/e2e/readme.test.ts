@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gql, tokenFor } from '@credit/shared/test';
 import { claimsFromFlags, parseFlags } from '../../scripts/src/tokenClaims';
+import type { ObjectionsApp } from '@credit/objections';
 import { entities, objections, records, reports, startPlatform, type Platform } from '../platform';
 
 // README.md as a tested document: every ```graphql block runs as pasted, in order, on the demo data,
@@ -98,6 +99,25 @@ const CHECKS: Record<string, (d: Data) => void> = {
       active: true,
     });
   },
+  '40': (d) => {
+    expect(d.fileFeedback.feedback).toMatchObject({ status: 'SUBMITTED', number: expect.stringMatching(/^GZTS-/) });
+  },
+  '41': (d) => {
+    expect(d.forwardFeedback).toMatchObject({ status: 'FORWARDED', unitCode: 'GZ-520100-D07', regionCode: '520100' });
+    expect(d.forwardFeedback.timeline.map((e: { action: string }) => e.action)).toEqual(['FILE', 'FORWARD']);
+  },
+  '42': (d) => {
+    // The demo seed holds a service complaint filed 20 days ago and never answered.
+    expect(d.overdueFeedback.length).toBeGreaterThan(0);
+    expect(d.overdueFeedback.find((f: { contact: unknown }) => f.contact)?.contact).toMatchObject({ masked: false });
+  },
+  '43': (d) => {
+    expect(d.fileFeedback.accessCode).toMatch(/^[A-Z2-9]{12}$/);
+    expect(d.fileFeedback.feedback.contact).toEqual({ phone: '139****2345', masked: true });
+  },
+  '44': (d) => {
+    expect(d.feedbackCase).toMatchObject({ status: 'SUBMITTED', answer: null });
+  },
 };
 
 const examples = readExamples(README);
@@ -107,6 +127,8 @@ const GATEWAY_PORT = '4180';
 beforeAll(async () => {
   // GATEWAY_PORT without PUBLIC_BASE_URL: report links must follow the port (checked in example 6a).
   p = await startPlatform([entities, records, reports, objections], { SEED_DEMO: 'true', GATEWAY_PORT: GATEWAY_PORT });
+  // Example 42 reads the demo complaints, seeded in the background once the platform is up.
+  await (p.subgraphs.objections.app as ObjectionsApp).seeded;
 });
 afterAll(() => p?.stop());
 
@@ -116,7 +138,22 @@ function at(data: unknown, path: string[]): unknown {
 
 describe('README.md', () => {
   it('has its examples in order, each with its comment, and a check for each', () => {
-    expect(examples.map((e) => e.id)).toEqual(['1', '2', '3', '4', '5', '6a', '6b', '7', '8']);
+    expect(examples.map((e) => e.id)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6a',
+      '6b',
+      '7',
+      '8',
+      '40',
+      '41',
+      '42',
+      '43',
+      '44',
+    ]);
     expect(Object.keys(CHECKS).sort()).toEqual(examples.map((e) => e.id).sort());
   });
 

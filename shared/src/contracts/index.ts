@@ -3,3 +3,4 @@ export * from './period';
 export * from './recordContent';
 export * from './subjectAccess';
 export * from './lawfulNonPunishment';
+export * from './deadlines';

@@ -11,6 +11,7 @@ import { EvidenceResolver, ObjectionEvidenceResolver } from './evidence/evidence
 import { WorkflowResolver } from './workflow/workflow.resolver';
 import { OutboxAdminResolver } from './outbox/outboxAdmin.resolver';
 import { ObjectionStatisticsResolver } from './statistics/statistics.resolver';
+import { FeedbackResolver } from './feedback/feedback.resolver';
 
 export function buildObjectionsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
@@ -25,6 +26,7 @@ export function buildObjectionsSchema(): Promise<GraphQLSchema> {
         SubjectObjectionsResolver,
         RecordObjectionsResolver,
         ObjectionStatisticsResolver,
+        FeedbackResolver,
         AuditLogResolver,
       ],
       authChecker: roleAuthChecker,
