@@ -17,6 +17,7 @@ import {
   SubjectChanges,
   type Cache,
   type Logger,
+  type RequestInfo,
 } from '@credit/shared';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context';
@@ -26,6 +27,7 @@ import { responseCachePlugin } from './cache/responseCache';
 import { operationLimitsPlugin } from './limits/operationLimits';
 import { RateLimiter } from './limits/rateLimiter';
 import { loadSafelist, PersistedQueryStore, safelistPlugin } from './persisted/persistedQueries';
+import { assessmentRoutes } from './proxy/assessmentRoutes';
 import { reportRoutes } from './proxy/reportRoutes';
 import { anonymousAccessPlugin, publicRootFields } from './access/anonymousAccess';
 import { hideInternals, operationNamePlugin } from './errors/requestErrors';
@@ -142,6 +144,12 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
     },
     localCounters,
   );
+  // Report pages, PDFs and the assessment export spend the same budget as GraphQL (verifyReport): one
+  // per anonymous IP, or the principal's when a valid token comes along.
+  const throttle = async (info: RequestInfo) => {
+    const principal = await authenticate(info, verify).catch(() => undefined);
+    return limiter.check(principal, info.ip);
+  };
   const http = createHttpApp<GatewayContext>({
     apollo,
     logger,
@@ -150,12 +158,14 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
     trustProxy: env.TRUST_PROXY,
     metrics: () => metrics.registry.metrics(),
     metricsAccess: { token: env.METRICS_TOKEN, production },
-    routes: reportRoutes(opts.routing?.reports ?? env.REPORTS_URL, env.SUBGRAPH_TIMEOUT_MS, async (info) => {
-      // The verification page and PDFs spend the same budget as GraphQL (verifyReport): one per
-      // anonymous IP, or the principal's when a valid token comes along.
-      const principal = await authenticate(info, verify).catch(() => undefined);
-      return limiter.check(principal, info.ip);
-    }),
+    routes: {
+      ...reportRoutes(opts.routing?.reports ?? env.REPORTS_URL, env.SUBGRAPH_TIMEOUT_MS, throttle),
+      ...assessmentRoutes(
+        opts.routing?.objections ?? env.OBJECTIONS_URL ?? urls.get('objections'),
+        env.SUBGRAPH_TIMEOUT_MS,
+        throttle,
+      ),
+    },
     preflight: async (info) => {
       try {
         info.principal = await authenticate(info, verify);

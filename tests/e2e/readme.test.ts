@@ -118,6 +118,17 @@ const CHECKS: Record<string, (d: Data) => void> = {
   '44': (d) => {
     expect(d.feedbackCase).toMatchObject({ status: 'SUBMITTED', answer: null });
   },
+  '45': (d) => {
+    expect(d.assessment.quarter).toBe('2026Q4');
+    expect(d.assessment.units.length).toBeGreaterThan(50);
+    expect(d.assessment.units[0].rank).toBe(1);
+    // The demo seed's 应替未替 complaints count in the quarter they were filed in.
+    expect(d.assessment.complaintsByKind.map((c: { key: string }) => c.key).sort()).toEqual([
+      'CERTIFICATE_STILL_DEMANDED',
+      'CONSULTATION',
+      'SERVICE_COMPLAINT',
+    ]);
+  },
 };
 
 const examples = readExamples(README);
@@ -153,6 +164,7 @@ describe('README.md', () => {
       '42',
       '43',
       '44',
+      '45',
     ]);
     expect(Object.keys(CHECKS).sort()).toEqual(examples.map((e) => e.id).sort());
   });

@@ -4,3 +4,4 @@ export * from './recordContent';
 export * from './subjectAccess';
 export * from './lawfulNonPunishment';
 export * from './deadlines';
+export * from './quarter';

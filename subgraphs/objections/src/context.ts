@@ -9,6 +9,8 @@ import {
 } from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import type { ObjectionsEnv } from './env';
+import { AssessmentService } from './assessment/assessment.service';
+import { AssessmentSources } from './assessment/assessmentSources';
 import { createFeedbackLoaders, type FeedbackLoaders } from './feedback/feedback.loaders';
 import { FeedbackDesk } from './feedback/feedback.service';
 import { ObjectionFiling } from './filing/filing.service';
@@ -25,6 +27,8 @@ export interface ObjectionsServices {
   filing: ObjectionFiling;
   /** Consultations and complaints (咨询投诉, 应替未替). */
   feedback: FeedbackDesk;
+  /** The quarterly assessment per unit and region (季度评估). */
+  assessment: AssessmentService;
   /** The workflow engine: acts on filed objections, deadlines, today's date. */
   objections: ObjectionWorkflow;
   outbox: OutboxAdministration;
@@ -56,9 +60,12 @@ export function createServices(
   opts: ServiceOptions = {},
 ): ObjectionsServices {
   const clock = opts.clock ?? (() => new Date());
-  const records = new RecordsClient(
-    createServiceClient({ url: env.RECORDS_URL, service: 'objections', auth: authConfigFromEnv(env) }),
-  );
+  const recordsCall = createServiceClient({
+    url: env.RECORDS_URL,
+    service: 'objections',
+    auth: authConfigFromEnv(env),
+  });
+  const records = new RecordsClient(recordsCall);
   const calendar = new WorkingCalendar(env.HOLIDAYS, env.MAKEUP_WORKDAYS);
   const entities = new EntitiesCatalogue(
     createServiceClient({ url: env.ENTITIES_URL, service: 'objections', auth: authConfigFromEnv(env) }),
@@ -73,6 +80,15 @@ export function createServices(
       evidence: { maxBytes: env.MAX_EVIDENCE_BYTES, maxFiles: env.MAX_EVIDENCE_FILES },
     },
     (requestId) => entities.sourceUnits(requestId),
+    clock,
+  );
+  const assessment = new AssessmentService(
+    db,
+    new AssessmentSources(
+      recordsCall,
+      createServiceClient({ url: env.REPORTS_URL, service: 'objections', auth: authConfigFromEnv(env) }),
+      (requestId) => entities.sourceUnits(requestId),
+    ),
     clock,
   );
   const filing = new ObjectionFiling(
@@ -97,6 +113,7 @@ export function createServices(
     db,
     filing,
     feedback,
+    assessment,
     objections,
     outbox,
     reader: new ObjectionReader(db),

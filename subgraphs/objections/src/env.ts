@@ -31,6 +31,7 @@ export function loadObjectionsEnv(source: Record<string, string | undefined>) {
       OBJECTIONS_PORT: portVar(4004),
       RECORDS_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
       ENTITIES_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
+      REPORTS_URL: z.string().url().default('http://127.0.0.1:4003/graphql'),
       SEED_DEMO: seedDemoVar,
       ACCEPT_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
       REVIEW_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(10),

@@ -12,6 +12,7 @@ import { WorkflowResolver } from './workflow/workflow.resolver';
 import { OutboxAdminResolver } from './outbox/outboxAdmin.resolver';
 import { ObjectionStatisticsResolver } from './statistics/statistics.resolver';
 import { FeedbackResolver } from './feedback/feedback.resolver';
+import { AssessmentResolver } from './assessment/assessment.resolver';
 
 export function buildObjectionsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
@@ -27,6 +28,7 @@ export function buildObjectionsSchema(): Promise<GraphQLSchema> {
         RecordObjectionsResolver,
         ObjectionStatisticsResolver,
         FeedbackResolver,
+        AssessmentResolver,
         AuditLogResolver,
       ],
       authChecker: roleAuthChecker,

@@ -4,6 +4,7 @@ import { ENTITIES, MIGRATIONS, SERVICE_NAME } from './entities';
 import type { ObjectionsEnv } from './env';
 import type { PassResult } from './outbox/outboxWorker';
 import { buildObjectionsSchema } from './schema';
+import { assessmentRoutes } from './assessment/assessmentRoutes';
 import { seedDemoObjections } from './seed/demoSeed';
 import { seedDemoFeedback } from './seed/feedbackSeed';
 
@@ -34,7 +35,8 @@ export async function createObjectionsApp(
     createServices: ({ dataSource, logger, sharedCache }) =>
       createServices(dataSource, env, logger, { clock: opts.clock, sharedCache }),
     extendContext: createContext,
-    callees: [env.RECORDS_URL, env.ENTITIES_URL],
+    callees: [env.RECORDS_URL, env.ENTITIES_URL, env.REPORTS_URL],
+    routes: (services, deps) => assessmentRoutes(services, deps),
     onReady: async (services, { logger }) => {
       if (!env.SEED_DEMO) return;
       // Records may still be starting: seed in the background, and only log when it cannot.
