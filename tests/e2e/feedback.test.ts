@@ -266,6 +266,17 @@ describe('consultations and complaints through the gateway', () => {
 
     const own = await gql(p.gatewayUrl, LIST, {}, await subject());
     expect(own.data!.feedbacks.edges.length).toBeGreaterThanOrEqual(3);
+    // Pages follow one another newest first, without overlap.
+    const PAGE = `query($after: String) { feedbacks(first: 2, after: $after) {
+      edges { node { number } } pageInfo { hasNextPage endCursor } } }`;
+    const first = (await gql(p.gatewayUrl, PAGE, {}, await subject())).data!.feedbacks;
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = (await gql(p.gatewayUrl, PAGE, { after: first.pageInfo.endCursor }, await subject())).data!
+      .feedbacks;
+    const numbers = [...first.edges, ...second.edges].map((e: any) => e.node.number);
+    expect(numbers).toEqual([...numbers].sort().reverse());
+    expect(new Set(numbers).size).toBe(numbers.length);
+    expect(errorCode(await gql(p.gatewayUrl, PAGE, { after: 'nonsense' }, await subject()))).toBe('BAD_USER_INPUT');
     const other = await gql(p.gatewayUrl, LIST, {}, await tokenFor({ role: 'SUBJECT', creditCode: OTHER }));
     expect(other.data!.feedbacks.edges).toEqual([]);
     const forwardedToUnit = await gql(p.gatewayUrl, LIST, {}, unit);
