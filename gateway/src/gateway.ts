@@ -27,6 +27,7 @@ import { responseCachePlugin } from './cache/responseCache';
 import { operationLimitsPlugin } from './limits/operationLimits';
 import { RateLimiter } from './limits/rateLimiter';
 import { loadSafelist, PersistedQueryStore, safelistPlugin } from './persisted/persistedQueries';
+import { assessmentRoutes } from './proxy/assessmentRoutes';
 import { reportRoutes } from './proxy/reportRoutes';
 import { guideRoutes } from './proxy/guideRoutes';
 import { anonymousAccessPlugin, publicRootFields } from './access/anonymousAccess';
@@ -144,8 +145,8 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
     },
     localCounters,
   );
-  // The verification page, PDFs and guides spend the same budget as GraphQL (verifyReport): one per
-  // anonymous IP, or the principal's when a valid token comes along.
+  // Report pages, PDFs, guides and the assessment export spend the same budget as GraphQL (verifyReport): one
+  // per anonymous IP, or the principal's when a valid token comes along.
   const throttle = async (info: RequestInfo) => {
     const principal = await authenticate(info, verify).catch(() => undefined);
     return limiter.check(principal, info.ip);
@@ -161,6 +162,11 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
     routes: {
       ...reportRoutes(opts.routing?.reports ?? env.REPORTS_URL, env.SUBGRAPH_TIMEOUT_MS, throttle),
       ...guideRoutes(opts.routing?.entities ?? env.ENTITIES_URL, env.SUBGRAPH_TIMEOUT_MS, throttle),
+      ...assessmentRoutes(
+        opts.routing?.objections ?? env.OBJECTIONS_URL ?? urls.get('objections'),
+        env.SUBGRAPH_TIMEOUT_MS,
+        throttle,
+      ),
     },
     preflight: async (info) => {
       try {

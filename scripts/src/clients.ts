@@ -17,6 +17,7 @@ export const CLIENTS_DIR = 'shared/src/contracts/clients';
 export const CLIENTS: { name: string; callees: string[] }[] = [
   { name: 'entities', callees: ['entities'] },
   { name: 'records', callees: ['records'] },
+  { name: 'reports', callees: ['reports'] },
   { name: 'auditLog', callees: ['records', 'reports', 'objections'] },
 ];
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gql, tokenFor } from '@credit/shared/test';
 import { claimsFromFlags, parseFlags } from '../../scripts/src/tokenClaims';
+import type { ObjectionsApp } from '@credit/objections';
 import { entities, objections, records, reports, startPlatform, type Platform } from '../platform';
 
 // README.md as a tested document: every ```graphql block runs as pasted, in order, on the demo data,
@@ -161,6 +162,36 @@ const CHECKS: Record<string, (d: Data) => void> = {
   '37': (d) => {
     expect(d.updateServiceGuide).toMatchObject({ channel: 'SELF_SERVICE_TERMINAL', version: 2 });
   },
+  '40': (d) => {
+    expect(d.fileFeedback.feedback).toMatchObject({ status: 'SUBMITTED', number: expect.stringMatching(/^GZTS-/) });
+  },
+  '41': (d) => {
+    expect(d.forwardFeedback).toMatchObject({ status: 'FORWARDED', unitCode: 'GZ-520100-D07', regionCode: '520100' });
+    expect(d.forwardFeedback.timeline.map((e: { action: string }) => e.action)).toEqual(['FILE', 'FORWARD']);
+  },
+  '42': (d) => {
+    // The demo seed holds a service complaint filed 20 days ago and never answered.
+    expect(d.overdueFeedback.length).toBeGreaterThan(0);
+    expect(d.overdueFeedback.find((f: { contact: unknown }) => f.contact)?.contact).toMatchObject({ masked: false });
+  },
+  '43': (d) => {
+    expect(d.fileFeedback.accessCode).toMatch(/^[A-Z2-9]{12}$/);
+    expect(d.fileFeedback.feedback.contact).toEqual({ phone: '139****2345', masked: true });
+  },
+  '44': (d) => {
+    expect(d.feedbackCase).toMatchObject({ status: 'SUBMITTED', answer: null });
+  },
+  '45': (d) => {
+    expect(d.assessment.quarter).toBe('2026Q4');
+    expect(d.assessment.units.length).toBeGreaterThan(50);
+    expect(d.assessment.units[0].rank).toBe(1);
+    // The demo seed's 应替未替 complaints count in the quarter they were filed in.
+    expect(d.assessment.complaintsByKind.map((c: { key: string }) => c.key).sort()).toEqual([
+      'CERTIFICATE_STILL_DEMANDED',
+      'CONSULTATION',
+      'SERVICE_COMPLAINT',
+    ]);
+  },
 };
 
 const examples = readExamples(README);
@@ -170,6 +201,8 @@ const GATEWAY_PORT = '4180';
 beforeAll(async () => {
   // GATEWAY_PORT without PUBLIC_BASE_URL: report links must follow the port (checked in example 6a).
   p = await startPlatform([entities, records, reports, objections], { SEED_DEMO: 'true', GATEWAY_PORT: GATEWAY_PORT });
+  // Example 42 reads the demo complaints, seeded in the background once the platform is up.
+  await (p.subgraphs.objections.app as ObjectionsApp).seeded;
 });
 afterAll(() => p?.stop());
 
@@ -182,6 +215,23 @@ describe('README.md', () => {
     expect(examples.map((e) => e.id)).toEqual(
       ['1', '2', '3', '4', '5', '6a', '6b', '7', '8'].concat(['30', '31', '32', '33', '34', '35', '36', '37']),
     );
+    expect(examples.map((e) => e.id)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6a',
+      '6b',
+      '7',
+      '8',
+      '40',
+      '41',
+      '42',
+      '43',
+      '44',
+      '45',
+    ]);
     expect(Object.keys(CHECKS).sort()).toEqual(examples.map((e) => e.id).sort());
   });
 

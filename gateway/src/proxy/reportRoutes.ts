@@ -23,18 +23,12 @@ const PASS_HEADERS = [
 ];
 
 /**
- * The report pages a phone or a browser opens (QR code target, PDF download, public signing keys)
- * are served by the reports subgraph; the gateway passes them through so there is one public origin.
+ * A GET handler that passes the request on to a subgraph's own HTTP routes (the host of its
+ * /graphql URL), with the caller's token, Accept and request id, and passes back the answer.
  */
-export function reportRoutes(
-  reportsGraphqlUrl: string | undefined,
-  timeoutMs: number,
-  throttle: (info: RequestInfo) => Promise<Rejection | undefined>,
-): Record<string, RouteHandler> {
-  if (!reportsGraphqlUrl) return {};
-  // Verification by report users' systems comes through here at volume.
-  const { pool } = keepAlivePool(reportsGraphqlUrl);
-  const pass: RouteHandler = async (req: IncomingMessage, res: ServerResponse, info: RequestInfo) => {
+export function passTo(graphqlUrl: string, timeoutMs: number, service: string): RouteHandler {
+  const { pool } = keepAlivePool(graphqlUrl);
+  return async (req: IncomingMessage, res: ServerResponse, info: RequestInfo) => {
     try {
       const upstream = await pool.request({
         path: req.url ?? '/',
@@ -57,9 +51,23 @@ export function reportRoutes(
       res.writeHead(upstream.statusCode, headers);
       res.end(body);
     } catch {
-      requestError(res, 502, ErrorCode.SERVICE_UNAVAILABLE, 'the reports service is unavailable', info.requestId);
+      requestError(res, 502, ErrorCode.SERVICE_UNAVAILABLE, `the ${service} service is unavailable`, info.requestId);
     }
   };
+}
+
+/**
+ * The report pages a phone or a browser opens (QR code target, PDF download, public signing keys)
+ * are served by the reports subgraph; the gateway passes them through so there is one public origin.
+ */
+export function reportRoutes(
+  reportsGraphqlUrl: string | undefined,
+  timeoutMs: number,
+  throttle: (info: RequestInfo) => Promise<Rejection | undefined>,
+): Record<string, RouteHandler> {
+  if (!reportsGraphqlUrl) return {};
+  // Verification by report users' systems comes through here at volume.
+  const pass = passTo(reportsGraphqlUrl, timeoutMs, 'reports');
   // Verification and PDFs by code are doors to guess codes through: rate-limited like /graphql.
   const throttled: RouteHandler = async (req, res, info) => {
     const r = await throttle(info);

@@ -4,3 +4,5 @@ export * from './recordContent';
 export * from './subjectAccess';
 export * from './lawfulNonPunishment';
 export * from './scenarios';
+export * from './deadlines';
+export * from './quarter';

@@ -40,6 +40,11 @@ export const SUBJECT_ACTIONS = {
   'report:issue': { others: [Role.OPERATOR], notOwn: 'a subject may issue reports only for itself' },
   /** Filing an objection (objections). */
   'objection:file': { others: [Role.OPERATOR], notOwn: 'a subject may file objections only for itself' },
+  /** Filing a consultation or complaint (objections' feedback) as the subject, or for it at a window. */
+  'feedback:file': {
+    others: [Role.OPERATOR],
+    notOwn: 'a subject may file consultations and complaints only for itself',
+  },
   /** Making a credit commitment (entities). */
   'commitment:make': { others: [Role.OPERATOR], notOwn: 'a subject may make commitments only for itself' },
 } as const satisfies Record<string, ActionRule>;

@@ -1,12 +1,18 @@
 import {
   authConfigFromEnv,
   createServiceClient,
+  EntitiesCatalogue,
   WorkingCalendar,
+  type Cache,
   type Logger,
   type ServiceContext,
 } from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import type { ObjectionsEnv } from './env';
+import { AssessmentService } from './assessment/assessment.service';
+import { AssessmentSources } from './assessment/assessmentSources';
+import { createFeedbackLoaders, type FeedbackLoaders } from './feedback/feedback.loaders';
+import { FeedbackDesk } from './feedback/feedback.service';
 import { ObjectionFiling } from './filing/filing.service';
 import { OutboxAdministration } from './outbox/outboxAdmin.service';
 import { OutboxWorker } from './outbox/outboxWorker';
@@ -19,6 +25,10 @@ import { ObjectionWorkflow } from './workflow/workflow.service';
 export interface ObjectionsServices {
   db: DataSource;
   filing: ObjectionFiling;
+  /** Consultations and complaints (咨询投诉, 应替未替). */
+  feedback: FeedbackDesk;
+  /** The quarterly assessment per unit and region (季度评估). */
+  assessment: AssessmentService;
   /** The workflow engine: acts on filed objections, deadlines, today's date. */
   objections: ObjectionWorkflow;
   outbox: OutboxAdministration;
@@ -32,11 +42,14 @@ export interface ObjectionsServices {
 export interface ObjectionsContext extends ServiceContext {
   services: ObjectionsServices;
   loaders: ObjectionLoaders;
+  feedbackLoaders: FeedbackLoaders;
 }
 
 export interface ServiceOptions {
   /** Tests move time forward to see deadlines pass. */
   clock?: () => Date;
+  /** The platform-wide cache the unit register's copy is versioned in. */
+  sharedCache?: Cache;
 }
 
 /** Services are stateless (the worker holds only its timer) and built once; loaders are per request. */
@@ -47,10 +60,37 @@ export function createServices(
   opts: ServiceOptions = {},
 ): ObjectionsServices {
   const clock = opts.clock ?? (() => new Date());
-  const records = new RecordsClient(
-    createServiceClient({ url: env.RECORDS_URL, service: 'objections', auth: authConfigFromEnv(env) }),
-  );
+  const recordsCall = createServiceClient({
+    url: env.RECORDS_URL,
+    service: 'objections',
+    auth: authConfigFromEnv(env),
+  });
+  const records = new RecordsClient(recordsCall);
   const calendar = new WorkingCalendar(env.HOLIDAYS, env.MAKEUP_WORKDAYS);
+  const entities = new EntitiesCatalogue(
+    createServiceClient({ url: env.ENTITIES_URL, service: 'objections', auth: authConfigFromEnv(env) }),
+    { shared: opts.sharedCache, logger },
+  );
+  const feedback = new FeedbackDesk(
+    db,
+    calendar,
+    {
+      answerWorkingDays: env.FEEDBACK_ANSWER_WORKING_DAYS,
+      unitWorkingDays: env.FEEDBACK_UNIT_WORKING_DAYS,
+      evidence: { maxBytes: env.MAX_EVIDENCE_BYTES, maxFiles: env.MAX_EVIDENCE_FILES },
+    },
+    (requestId) => entities.sourceUnits(requestId),
+    clock,
+  );
+  const assessment = new AssessmentService(
+    db,
+    new AssessmentSources(
+      recordsCall,
+      createServiceClient({ url: env.REPORTS_URL, service: 'objections', auth: authConfigFromEnv(env) }),
+      (requestId) => entities.sourceUnits(requestId),
+    ),
+    clock,
+  );
   const filing = new ObjectionFiling(
     db,
     records,
@@ -72,6 +112,8 @@ export function createServices(
   return {
     db,
     filing,
+    feedback,
+    assessment,
     objections,
     outbox,
     reader: new ObjectionReader(db),
@@ -86,5 +128,6 @@ export function createContext(base: ServiceContext, services: ObjectionsServices
   const ctx = base as ObjectionsContext;
   ctx.services = services;
   ctx.loaders = createObjectionLoaders(ctx, services.reader, services.db, () => services.objections.today());
+  ctx.feedbackLoaders = createFeedbackLoaders(services.db);
   return ctx;
 }

@@ -1,5 +1,6 @@
 import { AuditEntry } from '@credit/shared';
 import { EvidenceChunkEntity, EvidenceEntity } from './evidence/evidence.entity';
+import { FeedbackCounterEntity, FeedbackEntity, FeedbackEventEntity } from './feedback/feedback.entity';
 import { migrations } from './migrations';
 import { ObjectionEntity } from './objection/objection.entity';
 import { ObjectionCounterEntity } from './filing/objectionCounter.entity';
@@ -14,6 +15,9 @@ export const ENTITIES = [
   EvidenceEntity,
   EvidenceChunkEntity,
   OutboxEntity,
+  FeedbackEntity,
+  FeedbackEventEntity,
+  FeedbackCounterEntity,
   AuditEntry,
 ];
 export const MIGRATIONS = migrations;

@@ -30,6 +30,8 @@ export function loadObjectionsEnv(source: Record<string, string | undefined>) {
     {
       OBJECTIONS_PORT: portVar(4004),
       RECORDS_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
+      ENTITIES_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
+      REPORTS_URL: z.string().url().default('http://127.0.0.1:4003/graphql'),
       SEED_DEMO: seedDemoVar,
       ACCEPT_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
       REVIEW_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(10),
@@ -38,6 +40,8 @@ export function loadObjectionsEnv(source: Record<string, string | undefined>) {
       // 0 turns the timer off (tests call drainOutbox); deliveries still happen on every drain.
       OUTBOX_POLL_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
       OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(20),
+      FEEDBACK_ANSWER_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(5),
+      FEEDBACK_UNIT_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(10),
       MAX_EVIDENCE_BYTES: z.coerce
         .number()
         .int()

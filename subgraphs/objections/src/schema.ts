@@ -11,6 +11,8 @@ import { EvidenceResolver, ObjectionEvidenceResolver } from './evidence/evidence
 import { WorkflowResolver } from './workflow/workflow.resolver';
 import { OutboxAdminResolver } from './outbox/outboxAdmin.resolver';
 import { ObjectionStatisticsResolver } from './statistics/statistics.resolver';
+import { FeedbackResolver } from './feedback/feedback.resolver';
+import { AssessmentResolver } from './assessment/assessment.resolver';
 
 export function buildObjectionsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
@@ -25,6 +27,8 @@ export function buildObjectionsSchema(): Promise<GraphQLSchema> {
         SubjectObjectionsResolver,
         RecordObjectionsResolver,
         ObjectionStatisticsResolver,
+        FeedbackResolver,
+        AssessmentResolver,
         AuditLogResolver,
       ],
       authChecker: roleAuthChecker,

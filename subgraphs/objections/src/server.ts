@@ -4,7 +4,9 @@ import { ENTITIES, MIGRATIONS, SERVICE_NAME } from './entities';
 import type { ObjectionsEnv } from './env';
 import type { PassResult } from './outbox/outboxWorker';
 import { buildObjectionsSchema } from './schema';
+import { assessmentRoutes } from './assessment/assessmentRoutes';
 import { seedDemoObjections } from './seed/demoSeed';
+import { seedDemoFeedback } from './seed/feedbackSeed';
 
 export type ObjectionsApp = BootedSubgraph<ObjectionsServices> & {
   /** Delivers every outbox row deliverable now, ignoring back-off (tests; "retry now"). */
@@ -30,9 +32,11 @@ export async function createObjectionsApp(
     buildSchema: buildObjectionsSchema,
     // Evidence travels base64-encoded inside the mutation: every file at its bound, plus the rest.
     maxBodyBytes: Math.ceil(env.MAX_EVIDENCE_BYTES * env.MAX_EVIDENCE_FILES * 1.4) + 1_000_000,
-    createServices: ({ dataSource, logger }) => createServices(dataSource, env, logger, { clock: opts.clock }),
+    createServices: ({ dataSource, logger, sharedCache }) =>
+      createServices(dataSource, env, logger, { clock: opts.clock, sharedCache }),
     extendContext: createContext,
-    callees: [env.RECORDS_URL],
+    callees: [env.RECORDS_URL, env.ENTITIES_URL, env.REPORTS_URL],
+    routes: (services, deps) => assessmentRoutes(services, deps),
     onReady: async (services, { logger }) => {
       if (!env.SEED_DEMO) return;
       // Records may still be starting: seed in the background, and only log when it cannot.
@@ -40,6 +44,11 @@ export async function createObjectionsApp(
         .then((r) => r.created && logger.info(r, 'demo objections seeded'))
         .catch((err: unknown) =>
           logger.warn({ err: (err as Error).message }, 'demo objections not seeded (records unreachable?)'),
+        )
+        .then(() => seedDemoFeedback(services, logger))
+        .then((r) => r && r.created && logger.info(r, 'demo consultations and complaints seeded'))
+        .catch((err: unknown) =>
+          logger.warn({ err: (err as Error).message }, 'demo complaints not seeded (entities unreachable?)'),
         );
     },
     logger: opts.logger,

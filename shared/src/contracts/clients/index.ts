@@ -3,4 +3,5 @@
 export * as AuditLogApi from './generated/auditLog';
 export * as EntitiesApi from './generated/entities';
 export * as RecordsApi from './generated/records';
+export * as ReportsApi from './generated/reports';
 export * from './entitiesCatalogue';

@@ -14,7 +14,7 @@ import {
   type ServiceContext,
   type WorkingCalendar,
 } from '@credit/shared';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { storeEvidence } from '../evidence/evidenceStore';
 import { validateEvidence, type EvidenceLimits } from '../evidence/evidenceValidation';
@@ -29,6 +29,7 @@ import { appendSteps } from '../workflow/timeline';
 import type { FileObjectionInput } from './filing.inputs';
 import { ObjectionCounterEntity } from './objectionCounter.entity';
 import { formatNumber, newId } from './objectionNumber';
+import { nextYearlySequence } from './yearlySequence';
 
 export interface FilingRules {
   acceptWorkingDays: number;
@@ -83,7 +84,7 @@ export class ObjectionFiling {
       const year = Number(today.slice(0, 4));
       const objection = tx.getRepository(ObjectionEntity).create({
         id,
-        number: formatNumber(year, await this.nextSequence(tx, year)),
+        number: formatNumber(year, await nextYearlySequence(tx, ObjectionCounterEntity, year)),
         type: input.type ?? ObjectionType.RECORD_ERROR,
         status: ObjectionStatus.SUBMITTED,
         recordId,
@@ -118,24 +119,6 @@ export class ObjectionFiling {
       await audit(tx, ctx, { action: 'objection.file', subjectCodes: [creditCode], target: objection.number });
       return objection;
     });
-  }
-
-  /** Next number of the year; the row lock (MySQL) or the write lock (SQLite) serialises concurrent filings. */
-  private async nextSequence(tx: EntityManager, year: number): Promise<number> {
-    await tx
-      .createQueryBuilder()
-      .insert()
-      .into(ObjectionCounterEntity)
-      .values({ year, lastNumber: 0 })
-      .orIgnore()
-      .execute();
-    await tx
-      .createQueryBuilder()
-      .update(ObjectionCounterEntity)
-      .set({ lastNumber: () => 'lastNumber + 1' })
-      .where('year = :year', { year })
-      .execute();
-    return (await tx.getRepository(ObjectionCounterEntity).findOneByOrFail({ year })).lastNumber;
   }
 
   private async lookupRecord(id: string, requestId: string): Promise<RecordFacts | null> {

@@ -1,4 +1,5 @@
 // Checked-in MySQL migrations, in order. Generate with `pnpm migration:generate objections <Name>`.
 import { Init1795656997478 } from './1795656997478-Init';
+import { Feedback1796055414879 } from './1796055414879-Feedback';
 
-export const migrations: (new () => object)[] = [Init1795656997478];
+export const migrations: (new () => object)[] = [Init1795656997478, Feedback1796055414879];

@@ -1,4 +1,5 @@
-import { Brackets, type SelectQueryBuilder } from 'typeorm';
+import { StepDeadlines } from '@credit/shared';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { ObjectionEntity } from '../objection/objection.entity';
 import { ObjectionStatus } from '../objection/objectionStatus';
 
@@ -10,35 +11,22 @@ export interface DeadlineRules {
 
 type Dated = Pick<ObjectionEntity, 'status' | 'acceptDueOn' | 'reviewDueOn'>;
 
+/** Waiting for acceptance until acceptDueOn, then for the unit's decision until reviewDueOn. */
+const OBJECTION_DEADLINES = new StepDeadlines<ObjectionStatus, Dated>({
+  [ObjectionStatus.SUBMITTED]: 'acceptDueOn',
+  [ObjectionStatus.ACCEPTED]: 'reviewDueOn',
+  [ObjectionStatus.FORWARDED]: 'reviewDueOn',
+  [ObjectionStatus.UNDER_REVIEW]: 'reviewDueOn',
+});
+
 /** The due date of the step the objection is waiting for; null once it is decided. */
-export function currentDueDate(o: Dated): string | null {
-  switch (o.status) {
-    case ObjectionStatus.SUBMITTED:
-      return o.acceptDueOn;
-    case ObjectionStatus.ACCEPTED:
-    case ObjectionStatus.FORWARDED:
-    case ObjectionStatus.UNDER_REVIEW:
-      return o.reviewDueOn;
-    default:
-      return null;
-  }
-}
+export const currentDueDate = (o: Dated): string | null => OBJECTION_DEADLINES.currentDue(o);
 
 /** Overdue: the due date has passed (the due day itself still counts as in time). */
-export const isOverdue = (o: Dated, today: string): boolean => {
-  const due = currentDueDate(o);
-  return due !== null && today > due;
-};
+export const isOverdue = (o: Dated, today: string): boolean => OBJECTION_DEADLINES.isOverdue(o, today);
 
-/** Overdue: waiting for acceptance past its day, or for the unit's decision past its day. */
-export function whereOverdue<T extends object>(qb: SelectQueryBuilder<T>, today: string): SelectQueryBuilder<T> {
-  return qb.andWhere(
-    new Brackets((w) =>
-      w
-        .where('(o.status = :submitted AND o.acceptDueOn < :today)', { submitted: ObjectionStatus.SUBMITTED, today })
-        .orWhere('(o.status IN (:...reviewing) AND o.reviewDueOn < :today)', {
-          reviewing: [ObjectionStatus.FORWARDED, ObjectionStatus.UNDER_REVIEW],
-        }),
-    ),
-  );
-}
+/** Overdue: waiting for acceptance past its day, or for the unit's decision past its day (alias `o`). */
+export const whereOverdue = <T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  today: string,
+): SelectQueryBuilder<T> => OBJECTION_DEADLINES.whereOverdue(qb, 'o', today);

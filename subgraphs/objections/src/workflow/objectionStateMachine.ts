@@ -1,5 +1,6 @@
-import { conflict, forbidden, Role } from '@credit/shared';
+import { Role } from '@credit/shared';
 import { ObjectionStatus as S } from '../objection/objectionStatus';
+import { CaseStateMachine, type Transition as GenericTransition } from './stateMachine';
 
 /** Every act on an objection; each one is a row of the table below and an event in its timeline. */
 export enum ObjectionAction {
@@ -15,15 +16,7 @@ export enum ObjectionAction {
   WITHDRAW = 'WITHDRAW',
 }
 
-export interface Transition {
-  /** States the act may start from; empty for FILE, which creates the objection. */
-  from: readonly S[];
-  to: S;
-  /** Roles that may perform it; ownership (own subject, own unit) is checked by the service. */
-  roles: readonly Role[];
-  /** Verb for messages: "cannot accept". */
-  verb: string;
-}
+export type Transition = GenericTransition<S>;
 
 /**
  * The workflow, in one place. FORWARD is performed by the platform itself right after ACCEPT (the
@@ -52,31 +45,18 @@ export const TRANSITIONS: Readonly<Record<ObjectionAction, Transition>> = {
   },
 };
 
+const MACHINE = new CaseStateMachine<ObjectionAction, S>('an objection', TRANSITIONS, [ObjectionAction.FORWARD]);
+
 /** Whether `role` may perform `action` at all (the platform itself performs FORWARD). */
-export const roleMay = (action: ObjectionAction, role: Role | 'SYSTEM'): boolean =>
-  role === 'SYSTEM' ? action === ObjectionAction.FORWARD : TRANSITIONS[action].roles.includes(role);
+export const roleMay = (action: ObjectionAction, role: Role | 'SYSTEM'): boolean => MACHINE.roleMay(action, role);
 
 /** The role check: FORBIDDEN, naming the roles that may. */
-export function assertRoleMay(action: ObjectionAction, role: Role | 'SYSTEM'): void {
-  if (!roleMay(action, role)) {
-    const t = TRANSITIONS[action];
-    throw forbidden(
-      `role ${role} may not ${t.verb} an objection${t.roles.length ? ` (only ${t.roles.join(', ')})` : ''}`,
-    );
-  }
-}
+export const assertRoleMay = (action: ObjectionAction, role: Role | 'SYSTEM'): void =>
+  MACHINE.assertRoleMay(action, role);
 
 /**
  * The state check: the next state, or CONFLICT naming the current one. Every mutation of an
  * objection's status goes through here (and then a compare-and-set on that status).
  */
-export function nextStatus(objection: { number: string; status: S }, action: ObjectionAction): S {
-  const t = TRANSITIONS[action];
-  if (!t.from.includes(objection.status)) {
-    throw conflict(`objection ${objection.number} is in state ${objection.status}; cannot ${t.verb} it`, {
-      currentState: objection.status,
-      allowedFrom: [...t.from],
-    });
-  }
-  return t.to;
-}
+export const nextStatus = (objection: { number: string; status: S }, action: ObjectionAction): S =>
+  MACHINE.next(objection, action);

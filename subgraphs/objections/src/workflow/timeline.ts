@@ -15,18 +15,38 @@ export interface Step {
   note?: string | null;
 }
 
-/** Appends steps after the objection's last one, inside the caller's transaction. */
-export async function appendSteps(tx: EntityManager, objectionId: string, at: Date, steps: Step[]): Promise<void> {
+/** A step of any case's timeline (objection or complaint). */
+export interface CaseStep {
+  action: string;
+  from: string | null;
+  to: string;
+  actor: string;
+  role: string;
+  note?: string | null;
+}
+
+/**
+ * Appends steps after a case's last one, inside the caller's transaction: `events` is the case
+ * kind's event table and `ownerColumn` its column naming the case.
+ */
+export async function appendCaseEvents(
+  tx: EntityManager,
+  events: new () => object,
+  ownerColumn: string,
+  ownerId: string,
+  at: Date,
+  steps: readonly CaseStep[],
+): Promise<void> {
   const raw = await tx
-    .getRepository(ObjectionEventEntity)
+    .getRepository(events)
     .createQueryBuilder('e')
     .select('MAX(e.seq)', 'max')
-    .where('e.objectionId = :objectionId', { objectionId })
+    .where(`e.${ownerColumn} = :ownerId`, { ownerId })
     .getRawOne<{ max: number | string | null }>();
   let seq = Number(raw?.max ?? 0);
-  await tx.getRepository(ObjectionEventEntity).insert(
+  await tx.getRepository(events).insert(
     steps.map((s) => ({
-      objectionId,
+      [ownerColumn]: ownerId,
       seq: ++seq,
       action: s.action,
       fromStatus: s.from,
@@ -38,6 +58,10 @@ export async function appendSteps(tx: EntityManager, objectionId: string, at: Da
     })),
   );
 }
+
+/** Appends steps after the objection's last one, inside the caller's transaction. */
+export const appendSteps = (tx: EntityManager, objectionId: string, at: Date, steps: Step[]): Promise<void> =>
+  appendCaseEvents(tx, ObjectionEventEntity, 'objectionId', objectionId, at, steps);
 
 export function toEventView(e: ObjectionEventEntity, masked: boolean): ObjectionEvent {
   return Object.assign(new ObjectionEvent(), {

@@ -5,7 +5,8 @@ import { QualityWarnings, RecordNameMismatch, UnitQuality } from './quality.type
 
 @Resolver()
 export class QualityResolver {
-  @Authorized(Role.LEAD_DEPARTMENT, Role.SOURCE_UNIT)
+  // SERVICE: the quarterly assessment (objections) reads every unit's figures.
+  @Authorized(Role.LEAD_DEPARTMENT, Role.SOURCE_UNIT, Role.SERVICE)
   @Query(() => [UnitQuality], {
     description: 'Submission quality per unit in [from, to] (submission dates); a source unit sees only itself',
   })
@@ -26,7 +27,7 @@ export class QualityResolver {
     return ctx.services.quality.unitQuality(period.from, period.to, units, lateThresholdDays ?? undefined);
   }
 
-  @Authorized(Role.LEAD_DEPARTMENT)
+  @Authorized(Role.LEAD_DEPARTMENT, Role.SERVICE)
   @Query(() => QualityWarnings, { description: 'Early warning: late units, high rejection rates, silent units' })
   recordQualityWarnings(
     @Ctx() ctx: RecordsContext,

@@ -5,7 +5,8 @@ import { ReportStatistics } from './statistics.type';
 
 @Resolver(() => ReportStatistics)
 export class StatisticsResolver {
-  @Authorized(Role.ANALYST, Role.LEAD_DEPARTMENT)
+  // SERVICE: the quarterly assessment (objections) reads the counts.
+  @Authorized(Role.ANALYST, Role.LEAD_DEPARTMENT, Role.SERVICE)
   @Query(() => ReportStatistics, {
     description: 'Reports issued between two dates (China time; default this year to today)',
   })

@@ -1,0 +1,363 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  actorOf,
+  audit,
+  auditAct,
+  badUserInput,
+  chinaDate,
+  conflict,
+  decodeCursor,
+  encodeCursor,
+  forbidden,
+  notFound,
+  Role,
+  subjectActedFor,
+  workingDaysDue,
+  type CatalogueSourceUnit,
+  type Principal,
+  type ServiceContext,
+  type WorkingCalendar,
+} from '@credit/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { storeEvidence } from '../evidence/evidenceStore';
+import { validateEvidence, type EvidenceLimits } from '../evidence/evidenceValidation';
+import { newId } from '../filing/objectionNumber';
+import { nextYearlySequence } from '../filing/yearlySequence';
+import { checkedText } from '../objection/objectionText';
+import { appendCaseEvents, type CaseStep } from '../workflow/timeline';
+import { checkedContact } from './contact';
+import { FeedbackCounterEntity, FeedbackEntity, FeedbackEventEntity } from './feedback.entity';
+import type { FeedbackFilter, FileFeedbackInput, ForwardFeedbackInput, UnitReplyInput } from './feedback.inputs';
+import { FEEDBACK_DEADLINES, type FeedbackDeadlineRules } from './feedbackDeadlines';
+import { checkedParticulars, checkedRegion, UNIT_CODE } from './feedbackFiling';
+import { FeedbackAction, FEEDBACK_MACHINE } from './feedbackStateMachine';
+import { FeedbackKind, FeedbackStatus } from './feedbackStatus';
+
+export interface FeedbackRules extends FeedbackDeadlineRules {
+  evidence: EvidenceLimits;
+}
+
+/** The source-unit register as entities publishes it (EntitiesCatalogue.sourceUnits). */
+export type UnitRegister = (requestId?: string) => Promise<CatalogueSourceUnit[]>;
+
+/** GZTS-2026-000042: 贵州投诉, year, sequence within the year. */
+export const formatFeedbackNumber = (year: number, seq: number): string =>
+  `GZTS-${year}-${String(seq).padStart(6, '0')}`;
+
+const NATURAL_PERSON_CODE = /^\d{17}[\dX]$/;
+const ACCESS_ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ23456789';
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const minutesBetween = (a: Date, b: Date) => Math.max(0, Math.round((b.getTime() - a.getTime()) / 60_000));
+
+/** 12 characters of a 30-letter alphabet (~59 bits): never guessed under the anonymous rate limit. */
+function newAccessCode(): string {
+  return Array.from(randomBytes(12), (b) => ACCESS_ALPHABET[b % ACCESS_ALPHABET.length]).join('');
+}
+
+interface ActSpec {
+  authorize?: (p: Principal, f: FeedbackEntity) => void;
+  validate?: (f: FeedbackEntity) => void | Promise<void>;
+  changes: (f: FeedbackEntity, now: Date) => Partial<FeedbackEntity>;
+  note?: string | null;
+}
+
+/**
+ * The consultation and complaint desk (咨询投诉): filing by subjects, operators and anonymous
+ * callers, and every act of the lead department and the supervising unit on a case. Each act is
+ * one transaction: the compare-and-set on the status, the timeline event and the audit entry.
+ */
+export class FeedbackDesk {
+  constructor(
+    private readonly db: DataSource,
+    private readonly calendar: WorkingCalendar,
+    private readonly rules: FeedbackRules,
+    private readonly units: UnitRegister,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  today(): string {
+    return chinaDate(this.clock());
+  }
+
+  async file(
+    ctx: ServiceContext,
+    input: FileFeedbackInput,
+    opts: { demo?: boolean; at?: Date } = {},
+  ): Promise<{ feedback: FeedbackEntity; accessCode: string | null }> {
+    const p = ctx.principal;
+    if (p) FEEDBACK_MACHINE.assertRoleMay(FeedbackAction.FILE, p.role);
+    let creditCode: string | null = null;
+    if (p) {
+      creditCode = subjectActedFor(p, {
+        action: 'feedback:file',
+        requested: input.creditCode,
+        field: 'input.creditCode',
+      });
+    } else if (input.creditCode != null) {
+      throw badUserInput('input.creditCode', 'an anonymous filer cannot name a subject: sign in to file as one');
+    }
+    const now = opts.at ?? this.clock();
+    const today = chinaDate(now);
+    const content = checkedText('input.content', input.content, true)!;
+    const contact = checkedContact(input.contact, !p);
+    const particulars = checkedParticulars(input, today);
+    const regionCode = checkedRegion(input.regionCode);
+    if (particulars.officeUnitCode)
+      await this.registeredUnit(particulars.officeUnitCode, 'input.office.supervisingUnitCode', ctx.requestId);
+    const evidence = validateEvidence(input.evidence, this.rules.evidence);
+
+    const accessCode = p ? null : newAccessCode();
+    const id = newId(now.getTime());
+    const feedback = await this.db.transaction(async (tx) => {
+      const year = Number(today.slice(0, 4));
+      const row = tx.getRepository(FeedbackEntity).create({
+        id,
+        number: formatFeedbackNumber(year, await nextYearlySequence(tx, FeedbackCounterEntity, year)),
+        kind: input.kind,
+        status: FeedbackStatus.SUBMITTED,
+        creditCode,
+        naturalPerson: creditCode !== null && NATURAL_PERSON_CODE.test(creditCode),
+        filedBy: actorOf(p),
+        filerRole: p?.role ?? 'ANONYMOUS',
+        contactName: contact?.name ?? null,
+        contactPhone: contact?.phone ?? null,
+        contactEmail: contact?.email ?? null,
+        accessCodeHash: accessCode ? sha256(accessCode) : null,
+        content,
+        ...particulars,
+        regionCode,
+        unitCode: null,
+        filedAt: now,
+        dueOn: workingDaysDue(this.calendar, now, this.rules.answerWorkingDays),
+        forwardedAt: null,
+        unitReply: null,
+        rectified: null,
+        unitRepliedAt: null,
+        answer: null,
+        dismissalReason: null,
+        endedAt: null,
+        handlingMinutes: null,
+        demo: opts.demo ?? false,
+      });
+      await tx.getRepository(FeedbackEntity).insert(row as QueryDeepPartialEntity<FeedbackEntity>);
+      await this.appendSteps(tx, id, now, [
+        {
+          action: FeedbackAction.FILE,
+          from: null,
+          to: FeedbackStatus.SUBMITTED,
+          actor: actorOf(p),
+          role: p?.role ?? 'ANONYMOUS',
+        },
+      ]);
+      // The evidence machinery of objections: the owner column holds the case id (ULIDs never collide).
+      await storeEvidence(tx, id, evidence, now);
+      await this.audit(tx, ctx, 'feedback.file', row);
+      return row;
+    });
+    return { feedback, accessCode };
+  }
+
+  /** LEAD_DEPARTMENT answers a consultation or a service complaint: the answer goes to the filer. */
+  answer(ctx: ServiceContext, id: string, answer: string): Promise<FeedbackEntity> {
+    const text = checkedText('answer', answer, true)!;
+    return this.act(ctx, id, FeedbackAction.ANSWER, {
+      note: text,
+      validate: (f) => {
+        if (f.kind === FeedbackKind.CERTIFICATE_STILL_DEMANDED) {
+          throw conflict(
+            `${f.number} is a CERTIFICATE_STILL_DEMANDED complaint: forward it to the office's supervising unit (or dismiss it)`,
+            { currentState: f.status, kind: f.kind },
+          );
+        }
+      },
+      changes: (f, now) => ({ answer: text, ...this.ended(f, now) }),
+    });
+  }
+
+  /** LEAD_DEPARTMENT forwards a 应替未替 complaint to the office's supervising unit (a registered, active unit). */
+  forward(ctx: ServiceContext, input: ForwardFeedbackInput): Promise<FeedbackEntity> {
+    const note = checkedText('input.note', input.note, false);
+    const given = input.unitCode?.trim() || null;
+    if (given && !UNIT_CODE.test(given))
+      throw badUserInput('input.unitCode', 'must be a source unit code such as GZ-D07');
+    let unit: CatalogueSourceUnit | undefined;
+    return this.act(ctx, input.id, FeedbackAction.FORWARD, {
+      validate: async (f) => {
+        if (f.kind !== FeedbackKind.CERTIFICATE_STILL_DEMANDED) {
+          throw conflict(`${f.number} is a ${f.kind}: the lead department answers it itself`, {
+            currentState: f.status,
+            kind: f.kind,
+          });
+        }
+        const code = given ?? f.officeUnitCode;
+        if (!code)
+          throw badUserInput('input.unitCode', "is required: the filer did not name the office's supervising unit");
+        unit = await this.registeredUnit(code, given ? 'input.unitCode' : 'input.id', ctx.requestId);
+      },
+      get note() {
+        return note ?? (unit ? `to unit ${unit.code}` : null);
+      },
+      changes: (f, now) => ({
+        unitCode: unit!.code,
+        regionCode: f.regionCode ?? unit!.regionCode ?? null,
+        forwardedAt: now,
+        dueOn: workingDaysDue(this.calendar, now, this.rules.unitWorkingDays),
+      }),
+    });
+  }
+
+  /** The supervising unit it was forwarded to replies: what it found and whether the office now accepts reports. */
+  reply(ctx: ServiceContext, input: UnitReplyInput): Promise<FeedbackEntity> {
+    const text = checkedText('input.reply', input.reply, true)!;
+    return this.act(ctx, input.id, FeedbackAction.UNIT_REPLY, {
+      note: text,
+      authorize: (p, f) => {
+        if (p.role !== Role.SOURCE_UNIT || p.unitCode !== f.unitCode)
+          throw forbidden(`complaint ${f.number} is forwarded to unit ${f.unitCode}, not to the caller`);
+      },
+      changes: (_f, now) => ({
+        unitReply: text,
+        rectified: input.rectified,
+        unitRepliedAt: now,
+        dueOn: workingDaysDue(this.calendar, now, this.rules.answerWorkingDays),
+      }),
+    });
+  }
+
+  /** LEAD_DEPARTMENT closes a complaint the unit replied to, with its feedback to the filer. */
+  close(ctx: ServiceContext, id: string, feedbackToFiler: string): Promise<FeedbackEntity> {
+    const text = checkedText('feedbackToFiler', feedbackToFiler, true)!;
+    return this.act(ctx, id, FeedbackAction.CLOSE, {
+      note: text,
+      changes: (f, now) => ({ answer: text, ...this.ended(f, now) }),
+    });
+  }
+
+  /** LEAD_DEPARTMENT dismisses a case it cannot take up, with the reason the filer reads. */
+  dismiss(ctx: ServiceContext, id: string, reason: string): Promise<FeedbackEntity> {
+    const text = checkedText('reason', reason, true)!;
+    return this.act(ctx, id, FeedbackAction.DISMISS, {
+      note: text,
+      changes: (f, now) => ({ dismissalReason: text, ...this.ended(f, now) }),
+    });
+  }
+
+  /** The filing subject (or an operator for it) withdraws before the case is answered. */
+  withdraw(ctx: ServiceContext, id: string, note?: string | null): Promise<FeedbackEntity> {
+    return this.act(ctx, id, FeedbackAction.WITHDRAW, {
+      note: checkedText('note', note, false),
+      authorize: (p, f) => {
+        if (f.creditCode === null)
+          throw forbidden(`complaint ${f.number} was filed anonymously; the lead department handles it`);
+        if (p.role === Role.SUBJECT && p.creditCode !== f.creditCode)
+          throw forbidden('only the subject that filed a complaint may withdraw it');
+      },
+      changes: (f, now) => this.ended(f, now),
+    });
+  }
+
+  /** An anonymous filer's case by number and access code; a wrong code answers NOT_FOUND, like an unknown number. */
+  async byAccessCode(number: string, accessCode: string): Promise<FeedbackEntity> {
+    const n = number?.trim().toUpperCase() ?? '';
+    if (!/^GZTS-\d{4}-\d{6}$/.test(n)) throw badUserInput('number', 'must be a case number such as GZTS-2026-000042');
+    const code = accessCode?.trim().toUpperCase() ?? '';
+    if (!code) throw badUserInput('accessCode', 'is required');
+    const row = await this.db.getRepository(FeedbackEntity).findOneBy({ number: n });
+    const expected = Buffer.from(row?.accessCodeHash ?? '0'.repeat(64), 'hex');
+    const given = Buffer.from(sha256(code), 'hex');
+    if (!row?.accessCodeHash || !timingSafeEqual(expected, given)) throw notFound('complaint', n);
+    return row;
+  }
+
+  /** Newest first, keyset-paged on the number; a subject sees its own, a unit those forwarded to it. */
+  async list(p: Principal, filter: FeedbackFilter | null | undefined, first: number, after: string | null | undefined) {
+    const qb = this.db
+      .getRepository(FeedbackEntity)
+      .createQueryBuilder('f')
+      .orderBy('f.number', 'DESC')
+      .limit(first + 1);
+    if (p.role === Role.SOURCE_UNIT) qb.andWhere('f.unitCode = :unit', { unit: p.unitCode });
+    else if (p.role === Role.SUBJECT) qb.andWhere('f.creditCode = :code', { code: p.creditCode });
+    else if (p.role === Role.OPERATOR) throw forbidden('operators read a case by its id, for the subject present');
+    else if (filter?.unitCode) qb.andWhere('f.unitCode = :unit', { unit: filter.unitCode });
+    if (filter?.kind) qb.andWhere('f.kind = :kind', { kind: filter.kind });
+    if (filter?.status) qb.andWhere('f.status = :status', { status: filter.status });
+    if (filter?.overdue) FEEDBACK_DEADLINES.whereOverdue(qb, 'f', this.today());
+    if (after) {
+      const [number] = decodeCursor(after);
+      if (typeof number !== 'string') throw badUserInput('after', 'is not a cursor returned by this API');
+      qb.andWhere('f.number < :after', { after: number });
+    }
+    const rows = await qb.getMany();
+    return {
+      rows: rows.slice(0, first),
+      hasNextPage: rows.length > first,
+      cursor: (r: FeedbackEntity) => encodeCursor([r.number]),
+    };
+  }
+
+  /** Cases past the due day of their current step, oldest first (the lead department's, or one unit's). */
+  overdue(unitCode?: string | null, limit = 500): Promise<FeedbackEntity[]> {
+    const qb = FEEDBACK_DEADLINES.whereOverdue(
+      this.db.getRepository(FeedbackEntity).createQueryBuilder('f').where('1 = 1'),
+      'f',
+      this.today(),
+    );
+    if (unitCode) qb.andWhere('f.unitCode = :unit', { unit: unitCode });
+    return qb.orderBy('f.dueOn', 'ASC').addOrderBy('f.number', 'ASC').limit(limit).getMany();
+  }
+
+  private ended(f: FeedbackEntity, now: Date): Partial<FeedbackEntity> {
+    return { endedAt: now, dueOn: null, handlingMinutes: minutesBetween(f.filedAt, now) };
+  }
+
+  private async registeredUnit(code: string, field: string, requestId?: string): Promise<CatalogueSourceUnit> {
+    const unit = (await this.units(requestId)).find((u) => u.code === code);
+    if (!unit) throw badUserInput(field, `${code} is not a registered source unit`);
+    if (!unit.active) throw badUserInput(field, `${code} is not an active source unit`);
+    return unit;
+  }
+
+  private appendSteps(tx: EntityManager, id: string, at: Date, steps: CaseStep[]) {
+    return appendCaseEvents(tx, FeedbackEventEntity, 'caseId', id, at, steps);
+  }
+
+  private audit(tx: EntityManager, ctx: ServiceContext, action: string, f: FeedbackEntity) {
+    return f.creditCode
+      ? audit(tx, ctx, { action, subjectCodes: [f.creditCode], target: f.number })
+      : auditAct(tx, ctx, { action, target: f.number });
+  }
+
+  private async act(ctx: ServiceContext, id: string, action: FeedbackAction, spec: ActSpec): Promise<FeedbackEntity> {
+    const p = ctx.principal;
+    if (!p) throw forbidden('acting on a complaint requires a bearer token');
+    const repo = this.db.getRepository(FeedbackEntity);
+    const f = await repo.findOneBy({ id });
+    if (!f) throw notFound('complaint', id);
+    FEEDBACK_MACHINE.assertRoleMay(action, p.role);
+    spec.authorize?.(p, f);
+    const to = FEEDBACK_MACHINE.next({ number: f.number, status: f.status as FeedbackStatus }, action);
+    await spec.validate?.(f);
+    const now = this.clock();
+    await this.db.transaction(async (tx) => {
+      // Compare-and-set on the status: of two concurrent acts on one case only one commits.
+      const res = await tx
+        .createQueryBuilder()
+        .update(FeedbackEntity)
+        .set({ ...spec.changes(f, now), status: to })
+        .where('id = :id AND status = :from', { id, from: f.status })
+        .execute();
+      if (res.affected !== 1) {
+        const current = await tx.getRepository(FeedbackEntity).findOneByOrFail({ id });
+        FEEDBACK_MACHINE.next({ number: f.number, status: current.status as FeedbackStatus }, action);
+        throw conflict(`complaint ${f.number} changed while acting on it; retry`, { currentState: current.status });
+      }
+      await this.appendSteps(tx, id, now, [
+        { action, from: f.status, to, actor: actorOf(p), role: p.role, note: spec.note ?? null },
+      ]);
+      await this.audit(tx, ctx, `feedback.${action.toLowerCase()}`, f);
+    });
+    return repo.findOneByOrFail({ id });
+  }
+}
