@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = resolve(__dirname, '../../..');
 
@@ -37,6 +38,8 @@ async function waitFor(url: string, child: ChildProcess, name: string): Promise<
 export interface Peer {
   name: string;
   url: string;
+  /** The peer's process; its descendants (workers, forks) are counted with it for CPU. */
+  pid?: number;
   stop(): void;
 }
 
@@ -47,18 +50,37 @@ export async function startPlainGateway(supergraphFile: string, port: number): P
   });
   const url = `http://127.0.0.1:${port}/`;
   await waitFor(url, child, 'plain gateway');
-  return { name: 'plain @apollo/gateway', url, stop: () => child.kill() };
+  return { name: 'plain @apollo/gateway', url, pid: child.pid, stop: () => child.kill() };
 }
 
-/** Hive Gateway (npm @graphql-hive/gateway) with the same supergraph, forwarding the bearer token. */
-export async function startHiveGateway(supergraphFile: string, port: number, dir: string): Promise<Peer> {
+/**
+ * Hive Gateway (npm @graphql-hive/gateway) with the same supergraph, forwarding the bearer token.
+ * With `rustPlanner`, its query planning runs in Hive Router's Rust planner
+ * (`@graphql-hive/router-runtime`); null when that package is not installed.
+ */
+export async function startHiveGateway(
+  supergraphFile: string,
+  port: number,
+  dir: string,
+  rustPlanner = false,
+): Promise<Peer | null> {
+  let runtimeImport = '';
+  if (rustPlanner) {
+    let runtime: string;
+    try {
+      runtime = require.resolve('@graphql-hive/router-runtime');
+    } catch {
+      return null;
+    }
+    runtimeImport = `import { unifiedGraphHandler } from ${JSON.stringify(pathToFileURL(runtime).href)};\n`;
+  }
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, 'gateway.config.mjs'),
-    `export const gatewayConfig = {
+    `${runtimeImport}export const gatewayConfig = {
   supergraph: ${JSON.stringify(supergraphFile)},
   port: ${port},
-  logging: 'error',
+  logging: 'error',${rustPlanner ? '\n  unifiedGraphHandler,' : ''}
   propagateHeaders: { fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') ?? '' }) },
 };\n`,
   );
@@ -67,9 +89,10 @@ export async function startHiveGateway(supergraphFile: string, port: number, dir
     cwd: dir,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  const name = rustPlanner ? 'Hive Gateway, Rust planner' : 'Hive Gateway';
   const url = `http://127.0.0.1:${port}/graphql`;
-  await waitFor(url, child, 'Hive Gateway');
-  return { name: 'Hive Gateway', url, stop: () => child.kill() };
+  await waitFor(url, child, name);
+  return { name, url, pid: child.pid, stop: () => child.kill() };
 }
 
 /** Our own gateway again with the response cache off: what the cache adds, measured in the same run. */
@@ -95,5 +118,5 @@ export async function startOurGatewayUncached(
   });
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitFor(url, child, 'our gateway (no response cache)');
-  return { name: 'ours, no response cache', url, stop: () => child.kill() };
+  return { name: 'ours, no response cache', url, pid: child.pid, stop: () => child.kill() };
 }
