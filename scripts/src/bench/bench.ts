@@ -163,7 +163,7 @@ function recordRows(unitSeq: number, n: number, codes: string[]) {
  * subgraph directly, in one block so that the ratios compare the same minutes of the machine.
  */
 async function uniqueTraffic(rows: Row[], peers: Peer[], lead: string): Promise<void> {
-  const pools = await collectPools((q, v) => gql(GATEWAY, q, v, lead), smoke ? 1 : 8);
+  const pools = await collectPools((q, v) => gql(GATEWAY, q, v, lead), smoke ? 1 : 3);
   // Many principals: in-flight sharing joins identical queries of one caller only.
   const leads = await Promise.all(
     Array.from({ length: 50 }, (_, k) => token({ role: 'LEAD_DEPARTMENT', sub: `lead-bench-${k}` })),
@@ -172,7 +172,7 @@ async function uniqueTraffic(rows: Row[], peers: Peer[], lead: string): Promise<
     Array.from({ length: 50 }, (_, k) => token({ role: 'OPERATOR', operatorId: `bench-window-${k}` })),
   );
   // Reports of many subjects to verify: each issued by its subject, ten at a time.
-  const issuers = pools.subjects.slice(0, smoke ? 10 : 400);
+  const issuers = pools.subjects.slice(0, smoke ? 10 : 200);
   const reports: { n: string; c: string }[] = [];
   for (let k = 0; k < issuers.length; k += 10) {
     const batch = await Promise.allSettled(
