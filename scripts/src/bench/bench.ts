@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { authConfigFromEnv, parseEnv, signEmbeddedToken, type TokenClaims } from '@credit/shared';
+import { authConfigFromEnv, demoSourceUnits, parseEnv, signEmbeddedToken, type TokenClaims } from '@credit/shared';
 import { runLoad, type LoadResult, type LoadTarget } from './loadRunner';
 import { probeSubjects } from './probeCohort';
 import { startHiveGateway, startOurGatewayUncached, startPlainGateway, supergraphFor, type Peer } from './peers';
@@ -437,7 +437,23 @@ async function main() {
       ),
     );
   const unit = await token({ role: 'SOURCE_UNIT', unitCode: 'GZ-D07', domains: ['D07'] });
-  if (want('submit'))
+  if (want('submit')) {
+    // Only registered units submit; a database filled by seed:large alone (SEED_DEMO=false) has none.
+    const u = demoSourceUnits().find((x) => x.code === 'GZ-D07')!;
+    await gql(
+      GATEWAY,
+      `mutation($i: RegisterSourceUnitInput!) { registerSourceUnit(input: $i) { code } }`,
+      {
+        i: {
+          code: u.code,
+          name: u.name,
+          creditCode: u.creditCode,
+          regionCode: u.regionCode,
+          domainCodes: u.domainCodes,
+        },
+      },
+      lead,
+    ).catch(() => undefined); // already registered
     rows.push(
       await measure(
         'submitRecords x500',
@@ -452,6 +468,7 @@ async function main() {
         gatewayProbe,
       ),
     );
+  }
 
   const get = (scenario: string, target: string, c = connections) =>
     rows.find((r) => r.scenario === scenario && r.target === target && r.connections === c);
