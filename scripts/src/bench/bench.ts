@@ -164,6 +164,10 @@ function recordRows(unitSeq: number, n: number, codes: string[]) {
  */
 async function uniqueTraffic(rows: Row[], peers: Peer[], lead: string): Promise<void> {
   const pools = await collectPools((q, v) => gql(GATEWAY, q, v, lead), smoke ? 1 : 3);
+  if (pools.subjects.length === 0) {
+    console.error('unique traffic skipped: the lead department sees no subjects (run pnpm seed:large first)');
+    return;
+  }
   // Many principals: in-flight sharing joins identical queries of one caller only.
   const leads = await Promise.all(
     Array.from({ length: 50 }, (_, k) => token({ role: 'LEAD_DEPARTMENT', sub: `lead-bench-${k}` })),
