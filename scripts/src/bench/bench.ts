@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { authConfigFromEnv, demoSourceUnits, parseEnv, signEmbeddedToken, type TokenClaims } from '@credit/shared';
-import { runLoad, type LoadResult, type LoadTarget } from './loadRunner';
+import { percentile, runLoad, type LoadResult, type LoadTarget } from './loadRunner';
 import { probeSubjects } from './probeCohort';
 import { startHiveGateway, startOurGatewayUncached, startPlainGateway, supergraphFor, type Peer } from './peers';
 import { CpuProbe, procAvailable } from './processCpu';
@@ -12,7 +12,7 @@ import { collectPools, dashboardPages, leadMix, manyVerifications, subjectHistor
 const root = resolve(__dirname, '../../..');
 
 /**
- * `pnpm bench [--duration 10] [--connections 50] [--smoke] [--no-peers] [--only …]` against a
+ * `pnpm bench [--duration 10] [--connections 50] [--rounds 2] [--smoke] [--no-peers] [--only …]` against a
  * platform started with `pnpm start` (same environment). Load comes from this process; the gateways
  * and subgraphs run in their own, and their CPU time is read from /proc during each run. Prints a
  * table, the issue's targets met or not, and writes bench-results/latest.json.
@@ -28,6 +28,12 @@ const duration = opt('duration', smoke ? 2 : 10);
 const connections = opt('connections', smoke ? 4 : 50);
 const lowConnections = opt('low-connections', smoke ? 2 : 10);
 const withPeers = !flag('no-peers') && !smoke;
+/**
+ * Unique-traffic scenarios run every target this many times, in a rotated order, and merge the
+ * rounds: on a shared machine the load of others drifts, and whoever runs first meets the coldest
+ * caches; alternating spreads both over every target.
+ */
+const rounds = Math.max(1, opt('rounds', smoke ? 1 : 2));
 /** The peers listen on this port and the next tens (plain, +10 Hive, +20 ours uncached, +30 Hive Rust). */
 const peerPorts = opt('peer-ports', 4600);
 const onlyArg = args.indexOf('--only');
@@ -100,7 +106,7 @@ export interface Row extends LoadResult {
   target: string;
   connections: number;
   sqlPerOp?: number;
-  /** CPU milliseconds per request of each process group during the run: `gateway` is the target's. */
+  /** CPU milliseconds per request sent, of each process group during the run: `gateway` is the target's. */
   cpuMsPerRequest?: Record<string, number>;
 }
 
@@ -119,12 +125,15 @@ async function measure(
   const probes = [...(gateway ? [gateway] : []), ...serviceProbes];
   const cpuBefore = probes.map((p) => p.read());
   const r = await runLoad(t, conns, duration);
+  // Requests in flight when the run stops are still served: let them finish, and divide CPU and
+  // statements by every request sent. Dividing by the responses counted in the window would charge
+  // a slow target (more in flight per response) for work it was never credited with.
+  await new Promise((res) => setTimeout(res, Math.min(3000, r.p99 * 2 + 100)));
   const cpu = probes.map((p, k) => p.read() - cpuBefore[k]);
-  const sqlPerOp =
-    countSql && r.requests ? Math.round((((await sqlTotal()) - before) / r.requests) * 10) / 10 : undefined;
+  const sqlPerOp = countSql && r.sent ? Math.round((((await sqlTotal()) - before) / r.sent) * 10) / 10 : undefined;
   const cpuMsPerRequest =
-    procAvailable && r.requests
-      ? Object.fromEntries(probes.map((p, k) => [p.name, Math.round((cpu[k] / r.requests) * 1000) / 1000]))
+    procAvailable && r.sent
+      ? Object.fromEntries(probes.map((p, k) => [p.name, Math.round((cpu[k] / r.sent) * 1000) / 1000]))
       : undefined;
   const row = { scenario, target, connections: conns, ...r, sqlPerOp, cpuMsPerRequest };
   const cpuText = cpuMsPerRequest
@@ -137,6 +146,40 @@ async function measure(
     `  ${scenario.padEnd(24)} ${target.padEnd(26)} c=${String(conns).padEnd(3)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  errors ${r.errors}${sqlPerOp !== undefined ? `  sql/op ${sqlPerOp}` : ''}${cpuText}`,
   );
   return row;
+}
+
+/** One row from the rounds of one scenario and target: totals, merged latencies, CPU per request sent. */
+function mergeRounds(parts: Row[]): Row {
+  if (parts.length === 1) return parts[0];
+  const latencies = parts.flatMap((p) => p.latencies ?? []).sort((a, b) => a - b);
+  const sent = parts.reduce((n, p) => n + p.sent, 0);
+  const requests = parts.reduce((n, p) => n + p.requests, 0);
+  const weighted = (pick: (p: Row) => Record<string, number> | undefined) => {
+    const names = new Set(parts.flatMap((p) => Object.keys(pick(p) ?? {})));
+    if (names.size === 0 || !sent) return undefined;
+    return Object.fromEntries(
+      [...names].map((k) => [
+        k,
+        Math.round((parts.reduce((t, p) => t + (pick(p)?.[k] ?? 0) * p.sent, 0) / sent) * 1000) / 1000,
+      ]),
+    );
+  };
+  const sql = parts.every((p) => p.sqlPerOp !== undefined)
+    ? { v: Math.round((parts.reduce((t, p) => t + p.sqlPerOp! * p.sent, 0) / sent) * 10) / 10 }
+    : undefined;
+  return {
+    ...parts[0],
+    requests,
+    sent,
+    rps: requests / (duration * parts.length),
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors: parts.reduce((n, p) => n + p.errors, 0),
+    sqlPerOp: sql?.v,
+    cpuMsPerRequest: weighted((p) => p.cpuMsPerRequest),
+    latencies,
+  };
 }
 
 function recordRows(unitSeq: number, n: number, codes: string[]) {
@@ -257,9 +300,18 @@ async function uniqueTraffic(rows: Row[], peers: Peer[], lead: string): Promise<
   ];
   for (const sc of smoke ? [scenarios[0], scenarios[3]] : scenarios) {
     if (reports.length === 0 && sc.name === UNIQUE_VERIFY) continue;
-    for (const g of gateways)
-      rows.push(await measure(sc.name, g.name, sc.target(g.url), connections, g.name === 'ours', g.probe));
-    if (sc.direct && !smoke) rows.push(await measure(sc.name, sc.direct.name, sc.direct.target, connections, false));
+    const runs = [
+      ...gateways.map((g) => () => measure(sc.name, g.name, sc.target(g.url), connections, g.name === 'ours', g.probe)),
+      ...(sc.direct && !smoke ? [() => measure(sc.name, sc.direct!.name, sc.direct!.target, connections, false)] : []),
+    ];
+    const parts: Row[][] = runs.map(() => []);
+    for (let round = 0; round < rounds; round++) {
+      for (let k = 0; k < runs.length; k++) {
+        const which = (k + round) % runs.length; // round r starts with the r-th target
+        parts[which].push(await runs[which]());
+      }
+    }
+    rows.push(...parts.map(mergeRounds));
   }
   // The latency target: the mix at few connections, our gateway.
   rows.push(await measure(UNIQUE_MIX, 'ours', leadMix(GATEWAY, pools, leads), lowConnections, false, gatewayProbe));
@@ -268,7 +320,7 @@ async function uniqueTraffic(rows: Row[], peers: Peer[], lead: string): Promise<
 async function main() {
   const started = Date.now();
   console.error(
-    `benchmark: ${duration}s per run, ${connections} and ${lowConnections} connections${smoke ? ' (smoke)' : ''}`,
+    `benchmark: ${duration}s per run, ${connections} and ${lowConnections} connections, unique traffic in ${rounds} round(s) per target${smoke ? ' (smoke)' : ''}`,
   );
   const lead = await token({ role: 'LEAD_DEPARTMENT' });
   // Typical subjects: some records, not the extreme tail of the skewed volume seed.
@@ -527,7 +579,7 @@ async function main() {
   );
   if (procAvailable)
     console.log(
-      '(cpu ms/req: utime+stime from /proc/<pid>/stat of each process and its workers during the run, divided by the requests served; gateway = the target gateway, empty for a subgraph called directly)',
+      '(cpu ms/req: utime+stime from /proc/<pid>/stat of each process and its workers, from the start of the run until the requests in flight at its end were served, divided by the requests sent; gateway = the target gateway, empty for a subgraph called directly)',
     );
   for (const [k, v] of Object.entries(ratios)) console.log(`${k}: ${v?.toFixed(2)}`);
   const verdicts = targetVerdicts(rows, { connections, lowConnections });
@@ -544,9 +596,9 @@ async function main() {
       node: process.version,
     },
     mode: { db: env.DB_URL ? 'mysql' : 'sqlite', cache: env.REDIS_URL ? 'redis' : 'memory' },
-    settings: { duration, connections, lowConnections, smoke },
+    settings: { duration, connections, lowConnections, smoke, rounds },
     cpuMeasuredBy: procAvailable ? '/proc/<pid>/stat utime+stime deltas, process trees' : 'not measured',
-    rows,
+    rows: rows.map(({ latencies: _, ...r }) => r),
     ratios,
     targets: verdicts,
   };
