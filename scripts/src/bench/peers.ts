@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -15,6 +16,20 @@ export function supergraphFor(urls: Record<string, string>, dir: string): string
   const file = join(dir, 'supergraph.graphql');
   writeFileSync(file, sdl);
   return file;
+}
+
+/**
+ * Refuses a port something already listens on: the peer would fail to bind, and whatever answers
+ * there (another developer's gateway) would be measured in its place.
+ */
+export async function assertPortFree(port: number, name: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', () =>
+      reject(new Error(`port ${port} for ${name} is in use; choose other peer ports with --peer-ports`)),
+    );
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
 }
 
 async function waitFor(url: string, child: ChildProcess, name: string): Promise<void> {
@@ -45,6 +60,7 @@ export interface Peer {
 
 /** new ApolloGateway({ supergraphSdl }) on @apollo/server, in its own process. */
 export async function startPlainGateway(supergraphFile: string, port: number): Promise<Peer> {
+  await assertPortFree(port, 'the plain gateway');
   const child = spawn(process.execPath, [join(__dirname, 'plainGateway.js'), supergraphFile, String(port)], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -74,6 +90,7 @@ export async function startHiveGateway(
     }
     runtimeImport = `import { unifiedGraphHandler } from ${JSON.stringify(pathToFileURL(runtime).href)};\n`;
   }
+  await assertPortFree(port, rustPlanner ? 'Hive Gateway with the Rust planner' : 'Hive Gateway');
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, 'gateway.config.mjs'),
@@ -101,6 +118,7 @@ export async function startOurGatewayUncached(
   port: number,
   routing: Record<string, string>,
 ): Promise<Peer> {
+  await assertPortFree(port, 'our gateway without response cache');
   const child = spawn(process.execPath, [join(root, 'gateway/dist/main.js')], {
     cwd: root,
     // The other peers limit no rate; one lead token sending the list at full speed must not be refused here either.
