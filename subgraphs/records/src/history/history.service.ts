@@ -106,6 +106,16 @@ export class HistoryService {
     return { sql: clauses.join(' AND '), params };
   }
 
+  /** A read: with DB_REPLICA_URLS it goes to a replica, as the query builder's reads did (the primary otherwise). */
+  private async read<T>(sql: string, params: unknown[]): Promise<T[]> {
+    const runner = this.db.createQueryRunner('slave');
+    try {
+      return (await runner.query(sql, params)) as T[];
+    } finally {
+      await runner.release();
+    }
+  }
+
   private hydrate(raw: Record<string, unknown>): RecordEntity {
     const e = new RecordEntity() as unknown as Record<string, unknown>;
     for (const c of this.columns) e[c.propertyName] = this.db.driver.prepareHydratedValue(raw[c.databaseName], c);
@@ -131,19 +141,19 @@ export class HistoryService {
     const limit = Math.trunc(first) + 1;
     let raw: Record<string, unknown>[];
     if (codes.length === 1) {
-      raw = await this.db.query(
+      raw = await this.read(
         `SELECT ${this.selectList} FROM \`violation_record\` r WHERE ${where.sql} ORDER BY r.\`decisionDate\` DESC, r.\`id\` DESC LIMIT ${limit}`,
         where.params,
       );
     } else {
       // Many subjects: number each subject's rows in one statement, keep the first `first + 1` of
       // each, then load those rows by primary key (two statements however many subjects).
-      const ids: { id: string }[] = await this.db.query(
+      const ids: { id: string }[] = await this.read(
         `SELECT t.\`id\` AS \`id\` FROM (SELECT r.\`id\` AS \`id\`, ROW_NUMBER() OVER (PARTITION BY r.\`creditCode\` ORDER BY r.\`decisionDate\` DESC, r.\`id\` DESC) AS \`rn\` FROM \`violation_record\` r WHERE ${where.sql}) t WHERE t.\`rn\` <= ${limit}`,
         where.params,
       );
       raw = ids.length
-        ? await this.db.query(
+        ? await this.read(
             `SELECT ${this.selectList} FROM \`violation_record\` r WHERE r.\`id\` IN (${placeholders(ids.length)})`,
             ids.map((x) => x.id),
           )
@@ -175,7 +185,7 @@ export class HistoryService {
       scopeDomains,
     );
     const raw: { creditCode: string; domainCode: string; records: string | number; repaired: string | number }[] =
-      await this.db.query(
+      await this.read(
         `SELECT r.\`creditCode\` AS \`creditCode\`, r.\`domainCode\` AS \`domainCode\`, COUNT(*) AS \`records\`, SUM(CASE WHEN r.\`status\` = '${RecordStatus.REPAIRED}' THEN 1 ELSE 0 END) AS \`repaired\` FROM \`violation_record\` r WHERE ${where.sql} GROUP BY r.\`creditCode\`, r.\`domainCode\``,
         where.params,
       );
