@@ -158,6 +158,20 @@ describe('operation limit probes', () => {
     expect(small.errors).toBeUndefined();
   });
 
+  it('one document, its page size in a variable: each request is costed with its own page size', async () => {
+    // The gateway measures a document once per page size: the cheap answer must not let the costly one through.
+    const token = await tokenFor({ role: 'LEAD_DEPARTMENT' });
+    const query =
+      'query($n: Int, $code: String!) { subjects(first: $n) { edges { node { creditCode name kind status regionCode legalRepresentative registrationAuthority establishedOn masked } } } probe: subject(creditCode: $code) { name } }';
+    const cheap = await gql(p.gatewayUrl, query, { n: 5, code: company.creditCode }, token);
+    expect(cheap.errors).toBeUndefined();
+    const costly = await gql(p.gatewayUrl, query, { n: 100, code: company.creditCode }, token);
+    expect(costly.errors![0].extensions).toMatchObject({ code: 'COST_LIMIT_EXCEEDED', limit: 1000 });
+    const cheapAgain = await gql(p.gatewayUrl, query, { n: 5, code: company.creditCode }, token);
+    expect(cheapAgain.errors).toBeUndefined();
+    expect(cheapAgain.data?.subjects.edges).toHaveLength(5);
+  });
+
   it('oversized body -> 413 PAYLOAD_TOO_LARGE', async () => {
     const r = await expectNothingWritten(() =>
       rawPost(p.gatewayUrl, JSON.stringify({ query: `{ domains { code } } # ${'x'.repeat(30_000)}` })),

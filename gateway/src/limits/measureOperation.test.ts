@@ -1,5 +1,5 @@
 import { buildSchema, getOperationAST, parse } from 'graphql';
-import { measureOperation } from './measureOperation';
+import { costVariables, measureOperation } from './measureOperation';
 
 const schema = buildSchema(`
   type Query { subject(code: String!): Subject  subjects(first: Int): SubjectConnection  regions: [Region!]! }
@@ -43,5 +43,16 @@ describe('measureOperation', () => {
     );
     expect(nested.cost).toBe(1 + 10 * (1 + (1 + (1 + 10 * (1 + (1 + 1))))));
     expect(measure('{ regions { code } }').cost).toBe(1 + 20 * 1);
+  });
+});
+
+describe('costVariables', () => {
+  it('lists the variables of page sizes and @include/@skip conditions, and no other', () => {
+    const doc = parse(
+      `query($code: String!, $n: Int, $withName: Boolean!, $noRecords: Boolean!) {
+        subject(code: $code) { name @include(if: $withName) records(first: $n) @skip(if: $noRecords) { edges { node { id } } } } }`,
+    );
+    expect(costVariables(doc)).toEqual(['n', 'noRecords', 'withName']);
+    expect(costVariables(parse('query($code: String!) { subject(code: $code) { name } }'))).toEqual([]);
   });
 });

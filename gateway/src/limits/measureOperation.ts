@@ -1,5 +1,6 @@
 import {
   Kind,
+  visit,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
@@ -64,6 +65,25 @@ function walk(
       seen.delete(name);
     }
   }
+}
+
+/**
+ * The variables an operation's cost can read: values of `first` (pagedCostEstimator) and the
+ * conditions of @include/@skip (fields left out cost nothing). Other variables never change it.
+ */
+export function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Field(node) {
+      for (const a of node.arguments ?? [])
+        if (a.name.value === 'first' && a.value.kind === Kind.VARIABLE) names.add(a.value.name.value);
+    },
+    Directive(node) {
+      if (node.name.value !== 'include' && node.name.value !== 'skip') return;
+      for (const a of node.arguments ?? []) if (a.value.kind === Kind.VARIABLE) names.add(a.value.name.value);
+    },
+  });
+  return [...names].sort();
 }
 
 /** Measures depth, aliases, root fields and cost of the operation that will run. */

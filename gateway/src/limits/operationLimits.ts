@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { domainError, ErrorCode } from '@credit/shared';
+import { LRUCache } from 'lru-cache';
 import type { GatewayContext } from '../context';
-import { measureOperation } from './measureOperation';
+import { costVariables, measureOperation, type OperationShape } from './measureOperation';
 
 export interface OperationLimits {
   maxDepth: number;
@@ -23,12 +24,30 @@ const CHECKS = [
  * costlier than configured; the error names the limit, the measured value and the excess.
  */
 export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlugin<GatewayContext> {
+  const costReads = new LRUCache<string, string[]>({ max: 2000 });
+  const shapes = new LRUCache<string, OperationShape>({ max: 5000 });
+  const exceedsAny = (shape: OperationShape) => CHECKS.some(([key, limitKey]) => shape[key] > limits[limitKey]);
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, request }) {
+        async didResolveOperation({ schema, document, operation, request, queryHash, operationName }) {
           if (!operation) return;
-          const shape = measureOperation(schema, document, operation, request.variables, limits.defaultListSize);
+          // An operation's shape depends on its text and on the few variables its cost reads
+          // (page sizes, @include/@skip): measured once per document and such values, not per request.
+          const documentKey = `${queryHash}\n${operationName ?? ''}`;
+          let reads = costReads.get(documentKey);
+          if (!reads) costReads.set(documentKey, (reads = costVariables(document)));
+          const key = reads.length
+            ? `${documentKey}\n${JSON.stringify(reads.map((v) => request.variables?.[v] ?? null))}`
+            : documentKey;
+          let shape = shapes.get(key);
+          // A remembered refusal is measured again: variables that do not coerce measure a cost of
+          // 0 and must reach execution for its precise error, as they did before any caching.
+          if (!shape || exceedsAny(shape)) {
+            shape = measureOperation(schema, document, operation, request.variables, limits.defaultListSize);
+            // Cost 0 is what variables that do not coerce measure: not a property of the document.
+            if (shape.cost > 0) shapes.set(key, shape);
+          }
           for (const [key, limitKey, code, label] of CHECKS) {
             const limit = limits[limitKey];
             const actual = shape[key];

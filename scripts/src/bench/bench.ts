@@ -1,17 +1,21 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { authConfigFromEnv, parseEnv, signEmbeddedToken, type TokenClaims } from '@credit/shared';
-import { runLoad, type LoadResult, type LoadTarget } from './loadRunner';
+import { authConfigFromEnv, demoSourceUnits, parseEnv, signEmbeddedToken, type TokenClaims } from '@credit/shared';
+import { percentile, runLoad, type LoadResult, type LoadTarget } from './loadRunner';
 import { probeSubjects } from './probeCohort';
 import { startHiveGateway, startOurGatewayUncached, startPlainGateway, supergraphFor, type Peer } from './peers';
+import { CpuProbe, procAvailable } from './processCpu';
+import { markdownTable, targetVerdicts, UNIQUE_MIX, UNIQUE_VERIFY, verdictTable } from './targets';
+import { collectPools, dashboardPages, leadMix, manyVerifications, subjectHistories } from './uniqueTraffic';
 
 const root = resolve(__dirname, '../../..');
 
 /**
- * `pnpm bench [--duration 10] [--connections 50] [--smoke] [--no-peers]` against a platform
- * started with `pnpm start` (same environment). Load comes from this process; the gateways and
- * subgraphs run in their own. Prints a table and writes bench-results/latest.json.
+ * `pnpm bench [--duration 10] [--connections 50] [--rounds 2] [--smoke] [--no-peers] [--only …]` against a
+ * platform started with `pnpm start` (same environment). Load comes from this process; the gateways
+ * and subgraphs run in their own, and their CPU time is read from /proc during each run. Prints a
+ * table, the issue's targets met or not, and writes bench-results/latest.json.
  */
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -24,8 +28,16 @@ const duration = opt('duration', smoke ? 2 : 10);
 const connections = opt('connections', smoke ? 4 : 50);
 const lowConnections = opt('low-connections', smoke ? 2 : 10);
 const withPeers = !flag('no-peers') && !smoke;
+/**
+ * Unique-traffic scenarios run every target this many times, in a rotated order, and merge the
+ * rounds: on a shared machine the load of others drifts, and whoever runs first meets the coldest
+ * caches; alternating spreads both over every target.
+ */
+const rounds = Math.max(1, opt('rounds', smoke ? 1 : 2));
+/** The peers listen on this port and the next tens (plain, +10 Hive, +20 ours uncached, +30 Hive Rust). */
+const peerPorts = opt('peer-ports', 4600);
 const onlyArg = args.indexOf('--only');
-/** `--only history,verify`: run just these scenario groups (history, probe, list, verify, issue, submit). */
+/** `--only unique,verify`: run just these scenario groups (unique, history, probe, list, verify, issue, submit). */
 const only = onlyArg >= 0 ? new Set(args[onlyArg + 1].split(',')) : null;
 const want = (group: string) => only === null || only.has(group);
 
@@ -41,6 +53,21 @@ const SUBGRAPHS: Record<string, string> = {
 };
 
 const token = (c: TokenClaims) => signEmbeddedToken(c, auth, '2h');
+
+const urlPort = (url: string | undefined, fallback: number) => {
+  try {
+    return url ? Number(new URL(url).port) || fallback : undefined;
+  } catch {
+    return undefined;
+  }
+};
+/** CPU of every process behind the platform, by the port it listens on (see processCpu.ts). */
+const gatewayProbe = CpuProbe.onPort('gateway', port(process.env.GATEWAY_PORT, 4000));
+const serviceProbes = [
+  ...Object.entries(SUBGRAPHS).map(([name, url]) => CpuProbe.onPort(name, Number(new URL(url).port))),
+  ...(env.DB_URL ? [CpuProbe.onPort('mysql', urlPort(env.DB_URL, 3306)!)] : []),
+  ...(env.REDIS_URL ? [CpuProbe.onPort('redis', urlPort(env.REDIS_URL, 6379)!)] : []),
+].filter((p): p is CpuProbe => p !== undefined);
 
 async function gql(url: string, query: string, variables: Record<string, unknown>, bearer?: string): Promise<any> {
   const res = await fetch(url, {
@@ -74,12 +101,17 @@ const VERIFY = `query Verify($n: String!, $c: String!) { verifyReport(number: $n
 const ISSUE = `mutation Issue($input: IssueReportInput!) { issueReport(input: $input) { number verificationCode } }`;
 const SUBMIT = `mutation Submit($records: [RecordInput!]!) { submitRecords(records: $records) { created updated unchanged rejected } }`;
 
-interface Row extends LoadResult {
+export interface Row extends LoadResult {
   scenario: string;
   target: string;
   connections: number;
   sqlPerOp?: number;
+  /** CPU milliseconds per request sent, of each process group during the run: `gateway` is the target's. */
+  cpuMsPerRequest?: Record<string, number>;
 }
+
+const CPU_COLUMNS = ['gateway', 'entities', 'records', 'reports', 'mysql'];
+const ms = (x: number | undefined) => (x === undefined ? '' : x < 10 ? x.toFixed(2) : x.toFixed(1));
 
 async function measure(
   scenario: string,
@@ -87,16 +119,67 @@ async function measure(
   t: LoadTarget,
   conns: number,
   countSql: boolean,
+  gateway?: CpuProbe,
 ): Promise<Row> {
   const before = countSql ? await sqlTotal() : 0;
+  const probes = [...(gateway ? [gateway] : []), ...serviceProbes];
+  const cpuBefore = probes.map((p) => p.read());
   const r = await runLoad(t, conns, duration);
-  const sqlPerOp =
-    countSql && r.requests ? Math.round((((await sqlTotal()) - before) / r.requests) * 10) / 10 : undefined;
-  const row = { scenario, target, connections: conns, ...r, sqlPerOp };
+  // Requests in flight when the run stops are still served: let them finish, and divide CPU and
+  // statements by every request sent. Dividing by the responses counted in the window would charge
+  // a slow target (more in flight per response) for work it was never credited with.
+  await new Promise((res) => setTimeout(res, Math.min(3000, r.p99 * 2 + 100)));
+  const cpu = probes.map((p, k) => p.read() - cpuBefore[k]);
+  const sqlPerOp = countSql && r.sent ? Math.round((((await sqlTotal()) - before) / r.sent) * 10) / 10 : undefined;
+  const cpuMsPerRequest =
+    procAvailable && r.sent
+      ? Object.fromEntries(probes.map((p, k) => [p.name, Math.round((cpu[k] / r.sent) * 1000) / 1000]))
+      : undefined;
+  const row = { scenario, target, connections: conns, ...r, sqlPerOp, cpuMsPerRequest };
+  const cpuText = cpuMsPerRequest
+    ? `  cpu ms/req ${Object.entries(cpuMsPerRequest)
+        .filter(([, v]) => v >= 0.005)
+        .map(([k, v]) => `${k} ${ms(v)}`)
+        .join(', ')}`
+    : '';
   console.error(
-    `  ${scenario.padEnd(22)} ${target.padEnd(22)} c=${String(conns).padEnd(3)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  errors ${r.errors}${sqlPerOp !== undefined ? `  sql/op ${sqlPerOp}` : ''}`,
+    `  ${scenario.padEnd(24)} ${target.padEnd(26)} c=${String(conns).padEnd(3)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  errors ${r.errors}${sqlPerOp !== undefined ? `  sql/op ${sqlPerOp}` : ''}${cpuText}`,
   );
   return row;
+}
+
+/** One row from the rounds of one scenario and target: totals, merged latencies, CPU per request sent. */
+function mergeRounds(parts: Row[]): Row {
+  if (parts.length === 1) return parts[0];
+  const latencies = parts.flatMap((p) => p.latencies ?? []).sort((a, b) => a - b);
+  const sent = parts.reduce((n, p) => n + p.sent, 0);
+  const requests = parts.reduce((n, p) => n + p.requests, 0);
+  const weighted = (pick: (p: Row) => Record<string, number> | undefined) => {
+    const names = new Set(parts.flatMap((p) => Object.keys(pick(p) ?? {})));
+    if (names.size === 0 || !sent) return undefined;
+    return Object.fromEntries(
+      [...names].map((k) => [
+        k,
+        Math.round((parts.reduce((t, p) => t + (pick(p)?.[k] ?? 0) * p.sent, 0) / sent) * 1000) / 1000,
+      ]),
+    );
+  };
+  const sql = parts.every((p) => p.sqlPerOp !== undefined)
+    ? { v: Math.round((parts.reduce((t, p) => t + p.sqlPerOp! * p.sent, 0) / sent) * 10) / 10 }
+    : undefined;
+  return {
+    ...parts[0],
+    requests,
+    sent,
+    rps: requests / (duration * parts.length),
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors: parts.reduce((n, p) => n + p.errors, 0),
+    sqlPerOp: sql?.v,
+    cpuMsPerRequest: weighted((p) => p.cpuMsPerRequest),
+    latencies,
+  };
 }
 
 function recordRows(unitSeq: number, n: number, codes: string[]) {
@@ -118,10 +201,126 @@ function recordRows(unitSeq: number, n: number, codes: string[]) {
   }));
 }
 
+/**
+ * Requests that no cache can serve (see uniqueTraffic.ts), against our gateway, every peer and the
+ * subgraph directly, in one block so that the ratios compare the same minutes of the machine.
+ */
+async function uniqueTraffic(rows: Row[], peers: Peer[], lead: string): Promise<void> {
+  const pools = await collectPools((q, v) => gql(GATEWAY, q, v, lead), smoke ? 1 : 3);
+  if (pools.subjects.length === 0) {
+    console.error('unique traffic skipped: the lead department sees no subjects (run pnpm seed:large first)');
+    return;
+  }
+  // Many principals: in-flight sharing joins identical queries of one caller only.
+  const leads = await Promise.all(
+    Array.from({ length: 50 }, (_, k) => token({ role: 'LEAD_DEPARTMENT', sub: `lead-bench-${k}` })),
+  );
+  const operators = await Promise.all(
+    Array.from({ length: 50 }, (_, k) => token({ role: 'OPERATOR', operatorId: `bench-window-${k}` })),
+  );
+  // Reports of many subjects to verify: each issued by its subject, ten at a time.
+  const issuers = pools.subjects.slice(0, smoke ? 10 : 200);
+  const reports: { n: string; c: string }[] = [];
+  for (let k = 0; k < issuers.length; k += 10) {
+    const batch = await Promise.allSettled(
+      issuers.slice(k, k + 10).map(async (creditCode) => {
+        const owner = await token({ role: 'SUBJECT', creditCode });
+        const d = await gql(
+          GATEWAY,
+          ISSUE,
+          { input: { creditCode, scenario: 'ADMINISTRATIVE_APPROVAL', channel: 'WEBSITE' } },
+          owner,
+        );
+        return { n: d.issueReport.number as string, c: d.issueReport.verificationCode as string };
+      }),
+    );
+    for (const r of batch) if (r.status === 'fulfilled') reports.push(r.value);
+  }
+  console.error(
+    `setup (unique traffic): ${pools.subjects.length} subjects, ${pools.pages.length} dashboard pages, ${reports.length} reports, 50 lead and 50 operator tokens`,
+  );
+  // Every subject, page and report read once before measuring: the first target measured must not
+  // be the one that pays for reading them from disk into the database's buffer pool.
+  const warmUp = async (bodies: string[], url: string, bearer: string | undefined) => {
+    for (let k = 0; k < bodies.length; k += 25)
+      await Promise.all(
+        bodies.slice(k, k + 25).map(async (body) => {
+          const { query, variables } = JSON.parse(body);
+          await gql(url, query, variables, bearer).catch(() => undefined);
+        }),
+      );
+  };
+  // The smoke only has to finish without errors: nothing it measures is compared, so no warm-up.
+  if (!smoke) {
+    const warmStarted = Date.now();
+    const histories = subjectHistories(GATEWAY, pools, leads);
+    const pages = dashboardPages(GATEWAY, pools, leads);
+    const verifying = manyVerifications(GATEWAY, reports);
+    await warmUp(
+      [...pools.subjects.map((_, i) => histories.body(i)), ...pools.pages.map((_, i) => pages.body(i))],
+      GATEWAY,
+      lead,
+    );
+    await warmUp(
+      reports.map((_, i) => verifying.body(i)),
+      GATEWAY,
+      undefined,
+    );
+    console.error(
+      `warm-up: every subject, page and report read once (${((Date.now() - warmStarted) / 1000).toFixed(0)}s)`,
+    );
+  }
+  const gateways = [
+    { name: 'ours', url: GATEWAY, probe: gatewayProbe },
+    ...peers.map((p) => ({ name: p.name, url: p.url, probe: CpuProbe.ofProcess('gateway', p.pid) })),
+  ];
+  const scenarios: {
+    name: string;
+    target: (url: string) => LoadTarget;
+    direct?: { name: string; target: LoadTarget };
+  }[] = [
+    {
+      name: UNIQUE_MIX,
+      target: (url) => leadMix(url, pools, leads),
+    },
+    {
+      name: 'unique: operator histories',
+      target: (url) => subjectHistories(url, pools, operators),
+      direct: { name: 'records direct', target: subjectHistories(SUBGRAPHS.records, pools, operators, true) },
+    },
+    {
+      name: 'unique: dashboard pages',
+      target: (url) => dashboardPages(url, pools, leads),
+    },
+    {
+      name: UNIQUE_VERIFY,
+      target: (url) => manyVerifications(url, reports),
+      direct: { name: 'reports direct', target: manyVerifications(SUBGRAPHS.reports, reports) },
+    },
+  ];
+  for (const sc of smoke ? [scenarios[0], scenarios[3]] : scenarios) {
+    if (reports.length === 0 && sc.name === UNIQUE_VERIFY) continue;
+    const runs = [
+      ...gateways.map((g) => () => measure(sc.name, g.name, sc.target(g.url), connections, g.name === 'ours', g.probe)),
+      ...(sc.direct && !smoke ? [() => measure(sc.name, sc.direct!.name, sc.direct!.target, connections, false)] : []),
+    ];
+    const parts: Row[][] = runs.map(() => []);
+    for (let round = 0; round < rounds; round++) {
+      for (let k = 0; k < runs.length; k++) {
+        const which = (k + round) % runs.length; // round r starts with the r-th target
+        parts[which].push(await runs[which]());
+      }
+    }
+    rows.push(...parts.map(mergeRounds));
+  }
+  // The latency target: the mix at few connections, our gateway.
+  rows.push(await measure(UNIQUE_MIX, 'ours', leadMix(GATEWAY, pools, leads), lowConnections, false, gatewayProbe));
+}
+
 async function main() {
   const started = Date.now();
   console.error(
-    `benchmark: ${duration}s per run, ${connections} and ${lowConnections} connections${smoke ? ' (smoke)' : ''}`,
+    `benchmark: ${duration}s per run, ${connections} and ${lowConnections} connections, unique traffic in ${rounds} round(s) per target${smoke ? ' (smoke)' : ''}`,
   );
   const lead = await token({ role: 'LEAD_DEPARTMENT' });
   // Typical subjects: some records, not the extreme tail of the skewed volume seed.
@@ -175,11 +374,12 @@ async function main() {
   const rows: Row[] = [];
   // The list and verification scenarios read every subject above; issuance rotates over them too.
   if (want('history')) {
-    rows.push(await measure('history', 'ours', history(GATEWAY), connections, true));
-    rows.push(await measure('history', 'ours', history(GATEWAY), lowConnections, false));
+    rows.push(await measure('history', 'ours', history(GATEWAY), connections, true, gatewayProbe));
+    rows.push(await measure('history', 'ours', history(GATEWAY), lowConnections, false, gatewayProbe));
     rows.push(await measure('history', 'records direct', history(SUBGRAPHS.records, true), connections, false));
   }
-  if (want('list')) rows.push(await measure('list 50 + summaries', 'ours', list(GATEWAY), connections, true));
+  if (want('list'))
+    rows.push(await measure('list 50 + summaries', 'ours', list(GATEWAY), connections, true, gatewayProbe));
   if (want('probe')) {
     // The probe cohort has the same records in every seeded database: latency at 10 k vs 5 M like for like.
     const probe = probeSubjects().map((p) => p.creditCode);
@@ -207,22 +407,34 @@ async function main() {
   }
   const peers: Peer[] = [];
   try {
-    if (withPeers && (want('history') || want('list'))) {
+    if (withPeers && (want('history') || want('list') || want('unique'))) {
       const dir = join(root, 'bench-results/peers');
       const sg = supergraphFor(SUBGRAPHS, dir);
       const routing = Object.fromEntries(Object.entries(SUBGRAPHS).map(([n, u]) => [`${n.toUpperCase()}_URL`, u]));
-      peers.push(
-        await startOurGatewayUncached(sg, 4620, routing),
-        await startPlainGateway(sg, 4600),
-        await startHiveGateway(sg, 4610, join(dir, 'hive')),
-      );
+      if (want('history') || want('list')) peers.push(await startOurGatewayUncached(sg, peerPorts + 20, routing));
+      peers.push(await startPlainGateway(sg, peerPorts));
+      peers.push((await startHiveGateway(sg, peerPorts + 10, join(dir, 'hive')))!);
+      const rust = await startHiveGateway(sg, peerPorts + 30, join(dir, 'hive-rust'), true).catch((err) => {
+        console.error(`Hive Gateway with the Rust planner did not start (${(err as Error).message}); skipped`);
+        return null;
+      });
+      if (rust) peers.push(rust);
+      else console.error('@graphql-hive/router-runtime is not installed: no Hive Gateway with the Rust planner');
       for (const p of peers) {
-        if (want('history')) rows.push(await measure('history', p.name, history(p.url), connections, false));
+        const probe = CpuProbe.ofProcess('gateway', p.pid);
+        if (want('history')) rows.push(await measure('history', p.name, history(p.url), connections, false, probe));
         if (want('history') && p.name.startsWith('ours'))
-          rows.push(await measure('history', p.name, history(p.url), lowConnections, false));
-        if (want('list')) rows.push(await measure('list 50 + summaries', p.name, list(p.url), connections, false));
+          rows.push(await measure('history', p.name, history(p.url), lowConnections, false, probe));
+        if (want('list'))
+          rows.push(await measure('list 50 + summaries', p.name, list(p.url), connections, false, probe));
       }
     }
+    if (want('unique'))
+      await uniqueTraffic(
+        rows,
+        peers.filter((p) => !p.name.startsWith('ours')),
+        lead,
+      );
   } finally {
     for (const p of peers) p.stop();
   }
@@ -235,7 +447,7 @@ async function main() {
     },
   });
   if (want('verify')) {
-    rows.push(await measure('verifyReport', 'ours', verify(GATEWAY), connections, true));
+    rows.push(await measure('verifyReport', 'ours', verify(GATEWAY), connections, true, gatewayProbe));
     rows.push(await measure('verifyReport', 'reports direct', verify(SUBGRAPHS.reports), connections, false));
     // The same verdict as JSON at /verify, the address report users' systems call.
     const verifyJson = (url: string): LoadTarget => ({
@@ -247,7 +459,7 @@ async function main() {
         return `/verify?number=${r.n}&code=${r.c}`;
       },
     });
-    rows.push(await measure('verify JSON (/verify)', 'ours', verifyJson(GATEWAY), connections, true));
+    rows.push(await measure('verify JSON (/verify)', 'ours', verifyJson(GATEWAY), connections, true, gatewayProbe));
     rows.push(
       await measure('verify JSON (/verify)', 'reports direct', verifyJson(SUBGRAPHS.reports), connections, false),
     );
@@ -259,6 +471,7 @@ async function main() {
         { url: GATEWAY, headers: {}, body: () => '{"query":"{ __typename }"}' },
         connections,
         false,
+        gatewayProbe,
       ),
     );
   }
@@ -279,10 +492,27 @@ async function main() {
         },
         Math.min(connections, 10),
         true,
+        gatewayProbe,
       ),
     );
   const unit = await token({ role: 'SOURCE_UNIT', unitCode: 'GZ-D07', domains: ['D07'] });
-  if (want('submit'))
+  if (want('submit')) {
+    // Only registered units submit; a database filled by seed:large alone (SEED_DEMO=false) has none.
+    const u = demoSourceUnits().find((x) => x.code === 'GZ-D07')!;
+    await gql(
+      GATEWAY,
+      `mutation($i: RegisterSourceUnitInput!) { registerSourceUnit(input: $i) { code } }`,
+      {
+        i: {
+          code: u.code,
+          name: u.name,
+          creditCode: u.creditCode,
+          regionCode: u.regionCode,
+          domainCodes: u.domainCodes,
+        },
+      },
+      lead,
+    ).catch(() => undefined); // already registered
     rows.push(
       await measure(
         'submitRecords x500',
@@ -294,8 +524,10 @@ async function main() {
         },
         Math.min(connections, 4),
         true,
+        gatewayProbe,
       ),
     );
+  }
 
   const get = (scenario: string, target: string, c = connections) =>
     rows.find((r) => r.scenario === scenario && r.target === target && r.connections === c);
@@ -315,27 +547,43 @@ async function main() {
   const oursHistory = get('history', 'ours');
   if (direct && oursHistory) ratios['history: gateway/direct p50 latency'] = oursHistory.p50 / direct.p50;
 
-  const header = ['scenario', 'target', 'conns', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'sql/op'];
-  const table = [
-    header,
-    ...rows.map((r) => [
-      r.scenario,
-      r.target,
-      String(r.connections),
-      r.rps.toFixed(0),
-      r.p50.toFixed(1),
-      r.p95.toFixed(1),
-      r.p99.toFixed(1),
-      String(r.errors),
-      r.sqlPerOp?.toString() ?? '',
-    ]),
+  const cpuHeader = procAvailable ? CPU_COLUMNS.map((c) => `${c} cpu ms/req`) : [];
+  const header = [
+    'scenario',
+    'target',
+    'conns',
+    'req/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'errors',
+    'sql/op',
+    ...cpuHeader,
   ];
-  const widths = header.map((_, i) => Math.max(...table.map((row) => row[i].length)));
-  const line = (row: string[]) => `| ${row.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   console.log(
-    [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...table.slice(1).map(line)].join('\n'),
+    markdownTable([
+      header,
+      ...rows.map((r) => [
+        r.scenario,
+        r.target,
+        String(r.connections),
+        r.rps.toFixed(0),
+        r.p50.toFixed(1),
+        r.p95.toFixed(1),
+        r.p99.toFixed(1),
+        String(r.errors),
+        r.sqlPerOp?.toString() ?? '',
+        ...(procAvailable ? CPU_COLUMNS.map((c) => ms(r.cpuMsPerRequest?.[c])) : []),
+      ]),
+    ]),
   );
+  if (procAvailable)
+    console.log(
+      '(cpu ms/req: utime+stime from /proc/<pid>/stat of each process and its workers, from the start of the run until the requests in flight at its end were served, divided by the requests sent; gateway = the target gateway, empty for a subgraph called directly)',
+    );
   for (const [k, v] of Object.entries(ratios)) console.log(`${k}: ${v?.toFixed(2)}`);
+  const verdicts = targetVerdicts(rows, { connections, lowConnections });
+  console.log(`\nTargets (issue 16), this run:\n${verdictTable(verdicts)}`);
 
   const out = join(root, 'bench-results');
   mkdirSync(out, { recursive: true });
@@ -348,9 +596,11 @@ async function main() {
       node: process.version,
     },
     mode: { db: env.DB_URL ? 'mysql' : 'sqlite', cache: env.REDIS_URL ? 'redis' : 'memory' },
-    settings: { duration, connections, lowConnections, smoke },
-    rows,
+    settings: { duration, connections, lowConnections, smoke, rounds },
+    cpuMeasuredBy: procAvailable ? '/proc/<pid>/stat utime+stime deltas, process trees' : 'not measured',
+    rows: rows.map(({ latencies: _, ...r }) => r),
     ratios,
+    targets: verdicts,
   };
   writeFileSync(join(out, smoke ? 'smoke.json' : 'latest.json'), JSON.stringify(report, null, 2));
   console.error(

@@ -12,15 +12,20 @@ export interface LoadTarget {
 }
 
 export interface LoadResult {
+  /** Responses received within the run. */
   requests: number;
+  /** Requests sent, including those still in flight when the run ended (the servers do their work). */
+  sent: number;
   rps: number;
   p50: number;
   p95: number;
   p99: number;
   errors: number;
+  /** Every response's latency in ms, sorted (to merge rounds); not written to the JSON report. */
+  latencies?: number[];
 }
 
-const percentile = (sorted: number[], p: number) =>
+export const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0;
 
 /**
@@ -68,10 +73,12 @@ export async function runLoad(target: LoadTarget, connections: number, durationS
   latencies.sort((a, b) => a - b);
   return {
     requests: latencies.length,
+    sent: i,
     rps: latencies.length / durationSeconds,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     errors: errors + result.errors + result.timeouts,
+    latencies,
   };
 }

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = resolve(__dirname, '../../..');
 
@@ -14,6 +16,20 @@ export function supergraphFor(urls: Record<string, string>, dir: string): string
   const file = join(dir, 'supergraph.graphql');
   writeFileSync(file, sdl);
   return file;
+}
+
+/**
+ * Refuses a port something already listens on: the peer would fail to bind, and whatever answers
+ * there (another developer's gateway) would be measured in its place.
+ */
+export async function assertPortFree(port: number, name: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', () =>
+      reject(new Error(`port ${port} for ${name} is in use; choose other peer ports with --peer-ports`)),
+    );
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
 }
 
 async function waitFor(url: string, child: ChildProcess, name: string): Promise<void> {
@@ -37,28 +53,51 @@ async function waitFor(url: string, child: ChildProcess, name: string): Promise<
 export interface Peer {
   name: string;
   url: string;
+  /** The peer's process; its descendants (workers, forks) are counted with it for CPU. */
+  pid?: number;
   stop(): void;
 }
 
 /** new ApolloGateway({ supergraphSdl }) on @apollo/server, in its own process. */
 export async function startPlainGateway(supergraphFile: string, port: number): Promise<Peer> {
+  await assertPortFree(port, 'the plain gateway');
   const child = spawn(process.execPath, [join(__dirname, 'plainGateway.js'), supergraphFile, String(port)], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}/`;
   await waitFor(url, child, 'plain gateway');
-  return { name: 'plain @apollo/gateway', url, stop: () => child.kill() };
+  return { name: 'plain @apollo/gateway', url, pid: child.pid, stop: () => child.kill() };
 }
 
-/** Hive Gateway (npm @graphql-hive/gateway) with the same supergraph, forwarding the bearer token. */
-export async function startHiveGateway(supergraphFile: string, port: number, dir: string): Promise<Peer> {
+/**
+ * Hive Gateway (npm @graphql-hive/gateway) with the same supergraph, forwarding the bearer token.
+ * With `rustPlanner`, its query planning runs in Hive Router's Rust planner
+ * (`@graphql-hive/router-runtime`); null when that package is not installed.
+ */
+export async function startHiveGateway(
+  supergraphFile: string,
+  port: number,
+  dir: string,
+  rustPlanner = false,
+): Promise<Peer | null> {
+  let runtimeImport = '';
+  if (rustPlanner) {
+    let runtime: string;
+    try {
+      runtime = require.resolve('@graphql-hive/router-runtime');
+    } catch {
+      return null;
+    }
+    runtimeImport = `import { unifiedGraphHandler } from ${JSON.stringify(pathToFileURL(runtime).href)};\n`;
+  }
+  await assertPortFree(port, rustPlanner ? 'Hive Gateway with the Rust planner' : 'Hive Gateway');
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, 'gateway.config.mjs'),
-    `export const gatewayConfig = {
+    `${runtimeImport}export const gatewayConfig = {
   supergraph: ${JSON.stringify(supergraphFile)},
   port: ${port},
-  logging: 'error',
+  logging: 'error',${rustPlanner ? '\n  unifiedGraphHandler,' : ''}
   propagateHeaders: { fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') ?? '' }) },
 };\n`,
   );
@@ -67,9 +106,10 @@ export async function startHiveGateway(supergraphFile: string, port: number, dir
     cwd: dir,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  const name = rustPlanner ? 'Hive Gateway, Rust planner' : 'Hive Gateway';
   const url = `http://127.0.0.1:${port}/graphql`;
-  await waitFor(url, child, 'Hive Gateway');
-  return { name: 'Hive Gateway', url, stop: () => child.kill() };
+  await waitFor(url, child, name);
+  return { name, url, pid: child.pid, stop: () => child.kill() };
 }
 
 /** Our own gateway again with the response cache off: what the cache adds, measured in the same run. */
@@ -78,6 +118,7 @@ export async function startOurGatewayUncached(
   port: number,
   routing: Record<string, string>,
 ): Promise<Peer> {
+  await assertPortFree(port, 'our gateway without response cache');
   const child = spawn(process.execPath, [join(root, 'gateway/dist/main.js')], {
     cwd: root,
     // The other peers limit no rate; one lead token sending the list at full speed must not be refused here either.
@@ -95,5 +136,5 @@ export async function startOurGatewayUncached(
   });
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitFor(url, child, 'our gateway (no response cache)');
-  return { name: 'ours, no response cache', url, stop: () => child.kill() };
+  return { name: 'ours, no response cache', url, pid: child.pid, stop: () => child.kill() };
 }

@@ -37,6 +37,24 @@ describe('token verification', () => {
     expect(err.message).toContain('expired');
   });
 
+  it('remembers a verified token only until it expires, handing out a principal nobody can alter', async () => {
+    const now = Date.now();
+    jest.useFakeTimers({ now, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      const v = createTokenVerifier(cfg);
+      const token = await signEmbeddedToken({ role: 'SOURCE_UNIT', unitCode: 'GZ-D07', domains: ['D07'] }, cfg, '60s');
+      const first = await v(token);
+      expect(await v(token)).toBe(first);
+      expect(() => (first as { domains: string[] }).domains.push('D01')).toThrow();
+      jest.setSystemTime(now + 61_000);
+      const err = await rejection(v(token));
+      expect(err.extensions.code).toBe('UNAUTHENTICATED');
+      expect(err.message).toContain('expired');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('refuses a token signed with another key', async () => {
     const token = await signEmbeddedToken({ role: 'ANALYST' }, { ...cfg, secret: 'x'.repeat(40) });
     expect((await rejection(verify(token))).message).toContain('signature');

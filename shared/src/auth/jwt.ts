@@ -1,6 +1,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createLocalJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { EMBEDDED_JWT_SECRET, type CommonEnv } from '../config/env';
 import { unauthenticated } from '../errors/errors';
 import { principalFromClaims, type Principal } from './principal';
@@ -26,9 +27,25 @@ export const authConfigFromEnv = (env: CommonEnv): AuthConfig => ({
 
 export type TokenVerifier = (token: string) => Promise<Principal>;
 
+/** How many verified tokens a verifier remembers (a token is a few hundred bytes). */
+const VERIFIED_TOKENS = 10_000;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 /**
  * Verifies a bearer token against exactly one key source and a fixed algorithm list, so that
  * `alg: none` and algorithm-confusion tokens (HS256 signed with a public key) are refused.
+ *
+ * A token that verified is remembered until its `exp`: the same token on the next request costs a
+ * map lookup instead of an HMAC or signature check and a claims parse. The keys come from
+ * configuration fixed for the process's life, so a verdict cannot change before `exp`; after it,
+ * the token is verified again and refused as expired. Refusals are not remembered.
  */
 export function createTokenVerifier(cfg: AuthConfig): TokenVerifier {
   let key: Uint8Array | KeyObject | JWTVerifyGetKey;
@@ -46,7 +63,13 @@ export function createTokenVerifier(cfg: AuthConfig): TokenVerifier {
   } else {
     throw new Error('no JWT key configured');
   }
+  const verified = new LRUCache<string, { principal: Principal; expiresAtMs: number }>({ max: VERIFIED_TOKENS });
   return async (token) => {
+    const known = verified.get(token);
+    if (known) {
+      if (Date.now() < known.expiresAtMs) return known.principal;
+      verified.delete(token);
+    }
     let payload: Record<string, unknown>;
     try {
       const verified = await jwtVerify(token, key as Uint8Array, {
@@ -61,6 +84,8 @@ export function createTokenVerifier(cfg: AuthConfig): TokenVerifier {
     }
     const { principal, problem } = principalFromClaims(payload);
     if (!principal) throw unauthenticated(`invalid token claims: ${problem}`);
+    // Every request that presents this token gets this object: frozen, so none can alter another's.
+    verified.set(token, { principal: deepFreeze(principal), expiresAtMs: (payload.exp as number) * 1000 });
     return principal;
   };
 }

@@ -1,5 +1,6 @@
 import { badUserInput, chinaDate, decodeCursor, periodEnvShape, resolvePeriod } from '@credit/shared';
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { RecordEntity } from '../record/record.entity';
 import { RecordStatus } from '../record/record.type';
 
@@ -48,36 +49,77 @@ export function decodeHistoryCursor(after: string | null | undefined): [string, 
   return [date, id];
 }
 
+/** A WHERE clause with its `?` parameters in order (the same placeholders on MySQL and SQLite). */
+interface Where {
+  sql: string;
+  params: unknown[];
+}
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
 /**
  * Responsible for a subject's history: newest-first pages and per-domain summaries, for many
  * subjects in one statement so that lists of subjects cost a constant number of queries. Each
  * subject's part is a range scan on (creditCode, decisionDate[, id]) or (creditCode, domainCode, decisionDate).
+ *
+ * These are the records subgraph's hottest reads, so they are written as SQL with `?` parameters
+ * and hydrated column by column through the driver (the same conversions and transformers TypeORM
+ * applies to entities): building each statement with the query builder was the largest item of
+ * the subgraph's profile.
  */
 export class HistoryService {
+  private readonly columns: ColumnMetadata[];
+  private readonly selectList: string;
+
   constructor(
     private readonly db: DataSource,
     /** MAX_REPORT_YEARS: the default period, the same as a report's. */
     private readonly maxYears: number,
-  ) {}
+  ) {
+    this.columns = db.getMetadata(RecordEntity).columns;
+    this.selectList = this.columns.map((c) => `r.\`${c.databaseName}\``).join(', ');
+  }
 
   /** A query's period under this platform's MAX_REPORT_YEARS. */
   period(from: string | null | undefined, to: string | null | undefined): { from: string; to: string } {
     return historyPeriod(from, to, this.maxYears);
   }
 
-  private base(codes: string[], f: HistoryFilter, scopeDomains: ReadonlySet<string> | undefined) {
+  private where(codes: string[], f: HistoryFilter, scopeDomains: ReadonlySet<string> | undefined): Where {
     const statuses = f.includeRepaired ? [RecordStatus.EFFECTIVE, RecordStatus.REPAIRED] : [RecordStatus.EFFECTIVE];
-    const qb = this.db
-      .getRepository(RecordEntity)
-      .createQueryBuilder('r')
-      .where(codes.length === 1 ? 'r.creditCode = :code' : 'r.creditCode IN (:...codes)', { code: codes[0], codes })
-      .andWhere('r.decisionDate >= :from AND r.decisionDate <= :to', { from: f.from, to: f.to })
-      .andWhere('r.status IN (:...statuses)', { statuses });
+    const clauses = [
+      codes.length === 1 ? 'r.`creditCode` = ?' : `r.\`creditCode\` IN (${placeholders(codes.length)})`,
+      'r.`decisionDate` >= ? AND r.`decisionDate` <= ?',
+      `r.\`status\` IN (${placeholders(statuses.length)})`,
+    ];
+    const params: unknown[] = [...codes, f.from, f.to, ...statuses];
     let domains = f.domains;
     if (scopeDomains) domains = (domains ?? [...scopeDomains]).filter((d) => scopeDomains.has(d));
-    if (domains) qb.andWhere(domains.length ? 'r.domainCode IN (:...domains)' : '1 = 0', { domains });
-    if (f.categories?.length) qb.andWhere('r.category IN (:...categories)', { categories: f.categories });
-    return qb;
+    if (domains) {
+      clauses.push(domains.length ? `r.\`domainCode\` IN (${placeholders(domains.length)})` : '1 = 0');
+      params.push(...domains);
+    }
+    if (f.categories?.length) {
+      clauses.push(`r.\`category\` IN (${placeholders(f.categories.length)})`);
+      params.push(...f.categories);
+    }
+    return { sql: clauses.join(' AND '), params };
+  }
+
+  /** A read: with DB_REPLICA_URLS it goes to a replica, as the query builder's reads did (the primary otherwise). */
+  private async read<T>(sql: string, params: unknown[]): Promise<T[]> {
+    const runner = this.db.createQueryRunner('slave');
+    try {
+      return (await runner.query(sql, params)) as T[];
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private hydrate(raw: Record<string, unknown>): RecordEntity {
+    const e = new RecordEntity() as unknown as Record<string, unknown>;
+    for (const c of this.columns) e[c.propertyName] = this.db.driver.prepareHydratedValue(raw[c.databaseName], c);
+    return e as unknown as RecordEntity;
   }
 
   /** Newest first (decision date, then id); `first + 1` rows read per subject to know whether more follow. */
@@ -90,38 +132,38 @@ export class HistoryService {
   ): Promise<Map<string, HistoryPage>> {
     const out = new Map<string, HistoryPage>(codes.map((c) => [c, { rows: [], hasNextPage: false }]));
     if (codes.length === 0) return out;
-    const qb = this.base(codes, f, scopeDomains);
-    if (after)
-      qb.andWhere('(r.decisionDate < :afterDate OR (r.decisionDate = :afterDate AND r.id < :afterId))', {
-        afterDate: after[0],
-        afterId: after[1],
-      });
-    let rows: RecordEntity[];
+    const where = this.where(codes, f, scopeDomains);
+    if (after) {
+      where.sql += ' AND (r.`decisionDate` < ? OR (r.`decisionDate` = ? AND r.`id` < ?))';
+      where.params.push(after[0], after[0], after[1]);
+    }
+    // `first` is a validated page size (pageSize), never text from the request.
+    const limit = Math.trunc(first) + 1;
+    let raw: Record<string, unknown>[];
     if (codes.length === 1) {
-      rows = await qb
-        .orderBy('r.decisionDate', 'DESC')
-        .addOrderBy('r.id', 'DESC')
-        .limit(first + 1)
-        .getMany();
+      raw = await this.read(
+        `SELECT ${this.selectList} FROM \`violation_record\` r WHERE ${where.sql} ORDER BY r.\`decisionDate\` DESC, r.\`id\` DESC LIMIT ${limit}`,
+        where.params,
+      );
     } else {
       // Many subjects: number each subject's rows in one statement, keep the first `first + 1` of
       // each, then load those rows by primary key (two statements however many subjects).
-      qb.select('r.id', 'id').addSelect(
-        'ROW_NUMBER() OVER (PARTITION BY r.creditCode ORDER BY r.decisionDate DESC, r.id DESC)',
-        'rn',
+      const ids: { id: string }[] = await this.read(
+        `SELECT t.\`id\` AS \`id\` FROM (SELECT r.\`id\` AS \`id\`, ROW_NUMBER() OVER (PARTITION BY r.\`creditCode\` ORDER BY r.\`decisionDate\` DESC, r.\`id\` DESC) AS \`rn\` FROM \`violation_record\` r WHERE ${where.sql}) t WHERE t.\`rn\` <= ${limit}`,
+        where.params,
       );
-      const ids = await this.db
-        .createQueryBuilder()
-        .select('t.id', 'id')
-        .from(`(${qb.getQuery()})`, 't')
-        .where('t.rn <= :limit', { limit: first + 1 })
-        .setParameters(qb.getParameters())
-        .getRawMany<{ id: string }>();
-      rows = ids.length ? await this.db.getRepository(RecordEntity).findBy({ id: In(ids.map((x) => x.id)) }) : [];
+      raw = ids.length
+        ? await this.read(
+            `SELECT ${this.selectList} FROM \`violation_record\` r WHERE r.\`id\` IN (${placeholders(ids.length)})`,
+            ids.map((x) => x.id),
+          )
+        : [];
+    }
+    const rows = raw.map((r) => this.hydrate(r));
+    if (codes.length > 1)
       rows.sort((a, b) =>
         a.decisionDate === b.decisionDate ? (a.id < b.id ? 1 : -1) : a.decisionDate < b.decisionDate ? 1 : -1,
       );
-    }
     for (const r of rows) out.get(r.creditCode)!.rows.push(r);
     for (const page of out.values()) {
       page.hasNextPage = page.rows.length > first;
@@ -137,18 +179,16 @@ export class HistoryService {
     scopeDomains?: ReadonlySet<string>,
   ): Promise<SummaryRow[]> {
     if (codes.length === 0) return [];
-    const raw = await this.base(
+    const where = this.where(
       codes,
       { ...period, domains: null, categories: null, includeRepaired: true },
       scopeDomains,
-    )
-      .select('r.creditCode', 'creditCode')
-      .addSelect('r.domainCode', 'domainCode')
-      .addSelect('COUNT(*)', 'records')
-      .addSelect(`SUM(CASE WHEN r.status = '${RecordStatus.REPAIRED}' THEN 1 ELSE 0 END)`, 'repaired')
-      .groupBy('r.creditCode')
-      .addGroupBy('r.domainCode')
-      .getRawMany<{ creditCode: string; domainCode: string; records: string | number; repaired: string | number }>();
+    );
+    const raw: { creditCode: string; domainCode: string; records: string | number; repaired: string | number }[] =
+      await this.read(
+        `SELECT r.\`creditCode\` AS \`creditCode\`, r.\`domainCode\` AS \`domainCode\`, COUNT(*) AS \`records\`, SUM(CASE WHEN r.\`status\` = '${RecordStatus.REPAIRED}' THEN 1 ELSE 0 END) AS \`repaired\` FROM \`violation_record\` r WHERE ${where.sql} GROUP BY r.\`creditCode\`, r.\`domainCode\``,
+        where.params,
+      );
     return raw.map((r) => ({
       creditCode: r.creditCode,
       domainCode: r.domainCode,
