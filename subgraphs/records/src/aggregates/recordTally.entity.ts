@@ -37,20 +37,20 @@ export class RecordMonthTallyEntity {
 }
 
 /**
- * The same per decision day, by region and by category only, and per domain only: a period that
- * does not start or end on a month's boundary takes its partial months from here.
+ * The same per decision day: a period that does not start or end on a month's boundary takes its
+ * partial months from here (at most ~60 days of rows).
  */
 @Entity('record_day_tally')
 export class RecordDayTallyEntity {
-  /** YYYY-MM-DD of the decision date; first, since the partial months of a period are a range of days. */
-  @PrimaryColumn({ type: 'varchar', length: 10 })
-  period: string;
-
   @PrimaryColumn({ type: 'varchar', length: 8 })
   cut: string;
 
   @PrimaryColumn({ type: 'varchar', length: 8 })
   domainCode: string;
+
+  /** YYYY-MM-DD of the decision date. */
+  @PrimaryColumn({ type: 'varchar', length: 10 })
+  period: string;
 
   @PrimaryColumn({ type: 'varchar', length: 32 })
   keyValue: string;

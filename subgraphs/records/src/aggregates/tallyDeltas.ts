@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { RecordStatus } from '../record/record.type';
 import { ALL_DOMAINS, RecordDayTallyEntity, RecordMonthTallyEntity, type TallyCut } from './recordTally.entity';
+import { addToLagHistograms, histogramJson, lagChunk, type Histogram } from './lagHistogram';
 import { addToTally } from './tallyUpsert';
 import { UnitDayLagEntity, UnitDayRejectionEntity, UnitDayTallyEntity } from './unitTally.entity';
 
@@ -48,42 +49,31 @@ export class TallyDeltas {
   private readonly days = new Map<string, RecordDayTallyEntity>();
   private readonly units = new Map<string, UnitDayTallyEntity>();
   private readonly rejections = new Map<string, UnitDayRejectionEntity>();
-  private readonly lags = new Map<string, UnitDayLagEntity>();
+  private readonly lags = new Map<string, { day: string; unitCode: string; chunk: number; histogram: Histogram }>();
 
   /** A record counted (+1) or no longer counted (-1) under its current fields; n alike records at once. */
   record(r: TalliedRecord, sign: number): void {
     if (!counted(r.status)) return;
     const repaired = r.status === RecordStatus.REPAIRED ? sign : 0;
-    const month = String(r.decisionDate).slice(0, 7);
-    const day = String(r.decisionDate).slice(0, 10);
-    const addMonth = (cut: TallyCut, domainCode: string, keyValue: string) => {
-      const k = `${cut}\u0000${domainCode}\u0000${month}\u0000${keyValue}`;
-      const row = this.months.get(k) ?? { cut, domainCode, period: month, keyValue, records: 0, repaired: 0 };
-      row.records += sign;
-      row.repaired += repaired;
-      this.months.set(k, row);
-    };
-    const addDay = (cut: TallyCut, keyValue: string) => {
-      const k = `${day}\u0000${cut}\u0000${r.domainCode}\u0000${keyValue}`;
-      const row = this.days.get(k) ?? {
-        period: day,
-        cut,
-        domainCode: r.domainCode,
-        keyValue,
-        records: 0,
-        repaired: 0,
-      };
-      row.records += sign;
-      row.repaired += repaired;
-      this.days.set(k, row);
-    };
-    for (const domain of [r.domainCode, ALL_DOMAINS]) {
-      addMonth('total', domain, '');
-      addMonth('region', domain, r.regionCode);
-      addMonth('category', domain, r.category);
+    const grains: [Map<string, RecordMonthTallyEntity>, string][] = [
+      [this.months, String(r.decisionDate).slice(0, 7)],
+      [this.days, String(r.decisionDate).slice(0, 10)],
+    ];
+    for (const [rows, period] of grains) {
+      for (const domainCode of [r.domainCode, ALL_DOMAINS]) {
+        for (const [cut, keyValue] of [
+          ['total', ''],
+          ['region', r.regionCode],
+          ['category', r.category],
+        ] as [TallyCut, string][]) {
+          const k = `${cut}\u0000${domainCode}\u0000${period}\u0000${keyValue}`;
+          const row = rows.get(k) ?? { cut, domainCode, period, keyValue, records: 0, repaired: 0 };
+          row.records += sign;
+          row.repaired += repaired;
+          rows.set(k, row);
+        }
+      }
     }
-    addDay('region', r.regionCode);
-    addDay('category', r.category);
   }
 
   /** A record changed from `before` to `after`: moved between tally keys only if a tallied field changed. */
@@ -125,9 +115,10 @@ export class TallyDeltas {
 
   /** A record first submitted by `unitCode` on Guizhou day `day`, `lagDays` after its decision. */
   newRecord(unitCode: string, day: string, lagDays: number, n = 1): void {
-    const k = `${day}\u0000${unitCode}\u0000${lagDays}`;
-    const row = this.lags.get(k) ?? { day, unitCode, lagDays, records: 0 };
-    row.records += n;
+    const chunk = lagChunk(lagDays);
+    const k = `${day}\u0000${unitCode}\u0000${chunk}`;
+    const row = this.lags.get(k) ?? { day, unitCode, chunk, histogram: new Map<number, number>() };
+    row.histogram.set(lagDays, (row.histogram.get(lagDays) ?? 0) + n);
     this.lags.set(k, row);
   }
 
@@ -140,7 +131,7 @@ export class TallyDeltas {
       days: nonZero(this.days.values()),
       units: [...this.units.values()],
       rejections: [...this.rejections.values()].filter((r) => r.rejectedRows !== 0),
-      lags: [...this.lags.values()].filter((r) => r.records !== 0),
+      lags: [...this.lags.values()].map((r) => ({ ...r, histogram: histogramJson(r.histogram) })),
     };
   }
 
@@ -151,6 +142,6 @@ export class TallyDeltas {
     await addToTally(tx, RecordDayTallyEntity, rows.days);
     await addToTally(tx, UnitDayTallyEntity, rows.units);
     await addToTally(tx, UnitDayRejectionEntity, rows.rejections);
-    await addToTally(tx, UnitDayLagEntity, rows.lags);
+    await addToLagHistograms(tx, [...this.lags.values()]);
   }
 }

@@ -1,6 +1,8 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { RecordEntity } from '../record/record.entity';
 import { RecordDayTallyEntity, RecordMonthTallyEntity } from './recordTally.entity';
-import { addToTally } from './tallyUpsert';
+import { bulkInsert } from '@credit/shared';
+import { histogramJson, parseHistogram } from './lagHistogram';
 import { tallyFromSource, tallyMonths, nextMonth } from './tallySource';
 import { UnitDayLagEntity, UnitDayRejectionEntity, UnitDayTallyEntity } from './unitTally.entity';
 import type { TallyRows } from './tallyDeltas';
@@ -20,6 +22,13 @@ const TALLY_TABLES = {
   rejections: UnitDayRejectionEntity,
   lags: UnitDayLagEntity,
 };
+
+/** Records stored but no tally at all: a database migrated from before the tallies, not yet rebuilt. */
+export async function talliesMissing(db: DataSource): Promise<boolean> {
+  const [tally] = await db.getRepository(RecordMonthTallyEntity).find({ take: 1 });
+  if (tally) return false;
+  return (await db.getRepository(RecordEntity).find({ select: { id: true }, take: 1 })).length > 0;
+}
 
 export type Progress = (done: number, total: number) => void;
 
@@ -42,12 +51,14 @@ export async function rebuildTalliesIn(
   const months = await tallyMonths(tx);
   let rows = 0;
   for (const [i, month] of months.entries()) {
+    // Months are disjoint in every tally's key (decision month, or Guizhou month of submission):
+    // plain inserts into the emptied tables, no upserts.
     const r = (await tallyFromSource(tx, month)).rows();
-    await addToTally(tx, RecordMonthTallyEntity, r.months);
-    await addToTally(tx, RecordDayTallyEntity, r.days);
-    await addToTally(tx, UnitDayTallyEntity, r.units);
-    await addToTally(tx, UnitDayRejectionEntity, r.rejections);
-    await addToTally(tx, UnitDayLagEntity, r.lags);
+    await bulkInsert(tx, RecordMonthTallyEntity, r.months);
+    await bulkInsert(tx, RecordDayTallyEntity, r.days);
+    await bulkInsert(tx, UnitDayTallyEntity, r.units);
+    await bulkInsert(tx, UnitDayRejectionEntity, r.rejections);
+    await bulkInsert(tx, UnitDayLagEntity, r.lags);
     rows += r.months.length + r.days.length + r.units.length + r.rejections.length + r.lags.length;
     progress(i + 1, months.length);
   }
@@ -103,7 +114,10 @@ function compare(table: string, db: DataSource, stored: ObjectLiteral[], expecte
   const keys = meta.primaryColumns.map((c) => c.propertyName);
   const counters = meta.columns.filter((c) => !c.isPrimary).map((c) => c.propertyName);
   const keyOf = (r: ObjectLiteral) => keys.map((k) => String(r[k])).join('/');
-  const valueOf = (r: ObjectLiteral | undefined) => counters.map((c) => `${c}=${r ? Number(r[c]) : 0}`).join(' ');
+  // A histogram compares by content (canonical text); an empty one is no row at all.
+  const value = (r: ObjectLiteral | undefined, c: string) =>
+    c === 'histogram' ? histogramJson(parseHistogram(r ? String(r[c]) : '{}')) : String(r ? Number(r[c]) : 0);
+  const valueOf = (r: ObjectLiteral | undefined) => counters.map((c) => `${c}=${value(r, c)}`).join(' ');
   const zero = valueOf(undefined);
   const byKey = new Map(expected.map((r) => [keyOf(r), r]));
   const out: TallyDrift[] = [];

@@ -24,6 +24,22 @@ export const nextMonth = (month: string): string => monthsBetween(month, '9999-1
 
 const ymd = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v)).slice(0, 10);
 
+const unitsOf = new WeakMap<object, Promise<string[]>>();
+/** The units that ever submitted a record (asked once per database handle and run). */
+function unitCodes(db: Db): Promise<string[]> {
+  let units = unitsOf.get(db);
+  if (!units) {
+    units = db
+      .getRepository(RecordEntity)
+      .createQueryBuilder('r')
+      .select('DISTINCT r.sourceUnitCode', 'unit')
+      .getRawMany<{ unit: string }>()
+      .then((rows) => rows.map((r) => r.unit));
+    unitsOf.set(db, units);
+  }
+  return units;
+}
+
 /** The months a rebuild or a check walks through: every month with a decision or a submission. */
 export async function tallyMonths(db: Db): Promise<string[]> {
   const [d] = await db
@@ -96,6 +112,9 @@ export async function tallyFromSource(db: Db, month: string): Promise<TallyDelta
     .where('s.submittedAt >= :start AND s.submittedAt < :end', { start, end })
     .getMany();
   for (const b of batches) deltas.batch(b.sourceUnitCode, chinaDate(b.submittedAt), b);
+  // Naming every unit lets the (unit, submittedAt) index serve the range: no scan per month.
+  const units = await unitCodes(db);
+  if (!units.length) return deltas;
   const lags = await db
     .getRepository(RecordEntity)
     .createQueryBuilder('r')
@@ -103,7 +122,8 @@ export async function tallyFromSource(db: Db, month: string): Promise<TallyDelta
     .addSelect('r.submittedAt', 'at')
     .addSelect('r.lagDays', 'lag')
     .addSelect('COUNT(*)', 'n')
-    .where('r.submittedAt >= :start AND r.submittedAt < :end', { start, end })
+    .where('r.sourceUnitCode IN (:...units)', { units })
+    .andWhere('r.submittedAt >= :start AND r.submittedAt < :end', { start, end })
     .groupBy('r.sourceUnitCode')
     .addGroupBy('r.submittedAt')
     .addGroupBy('r.lagDays')

@@ -50,9 +50,14 @@ export class UnitDayRejectionEntity {
   rejectedRows: number;
 }
 
+/** Lags of one histogram row: lags LAG_CHUNK_DAYS apart share none, so a row stays a few KB. */
+export const LAG_CHUNK_DAYS = 500;
+
 /**
- * New records per unit, day of first submission and lag in whole days (decision to submission):
- * the histogram the median, the 90th percentile and the late rows are read from, exactly.
+ * New records per unit and day of first submission, as a histogram of the lag in whole days
+ * (decision to submission), `{"lag": records}`, one row per LAG_CHUNK_DAYS of lag: the median, the
+ * 90th percentile and the late rows are read from it exactly. A history loaded in one day spans
+ * thousands of distinct lags; as rows per lag, a unit's dashboard would read all of them.
  */
 @Entity('unit_day_lag')
 export class UnitDayLagEntity {
@@ -62,9 +67,10 @@ export class UnitDayLagEntity {
   @PrimaryColumn({ type: 'varchar', length: 32 })
   unitCode: string;
 
+  /** floor(lag / LAG_CHUNK_DAYS) */
   @PrimaryColumn({ type: 'int' })
-  lagDays: number;
+  chunk: number;
 
-  @Column({ type: 'int' })
-  records: number;
+  @Column({ type: 'text' })
+  histogram: string;
 }

@@ -1,9 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { rebuildTalliesIn } from '../aggregates/tallyMaintenance';
 
 /**
- * The maintained aggregates statistics and quality monitoring read (aggregates/), filled from the
- * existing records and submission log, so that an upgraded database answers as before.
+ * The maintained aggregates statistics and quality monitoring read (aggregates/). A database that
+ * already holds records needs `pnpm stats:rebuild` once after this migration (minutes at millions
+ * of records, too long for a service's start); the records service warns until it has run.
  */
 export class StatisticsTallies1796000000018 implements MigrationInterface {
   name = 'StatisticsTallies1796000000018';
@@ -13,7 +13,7 @@ export class StatisticsTallies1796000000018 implements MigrationInterface {
       'CREATE TABLE `record_month_tally` (`cut` varchar(8) NOT NULL, `domainCode` varchar(8) NOT NULL, `period` varchar(7) NOT NULL, `keyValue` varchar(32) NOT NULL, `records` int NOT NULL, `repaired` int NOT NULL, PRIMARY KEY (`cut`, `domainCode`, `period`, `keyValue`)) ENGINE=InnoDB',
     );
     await q.query(
-      'CREATE TABLE `record_day_tally` (`period` varchar(10) NOT NULL, `cut` varchar(8) NOT NULL, `domainCode` varchar(8) NOT NULL, `keyValue` varchar(32) NOT NULL, `records` int NOT NULL, `repaired` int NOT NULL, PRIMARY KEY (`period`, `cut`, `domainCode`, `keyValue`)) ENGINE=InnoDB',
+      'CREATE TABLE `record_day_tally` (`cut` varchar(8) NOT NULL, `domainCode` varchar(8) NOT NULL, `period` varchar(10) NOT NULL, `keyValue` varchar(32) NOT NULL, `records` int NOT NULL, `repaired` int NOT NULL, PRIMARY KEY (`cut`, `domainCode`, `period`, `keyValue`)) ENGINE=InnoDB',
     );
     await q.query(
       'CREATE TABLE `unit_day_tally` (`day` varchar(10) NOT NULL, `unitCode` varchar(32) NOT NULL, `batches` int NOT NULL, `rowsSubmitted` int NOT NULL, `created` int NOT NULL, `updated` int NOT NULL, `unchanged` int NOT NULL, `excluded` int NOT NULL, `rejected` int NOT NULL, PRIMARY KEY (`day`, `unitCode`)) ENGINE=InnoDB',
@@ -22,9 +22,8 @@ export class StatisticsTallies1796000000018 implements MigrationInterface {
       'CREATE TABLE `unit_day_rejection` (`day` varchar(10) NOT NULL, `unitCode` varchar(32) NOT NULL, `reason` varchar(40) NOT NULL, `rejectedRows` int NOT NULL, PRIMARY KEY (`day`, `unitCode`, `reason`)) ENGINE=InnoDB',
     );
     await q.query(
-      'CREATE TABLE `unit_day_lag` (`day` varchar(10) NOT NULL, `unitCode` varchar(32) NOT NULL, `lagDays` int NOT NULL, `records` int NOT NULL, PRIMARY KEY (`day`, `unitCode`, `lagDays`)) ENGINE=InnoDB',
+      'CREATE TABLE `unit_day_lag` (`day` varchar(10) NOT NULL, `unitCode` varchar(32) NOT NULL, `chunk` int NOT NULL, `histogram` text NOT NULL, PRIMARY KEY (`day`, `unitCode`, `chunk`)) ENGINE=InnoDB',
     );
-    await rebuildTalliesIn(q.manager);
   }
 
   async down(q: QueryRunner): Promise<void> {

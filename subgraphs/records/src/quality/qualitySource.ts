@@ -1,5 +1,6 @@
 import { addDays, startOfChinaDay } from '@credit/shared';
 import { Between, In, type DataSource } from 'typeorm';
+import { mergeInto, parseHistogram, type Histogram } from '../aggregates/lagHistogram';
 import { UnitDayLagEntity, UnitDayRejectionEntity, UnitDayTallyEntity } from '../aggregates/unitTally.entity';
 import { dbTimestamp } from '../record/dates';
 import { RecordEntity } from '../record/record.entity';
@@ -60,18 +61,24 @@ export class TalliedQuality implements QualitySource {
       .getRepository(UnitDayLagEntity)
       .createQueryBuilder('t')
       .select('t.unitCode', 'unitCode')
-      .addSelect('t.lagDays', 'lagDays')
-      .addSelect(sum('records'), 'records')
-      .where('t.day >= :from AND t.day <= :to', { from, to })
-      .groupBy('t.unitCode')
-      .addGroupBy('t.lagDays');
+      .addSelect('t.histogram', 'histogram')
+      .where('t.day >= :from AND t.day <= :to', { from, to });
     if (unitCodes)
       for (const q of [batchQ, reasonQ, lagQ]) q.andWhere('t.unitCode IN (:...units)', { units: unitCodes });
-    const [batches, rejections, lags] = await Promise.all([
+    const [batches, rejections, histograms] = await Promise.all([
       batchQ.getRawMany<Record<keyof BatchSums, string | number>>(),
       reasonQ.getRawMany<{ unitCode: string; reason: string; rows: string | number }>(),
-      lagQ.getRawMany<{ unitCode: string; lagDays: string | number; records: string | number }>(),
+      lagQ.getRawMany<{ unitCode: string; histogram: string }>(),
     ]);
+    const perUnit = new Map<string, Histogram>();
+    for (const h of histograms) {
+      const merged = perUnit.get(h.unitCode) ?? new Map<number, number>();
+      mergeInto(merged, parseHistogram(h.histogram));
+      perUnit.set(h.unitCode, merged);
+    }
+    const lags = [...perUnit].flatMap(([unitCode, h]) =>
+      [...h].map(([lagDays, records]) => ({ unitCode, lagDays, records })),
+    );
     return {
       batches: batches.map((b) => ({
         unitCode: String(b.unitCode),
@@ -84,7 +91,7 @@ export class TalliedQuality implements QualitySource {
         rejected: num(b.rejected),
       })),
       rejections: rejections.map((r) => ({ unitCode: r.unitCode, reason: r.reason, rows: num(r.rows) })),
-      lags: lags.map((l) => ({ unitCode: l.unitCode, lagDays: num(l.lagDays), records: num(l.records) })),
+      lags,
     };
   }
 }

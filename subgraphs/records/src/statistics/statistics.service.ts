@@ -36,6 +36,8 @@ export function splitPeriod(from: string, to: string): { months?: [string, strin
   return { months: [first, last], days };
 }
 
+type Tally = typeof RecordMonthTallyEntity | typeof RecordDayTallyEntity;
+
 /**
  * Responsible for aggregate statistics for analysts: counts only, read from the maintained
  * tallies (aggregates/), so a dashboard reads a few hundred rows whatever the number of records.
@@ -56,72 +58,24 @@ export class StatisticsService {
       b.repaired += repaired;
       buckets[dim].set(key, b);
     };
-    const filtered = !!domains?.length;
+    const filtered = domains?.length ? domains : null;
     const { months, days } = splitPeriod(from, to);
-    if (months) {
-      // Unfiltered: the all-domains rows, plus one row per domain and month for byDomain.
-      const rows = await this.db
-        .getRepository(RecordMonthTallyEntity)
-        .createQueryBuilder('t')
-        .select(['t.cut AS cut', 't.domainCode AS domainCode', 't.period AS period', 't.keyValue AS keyValue'])
-        .addSelect('t.records', 'records')
-        .addSelect('t.repaired', 'repaired')
-        .where('t.cut IN (:...cuts)', { cuts: ['total', 'region', 'category'] })
-        .andWhere('t.domainCode IN (:...domains)', { domains: filtered ? domains : [ALL_DOMAINS] })
-        .andWhere('t.period >= :first AND t.period <= :last', { first: months[0], last: months[1] })
-        .getRawMany<TallyRow>();
-      for (const r of rows) {
+    const reads: [Tally, [string, string][]][] = [];
+    if (months) reads.push([RecordMonthTallyEntity, [months]]);
+    if (days.length) reads.push([RecordDayTallyEntity, days]);
+    // Unfiltered, byDomain names every domain: an IN list keeps each domain's read to its period.
+    const allDomains = filtered ? [] : await this.tallyDomains();
+    for (const [tally, ranges] of reads) {
+      for (const r of await this.sums(tally, ranges, filtered ?? [ALL_DOMAINS], true)) {
         const [n, rep] = [Number(r.records), Number(r.repaired)];
         if (r.cut === 'total') {
           add('byMonth', r.period, n, rep);
           if (filtered) add('byDomain', r.domainCode, n, rep);
         } else add(r.cut === 'region' ? 'byRegion' : 'byCategory', r.keyValue, n, rep);
       }
-      if (!filtered) {
-        const perDomain = await this.db
-          .getRepository(RecordMonthTallyEntity)
-          .createQueryBuilder('t')
-          .select('t.domainCode', 'domainCode')
-          .addSelect('SUM(t.records)', 'records')
-          .addSelect('SUM(t.repaired)', 'repaired')
-          .where("t.cut = 'total' AND t.domainCode > :all", { all: ALL_DOMAINS })
-          .andWhere('t.period >= :first AND t.period <= :last', { first: months[0], last: months[1] })
-          .groupBy('t.domainCode')
-          .getRawMany<{ domainCode: string; records: string | number; repaired: string | number }>();
-        for (const r of perDomain) add('byDomain', r.domainCode, Number(r.records), Number(r.repaired));
-      }
-    }
-    if (days.length) {
-      const qb = this.db
-        .getRepository(RecordDayTallyEntity)
-        .createQueryBuilder('t')
-        .select(['t.cut AS cut', 't.domainCode AS domainCode', 't.keyValue AS keyValue'])
-        .addSelect('SUBSTR(t.period, 1, 7)', 'period')
-        .addSelect('SUM(t.records)', 'records')
-        .addSelect('SUM(t.repaired)', 'repaired')
-        .where(
-          `(${days.map((_, i) => `(t.period >= :from${i} AND t.period <= :to${i})`).join(' OR ')})`,
-          Object.fromEntries(
-            days.flatMap(([a, b], i) => [
-              [`from${i}`, a],
-              [`to${i}`, b],
-            ]),
-          ),
-        )
-        .groupBy('t.cut')
-        .addGroupBy('t.domainCode')
-        .addGroupBy('t.keyValue')
-        .addGroupBy('SUBSTR(t.period, 1, 7)');
-      if (filtered) qb.andWhere('t.domainCode IN (:...domains)', { domains });
-      for (const r of await qb.getRawMany<TallyRow>()) {
-        const [n, rep] = [Number(r.records), Number(r.repaired)];
-        // Every record is in exactly one category row: the category rows give the totals too.
-        if (r.cut === 'category') {
-          add('byCategory', r.keyValue, n, rep);
-          add('byDomain', r.domainCode, n, rep);
-          add('byMonth', r.period, n, rep);
-        } else add('byRegion', r.keyValue, n, rep);
-      }
+      if (!filtered && allDomains.length)
+        for (const r of await this.sums(tally, ranges, allDomains, false))
+          add('byDomain', r.domainCode, Number(r.records), Number(r.repaired));
     }
     const sorted = (dim: Dimension) =>
       [...buckets[dim].values()]
@@ -138,5 +92,47 @@ export class StatisticsService {
     out.records = out.byCategory.reduce((n, b) => n + b.records, 0);
     out.repaired = out.byCategory.reduce((n, b) => n + b.repaired, 0);
     return out;
+  }
+
+  /**
+   * Tally rows of these domains in the period ranges, summed per (cut, domain, key, month); with
+   * `allCuts` false only the totals. The primary key (cut, domain, period, key) makes each a range read.
+   */
+  private sums(tally: Tally, ranges: [string, string][], domains: string[], allCuts: boolean) {
+    const month = 'SUBSTR(t.period, 1, 7)';
+    const qb = this.db
+      .getRepository(tally)
+      .createQueryBuilder('t')
+      .select(['t.cut AS cut', 't.domainCode AS domainCode'])
+      .addSelect('SUM(t.records)', 'records')
+      .addSelect('SUM(t.repaired)', 'repaired')
+      .where('t.cut IN (:...cuts)', { cuts: allCuts ? ['total', 'region', 'category'] : ['total'] })
+      .andWhere('t.domainCode IN (:...domains)', { domains })
+      .andWhere(
+        `(${ranges.map((_, i) => `(t.period >= :from${i} AND t.period <= :to${i})`).join(' OR ')})`,
+        Object.fromEntries(
+          ranges.flatMap(([a, b], i) => [
+            [`from${i}`, a],
+            [`to${i}`, b],
+          ]),
+        ),
+      )
+      .groupBy('t.cut')
+      .addGroupBy('t.domainCode');
+    // The totals per domain need no month or key: a row per domain, not per domain and month.
+    if (allCuts)
+      qb.addSelect('t.keyValue', 'keyValue').addSelect(month, 'period').addGroupBy('t.keyValue').addGroupBy(month);
+    return qb.getRawMany<TallyRow>();
+  }
+
+  /** The domains with any tally row: read from the month tallies' key alone. */
+  private async tallyDomains(): Promise<string[]> {
+    const rows = await this.db
+      .getRepository(RecordMonthTallyEntity)
+      .createQueryBuilder('t')
+      .select('DISTINCT t.domainCode', 'domainCode')
+      .where("t.cut = 'total' AND t.domainCode <> :all", { all: ALL_DOMAINS })
+      .getRawMany<{ domainCode: string }>();
+    return rows.map((r) => r.domainCode);
   }
 }
