@@ -1,11 +1,11 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
-// Well under SQLite's 32,766 bound parameters for the widest tally (9 columns).
-const ROWS_PER_STATEMENT = 500;
+// Under SQLite's 32,766 bound parameters for the widest tally (9 columns): 18,000.
+const ROWS_PER_STATEMENT = 2000;
 
 /**
  * Adds each row's counters to the tally row of the same key, creating it when missing, in one
- * statement per 500 rows: `ON DUPLICATE KEY UPDATE n = n + VALUES(n)` on MySQL/MariaDB and
+ * statement per 2,000 rows: `ON DUPLICATE KEY UPDATE n = n + VALUES(n)` on MySQL/MariaDB and
  * `ON CONFLICT DO UPDATE SET n = n + excluded.n` on SQLite, both atomic under concurrent writers.
  * The key is the entity's primary key, every other column a counter. Rows are written in key
  * order, so that two transactions touching the same keys lock them in the same order (no deadlock).
