@@ -1,4 +1,4 @@
-import { bulkInsert, isMysql } from '@credit/shared';
+import { isMysql } from '@credit/shared';
 import type { EntityManager } from 'typeorm';
 import { LAG_CHUNK_DAYS, UnitDayLagEntity } from './unitTally.entity';
 
@@ -20,34 +20,28 @@ export const mergeInto = (into: Histogram, from: Histogram) => {
 
 /**
  * Adds histograms to their rows inside the caller's transaction: rows created empty if missing
- * (INSERT IGNORE), then read under a row lock (FOR UPDATE on MySQL; SQLite writes one transaction
- * at a time), merged and written back. Keys in one order everywhere, against deadlocks.
+ * and locked, then read (FOR UPDATE on MySQL; SQLite writes one transaction at a time), merged and
+ * written back. Keys in one order everywhere, against deadlocks.
  */
 export async function addToLagHistograms(
   tx: EntityManager,
   deltas: { day: string; unitCode: string; chunk: number; histogram: Histogram }[],
 ): Promise<void> {
   if (deltas.length === 0) return;
-  const sorted = [...deltas].sort((a, b) =>
-    a.day !== b.day
-      ? a.day < b.day
-        ? -1
-        : 1
-      : a.unitCode !== b.unitCode
-        ? a.unitCode < b.unitCode
-          ? -1
-          : 1
-        : a.chunk - b.chunk,
-  );
-  await bulkInsert(
-    tx,
-    UnitDayLagEntity,
-    sorted.map((d) => ({ day: d.day, unitCode: d.unitCode, chunk: d.chunk, histogram: '{}' })),
-    { ignoreDuplicates: true },
-  );
-  const lock = isMysql(tx.connection) ? ' FOR UPDATE' : '';
+  // Chunks shifted positive and padded: the string order is the key order.
+  const order = (d: { day: string; unitCode: string; chunk: number }) =>
+    `${d.day}\u0000${d.unitCode}\u0000${String(d.chunk + 1_000_000).padStart(8, '0')}`;
+  const sorted = [...deltas].sort((a, b) => (order(a) < order(b) ? -1 : 1));
   const q = (name: string) => tx.connection.driver.escape(name);
   const table = q(tx.connection.getMetadata(UnitDayLagEntity).tableName);
+  const mysql = isMysql(tx.connection);
+  // On MySQL the no-op update takes the row's exclusive lock at once (INSERT IGNORE would take a
+  // shared one, and two writers upgrading it to FOR UPDATE would deadlock).
+  await tx.query(
+    `INSERT ${mysql ? '' : 'OR IGNORE '}INTO ${table} (${q('day')}, ${q('unitCode')}, ${q('chunk')}, ${q('histogram')}) VALUES ${sorted.map(() => "(?, ?, ?, '{}')").join(', ')}${mysql ? ` ON DUPLICATE KEY UPDATE ${q('histogram')} = ${q('histogram')}` : ''}`,
+    sorted.flatMap((d) => [d.day, d.unitCode, d.chunk]),
+  );
+  const lock = mysql ? ' FOR UPDATE' : '';
   const key = `${q('day')} = ? AND ${q('unitCode')} = ? AND ${q('chunk')} = ?`;
   for (const d of sorted) {
     const [row] = (await tx.query(`SELECT ${q('histogram')} AS histogram FROM ${table} WHERE ${key}${lock}`, [
