@@ -37,7 +37,7 @@ const rounds = Math.max(1, opt('rounds', smoke ? 1 : 2));
 /** The peers listen on this port and the next tens (plain, +10 Hive, +20 ours uncached, +30 Hive Rust). */
 const peerPorts = opt('peer-ports', 4600);
 const onlyArg = args.indexOf('--only');
-/** `--only unique,verify`: run just these scenario groups (unique, history, probe, list, verify, issue, submit). */
+/** `--only unique,verify`: run just these scenario groups (unique, history, probe, list, verify, issue, submit, dashboard). */
 const only = onlyArg >= 0 ? new Set(args[onlyArg + 1].split(',')) : null;
 const want = (group: string) => only === null || only.has(group);
 
@@ -99,6 +99,30 @@ const HISTORY_DIRECT = `query($r: [_Any!]!) { _entities(representations: $r) { .
 const LIST = `query List { subjects(first: 50) { edges { node { creditCode name recordSummary { records repaired } } } } }`;
 const VERIFY = `query Verify($n: String!, $c: String!) { verifyReport(number: $n, verificationCode: $c) { authentic status } }`;
 const ISSUE = `mutation Issue($input: IssueReportInput!) { issueReport(input: $input) { number verificationCode } }`;
+const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+/** The four dashboard queries of issue 18, each a scan of the records table before the tallies. */
+const DASHBOARDS: { name: string; role: 'ANALYST' | 'LEAD_DEPARTMENT'; query: string }[] = [
+  {
+    name: 'statistics, 4 dims',
+    role: 'ANALYST',
+    query: `{ recordStatistics(from: "2020-01-01", to: "${today}") { records repaired byDomain { key records repaired } byRegion { key records } byCategory { key records } byMonth { key records } } }`,
+  },
+  {
+    name: 'statistics, default, byMonth',
+    role: 'ANALYST',
+    query: `{ recordStatistics { records byMonth { key records repaired } } }`,
+  },
+  {
+    name: 'recordQuality',
+    role: 'LEAD_DEPARTMENT',
+    query: `{ recordQuality(from: "2025-01-01", to: "${today}") { unitCode batches rowsSubmitted rejected rejectionRate rejectedByReason { reason rows } newRecords lagMedianDays lagP90Days lateRows } }`,
+  },
+  {
+    name: 'recordQualityWarnings',
+    role: 'LEAD_DEPARTMENT',
+    query: `{ recordQualityWarnings(from: "2025-01-01", to: "${today}") { warnings { unitCode late highRejectionRate } silentUnits { unitCode } nameMismatches { unitCode records } } }`,
+  },
+];
 const SUBMIT = `mutation Submit($records: [RecordInput!]!) { submitRecords(records: $records) { created updated unchanged rejected } }`;
 
 export interface Row extends LoadResult {
@@ -372,6 +396,7 @@ async function main() {
   });
 
   const rows: Row[] = [];
+  const ratios: Record<string, number | undefined> = {};
   // The list and verification scenarios read every subject above; issuance rotates over them too.
   if (want('history')) {
     rows.push(await measure('history', 'ours', history(GATEWAY), connections, true, gatewayProbe));
@@ -495,6 +520,51 @@ async function main() {
         gatewayProbe,
       ),
     );
+  if (want('dashboard')) {
+    const analyst = await token({ role: 'ANALYST' });
+    const dashboard = (url: string, d: (typeof DASHBOARDS)[number]): LoadTarget => ({
+      url,
+      headers: { authorization: `Bearer ${d.role === 'ANALYST' ? analyst : lead}` },
+      body: () => JSON.stringify({ query: d.query }),
+    });
+    for (const d of DASHBOARDS) {
+      rows.push(await measure(`dashboard: ${d.name}`, 'ours', dashboard(GATEWAY, d), lowConnections, true));
+      rows.push(
+        await measure(`dashboard: ${d.name}`, 'records direct', dashboard(SUBGRAPHS.records, d), lowConnections, false),
+      );
+    }
+    // Dashboards refreshing while subjects issue reports: issuance p99 with and without them.
+    const issuance: LoadTarget = {
+      url: GATEWAY,
+      headers: {},
+      headersFor: (i) => ({ authorization: `Bearer ${pick(owners, i)}` }),
+      body: (i) =>
+        JSON.stringify({
+          query: ISSUE,
+          variables: { input: { creditCode: pick(codes, i), scenario: 'FINANCING', channel: 'WEBSITE' } },
+        }),
+    };
+    const mix: LoadTarget = {
+      url: GATEWAY,
+      headers: {},
+      headersFor: (i) => ({ authorization: `Bearer ${pick(DASHBOARDS, i).role === 'ANALYST' ? analyst : lead}` }),
+      body: (i) => JSON.stringify({ query: pick(DASHBOARDS, i).query }),
+    };
+    const alone = await measure('issueReport alone', 'ours', issuance, lowConnections, false);
+    const [withDashboards, dashboards] = await Promise.all([
+      runLoad(issuance, lowConnections, duration),
+      runLoad(mix, lowConnections, duration),
+    ]);
+    rows.push(
+      alone,
+      { scenario: 'issueReport + dashboards', target: 'ours', connections: lowConnections, ...withDashboards },
+      { scenario: 'dashboards + issuance', target: 'ours', connections: lowConnections, ...dashboards },
+    );
+    console.error(
+      `  issuance p99 ${alone.p99.toFixed(1)} ms alone, ${withDashboards.p99.toFixed(1)} ms with dashboards (dashboards p99 ${dashboards.p99.toFixed(1)} ms)`,
+    );
+    ratios['issuance p99: with dashboards/alone'] = withDashboards.p99 / alone.p99;
+  }
   const unit = await token({ role: 'SOURCE_UNIT', unitCode: 'GZ-D07', domains: ['D07'] });
   if (want('submit')) {
     // Only registered units submit; a database filled by seed:large alone (SEED_DEMO=false) has none.
@@ -531,7 +601,6 @@ async function main() {
 
   const get = (scenario: string, target: string, c = connections) =>
     rows.find((r) => r.scenario === scenario && r.target === target && r.connections === c);
-  const ratios: Record<string, number | undefined> = {};
   for (const s of ['history', 'list 50 + summaries']) {
     const ours = get(s, 'ours');
     const plain = get(s, 'plain @apollo/gateway');

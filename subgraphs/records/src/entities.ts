@@ -7,6 +7,7 @@ import { RecordEntity } from './record/record.entity';
 import { RevisionEntity } from './record/revision.entity';
 import { SubmissionEntity } from './submission/submission.entity';
 import { migrations } from './migrations';
+import { TALLY_ENTITIES } from './aggregates/tallyMaintenance';
 
 /** Everything this subgraph stores, and the migrations that create it on MySQL. */
 export const ENTITIES = [
@@ -15,6 +16,7 @@ export const ENTITIES = [
   ExcludedDecisionEntity,
   SubmissionEntity,
   NameMismatchEntity,
+  ...TALLY_ENTITIES,
   AuditEntry,
 ];
 export const MIGRATIONS = migrations;

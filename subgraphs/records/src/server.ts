@@ -10,6 +10,7 @@ import {
 import { ENTITIES, MIGRATIONS, SERVICE_NAME } from './entities';
 import type { RecordsEnv } from './env';
 import { buildRecordsSchema } from './schema';
+import { talliesMissing } from './aggregates/tallyMaintenance';
 import { seedDemoRecords } from './seed/demoRecords';
 
 export type RecordsApp = BootedSubgraph<RecordsServices>;
@@ -45,6 +46,8 @@ export async function createRecordsApp(env: RecordsEnv, opts: RecordsAppOptions 
         const seeded = await seedDemoRecords(services.db);
         if (seeded.records) logger.info(seeded, 'demo records seeded');
       }
+      if (await talliesMissing(services.db))
+        logger.warn('statistics and quality tallies are empty while records exist: run pnpm stats:rebuild');
     },
     ...boot,
   });

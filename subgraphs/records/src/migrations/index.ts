@@ -3,10 +3,12 @@ import { Init1795656121508 } from './1795656121508-Init';
 import { SummaryIndex1795660222491 } from './1795660222491-SummaryIndex';
 import { DecisionIdentity1796000000000 } from './1796000000000-DecisionIdentity';
 import { NameMismatch1796000000002 } from './1796000000002-NameMismatch';
+import { StatisticsTallies1796000000018 } from './1796000000018-StatisticsTallies';
 
 export const migrations: (new () => object)[] = [
   Init1795656121508,
   SummaryIndex1795660222491,
   DecisionIdentity1796000000000,
   NameMismatch1796000000002,
+  StatisticsTallies1796000000018,
 ];

@@ -1,10 +1,9 @@
 import { NameMismatchEntity } from './nameMismatch.entity';
 import { addDays, startOfChinaDay } from '@credit/shared';
-import { Between, In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { SourceUnitDirectory } from '../catalogue/entitiesDirectory';
 import { dbTimestamp } from '../record/dates';
-import { RecordEntity } from '../record/record.entity';
-import { SubmissionEntity } from '../submission/submission.entity';
+import { TalliedQuality, type QualitySource } from './qualitySource';
 import { QualityWarning, QualityWarnings, UnitQuality } from './quality.type';
 
 export interface QualitySettings {
@@ -34,6 +33,8 @@ export class QualityService {
     private readonly db: DataSource,
     private readonly units: SourceUnitDirectory,
     private readonly settings: QualitySettings,
+    /** The maintained tallies when served; DirectQuality computes the same from the source rows. */
+    private readonly source: QualitySource = new TalliedQuality(db),
   ) {}
 
   /** Units with activity in [from, to] (Guizhou dates), or exactly `unitCodes` when given. */
@@ -43,39 +44,7 @@ export class QualityService {
     unitCodes?: string[],
     lateThresholdDays = this.settings.lateThresholdDays,
   ): Promise<UnitQuality[]> {
-    const start = startOfChinaDay(from);
-    const end = new Date(startOfChinaDay(addDays(to, 1)).getTime() - 1);
-    const submissions = await this.db.getRepository(SubmissionEntity).find({
-      select: {
-        sourceUnitCode: true,
-        rowsSubmitted: true,
-        created: true,
-        updated: true,
-        unchanged: true,
-        excluded: true,
-        rejected: true,
-        rejectReasons: true,
-      },
-      where: {
-        submittedAt: Between(dbTimestamp(this.db, start) as Date, dbTimestamp(this.db, end) as Date),
-        ...(unitCodes ? { sourceUnitCode: In(unitCodes) } : {}),
-      },
-    });
-    const lagQuery = this.db
-      .getRepository(RecordEntity)
-      .createQueryBuilder('r')
-      .select('r.sourceUnitCode', 'unit')
-      .addSelect('r.lagDays', 'lag')
-      .addSelect('COUNT(*)', 'n')
-      .where('r.submittedAt >= :start AND r.submittedAt <= :end', {
-        start: dbTimestamp(this.db, start),
-        end: dbTimestamp(this.db, end),
-      })
-      .groupBy('r.sourceUnitCode')
-      .addGroupBy('r.lagDays');
-    if (unitCodes)
-      lagQuery.andWhere(unitCodes.length ? 'r.sourceUnitCode IN (:...units)' : '1 = 0', { units: unitCodes });
-    const lags = await lagQuery.getRawMany<{ unit: string; lag: number | string; n: number | string }>();
+    const { batches, rejections, lags } = await this.source.read(from, to, unitCodes);
 
     const byUnit = new Map<string, UnitQuality>();
     const histograms = new Map<string, Map<number, number>>();
@@ -109,25 +78,26 @@ export class QualityService {
       return byUnit.get(code)!;
     };
     for (const code of unitCodes ?? []) unit(code);
-    for (const s of submissions) {
-      const q = unit(s.sourceUnitCode);
-      q.batches++;
+    for (const s of batches) {
+      const q = unit(s.unitCode);
+      q.batches += s.batches;
       q.rowsSubmitted += s.rowsSubmitted;
       q.created += s.created;
       q.updated += s.updated;
       q.unchanged += s.unchanged;
       q.excluded += s.excluded;
       q.rejected += s.rejected;
-      const r = reasons.get(s.sourceUnitCode)!;
-      for (const [reason, n] of Object.entries(s.rejectReasons)) r.set(reason, (r.get(reason) ?? 0) + n);
+    }
+    for (const r of rejections) {
+      const counts = (unit(r.unitCode), reasons.get(r.unitCode)!);
+      counts.set(r.reason, (counts.get(r.reason) ?? 0) + r.rows);
     }
     for (const l of lags) {
-      const q = unit(l.unit);
-      const days = Number(l.lag);
-      const n = Number(l.n);
-      histograms.get(l.unit)!.set(days, n);
-      q.newRecords += n;
-      if (days > lateThresholdDays) q.lateRows += n;
+      const q = unit(l.unitCode);
+      const h = histograms.get(l.unitCode)!;
+      h.set(l.lagDays, (h.get(l.lagDays) ?? 0) + l.records);
+      q.newRecords += l.records;
+      if (l.lagDays > lateThresholdDays) q.lateRows += l.records;
     }
     for (const q of byUnit.values()) {
       q.accepted = q.created + q.updated + q.unchanged;

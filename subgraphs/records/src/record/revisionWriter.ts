@@ -1,5 +1,6 @@
 import { conflict } from '@credit/shared';
 import type { EntityManager } from 'typeorm';
+import { TallyDeltas } from '../aggregates/tallyDeltas';
 import { RecordEntity } from './record.entity';
 import { changesJson, RevisionEntity, type FieldChanges } from './revision.entity';
 
@@ -34,7 +35,8 @@ export const isUniqueViolation = (err: unknown): boolean => {
 };
 
 /**
- * Changes one record inside the caller's transaction and appends its revision. The revision's
+ * Changes one record inside the caller's transaction, appends its revision and moves it between
+ * the statistics' tallies if a tallied field changed. The revision's
  * sequence number is unique per record, so two concurrent changes of one record cannot both
  * commit: the loser gets CONFLICT and may retry against the new state.
  */
@@ -68,6 +70,10 @@ export async function reviseRecord(
       })
       .updateEntity(false)
       .execute();
+    // A repair, revocation or correction moves the record between statistics' tallies, in this transaction.
+    const deltas = new TallyDeltas();
+    deltas.recordChange(record, { ...record, ...changes });
+    await deltas.apply(tx);
   } catch (err) {
     if (isUniqueViolation(err))
       throw conflict(`record ${record.id} was changed concurrently; retry`, { recordId: record.id });

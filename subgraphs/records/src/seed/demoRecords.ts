@@ -15,6 +15,7 @@ import { newRecordId } from '../record/recordId';
 import { RecordCategory, RecordStatus, RecordSubjectType } from '../record/record.type';
 import { changesJson, RevisionEntity } from '../record/revision.entity';
 import { SubmissionEntity } from '../submission/submission.entity';
+import { rebuildTalliesIn } from '../aggregates/tallyMaintenance';
 
 /** Deterministic pseudo-random numbers so that every fresh start seeds the same demo records. */
 function prng(seed: number) {
@@ -300,6 +301,8 @@ export async function seedDemoRecords(
     await insertAll(tx, RevisionEntity, revisions);
     await insertAll(tx, ExcludedDecisionEntity, excluded);
     await insertAll(tx, SubmissionEntity, [...batches.values()]);
+    // Written around the write path, so their statistics tallies are computed here, in the same transaction.
+    await rebuildTalliesIn(tx);
   });
   return { records: records.length, excluded: excluded.length, submissions: batches.size };
 }

@@ -11,6 +11,7 @@ import { changesJson, parseChanges, RevisionEntity } from '../record/revision.en
 import { diff, isUniqueViolation } from '../record/revisionWriter';
 import { CONTENT_FIELDS, sameValue, validateRecordRow, type RecordContent, type RecordRow } from './recordValidation';
 import { RowReason, type RecordRowProblem } from './rowProblem';
+import { TallyDeltas } from '../aggregates/tallyDeltas';
 import { bulkLoad } from './bulkLoad';
 import { defaultRegion } from './regionDefault';
 import { SubmissionEntity } from './submission.entity';
@@ -244,17 +245,16 @@ export class SubmissionService {
     const { who, batchId, records, excluded, results, now } = batch;
     try {
       await this.db.transaction(async (tx) => {
-        const written = await this.writeRecords(tx, who, batchId, records, results, now);
+        const deltas = new TallyDeltas();
+        const written = await this.writeRecords(tx, who, batchId, records, results, now, deltas);
         await this.writeNameMismatches(tx, who, written, batch.registeredNames, now);
         await this.writeExcluded(tx, who, excluded, results, now);
-        await tx
-          .createQueryBuilder()
-          .insert()
-          .into(SubmissionEntity)
-          .values(this.logEntry(who, batchId, batch.submitted, results, now))
-          .updateEntity(false)
-          .execute();
+        const entry = this.logEntry(who, batchId, batch.submitted, results, now);
+        await tx.createQueryBuilder().insert().into(SubmissionEntity).values(entry).updateEntity(false).execute();
+        deltas.batch(who.unitCode, chinaDate(now), entry);
         await this.auditWrites(tx, who, batchId, records, results);
+        // Last, so that the shared tally rows stay locked for the shortest time.
+        await deltas.apply(tx);
       });
       await this.changes.publish(writtenSubjects(records, results));
     } catch (err) {
@@ -305,6 +305,7 @@ export class SubmissionService {
     rows: Map<string, BatchRecord>,
     results: RecordRowResult[],
     now: Date,
+    deltas: TallyDeltas,
   ): Promise<RecordEntity[]> {
     if (rows.size === 0) return [];
     const written: RecordEntity[] = [];
@@ -319,6 +320,7 @@ export class SubmissionService {
     const inserts: Partial<RecordEntity>[] = [];
     const revisions: Partial<RevisionEntity>[] = [];
     const reason = `submitted by ${who.unitCode} (${who.channel.toLowerCase()} batch ${batchId})`;
+    const today = chinaDate(now);
     const revision = (recordId: string, seq: number, action: 'CREATED' | 'UPDATED', changes: string | null) =>
       revisions.push({ recordId, seq, action, actor: who.actor, at: now, reason, objectionId: null, batchId, changes });
     for (const [identity, first] of rows) {
@@ -391,9 +393,13 @@ export class SubmissionService {
         results[index] = rowResult(index, number, RecordVerdict.UPDATED, current.id);
       }
       if (created || dirty) written.push(current!);
-      if (created) inserts.push(current!);
-      else if (dirty && current) {
+      if (created) {
+        inserts.push(current!);
+        deltas.record(current!, 1);
+        deltas.newRecord(who.unitCode, today, current!.lagDays);
+      } else if (dirty && current) {
         const final = current;
+        deltas.recordChange(before!, final);
         const changes = Object.fromEntries(CONTENT_FIELDS.map((f) => [f, final[f]])) as Partial<RecordEntity>;
         await tx
           .getRepository(RecordEntity)
@@ -516,7 +522,7 @@ export class SubmissionService {
     submitted: number,
     results: RecordRowResult[],
     now: Date,
-  ): Partial<SubmissionEntity> {
+  ): SubmissionEntity {
     const count = (v: RecordVerdict) => results.filter((r) => r.verdict === v).length;
     const rejectReasons: Record<string, number> = {};
     for (const r of results) {

@@ -1,0 +1,147 @@
+import type { EntityManager } from 'typeorm';
+import { RecordStatus } from '../record/record.type';
+import { ALL_DOMAINS, RecordDayTallyEntity, RecordMonthTallyEntity, type TallyCut } from './recordTally.entity';
+import { addToLagHistograms, histogramJson, lagChunk, type Histogram } from './lagHistogram';
+import { addToTally } from './tallyUpsert';
+import { UnitDayLagEntity, UnitDayRejectionEntity, UnitDayTallyEntity } from './unitTally.entity';
+
+/** The fields of a record that decide where it is counted. */
+export interface TalliedRecord {
+  domainCode: string;
+  regionCode: string;
+  category: string;
+  decisionDate: string;
+  status: string;
+}
+
+/** The counters of one submitted batch (its log entry). */
+export interface BatchCounts {
+  rowsSubmitted: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  excluded: number;
+  rejected: number;
+  rejectReasons: Record<string, number>;
+  /** Batches these counts add up (1 for one batch). */
+  batches?: number;
+}
+
+export interface TallyRows {
+  months: RecordMonthTallyEntity[];
+  days: RecordDayTallyEntity[];
+  units: UnitDayTallyEntity[];
+  rejections: UnitDayRejectionEntity[];
+  lags: UnitDayLagEntity[];
+}
+
+const counted = (status: string) => status === RecordStatus.EFFECTIVE || status === RecordStatus.REPAIRED;
+const TALLIED_FIELDS = ['domainCode', 'regionCode', 'category', 'decisionDate', 'status'] as const;
+
+/**
+ * The changes one transaction makes to the maintained aggregates, added up in memory while the
+ * transaction writes its rows and applied at its end (`apply`) as one additive upsert per distinct
+ * key: a batch of 500 records costs a few hundred small rows, not 500 statements, and the tally
+ * rows are locked only from then until the commit.
+ */
+export class TallyDeltas {
+  private readonly months = new Map<string, RecordMonthTallyEntity>();
+  private readonly days = new Map<string, RecordDayTallyEntity>();
+  private readonly units = new Map<string, UnitDayTallyEntity>();
+  private readonly rejections = new Map<string, UnitDayRejectionEntity>();
+  private readonly lags = new Map<string, { day: string; unitCode: string; chunk: number; histogram: Histogram }>();
+
+  /** A record counted (+1) or no longer counted (-1) under its current fields; n alike records at once. */
+  record(r: TalliedRecord, sign: number): void {
+    if (!counted(r.status)) return;
+    const repaired = r.status === RecordStatus.REPAIRED ? sign : 0;
+    const grains: [Map<string, RecordMonthTallyEntity>, string][] = [
+      [this.months, String(r.decisionDate).slice(0, 7)],
+      [this.days, String(r.decisionDate).slice(0, 10)],
+    ];
+    for (const [rows, period] of grains) {
+      for (const domainCode of [r.domainCode, ALL_DOMAINS]) {
+        for (const [cut, keyValue] of [
+          ['total', ''],
+          ['region', r.regionCode],
+          ['category', r.category],
+        ] as [TallyCut, string][]) {
+          const k = `${cut}\u0000${domainCode}\u0000${period}\u0000${keyValue}`;
+          const row = rows.get(k) ?? { cut, domainCode, period, keyValue, records: 0, repaired: 0 };
+          row.records += sign;
+          row.repaired += repaired;
+          rows.set(k, row);
+        }
+      }
+    }
+  }
+
+  /** A record changed from `before` to `after`: moved between tally keys only if a tallied field changed. */
+  recordChange(before: TalliedRecord, after: TalliedRecord): void {
+    if (TALLIED_FIELDS.every((f) => String(before[f]) === String(after[f]))) return;
+    this.record(before, -1);
+    this.record(after, 1);
+  }
+
+  /** A batch logged for `unitCode` on Guizhou day `day`. */
+  batch(unitCode: string, day: string, c: BatchCounts): void {
+    const k = `${day}\u0000${unitCode}`;
+    const row = this.units.get(k) ?? {
+      day,
+      unitCode,
+      batches: 0,
+      rowsSubmitted: 0,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      excluded: 0,
+      rejected: 0,
+    };
+    row.batches += c.batches ?? 1;
+    row.rowsSubmitted += c.rowsSubmitted;
+    row.created += c.created;
+    row.updated += c.updated;
+    row.unchanged += c.unchanged;
+    row.excluded += c.excluded;
+    row.rejected += c.rejected;
+    this.units.set(k, row);
+    for (const [reason, n] of Object.entries(c.rejectReasons)) {
+      const rk = `${k}\u0000${reason}`;
+      const r = this.rejections.get(rk) ?? { day, unitCode, reason, rejectedRows: 0 };
+      r.rejectedRows += n;
+      this.rejections.set(rk, r);
+    }
+  }
+
+  /** A record first submitted by `unitCode` on Guizhou day `day`, `lagDays` after its decision. */
+  newRecord(unitCode: string, day: string, lagDays: number, n = 1): void {
+    const chunk = lagChunk(lagDays);
+    const k = `${day}\u0000${unitCode}\u0000${chunk}`;
+    const row = this.lags.get(k) ?? { day, unitCode, chunk, histogram: new Map<number, number>() };
+    row.histogram.set(lagDays, (row.histogram.get(lagDays) ?? 0) + n);
+    this.lags.set(k, row);
+  }
+
+  /** The deltas as tally rows (the rebuild writes them, the check compares them), zero rows left out. */
+  rows(): TallyRows {
+    const nonZero = <T extends { records: number; repaired: number }>(rows: Iterable<T>) =>
+      [...rows].filter((r) => r.records !== 0 || r.repaired !== 0);
+    return {
+      months: nonZero(this.months.values()),
+      days: nonZero(this.days.values()),
+      units: [...this.units.values()],
+      rejections: [...this.rejections.values()].filter((r) => r.rejectedRows !== 0),
+      lags: [...this.lags.values()].map((r) => ({ ...r, histogram: histogramJson(r.histogram) })),
+    };
+  }
+
+  /** Writes the deltas inside the caller's transaction; always the same table order, against deadlocks. */
+  async apply(tx: EntityManager): Promise<void> {
+    const rows = this.rows();
+    await addToTally(tx, RecordMonthTallyEntity, rows.months);
+    await addToTally(tx, RecordDayTallyEntity, rows.days);
+    await addToTally(tx, UnitDayTallyEntity, rows.units);
+    await addToTally(tx, UnitDayRejectionEntity, rows.rejections);
+    await addToLagHistograms(tx, [...this.lags.values()]);
+  }
+}

@@ -1,0 +1,133 @@
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { RecordEntity } from '../record/record.entity';
+import { RecordDayTallyEntity, RecordMonthTallyEntity } from './recordTally.entity';
+import { bulkInsert } from '@credit/shared';
+import { histogramJson, parseHistogram } from './lagHistogram';
+import { tallyFromSource, tallyMonths, nextMonth } from './tallySource';
+import { UnitDayLagEntity, UnitDayRejectionEntity, UnitDayTallyEntity } from './unitTally.entity';
+import type { TallyRows } from './tallyDeltas';
+
+export const TALLY_ENTITIES = [
+  RecordMonthTallyEntity,
+  RecordDayTallyEntity,
+  UnitDayTallyEntity,
+  UnitDayRejectionEntity,
+  UnitDayLagEntity,
+] as const;
+
+const TALLY_TABLES = {
+  months: RecordMonthTallyEntity,
+  days: RecordDayTallyEntity,
+  units: UnitDayTallyEntity,
+  rejections: UnitDayRejectionEntity,
+  lags: UnitDayLagEntity,
+};
+
+/** Records stored but no tally at all: a database migrated from before the tallies, not yet rebuilt. */
+export async function talliesMissing(db: DataSource): Promise<boolean> {
+  const [tally] = await db.getRepository(RecordMonthTallyEntity).find({ take: 1 });
+  if (tally) return false;
+  return (await db.getRepository(RecordEntity).find({ select: { id: true }, take: 1 })).length > 0;
+}
+
+export type Progress = (done: number, total: number) => void;
+
+/**
+ * Recomputes every tally from the source rows in one transaction: readers see the old tallies
+ * until the commit, never a half-built set. Meant for an idle records service (a first
+ * installation, after a bulk load that bypassed the write path, or when the check finds a drift):
+ * a batch committed while it runs would be counted only if it commits before its month is read.
+ */
+export function rebuildTallies(db: DataSource, progress: Progress = () => {}) {
+  return db.transaction((tx) => rebuildTalliesIn(tx, progress));
+}
+
+/** The rebuild inside the caller's transaction (the demo seed writes its rows and their tallies at once). */
+export async function rebuildTalliesIn(
+  tx: EntityManager,
+  progress: Progress = () => {},
+): Promise<{ months: number; rows: number }> {
+  for (const e of TALLY_ENTITIES) await tx.createQueryBuilder().delete().from(e).execute();
+  const months = await tallyMonths(tx);
+  let rows = 0;
+  for (const [i, month] of months.entries()) {
+    // Months are disjoint in every tally's key (decision month, or Guizhou month of submission):
+    // plain inserts into the emptied tables, no upserts.
+    const r = (await tallyFromSource(tx, month)).rows();
+    await bulkInsert(tx, RecordMonthTallyEntity, r.months);
+    await bulkInsert(tx, RecordDayTallyEntity, r.days);
+    await bulkInsert(tx, UnitDayTallyEntity, r.units);
+    await bulkInsert(tx, UnitDayRejectionEntity, r.rejections);
+    await bulkInsert(tx, UnitDayLagEntity, r.lags);
+    rows += r.months.length + r.days.length + r.units.length + r.rejections.length + r.lags.length;
+    progress(i + 1, months.length);
+  }
+  return { months: months.length, rows };
+}
+
+export interface TallyDrift {
+  table: string;
+  key: string;
+  stored: string;
+  expected: string;
+}
+
+/** Where the stored tallies differ from the source rows, month by month (empty: they agree). */
+export async function checkTallies(db: DataSource, progress: Progress = () => {}): Promise<TallyDrift[]> {
+  const months = await tallyMonths(db);
+  const drifts: TallyDrift[] = [];
+  for (const [i, month] of months.entries()) {
+    const expected = (await tallyFromSource(db, month)).rows();
+    const next = nextMonth(month);
+    const stored: TallyRows = {
+      months: await storedRows(db, RecordMonthTallyEntity, 'period = :m', { m: month }),
+      days: await storedRows(db, RecordDayTallyEntity, 'period >= :a AND period < :b', {
+        a: `${month}-01`,
+        b: `${next}-01`,
+      }),
+      units: await storedRows(db, UnitDayTallyEntity, 'day >= :a AND day < :b', { a: `${month}-01`, b: `${next}-01` }),
+      rejections: await storedRows(db, UnitDayRejectionEntity, 'day >= :a AND day < :b', {
+        a: `${month}-01`,
+        b: `${next}-01`,
+      }),
+      lags: await storedRows(db, UnitDayLagEntity, 'day >= :a AND day < :b', { a: `${month}-01`, b: `${next}-01` }),
+    };
+    for (const table of Object.keys(expected) as (keyof TallyRows)[]) {
+      drifts.push(...compare(table, db, stored[table], expected[table]));
+    }
+    progress(i + 1, months.length);
+  }
+  return drifts;
+}
+
+async function storedRows<T extends ObjectLiteral>(
+  db: DataSource,
+  target: EntityTarget<T>,
+  where: string,
+  params: Record<string, string>,
+): Promise<T[]> {
+  return db.getRepository(target).createQueryBuilder('t').where(where, params).getMany();
+}
+
+function compare(table: string, db: DataSource, stored: ObjectLiteral[], expected: ObjectLiteral[]): TallyDrift[] {
+  const meta = db.getMetadata(TALLY_TABLES[table as keyof TallyRows]);
+  const keys = meta.primaryColumns.map((c) => c.propertyName);
+  const counters = meta.columns.filter((c) => !c.isPrimary).map((c) => c.propertyName);
+  const keyOf = (r: ObjectLiteral) => keys.map((k) => String(r[k])).join('/');
+  // A histogram compares by content (canonical text); an empty one is no row at all.
+  const value = (r: ObjectLiteral | undefined, c: string) =>
+    c === 'histogram' ? histogramJson(parseHistogram(r ? String(r[c]) : '{}')) : String(r ? Number(r[c]) : 0);
+  const valueOf = (r: ObjectLiteral | undefined) => counters.map((c) => `${c}=${value(r, c)}`).join(' ');
+  const zero = valueOf(undefined);
+  const byKey = new Map(expected.map((r) => [keyOf(r), r]));
+  const out: TallyDrift[] = [];
+  for (const s of stored) {
+    const k = keyOf(s);
+    const e = byKey.get(k);
+    byKey.delete(k);
+    if (valueOf(s) !== valueOf(e) && !(valueOf(s) === zero && !e))
+      out.push({ table: meta.tableName, key: k, stored: valueOf(s), expected: valueOf(e) });
+  }
+  for (const [k, e] of byKey) out.push({ table: meta.tableName, key: k, stored: zero, expected: valueOf(e) });
+  return out;
+}
