@@ -30,6 +30,8 @@ import { reportRoutes } from './proxy/reportRoutes';
 import { anonymousAccessPlugin, publicRootFields } from './access/anonymousAccess';
 import { hideInternals, operationNamePlugin } from './errors/requestErrors';
 import { ForwardingDataSource } from './subgraphs/forwardingDataSource';
+import { consoleRoutes } from './console/consoleRoutes';
+import { demoSignInRoutes } from './console/demoSignIn';
 
 export interface GatewayApp {
   http: Server;
@@ -45,6 +47,8 @@ export interface GatewayOptions {
   logger: Logger;
   /** Subgraph name -> URL, replacing the routing URLs of the supergraph. */
   routing?: Record<string, string>;
+  /** Where the console's build output is (default: console/dist of this checkout). */
+  consoleDir?: string;
 }
 
 async function subgraphReady(url: string, timeoutMs: number): Promise<boolean> {
@@ -124,11 +128,15 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
             }),
           ]
         : []),
-      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // Apollo's landing page loads its IDE from a CDN (a blank page offline): /graphiql is bundled instead.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
-  const verify = createTokenVerifier(authConfigFromEnv(env));
+  const auth = authConfigFromEnv(env);
+  const verify = createTokenVerifier(auth);
+  // Demo sign-in exists only outside production and with the embedded secret: never a route in production.
+  const demo = !production && auth.secret ? demoSignInRoutes(auth) : { get: {}, post: {} };
   const localCounters =
     cache.kind === 'redis'
       ? await openCache({ namespace: `${env.CACHE_PREFIX}:gateway-local`, maxEntries: env.CACHE_MAX_ENTRIES })
@@ -150,12 +158,17 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
     trustProxy: env.TRUST_PROXY,
     metrics: () => metrics.registry.metrics(),
     metricsAccess: { token: env.METRICS_TOKEN, production },
-    routes: reportRoutes(opts.routing?.reports ?? env.REPORTS_URL, env.SUBGRAPH_TIMEOUT_MS, async (info) => {
-      // The verification page and PDFs spend the same budget as GraphQL (verifyReport): one per
-      // anonymous IP, or the principal's when a valid token comes along.
-      const principal = await authenticate(info, verify).catch(() => undefined);
-      return limiter.check(principal, info.ip);
-    }),
+    routes: {
+      ...consoleRoutes(opts.consoleDir),
+      ...demo.get,
+      ...reportRoutes(opts.routing?.reports ?? env.REPORTS_URL, env.SUBGRAPH_TIMEOUT_MS, async (info) => {
+        // The verification page and PDFs spend the same budget as GraphQL (verifyReport): one per
+        // anonymous IP, or the principal's when a valid token comes along.
+        const principal = await authenticate(info, verify).catch(() => undefined);
+        return limiter.check(principal, info.ip);
+      }),
+    },
+    postRoutes: demo.post,
     preflight: async (info) => {
       try {
         info.principal = await authenticate(info, verify);
