@@ -17,10 +17,9 @@ const client = new GraphQLClient(new URL('/graphql', location.origin).toString()
   // The session may change between calls (sign-in, sign-out): read it per request.
   requestMiddleware: (request) => {
     const s = currentSession();
-    return {
-      ...request,
-      headers: { ...(request.headers as Record<string, string>), ...(s ? { authorization: `Bearer ${s.token}` } : {}) },
-    };
+    const headers = new Headers(request.headers as HeadersInit);
+    if (s) headers.set('authorization', `Bearer ${s.token}`);
+    return { ...request, headers };
   },
 });
 

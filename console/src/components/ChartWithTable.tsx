@@ -44,10 +44,11 @@ export function ChartWithTable(props: {
       yAxis: horizontal ? { ...category, inverse: true } : value,
       series: series.map((s) => ({ name: s.name, type: kind, data: s.values, smooth: kind === 'line' })),
     });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
+    // Follows its box (phone rotation, window resize, the grid reflowing to one column).
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(el.current);
     return () => {
-      window.removeEventListener('resize', resize);
+      observer.disconnect();
       chart.dispose();
     };
   }, [labels, series, kind, horizontal]);
@@ -58,29 +59,31 @@ export function ChartWithTable(props: {
       <div ref={el} className="chart-canvas" style={{ height }} aria-hidden="true" />
       <details>
         <summary>数据表（{labels.length} 项）</summary>
-        <table>
-          <caption className="sr-only">{props.title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">项目</th>
-              {series.map((s) => (
-                <th scope="col" key={s.name}>
-                  {s.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {labels.map((l, i) => (
-              <tr key={l}>
-                <th scope="row">{l}</th>
+        <div className="table-wrap">
+          <table>
+            <caption className="sr-only">{props.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">项目</th>
                 {series.map((s) => (
-                  <td key={s.name}>{s.values[i]}</td>
+                  <th scope="col" key={s.name}>
+                    {s.name}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {labels.map((l, i) => (
+                <tr key={l}>
+                  <th scope="row">{l}</th>
+                  {series.map((s) => (
+                    <td key={s.name}>{s.values[i]}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </section>
   );

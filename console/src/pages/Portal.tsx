@@ -361,7 +361,10 @@ function ReportItem({ report, onChange }: { report: Report; onChange: () => void
   const download = async () => {
     // The PDF needs the owner's token: fetch it and hand the browser a blob to save.
     const { currentSession } = await import('../session/session');
-    const r = await fetch(report.pdfUrl!, { headers: { authorization: `Bearer ${currentSession()?.token ?? ''}` } });
+    // pdfUrl carries PUBLIC_BASE_URL; the console asks its own origin (the same gateway) for that path.
+    const r = await fetch(new URL(report.pdfUrl!).pathname, {
+      headers: { authorization: `Bearer ${currentSession()?.token ?? ''}` },
+    });
     if (!r.ok) return setMessage({ kind: 'error', text: `下载失败（HTTP ${r.status}）` });
     const url = URL.createObjectURL(await r.blob());
     const a = document.createElement('a');
