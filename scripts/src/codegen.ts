@@ -19,7 +19,7 @@ async function main() {
     return readFileSync(join(root, spec.dir, 'schema.graphql'), 'utf8');
   };
   const files = await generateClients(root, sdlOf);
-  files.push(await generateConsoleClient(root, readFileSync(join(root, 'gateway/supergraph.graphql'), 'utf8')));
+  files.push(...(await generateConsoleClient(root, readFileSync(join(root, 'gateway/supergraph.graphql'), 'utf8'))));
   const stale = files.filter(([path, text]) => readOrEmpty(join(root, path)) !== text).map(([path]) => path);
   if (check) {
     if (stale.length) {

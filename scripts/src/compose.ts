@@ -52,7 +52,7 @@ async function main() {
     return source.sdl;
   };
   files.push(...(await generateClients(root, sdlOf)));
-  files.push(await generateConsoleClient(root, supergraph));
+  files.push(...(await generateConsoleClient(root, supergraph)));
 
   const stale = files.filter(([path, text]) => readOrEmpty(join(root, path)) !== text).map(([path]) => path);
   if (check) {

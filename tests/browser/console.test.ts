@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { gql, tokenFor } from '@credit/shared/test';
 import { entities, objections, records, reports, startPlatform, type Platform } from '../platform';
@@ -60,8 +61,8 @@ async function openPage(width = 1280): Promise<Page> {
   });
   // A script error in the page fails the test with its message, not as a time-out.
   page.on('pageerror', (err) => console.error(`page error: ${err.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') console.error(`console error: ${m.text()}`);
+  page.on('response', (r) => {
+    if (r.status() >= 400) console.error(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
   });
   return page;
 }
@@ -142,14 +143,15 @@ async function checkAccessibility(page: Page) {
 
 async function fitsPhone(page: Page) {
   await page.setViewportSize({ width: 390, height: 844 });
-  // Wider elements than the screen, after the page has laid out again (charts resize on the resize event).
+  // Wider elements than the screen, after the page has laid out again. Tables scroll in their own box;
+  // a chart's canvas is clipped to its box and redrawn by its ResizeObserver.
   const wide = await page.evaluate(
     () =>
       new Promise<string[]>((done) =>
         requestAnimationFrame(() =>
           done(
             (Array.from(document.querySelectorAll('body *')) as any[])
-              .filter((el) => el.getBoundingClientRect().right > 391 && !el.closest('.table-wrap'))
+              .filter((el) => el.getBoundingClientRect().right > 391 && !el.closest('.table-wrap, .chart-canvas'))
               .map((el) => `${el.tagName}.${el.className}`)
               .slice(0, 5),
           ),
@@ -297,6 +299,25 @@ async function fitsPhone(page: Page) {
     const text = readFileSync(await rejects.path(), 'utf8');
     expect(text).toContain('6003号');
     expect(text).not.toContain('6001号');
+
+    // The same national columns as an Excel workbook.
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('行政处罚');
+    const rows = csv.split('\r\n').map((l) => l.split(','));
+    sheet.addRow(rows[0]);
+    sheet.addRow(rows[1].map((v, i) => (i === 3 ? '黔市监罚〔2025〕6004号' : v)));
+    await page.getByLabel('选择文件').setInputFiles({
+      name: 'penalties.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+    });
+    await page.getByRole('button', { name: '上传并归集' }).click();
+    await page
+      .getByTestId('upload-summary')
+      .filter({ hasText: /^新增 1 行$/ })
+      .waitFor();
+    await expect(page.getByTestId('verdicts').textContent()).resolves.toContain('6004号');
+
     await page.getByTestId('quality').waitFor();
     await checkAccessibility(page);
     await shoot(page, 'desk');
@@ -311,6 +332,18 @@ async function fitsPhone(page: Page) {
       lead,
     );
     expect(corrected.data!.objection).toMatchObject({ status: 'UPHELD', correction: { action: 'CORRECT' } });
+    // 0.5 万元 in the file is 5000 元 in the record.
+    const stored = await gql(
+      p.gatewayUrl,
+      `query($c: String!) { subject(creditCode: $c) { records(first: 100) { edges { node { decisionNumber fineAmount } } } } }`,
+      { c: subject.creditCode },
+      owner,
+    );
+    const byNumber = new Map(
+      stored.data!.subject.records.edges.map((e: any) => [e.node.decisionNumber, e.node.fineAmount]),
+    );
+    expect(byNumber.get('黔市监罚〔2025〕6001号')).toBe('5000.00');
+    expect(byNumber.get('黔市监罚〔2025〕6004号')).toBe('5000.00');
   });
 
   it('oversight dashboard: charts with their tables for the lead department; aggregates only for analysts', async () => {

@@ -27,7 +27,7 @@ export function ChartWithTable(props: {
   const headingId = useId();
   const { labels, series, kind = 'bar', horizontal = false } = props;
   useEffect(() => {
-    if (!el.current) return;
+    if (!el.current || labels.length === 0) return;
     const chart = echarts.init(el.current, undefined, { renderer: 'canvas' });
     const category = {
       type: 'category' as const,
@@ -56,7 +56,11 @@ export function ChartWithTable(props: {
   return (
     <section className="card chart" aria-labelledby={headingId} data-testid={props.testId}>
       <h3 id={headingId}>{props.title}</h3>
-      <div ref={el} className="chart-canvas" style={{ height }} aria-hidden="true" />
+      {labels.length === 0 ? (
+        <p className="muted">所选期间暂无数据。</p>
+      ) : (
+        <div ref={el} className="chart-canvas" style={{ height }} aria-hidden="true" />
+      )}
       <details>
         <summary>数据表（{labels.length} 项）</summary>
         <div className="table-wrap">

@@ -2,6 +2,8 @@ import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
+import { buildSchema } from 'graphql';
+import sdl from '../graphql/generated/schema.graphql?raw';
 import { createRoot } from 'react-dom/client';
 import { currentSession } from '../session/session';
 
@@ -19,4 +21,10 @@ const DEFAULT_QUERY = `# 贵州省专项信用报告平台 · GraphQL
 }
 `;
 
-createRoot(document.getElementById('graphiql')!).render(<GraphiQL fetcher={fetcher} defaultQuery={DEFAULT_QUERY} />);
+// The gateway's operation limits refuse GraphiQL's introspection query (and production turns
+// introspection off): the IDE gets the API schema generated from the committed supergraph instead.
+const schema = buildSchema(sdl);
+
+createRoot(document.getElementById('graphiql')!).render(
+  <GraphiQL fetcher={fetcher} schema={schema} defaultQuery={DEFAULT_QUERY} />,
+);

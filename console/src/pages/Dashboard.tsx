@@ -164,7 +164,7 @@ function Oversight({
           的单位；以及期间内未报送的单位。
         </p>
         <ul data-testid="warnings">
-          {w.warnings.map((x) => (
+          {w.warnings.slice(0, 15).map((x) => (
             <li key={x.unitCode}>
               {names(x.unitCode)}：{x.late ? `报送滞后（中位 ${x.quality.lagMedianDays ?? '—'} 天）` : ''}
               {x.highRejectionRate ? ` 退回率偏高（${(x.quality.rejectionRate * 100).toFixed(1)}%）` : ''}
@@ -174,6 +174,7 @@ function Oversight({
             <li key={u.unitCode}>{u.name}：期间内未报送</li>
           ))}
         </ul>
+        {w.warnings.length > 15 && <p className="muted">另有 {w.warnings.length - 15} 个单位有预警。</p>}
         {w.silentUnits.length > 10 && <p className="muted">另有 {w.silentUnits.length - 10} 个单位未报送。</p>}
       </section>
       <section className="card" aria-labelledby="overdue-title">

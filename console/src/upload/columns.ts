@@ -24,7 +24,8 @@ export function wanToYuan(v: string): string | null {
   const m = /^(\d+)(?:\.(\d{1,6}))?$/.exec(v);
   if (!m) return null;
   const digits = (m[2] ?? '').padEnd(6, '0');
-  const fen = BigInt(m[1] + digits.slice(0, 6)) / 100n;
+  // 1 万元 = 10,000 元 = 1,000,000 分: the six decimals of 万元 are the 分.
+  const fen = BigInt(m[1] + digits);
   const s = fen.toString().padStart(3, '0');
   return `${s.slice(0, -2)}.${s.slice(-2)}`;
 }
