@@ -25,7 +25,7 @@ describe('the console client', () => {
   });
 
   it('fails to generate when a field a console page uses is renamed', async () => {
-    const renamed = supergraph.replace(/\n  recordSummary\(/, '\n  recordTotals(');
+    const renamed = supergraph.replace(/\n {2}recordSummary\(/, '\n  recordTotals(');
     expect(renamed).not.toBe(supergraph);
     await expect(generateConsoleClient(root, renamed)).rejects.toThrow(
       /console's GraphQL documents do not fit[\s\S]*recordSummary/,
