@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { call, describeError } from '../api/client';
-import { CHANNEL, isoDate, OBJECTION_STATUS, SCENARIO, term, yearsAgo } from '../api/terms';
+import { CHANNEL, isoDate, OBJECTION_STATUS, OBJECTION_TYPE, SCENARIO, term, yearsAgo } from '../api/terms';
 import { ChartWithTable } from '../components/ChartWithTable';
 import { Notice } from '../components/Status';
 import { ComplaintsPanel } from '../extensions';
@@ -8,8 +8,10 @@ import {
   DashboardAcceptDocument,
   DashboardAggregatesDocument,
   DashboardOversightDocument,
+  DashboardPendingDocument,
   type DashboardAggregatesQuery,
   type DashboardOversightQuery,
+  type DashboardPendingQuery,
 } from '../graphql/generated/operations';
 import type { Session } from '../session/session';
 
@@ -139,6 +141,7 @@ export function Dashboard({ session }: { session: Session }) {
           <ComplaintsPanel session={session} />
         </>
       )}
+      {lead && <Pending names={names} version={version} onChange={() => setVersion((v) => v + 1)} />}
       {lead && ops && <Oversight ops={ops} names={names} onChange={() => setVersion((v) => v + 1)} />}
     </div>
   );
@@ -219,5 +222,67 @@ function Oversight({
         </div>
       </section>
     </>
+  );
+}
+
+/** Objections the lead department has to accept (受理) and forward to the unit that submitted the record. */
+function Pending({
+  names,
+  version,
+  onChange,
+}: {
+  names: (k: string) => string;
+  version: number;
+  onChange: () => void;
+}) {
+  const [data, setData] = useState<DashboardPendingQuery>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    call(DashboardPendingDocument, {}).then(setData, (e) => setError(describeError(e)));
+  }, [version]);
+  const list = data?.objections.edges.map((e) => e.node) ?? [];
+  return (
+    <section className="card" aria-labelledby="pending-title">
+      <h2 id="pending-title">待受理异议（{list.length}）</h2>
+      {error && <Notice kind="error">{error}</Notice>}
+      <div className="table-wrap">
+        <table data-testid="pending">
+          <caption className="sr-only">待受理异议</caption>
+          <thead>
+            <tr>
+              <th scope="col">编号</th>
+              <th scope="col">类型</th>
+              <th scope="col">承办单位</th>
+              <th scope="col">受理期限</th>
+              <th scope="col">操作</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((o) => (
+              <tr key={o.id}>
+                <td>{o.number}</td>
+                <td>{term(OBJECTION_TYPE, o.type)}</td>
+                <td>{names(o.unitCode)}</td>
+                <td className={o.overdue ? 'overdue-date' : ''}>
+                  {o.acceptDueDate}
+                  {o.overdue ? '（已逾期）' : ''}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() =>
+                      call(DashboardAcceptDocument, { id: o.id }).then(onChange, (e) => setError(describeError(e)))
+                    }
+                  >
+                    受理并转办 {o.number}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
