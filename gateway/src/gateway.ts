@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -30,7 +32,7 @@ import { reportRoutes } from './proxy/reportRoutes';
 import { anonymousAccessPlugin, publicRootFields } from './access/anonymousAccess';
 import { hideInternals, operationNamePlugin } from './errors/requestErrors';
 import { ForwardingDataSource } from './subgraphs/forwardingDataSource';
-import { consoleRoutes } from './console/consoleRoutes';
+import { consoleRoutes, DEFAULT_CONSOLE_DIR } from './console/consoleRoutes';
 import { demoSignInRoutes } from './console/demoSignIn';
 
 export interface GatewayApp {
@@ -133,6 +135,9 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
     ],
   });
   await apollo.start();
+  const consoleDir = opts.consoleDir ?? DEFAULT_CONSOLE_DIR;
+  if (!existsSync(join(consoleDir, 'index.html')))
+    logger.warn({ consoleDir }, 'web console not built (run pnpm build): / explains it, GraphQL is unaffected');
   const auth = authConfigFromEnv(env);
   const verify = createTokenVerifier(auth);
   // Demo sign-in exists only outside production and with the embedded secret: never a route in production.
@@ -159,7 +164,7 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
     metrics: () => metrics.registry.metrics(),
     metricsAccess: { token: env.METRICS_TOKEN, production },
     routes: {
-      ...consoleRoutes(opts.consoleDir),
+      ...consoleRoutes(consoleDir),
       ...demo.get,
       ...reportRoutes(opts.routing?.reports ?? env.REPORTS_URL, env.SUBGRAPH_TIMEOUT_MS, async (info) => {
         // The verification page and PDFs spend the same budget as GraphQL (verifyReport): one per
