@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -33,6 +35,8 @@ import { guideRoutes } from './proxy/guideRoutes';
 import { anonymousAccessPlugin, publicRootFields } from './access/anonymousAccess';
 import { hideInternals, operationNamePlugin } from './errors/requestErrors';
 import { ForwardingDataSource } from './subgraphs/forwardingDataSource';
+import { consoleRoutes, DEFAULT_CONSOLE_DIR } from './console/consoleRoutes';
+import { demoSignInRoutes } from './console/demoSignIn';
 
 export interface GatewayApp {
   http: Server;
@@ -48,6 +52,8 @@ export interface GatewayOptions {
   logger: Logger;
   /** Subgraph name -> URL, replacing the routing URLs of the supergraph. */
   routing?: Record<string, string>;
+  /** Where the console's build output is (default: console/dist of this checkout). */
+  consoleDir?: string;
 }
 
 async function subgraphReady(url: string, timeoutMs: number): Promise<boolean> {
@@ -127,11 +133,18 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
             }),
           ]
         : []),
-      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // Apollo's landing page loads its IDE from a CDN (a blank page offline): /graphiql is bundled instead.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
-  const verify = createTokenVerifier(authConfigFromEnv(env));
+  const consoleDir = opts.consoleDir ?? DEFAULT_CONSOLE_DIR;
+  if (!existsSync(join(consoleDir, 'index.html')))
+    logger.warn({ consoleDir }, 'web console not built (run pnpm build): / explains it, GraphQL is unaffected');
+  const auth = authConfigFromEnv(env);
+  const verify = createTokenVerifier(auth);
+  // Demo sign-in exists only outside production and with the embedded secret: never a route in production.
+  const demo = !production && auth.secret ? demoSignInRoutes(auth) : { get: {}, post: {} };
   const localCounters =
     cache.kind === 'redis'
       ? await openCache({ namespace: `${env.CACHE_PREFIX}:gateway-local`, maxEntries: env.CACHE_MAX_ENTRIES })
@@ -160,6 +173,8 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
     metrics: () => metrics.registry.metrics(),
     metricsAccess: { token: env.METRICS_TOKEN, production },
     routes: {
+      ...consoleRoutes(consoleDir),
+      ...demo.get,
       ...reportRoutes(opts.routing?.reports ?? env.REPORTS_URL, env.SUBGRAPH_TIMEOUT_MS, throttle),
       ...guideRoutes(opts.routing?.entities ?? env.ENTITIES_URL, env.SUBGRAPH_TIMEOUT_MS, throttle),
       ...assessmentRoutes(
@@ -168,6 +183,7 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
         throttle,
       ),
     },
+    postRoutes: demo.post,
     preflight: async (info) => {
       try {
         info.principal = await authenticate(info, verify);

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateClients } from './clients';
+import { generateConsoleClient } from './consoleClient';
 import { SUBGRAPHS } from './services';
 
 const root = resolve(__dirname, '../..');
@@ -18,6 +19,7 @@ async function main() {
     return readFileSync(join(root, spec.dir, 'schema.graphql'), 'utf8');
   };
   const files = await generateClients(root, sdlOf);
+  files.push(...(await generateConsoleClient(root, readFileSync(join(root, 'gateway/supergraph.graphql'), 'utf8'))));
   const stale = files.filter(([path, text]) => readOrEmpty(join(root, path)) !== text).map(([path]) => path);
   if (check) {
     if (stale.length) {

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { composeSupergraph } from '@credit/gateway';
 import { printFederatedSchema } from '@credit/shared';
 import { generateClients } from './clients';
+import { generateConsoleClient } from './consoleClient';
 import { SUBGRAPHS } from './services';
 
 const root = resolve(__dirname, '../..');
@@ -43,13 +44,15 @@ async function main() {
     '',
   ].join('\n');
   files.push(['gateway/supergraph.yaml', yaml]);
-  files.push(['gateway/supergraph.graphql', composeSupergraph(sources)]);
+  const supergraph = composeSupergraph(sources);
+  files.push(['gateway/supergraph.graphql', supergraph]);
   const sdlOf = (name: string) => {
     const source = sources.find((s) => s.name === name);
     if (!source) throw new Error(`no subgraph named ${name}`);
     return source.sdl;
   };
   files.push(...(await generateClients(root, sdlOf)));
+  files.push(...(await generateConsoleClient(root, supergraph)));
 
   const stale = files.filter(([path, text]) => readOrEmpty(join(root, path)) !== text).map(([path]) => path);
   if (check) {
@@ -60,7 +63,7 @@ async function main() {
       process.exit(1);
     }
     console.log(
-      `composition check: ${files.length} files up to date (schemas, supergraph, clients), ${SUBGRAPHS.length} subgraph(s) compose`,
+      `composition check: ${files.length} files up to date (schemas, supergraph, clients, console documents), ${SUBGRAPHS.length} subgraph(s) compose`,
     );
     return;
   }

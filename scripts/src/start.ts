@@ -96,6 +96,7 @@ async function main() {
     '',
     `Credit report platform is up in ${((Date.now() - started) / 1000).toFixed(1)}s (${common.DB_URL ? 'MySQL' : 'embedded SQLite'}, ${common.REDIS_URL ? 'Redis' : 'in-memory cache'})`,
     `  GraphQL gateway:  http://localhost:${gatewayPort}/graphql`,
+    `  Web console:      http://localhost:${gatewayPort}/  (GraphiQL: /graphiql)`,
     ...names.filter((n) => n !== 'gateway').map((n) => `  ${n} subgraph: ${routing[`${n.toUpperCase()}_URL`]}`),
     common.SEED_DEMO === 'true'
       ? `  Demo subject:     ${DEMO_SUBJECTS.ENTERPRISE.creditCode} ${DEMO_SUBJECTS.ENTERPRISE.name}`

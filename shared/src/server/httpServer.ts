@@ -42,6 +42,8 @@ export interface HttpAppOptions<C extends BaseContext> {
   readiness: ReadinessCheck[];
   /** Extra GET routes by exact path (PDFs, verification page, well-known keys...). */
   routes?: Record<string, RouteHandler>;
+  /** POST routes by exact path outside GraphQL (the console's demo sign-in); their handlers read the body. */
+  postRoutes?: Record<string, RouteHandler>;
   maxBodyBytes?: number;
   /** Adds `x-sql-statements` to responses (benchmarks read it); off in production. */
   exposeSqlCount?: boolean;
@@ -88,6 +90,8 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): S
       routes[url.pathname] ??
       Object.entries(routes).find(([p]) => p.endsWith('*') && url.pathname.startsWith(p.slice(0, -1)))?.[1];
     if (route && req.method === 'GET') return route(req, res, info);
+    const postRoute = opts.postRoutes?.[url.pathname];
+    if (postRoute && req.method === 'POST') return postRoute(req, res, info);
     if (url.pathname !== '/graphql') return requestError(res, 404, 'NOT_FOUND', `no route ${url.pathname}`, requestId);
     if (opts.preflight) {
       const rejection = await opts.preflight(info);

@@ -1,0 +1,44 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { ClientError, GraphQLClient } from 'graphql-request';
+import { currentSession } from '../session/session';
+
+/** A refusal from the API, with the code and offending field the platform puts in `extensions`. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+const client = new GraphQLClient(new URL('/graphql', location.origin).toString(), {
+  // The session may change between calls (sign-in, sign-out): read it per request.
+  requestMiddleware: (request) => {
+    const s = currentSession();
+    const headers = new Headers(request.headers as HeadersInit);
+    if (s) headers.set('authorization', `Bearer ${s.token}`);
+    return { ...request, headers };
+  },
+});
+
+/** Runs one typed operation; GraphQL errors become an ApiError naming code and field. */
+export async function call<R, V extends Record<string, unknown>>(
+  doc: TypedDocumentNode<R, V>,
+  variables: V,
+): Promise<R> {
+  try {
+    return await client.request<R>({ document: doc, variables } as never);
+  } catch (err) {
+    if (err instanceof ClientError) {
+      const first = err.response.errors?.[0];
+      const ext = (first?.extensions ?? {}) as { code?: string; field?: string };
+      throw new ApiError(first?.message ?? `HTTP ${err.response.status}`, ext.code, ext.field);
+    }
+    throw new ApiError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+export const describeError = (e: unknown): string =>
+  e instanceof ApiError ? `${e.message}${e.code ? `（${e.code}${e.field ? ` · ${e.field}` : ''}）` : ''}` : String(e);

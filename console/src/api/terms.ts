@@ -1,0 +1,89 @@
+/** The plan's Chinese terms for the API's enum values. */
+export const SCENARIO: Record<string, string> = {
+  POLICY_SUPPORT: '政策支持',
+  ADMINISTRATIVE_APPROVAL: '行政审批',
+  BIDDING_PROCUREMENT: '招投标与政府采购',
+  FINANCING: '融资信贷',
+  OTHER: '其他',
+};
+export const CHANNEL: Record<string, string> = {
+  WEBSITE: '信用网站',
+  GOV_SERVICE_PORTAL: '政务服务网',
+  PUBLIC_RESOURCE_TRADING: '公共资源交易平台',
+  SERVICE_WINDOW: '服务窗口',
+  SELF_SERVICE_TERMINAL: '自助终端',
+  PARTNER_API: '接口调用',
+};
+export const CATEGORY: Record<string, string> = {
+  ADMINISTRATIVE_PENALTY: '行政处罚',
+  ADMINISTRATIVE_COERCION: '行政强制',
+  SERIOUS_DISHONESTY_LIST: '严重失信主体名单',
+  CRIMINAL_JUDGMENT: '刑事裁判',
+};
+export const OBJECTION_STATUS: Record<string, string> = {
+  SUBMITTED: '已提交',
+  ACCEPTED: '已受理',
+  REFUSED: '不予受理',
+  FORWARDED: '已转办',
+  UNDER_REVIEW: '核查中',
+  UPHELD: '异议成立',
+  REJECTED: '异议不成立',
+  CLOSED: '已办结',
+  WITHDRAWN: '已撤回',
+};
+export const OBJECTION_TYPE: Record<string, string> = {
+  RECORD_ERROR: '信息有误',
+  REPAIR_RESULT: '信用修复结果',
+  EXPLANATION_REQUEST: '申请说明',
+};
+export const OBJECTION_ACTION: Record<string, string> = {
+  FILE: '提交异议',
+  ACCEPT: '受理',
+  FORWARD: '转办数据来源单位',
+  REFUSE: '不予受理',
+  REASSIGN: '改派',
+  START_REVIEW: '开始核查',
+  UPHOLD: '异议成立',
+  REJECT: '异议不成立',
+  CLOSE: '办结',
+  WITHDRAW: '撤回',
+  CORRECTION_APPLIED: '数据已更正',
+};
+export const VERDICT: Record<string, string> = {
+  CREATED: '新增',
+  UPDATED: '更新',
+  UNCHANGED: '未变化',
+  EXCLUDED: '不予归集',
+  REJECTED: '退回',
+};
+export const ROLE: Record<string, string> = {
+  SUBJECT: '信用主体',
+  OPERATOR: '窗口工作人员',
+  PARTNER: '报告使用方',
+  SOURCE_UNIT: '数据来源单位',
+  LEAD_DEPARTMENT: '信用主管部门',
+  ANALYST: '统计分析人员',
+  SERVICE: '系统服务',
+  ANONYMOUS: '匿名核验',
+};
+export const ACTION: Record<string, string> = {
+  'subject.read': '查看主体信息',
+  'record.read': '查看记录',
+  'report.issue': '出具报告',
+  'report.read': '查看报告',
+  'report.verify': '核验报告',
+  'report.pdf': '下载报告',
+};
+export const term = (table: Record<string, string>, key: string | null | undefined) =>
+  key ? (table[key] ?? key) : '—';
+
+/** Today and n years back as YYYY-MM-DD (China time is what the API means by a date). */
+export function isoDate(d = new Date()): string {
+  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+export function yearsAgo(n: number): string {
+  const d = new Date(Date.now() + 8 * 3600_000);
+  d.setUTCFullYear(d.getUTCFullYear() - n);
+  return d.toISOString().slice(0, 10);
+}
+export const fmtTime = (iso: string) => iso.replace('T', ' ').slice(0, 16);

@@ -1,0 +1,407 @@
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { gql, tokenFor } from '@credit/shared/test';
+import { entities, objections, records, reports, startPlatform, type Platform } from '../platform';
+
+// The console in a real browser (Debian's chromium, driven by playwright-core) against the in-process
+// platform with demo data, served by the gateway from console/dist as `pnpm start` serves it.
+// Functions passed to page.evaluate run in the page; the test program has no DOM library.
+declare const document: any;
+declare const getComputedStyle: any;
+declare const requestAnimationFrame: any;
+
+const root = resolve(__dirname, '../..');
+const SHOTS = join(root, 'artifacts/screenshots');
+const README_SHOTS = join(root, 'docs/screenshots');
+// The pictures README.md shows (`pnpm screenshots` copies these; CI keeps every one under artifacts/).
+const README_PAGES = ['landing', 'graphiql', 'portal', 'portal-phone', 'desk', 'dashboard'];
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+// The browser side does not depend on the database: it runs on the embedded default (MariaDB is
+// covered through the same gateway by tests/e2e).
+const onMysql = Boolean(process.env.DB_URL);
+if (onMysql) console.log('tests/browser: skipped on the MariaDB pass (the console only talks to the gateway)');
+
+let p: Platform;
+let browser: Browser;
+let origin: string;
+
+beforeAll(async () => {
+  if (onMysql) return;
+  if (!existsSync(join(root, 'console/dist/index.html'))) throw new Error('console/dist is missing: run pnpm build');
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`);
+  p = await startPlatform([entities, records, reports, objections], {
+    SEED_DEMO: 'true',
+    RATE_LIMIT_PER_PRINCIPAL: '100000',
+    RATE_LIMIT_ANONYMOUS_PER_IP: '100000',
+  });
+  origin = p.gatewayUrl.replace('/graphql', '');
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await p?.stop();
+});
+
+async function openPage(width = 1280): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
+  // Everything comes from the gateway's origin: no CDN, nothing from the internet.
+  page.on('request', (r) => {
+    if (!r.url().startsWith(origin) && !r.url().startsWith('blob:') && !r.url().startsWith('data:'))
+      throw new Error(`request outside the gateway: ${r.url()}`);
+  });
+  // A script error in the page fails the test with its message, not as a time-out.
+  page.on('pageerror', (err) => console.error(`page error: ${err.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) console.error(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
+  });
+  return page;
+}
+
+async function signIn(page: Page, optionText: RegExp) {
+  await page.goto(`${origin}/`);
+  const select = page.getByLabel('演示身份');
+  await select.locator('option').first().waitFor({ state: 'attached' });
+  const options = await select.locator('option').allTextContents();
+  const index = options.findIndex((o) => optionText.test(o));
+  expect(index).toBeGreaterThanOrEqual(0);
+  await select.selectOption(String(index));
+  await page.getByRole('button', { name: '演示登录' }).click();
+}
+
+async function shoot(page: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  const file = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  if (process.env.UPDATE_SCREENSHOTS && README_PAGES.includes(name)) {
+    mkdirSync(README_SHOTS, { recursive: true });
+    copyFileSync(file, join(README_SHOTS, `${name}.png`));
+  }
+}
+
+/** Basic accessibility: labelled controls, a visible keyboard focus, readable text contrast. */
+async function checkAccessibility(page: Page) {
+  const unlabelled = await page.evaluate(() =>
+    (Array.from(document.querySelectorAll('input, select, textarea')) as any[])
+      .filter((el) => {
+        const c = el as any;
+        return !(c.labels?.length || c.getAttribute('aria-label') || c.getAttribute('aria-labelledby'));
+      })
+      .map((el) => el.outerHTML.slice(0, 80)),
+  );
+  expect(unlabelled).toEqual([]);
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  const focused: { tag: string; outline: string }[] = [];
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Tab');
+    focused.push(
+      await page.evaluate(() => {
+        const el = document.activeElement as any;
+        const s = getComputedStyle(el);
+        return { tag: el.tagName, outline: `${s.outlineStyle} ${s.outlineWidth}` };
+      }),
+    );
+  }
+  expect(focused.every((f) => f.tag !== 'BODY')).toBe(true);
+  expect(focused.every((f) => !f.outline.startsWith('none') && f.outline !== 'solid 0px')).toBe(true);
+  const worst = await page.evaluate(() => {
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const background = (el: any): number[] => {
+      for (; el; el = el.parentElement) {
+        const c = rgb(getComputedStyle(el).backgroundColor);
+        if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    let min = { ratio: 21, text: '' };
+    const texts: any[] = Array.from(
+      document.querySelectorAll('h1, h2, h3, label, p, td, th, dt, dd, button, a, .muted, .tag'),
+    );
+    for (const el of texts) {
+      if (!(el as any).offsetParent || !el.textContent?.trim()) continue;
+      const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(background(el))];
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      if (ratio < min.ratio) min = { ratio, text: el.textContent.trim().slice(0, 30) };
+    }
+    return min;
+  });
+  expect(worst.ratio).toBeGreaterThanOrEqual(4.5);
+}
+
+async function fitsPhone(page: Page) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  // Wider elements than the screen, after the page has laid out again. Tables scroll in their own box;
+  // a chart's canvas is clipped to its box and redrawn by its ResizeObserver.
+  const wide = await page.evaluate(
+    () =>
+      new Promise<string[]>((done) =>
+        requestAnimationFrame(() =>
+          done(
+            (Array.from(document.querySelectorAll('body *')) as any[])
+              .filter((el) => el.getBoundingClientRect().right > 391 && !el.closest('.table-wrap, .chart-canvas'))
+              .map((el) => `${el.tagName}.${el.className}`)
+              .slice(0, 5),
+          ),
+        ),
+      ),
+  );
+  expect(wide).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+}
+
+(onMysql ? describe.skip : describe)('the web console in Chromium', () => {
+  it('landing page and the offline GraphiQL IDE', async () => {
+    const page = await openPage();
+    await page.goto(`${origin}/`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('一份信用报告');
+    await checkAccessibility(page);
+    await shoot(page, 'landing');
+    await page.getByRole('link', { name: /GraphQL 调试工具/ }).click();
+    await page.waitForSelector('.graphiql-container');
+    await page.waitForSelector('.monaco-editor');
+    await page
+      .getByRole('button', { name: /Execute query|执行/i })
+      .first()
+      .click();
+    await page.waitForFunction(() => document.querySelector('.result-window')?.textContent?.includes('nameZh'));
+    await shoot(page, 'graphiql');
+    await page.close();
+  });
+
+  it('subject portal: history, issue a report, download the PDF, authorise a partner, object, access log', async () => {
+    const page = await openPage();
+    await signIn(page, /贵阳乌江医药/);
+    await expect(page.getByTestId('subject-name').textContent()).resolves.toBe('贵阳乌江医药有限公司');
+    await page.waitForSelector('[data-testid=record]');
+    await expect(page.getByTestId('history-summary').textContent()).resolves.toMatch(/共 \d+ 条记录/);
+    // Filtering by category narrows the list to that category.
+    await page.getByLabel('信息类别').selectOption('ADMINISTRATIVE_PENALTY');
+    await page.waitForFunction(() =>
+      (Array.from(document.querySelectorAll('[data-testid=record] .muted')) as any[]).every((e) =>
+        e.textContent?.includes('行政处罚'),
+      ),
+    );
+    await page.getByLabel('信息类别').selectOption('');
+
+    await page.getByLabel('使用场景').selectOption('BIDDING_PROCUREMENT');
+    await page.getByRole('button', { name: '出具报告' }).click();
+    const issued = await page.getByText(/报告 GZ\S+ 已出具/).textContent();
+    const number = /报告 (GZ\S+) 已出具/.exec(issued!)![1];
+    const report = page.getByTestId('report').filter({ hasText: number });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      report.getByRole('button', { name: '下载 PDF' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${number}.pdf`);
+    const pdf = await download.path();
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+
+    await report.getByLabel('授权报告使用方（编号）').fill('sc-credit');
+    await report.getByRole('button', { name: '授权查看明细' }).click();
+    await report
+      .getByText(/已授权 sc-credit/)
+      .first()
+      .waitFor();
+
+    const first = page.getByTestId('record').first();
+    const decision = (await first.locator('strong').first().textContent())!;
+    await first.getByRole('button', { name: '对此记录提出异议' }).click();
+    await page.getByLabel('异议理由').fill('罚款金额与决定书不一致');
+    await page.getByRole('button', { name: '提交异议' }).click();
+    const filed = page.getByTestId('objection').filter({ hasText: '罚款金额与决定书不一致' }).first();
+    await filed.getByText('提交异议').first().waitFor();
+    await expect(filed.textContent()).resolves.toContain('已提交');
+    expect(decision).toBeTruthy();
+
+    await page.getByTestId('access-log').waitFor();
+    await checkAccessibility(page);
+    await shoot(page, 'portal');
+    await fitsPhone(page);
+    await shoot(page, 'portal-phone');
+    await page.close();
+  });
+
+  it('source-unit desk: review and resolve an objection with a correction, upload a 双公示 file with verdicts', async () => {
+    // Set-up through the API: a subject objects to a GZ-D07 record and the lead department accepts it.
+    const subject = { role: 'SUBJECT' as const, creditCode: '91520100210000754L' };
+    const owner = await tokenFor(subject);
+    const lead = await tokenFor({ role: 'LEAD_DEPARTMENT' });
+    const recs = await gql(
+      p.gatewayUrl,
+      `query($c: String!) { subject(creditCode: $c) { records(first: 50, domains: ["D07"]) { edges { node { id underObjection sourceUnitCode } } } } }`,
+      { c: subject.creditCode },
+      owner,
+    );
+    const recordId = recs.data!.subject.records.edges.find(
+      (e: any) => !e.node.underObjection && ['GZ-D07', 'GZ-520100-D07'].includes(e.node.sourceUnitCode),
+    ).node.id;
+    const filed = await gql(
+      p.gatewayUrl,
+      `mutation($i: FileObjectionInput!) { fileObjection(input: $i) { id number } }`,
+      { i: { recordId, reason: '处罚内容有误（浏览器测试）' } },
+      owner,
+    );
+    const { id, number } = filed.data!.fileObjection;
+    const accepted = await gql(
+      p.gatewayUrl,
+      `mutation($id: ID!) { acceptObjection(id: $id) { unitCode } }`,
+      { id },
+      lead,
+    );
+    // The objection goes to the unit that submitted the record (a prefecture's or the province's).
+    const unitCode: string = accepted.data!.acceptObjection.unitCode;
+
+    const page = await openPage();
+    await signIn(page, new RegExp(`（${unitCode}）`));
+    const item = page.getByTestId('desk-objection').filter({ hasText: number });
+    await item.getByRole('button', { name: `开始核查 ${number}` }).click();
+    await item.getByRole('button', { name: `办理 ${number}` }).click();
+    await item.getByLabel('处理说明').fill('经核查罚款金额录入错误，已更正');
+    await item.getByLabel('更正后罚款金额（元）').fill('500.00');
+    await item.getByLabel('更正后处罚内容').fill('罚款500元');
+    await item.getByRole('button', { name: '提交办理结果' }).click();
+    await item.getByText('异议成立', { exact: true }).first().waitFor();
+
+    const csv = [
+      '行政相对人名称,行政相对人类别,行政相对人代码_1（统一社会信用代码）,行政处罚决定书文号,违法行为类型,违法事实,处罚依据,处罚类别,处罚内容,罚款金额（万元）,处罚决定日期,处罚机关,处罚机关统一社会信用代码',
+      '贵阳乌江医药有限公司,法人及非法人组织,91520100210000754L,黔市监罚〔2025〕6001号,虚假宣传,发布虚假广告,《广告法》第五十五条,罚款,罚款5000元,0.5,2025/03/01,贵州省市场监督管理局,11520100MB1234567P',
+      '贵阳乌江医药有限公司,法人及非法人组织,91520100210000754L,黔市监罚〔2025〕6002号,虚假宣传,发布虚假广告,《广告法》第五十五条,罚款,罚款3000元,0.3,2025/04/01,贵州省市场监督管理局,11520100MB1234567P',
+      '某公司,法人及非法人组织,91520100BADCODE00,黔市监罚〔2025〕6003号,虚假宣传,发布虚假广告,《广告法》第五十五条,罚款,罚款1000元,0.1,2025/05/01,贵州省市场监督管理局,11520100MB1234567P',
+    ].join('\r\n');
+    await page.getByLabel('选择文件').setInputFiles({
+      name: 'penalties.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)]),
+    });
+    await page.getByRole('button', { name: '上传并归集' }).click();
+    await page.getByTestId('upload-summary').waitFor();
+    await expect(page.getByTestId('upload-summary').textContent()).resolves.toBe('新增 2 行，退回 1 行');
+    await expect(page.locator('#upload-progress').getAttribute('value')).resolves.toBe('3');
+    const rejectedRow = page.getByTestId('verdicts').locator('tr.row-bad');
+    await expect(rejectedRow.textContent()).resolves.toMatch(/^4黔市监罚〔2025〕6003号退回creditCode/);
+    const [rejects] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /下载退回行/ }).click(),
+    ]);
+    const text = readFileSync(await rejects.path(), 'utf8');
+    expect(text).toContain('6003号');
+    expect(text).not.toContain('6001号');
+
+    // The same national columns as an Excel workbook.
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('行政处罚');
+    const rows = csv.split('\r\n').map((l) => l.split(','));
+    sheet.addRow(rows[0]);
+    sheet.addRow(rows[1].map((v, i) => (i === 3 ? '黔市监罚〔2025〕6004号' : v)));
+    await page.getByLabel('选择文件').setInputFiles({
+      name: 'penalties.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+    });
+    await page.getByRole('button', { name: '上传并归集' }).click();
+    await page
+      .getByTestId('upload-summary')
+      .filter({ hasText: /^新增 1 行$/ })
+      .waitFor();
+    await expect(page.getByTestId('verdicts').textContent()).resolves.toContain('6004号');
+
+    await page.getByTestId('quality').waitFor();
+    await checkAccessibility(page);
+    await shoot(page, 'desk');
+    await fitsPhone(page);
+    await shoot(page, 'desk-phone');
+    await page.close();
+
+    const corrected = await gql(
+      p.gatewayUrl,
+      `query($id: ID!) { objection(id: $id) { status correction { action } } }`,
+      { id },
+      lead,
+    );
+    expect(corrected.data!.objection).toMatchObject({ status: 'UPHELD', correction: { action: 'CORRECT' } });
+    // 0.5 万元 in the file is 5000 元 in the record.
+    const stored = await gql(
+      p.gatewayUrl,
+      `query($c: String!) { subject(creditCode: $c) { records(first: 100) { edges { node { decisionNumber fineAmount } } } } }`,
+      { c: subject.creditCode },
+      owner,
+    );
+    const byNumber = new Map(
+      stored.data!.subject.records.edges.map((e: any) => [e.node.decisionNumber, e.node.fineAmount]),
+    );
+    expect(byNumber.get('黔市监罚〔2025〕6001号')).toBe('5000.00');
+    expect(byNumber.get('黔市监罚〔2025〕6004号')).toBe('5000.00');
+  });
+
+  it('oversight dashboard: charts with their tables, accepting an objection; aggregates only for analysts', async () => {
+    // A subject files an objection through the API; the lead department accepts it on the page.
+    const owner = await tokenFor({ role: 'SUBJECT', creditCode: '91520100210000754L' });
+    const recs = await gql(
+      p.gatewayUrl,
+      `{ subject(creditCode: "91520100210000754L") { records(first: 50) { edges { node { id underObjection } } } } }`,
+      {},
+      owner,
+    );
+    const recordId = recs.data!.subject.records.edges.find((e: any) => !e.node.underObjection).node.id;
+    const filed = await gql(
+      p.gatewayUrl,
+      `mutation($i: FileObjectionInput!) { fileObjection(input: $i) { id number } }`,
+      { i: { recordId, reason: '记录主体有误（看板测试）' } },
+      owner,
+    );
+    const { id, number } = filed.data!.fileObjection;
+
+    const page = await openPage();
+    await signIn(page, /省信用主管部门/);
+    await page.getByTestId('chart-domain').locator('canvas').waitFor();
+    const records = Number(await page.getByTestId('kpi-records').textContent());
+    expect(records).toBeGreaterThan(0);
+    const domainChart = page.getByTestId('chart-domain');
+    await domainChart.getByText(/数据表/).click();
+    const rows = await domainChart.locator('tbody tr').count();
+    expect(rows).toBeGreaterThan(1);
+    // The table's numbers add up to the headline figure.
+    const sum = (await domainChart.locator('tbody tr td:nth-child(2)').allTextContents()).reduce(
+      (a, b) => a + Number(b),
+      0,
+    );
+    expect(sum).toBe(records);
+    await page.getByTestId('chart-timeliness').locator('canvas').waitFor();
+    await page.getByTestId('overdue').waitFor();
+    await page.getByTestId('warnings').waitFor();
+    await page.getByRole('button', { name: `受理并转办 ${number}` }).click();
+    await page.getByRole('button', { name: `受理并转办 ${number}` }).waitFor({ state: 'detached' });
+    const lead = await tokenFor({ role: 'LEAD_DEPARTMENT' });
+    const accepted = await gql(p.gatewayUrl, `query($id: ID!) { objection(id: $id) { status } }`, { id }, lead);
+    expect(accepted.data!.objection.status).toBe('FORWARDED');
+    await checkAccessibility(page);
+    await shoot(page, 'dashboard');
+    await fitsPhone(page);
+    await shoot(page, 'dashboard-phone');
+    await page.close();
+
+    const analyst = await openPage();
+    await signIn(analyst, /统计分析人员/);
+    await analyst.getByTestId('chart-domain').locator('canvas').waitFor();
+    await analyst.getByText('仅可查看汇总数据').waitFor();
+    expect(await analyst.getByTestId('overdue').count()).toBe(0);
+    expect(await analyst.getByTestId('warnings').count()).toBe(0);
+    expect(await analyst.getByTestId('pending').count()).toBe(0);
+    await analyst.close();
+  });
+});
