@@ -205,6 +205,26 @@ export function keyringFrom(file: SigningKeyFile, province?: string): Keyring {
 }
 
 /**
+ * The verifying keys of a published key set (/.well-known/credit-report-keys): what a report user's
+ * verifier holds. Keys of other kinds are skipped, so a set that grows new kinds stays readable.
+ */
+export function verifyingKeysFrom(jwks: { keys?: (JsonWebKey & { kid?: string })[] }): Map<string, VerifyingKey> {
+  const out = new Map<string, VerifyingKey>();
+  for (const jwk of jwks.keys ?? []) {
+    if (!jwk.kid) continue;
+    if (jwk.kty === 'EC' && jwk.crv === 'SM2') {
+      const publicHex = sm2HexFromJwk(jwk);
+      const key = { algorithm: 'SM2', kid: jwk.kid, publicKey: sm2PublicKey(publicHex) } as const;
+      out.set(jwk.kid, { ...key, jwk: sm2PublicJwkOf(publicHex, jwk.kid) });
+    } else if (jwk.kty === 'OKP' && jwk.crv === 'Ed25519' && jwk.x) {
+      const publicKey = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, format: 'jwk' });
+      out.set(jwk.kid, { algorithm: 'Ed25519', kid: jwk.kid, publicKey, jwk: publicJwkOf(publicKey, jwk.kid) });
+    }
+  }
+  return out;
+}
+
+/**
  * Rotation: the active key of each algorithm rotated (both unless one is named) is retired to its
  * public part, which stays so reports it signed keep verifying, and a fresh key signs from now on.
  * Both at once: Ed25519 <newKid> and SM2 <newKid>-sm2; one algorithm: <newKid> is that key's kid.
