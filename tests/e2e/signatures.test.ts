@@ -128,6 +128,10 @@ describe('SM2 and Ed25519 signatures of a report', () => {
       ((await json.json()) as { signatures: { valid: boolean }[] }).signatures.map((s: { valid: boolean }) => s.valid),
     ).toEqual([true, true]);
 
+    const page = await (await fetch(`${origin}/verify?number=${report.number}&code=${report.verificationCode}`)).text();
+    expect(page).toContain(`SM2 签名（${report.sm2KeyId}）：通过`);
+    expect(page).toContain(`Ed25519 签名（${report.keyId}）：通过`);
+
     // Someone with write access to the database changes the text and its hash.
     const ds = p.subgraphs.reports.app.dataSource;
     const [part] = await ds.query('SELECT text FROM credit_report_snapshot WHERE reportNumber = ? AND seq = 0', [
