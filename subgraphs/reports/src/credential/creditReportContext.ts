@@ -20,7 +20,7 @@ export const CREDIT_REPORT_CONTEXT = {
     periodTo: { '@id': 'gzcr:periodTo', '@type': 'http://www.w3.org/2001/XMLSchema#date' },
     coverageFrom: { '@id': 'gzcr:coverageFrom', '@type': 'http://www.w3.org/2001/XMLSchema#date' },
     snapshotSha256: 'gzcr:snapshotSha256',
-    domainOutcomes: { '@id': 'gzcr:domainOutcomes', '@container': '@list' },
+    domainOutcomes: { '@id': 'gzcr:domainOutcomes', '@container': '@set' },
     domainCode: 'gzcr:domainCode',
     domainName: 'gzcr:domainName',
     outcome: 'gzcr:outcome',

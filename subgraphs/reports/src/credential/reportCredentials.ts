@@ -127,7 +127,10 @@ export class ReportCredentials {
         periodTo: snapshot.period.to,
         coverageFrom: snapshot.period.coverageFrom,
         snapshotSha256: row.sha256,
+        // Named nodes, not blank ones: RDF canonicalisation of dozens of alike blank nodes (a list of
+        // 43 outcomes) exceeds rdf-canonize's work limit, and a named outcome is citable on its own.
         domainOutcomes: snapshot.domains.map((d) => ({
+          id: `urn:gz-credit-report:${row.number}:${d.code}`,
           type: 'DomainOutcome',
           domainCode: d.code,
           domainName: d.nameZh,
