@@ -227,6 +227,22 @@ describe('the report as a W3C Verifiable Credential', () => {
     );
     expect(revoked.data!.revokeReport.status).toBe('REVOKED');
     expect(await verifyAsWallet(credential)).toEqual({ verified: true, revoked: true, problem: null });
+
+    // The command-line verifier, with the DID document and the status list saved from the platform.
+    const save = async (path: string) => {
+      const file = join(dir, `${serial}-${path.replace(/\W/g, '_')}.json`);
+      writeFileSync(file, await (await fetch(`${origin}${path}`)).text());
+      return file;
+    };
+    const vcFile = join(dir, `vc-${serial}.json`);
+    writeFileSync(vcFile, report.verifiableCredential);
+    const lines: string[] = [];
+    const args = [vcFile, '--did', await save('/.well-known/did.json')];
+    const listPath = new URL(credential.credentialStatus.statusListCredential).pathname;
+    const code = await runVerifyReport([...args, '--status', await save(listPath)], (l: string) => lines.push(l));
+    expect(lines.join('\n')).toContain('proof (DataIntegrityProof, eddsa-rdfc-2022): VALID');
+    expect(lines.join('\n')).toContain('revocation: REVOKED');
+    expect(code).toBe(1);
   });
 
   it('is given to those who may read the report, not to a report user without authorisation', async () => {
