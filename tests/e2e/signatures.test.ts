@@ -245,6 +245,24 @@ describe('the report as a W3C Verifiable Credential', () => {
     expect(code).toBe(1);
   });
 
+  it('serves the DID document with the Ed25519 keys as Multikey methods, and no status list nobody uses', async () => {
+    const keys = await publishedKeys();
+    const did = (await (await fetch(`${origin}/.well-known/did.json`)).json()) as {
+      id: string;
+      verificationMethod: { id: string; type: string; controller: string; publicKeyMultibase: string }[];
+      assertionMethod: string[];
+    };
+    const edKids = keys.keys.filter((k) => k.kty === 'OKP').map((k) => k.kid);
+    expect(did.id).toBe('did:web:localhost%3A4000');
+    expect(did.verificationMethod.map((m) => m.id)).toEqual(edKids.map((kid) => `${did.id}#${kid}`));
+    expect(did.verificationMethod.every((m) => m.type === 'Multikey' && m.publicKeyMultibase.startsWith('z6Mk'))).toBe(
+      true,
+    );
+    expect(did.assertionMethod).toEqual(did.verificationMethod.map((m) => m.id));
+    for (const path of ['/credentials/status/9999', '/credentials/status/abc', '/credentials/status/0'])
+      expect((await fetch(`${origin}${path}`)).status).toBe(404);
+  });
+
   it('is given to those who may read the report, not to a report user without authorisation', async () => {
     const report = await issuedReport();
     const partner = await tokenFor({ role: 'PARTNER', partnerId: 'gy-bank-17', province: '520000' });

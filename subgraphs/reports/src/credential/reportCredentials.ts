@@ -53,8 +53,16 @@ export class ReportCredentials {
 
   private statusListUrl = (list: number) => `${this.config.publicBaseUrl}${STATUS_LIST_PATH}${list}`;
 
+  private didDocumentMemo: Promise<Record<string, unknown>> | undefined;
+
   /** The DID document: every Ed25519 key, retired ones too (old credentials keep verifying). */
-  async didDocument(): Promise<Record<string, unknown>> {
+  didDocument(): Promise<Record<string, unknown>> {
+    // The keyring is fixed for the life of the process.
+    this.didDocumentMemo ??= this.buildDidDocument();
+    return this.didDocumentMemo;
+  }
+
+  private async buildDidDocument(): Promise<Record<string, unknown>> {
     const { Ed25519Multikey } = await vcLibraries();
     const methods = [];
     for (const key of this.keyring.verifying.values()) {
@@ -145,9 +153,14 @@ export class ReportCredentials {
   /**
    * The BitstringStatusListCredential of one list, its bits the revoked reports' indexes. Signed
    * again only when the set of revoked indexes changed (the set is read from the rows every time).
+   * Null for a list no report has an index in yet: an unknown number must not cost a signature.
    */
-  async statusListCredential(list: number): Promise<VerifiableCredential> {
+  async statusListCredential(list: number): Promise<VerifiableCredential | null> {
     const lo = (list - 1) * STATUS_LIST_SIZE;
+    const inUse = await this.db
+      .getRepository(CreditReportEntity)
+      .exists({ where: { statusListIndex: Between(lo, lo + STATUS_LIST_SIZE - 1) } });
+    if (!inUse) return null;
     const rows = await this.db.getRepository(CreditReportEntity).find({
       select: { statusListIndex: true },
       where: { statusListIndex: Between(lo, lo + STATUS_LIST_SIZE - 1), status: ReportStatus.REVOKED },

@@ -105,8 +105,9 @@ export function reportRoutes(
   const statusList: RouteHandler = async (req, res, info) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const m = /^\/credentials\/status\/([1-9][0-9]{0,6})$/.exec(path);
-    if (!m) return requestError(res, 404, 'NOT_FOUND', `status list ${path} not found`, info.requestId);
-    json(res, 'application/vc+ld+json', await services.credentials.statusListCredential(Number(m[1])), 60);
+    const list = m ? await services.credentials.statusListCredential(Number(m[1])) : null;
+    if (!list) return requestError(res, 404, 'NOT_FOUND', `status list ${path} not found`, info.requestId);
+    json(res, 'application/vc+ld+json', list, 60);
   };
 
   const verify: RouteHandler = async (req, res, info) => {
