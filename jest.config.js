@@ -5,6 +5,18 @@
  *   tests/**       end-to-end tests through the gateway
  * Workspace packages map to their sources so that tests never run stale builds.
  */
+const ESM_ONLY = [
+  '@digitalbazaar/vc',
+  '@digitalbazaar/vc-bitstring-status-list',
+  '@digitalbazaar/vc-bitstring-status-list-context',
+  '@digitalbazaar/bitstring',
+  '@digitalbazaar/data-integrity',
+  '@digitalbazaar/eddsa-rdfc-2022-cryptosuite',
+  '@digitalbazaar/ed25519-multikey',
+  '@digitalbazaar/multikey-context',
+  'base58-universal',
+  'base64url-universal',
+];
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
@@ -16,8 +28,16 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.check.json' }],
     // GraphQL Code Generator's plugins (scripts/src/clients.test.ts) require one ESM-only helper.
     '/auto-bind/index\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs' } }],
+    // The Verifiable Credential libraries (reports' credential/) are ESM-only; Node >= 20.19 requires
+    // them natively at run time, jest's module system cannot, so jest compiles them to CommonJS.
+    [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: [
+      'ts-jest',
+      { tsconfig: { allowJs: true, module: 'commonjs' }, isolatedModules: true },
+    ],
   },
-  transformIgnorePatterns: ['^(?!.*/\\.pnpm/auto-bind@).*/node_modules/'],
+  transformIgnorePatterns: [
+    `^(?!.*/\\.pnpm/(auto-bind@|${ESM_ONLY.map((p) => `${p.replace('/', '\\+')}@`).join('|')})).*/node_modules/`,
+  ],
   moduleNameMapper: {
     '^@credit/shared/test$': '<rootDir>/shared/test',
     '^@credit/shared$': '<rootDir>/shared/src',

@@ -85,6 +85,20 @@ const CHECKS: Record<string, (d: Data) => void> = {
     expect(d.verifyReport).toMatchObject({ authentic: true, subjectName: '贵阳乌江医药有限公司' });
     expect(d.verifyReport.domains.map((x: { code: string }) => x.code).sort()).toEqual(['D07', 'D14']);
   },
+  '20a': (d) => {
+    const doc = JSON.parse(d.issueReport.document);
+    expect(doc.signatures.map((x: { algorithm: string }) => x.algorithm)).toEqual(['Ed25519', 'SM2']);
+    expect(JSON.parse(d.issueReport.verifiableCredential).proof).toMatchObject({ cryptosuite: 'eddsa-rdfc-2022' });
+  },
+  '20b': (d) => {
+    expect(d.verifyReport.authentic).toBe(true);
+    expect(d.verifyReport.signatures.map((x: { algorithm: string; valid: boolean }) => [x.algorithm, x.valid])).toEqual(
+      [
+        ['Ed25519', true],
+        ['SM2', true],
+      ],
+    );
+  },
   '7': (d) => {
     expect(d.fileObjection.number).toEqual(expect.any(String));
     expect(d.fileObjection.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -232,6 +246,7 @@ describe('README.md', () => {
       '44',
       '45',
     ]);
+    expect(examples.map((e) => e.id)).toEqual(['1', '2', '3', '4', '5', '6a', '6b', '7', '8', '20a', '20b']);
     expect(Object.keys(CHECKS).sort()).toEqual(examples.map((e) => e.id).sort());
   });
 

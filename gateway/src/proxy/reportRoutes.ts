@@ -74,5 +74,13 @@ export function reportRoutes(
     if (r) return requestError(res, r.status, r.code, r.message, info.requestId, r.headers, r.extensions);
     return pass(req, res, info);
   };
-  return { '/verify': throttled, '/reports/*': throttled, '/.well-known/credit-report-keys': pass };
+  // The credential routes are public, cacheable documents (DID document, status lists, the JSON-LD context).
+  return {
+    '/verify': throttled,
+    '/reports/*': throttled,
+    '/.well-known/credit-report-keys': pass,
+    '/.well-known/did.json': pass,
+    '/credentials/status/*': pass,
+    '/contexts/credit-report/v1': pass,
+  };
 }

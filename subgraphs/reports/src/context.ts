@@ -1,6 +1,7 @@
 import type { ServiceContext } from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import type { AuthorizationService } from './authorization/authorization.service';
+import type { ReportCredentials } from './credential/reportCredentials';
 import type { Keyring, TrustedKey } from './integrity/signingKeys';
 import type { VerifiedSignatures } from './integrity/verifiedSignatures';
 import type { RecognitionService } from './recognition/recognition.service';
@@ -19,6 +20,8 @@ export interface ReportsServices {
   /** Reads of stored reports and their signed texts. */
   reports: ReportStore;
   issuance: ReportIssuance;
+  /** The report as a W3C Verifiable Credential, the DID document and the revocation status lists. */
+  credentials: ReportCredentials;
   verifiedSignatures: VerifiedSignatures;
   authorizations: AuthorizationService;
   verification: VerificationService;

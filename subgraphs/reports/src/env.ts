@@ -20,7 +20,7 @@ export function loadReportsEnv(source: Record<string, string | undefined>) {
         .transform((v) => v?.replace(/\/+$/, '')),
       // Unset PUBLIC_BASE_URL: links point at the gateway on this machine, wherever it listens.
       GATEWAY_PORT: portVar(4000),
-      /** JSON `{ "keys": [Ed25519 private JWKs with kid], "activeKid"?, "codeSecret" }`; generated in the embedded mode. */
+      /** JSON `{ "keys": [Ed25519 and SM2 private JWKs with kid], "activeKid"?, "activeSm2Kid"?, "codeSecret" }`; generated in the embedded mode. */
       REPORT_SIGNING_KEYS_FILE: optionalPath,
       /** JWKS of other provinces' public keys (each key may carry a `province` member). */
       TRUSTED_PARTNER_KEYS_FILE: optionalPath,

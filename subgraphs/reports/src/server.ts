@@ -8,6 +8,7 @@ import {
   type Logger,
 } from '@credit/shared';
 import { AuthorizationService } from './authorization/authorization.service';
+import { ReportCredentials } from './credential/reportCredentials';
 import { createContext, type ReportsContext, type ReportsServices } from './context';
 import { ENTITIES, MIGRATIONS, SERVICE_NAME } from './entities';
 import type { ReportsEnv } from './env';
@@ -76,6 +77,7 @@ export async function createReportsApp(
         trustedKeys,
         reports,
         issuance,
+        credentials: new ReportCredentials(db, keyring, config),
         verifiedSignatures,
         authorizations: new AuthorizationService(db, writes),
         verification: new VerificationService(

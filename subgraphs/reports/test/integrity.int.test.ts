@@ -8,7 +8,7 @@ import { dropTestSchemas, errorCode, gql, startApp, tokenFor } from '@credit/sha
 import { createReportsApp, loadReportsEnv, type ReportsApp } from '../src';
 import { canonicalJson } from '../src/integrity/canonical';
 import { signText } from '../src/integrity/signature';
-import { generateKeyFile, generateSigningJwk, type SigningKeyFile } from '../src/integrity/signingKeys';
+import { generateSigningJwk, rotateKeyFile, type SigningKeyFile } from '../src/integrity/signingKeys';
 import { SnapshotPartEntity } from '../src/report/snapshotPart.entity';
 import { buildSnapshot, ReportChannel, ReportScenario } from '../src/report/snapshot';
 import {
@@ -308,17 +308,13 @@ describe('signing keys across restarts and rotation', () => {
       expect(await verifyAt(restarted.url, old.number, old.verificationCode)).toMatchObject({ authentic: true });
       await restarted.stop();
 
-      // Rotation: the old key stays (public part only), a new one signs from now on.
+      // Rotation: the old keys stay (public part only), new ones (Ed25519 and SM2) sign from now on.
       const generated = JSON.parse(
         readFileSync(join(env.DATA_DIR!, 'reports-signing-keys.json'), 'utf8'),
       ) as SigningKeyFile;
-      const { d: _d, ...oldPublic } = generated.keys[0];
-      const next = generateSigningJwk('520000-2027-01');
+      const rotatedKeys = rotateKeyFile(generated, '520000-2027-01');
       const rotatedFile = join(dir, 'rotated.json');
-      writeFileSync(
-        rotatedFile,
-        JSON.stringify({ activeKid: next.kid, codeSecret: generated.codeSecret, keys: [oldPublic, next] }),
-      );
+      writeFileSync(rotatedFile, JSON.stringify(rotatedKeys));
       const rotated = await boot({ ...env, REPORT_SIGNING_KEYS_FILE: rotatedFile });
       expect(await verifyAt(rotated.url, old.number, old.verificationCode)).toMatchObject({ authentic: true });
       const fresh = await issueAt(rotated.url, subject);
@@ -328,20 +324,15 @@ describe('signing keys across restarts and rotation', () => {
       const keys = (await (await fetch(rotated.url.replace('/graphql', '/.well-known/credit-report-keys'))).json()) as {
         keys: { kid: string }[];
       };
-      expect(keys.keys.map((k) => k.kid)).toEqual([old.keyId, fresh.keyId]);
+      expect(keys.keys.map((k) => k.kid)).toEqual([old.keyId, `${old.keyId}-sm2`, fresh.keyId, `${fresh.keyId}-sm2`]);
       await rotated.stop();
 
       // Dropping the old key would make its reports unverifiable: that is why rotation keeps it.
-      const { d: _d2, ...nextPublic } = next;
       const dropped = join(dir, 'dropped.json');
-      const later = generateKeyFile('520000-2028-01');
+      const later = rotateKeyFile(rotatedKeys, '520000-2028-01');
       writeFileSync(
         dropped,
-        JSON.stringify({
-          activeKid: later.activeKid,
-          codeSecret: generated.codeSecret,
-          keys: [nextPublic, ...later.keys],
-        }),
+        JSON.stringify({ ...later, keys: later.keys.filter((k) => !k.kid.startsWith(old.keyId)) }),
       );
       const withoutOld = await boot({ ...env, REPORT_SIGNING_KEYS_FILE: dropped });
       expect(await verifyAt(withoutOld.url, old.number, old.verificationCode)).toMatchObject({

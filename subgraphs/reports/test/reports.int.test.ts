@@ -261,7 +261,7 @@ describe(`reports subgraph on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =>
       .getRepository(CreditReportEntity)
       .update({ number: r2.number }, { sha256: sha256Hex(text) });
     const v2 = await verify(r2.number, r2.verificationCode);
-    expect(v2.data!.verifyReport).toMatchObject({ authentic: false, problem: 'the signature does not verify' });
+    expect(v2.data!.verifyReport).toMatchObject({ authentic: false, problem: 'the Ed25519 signature does not verify' });
   });
 
   it('revokes a report with a reason and keeps verifying it as revoked', async () => {

@@ -46,7 +46,7 @@ describe('checkIntegrity with remembered signatures', () => {
     // Rewriting the stored hash too leads to a signature that was never checked for that hash.
     expect(checkIntegrity({ ...row, sha256: sha256Hex(tampered) }, tampered, ring, verified)).toMatchObject({
       authentic: false,
-      problem: 'the signature does not verify',
+      problem: 'the Ed25519 signature does not verify',
     });
   });
 

@@ -15,6 +15,8 @@ import {
 } from '@credit/shared';
 import { GraphQLError } from 'graphql';
 import type { ReportsServices } from '../context';
+import { CREDIT_REPORT_CONTEXT, CREDIT_REPORT_CONTEXT_PATH } from '../credential/creditReportContext';
+import { DID_DOCUMENT_PATH, STATUS_LIST_PATH } from '../credential/reportCredentials';
 import { checkIntegrity } from '../integrity/integrity';
 import { codeMatches } from '../integrity/verificationCode';
 import { renderReportPdf, type PdfMeta } from '../pdf/reportPdf';
@@ -90,6 +92,23 @@ export function reportRoutes(
     send(res, 200, 'application/jwk-set+json', JSON.stringify(services.keyring.jwks()), {
       'cache-control': 'public, max-age=300',
     });
+  };
+
+  const json = (res: ServerResponse, type: string, body: unknown, maxAge: number) =>
+    send(res, 200, type, JSON.stringify(body), { 'cache-control': `public, max-age=${maxAge}` });
+
+  const didDocument: RouteHandler = async (_req, res) =>
+    json(res, 'application/did+json', await services.credentials.didDocument(), 300);
+
+  const context: RouteHandler = (_req, res) => json(res, 'application/ld+json', CREDIT_REPORT_CONTEXT, 86_400);
+
+  // Short cache: a report user's wallet must learn of a revocation within a minute.
+  const statusList: RouteHandler = async (req, res, info) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const m = /^\/credentials\/status\/([1-9][0-9]{0,6})$/.exec(path);
+    const list = m ? await services.credentials.statusListCredential(Number(m[1])) : null;
+    if (!list) return requestError(res, 404, 'NOT_FOUND', `status list ${path} not found`, info.requestId);
+    json(res, 'application/vc+ld+json', list, 60);
   };
 
   const verify: RouteHandler = async (req, res, info) => {
@@ -218,5 +237,12 @@ export function reportRoutes(
     });
   };
 
-  return { '/.well-known/credit-report-keys': keys, '/verify': verify, '/reports/*': pdf };
+  return {
+    '/.well-known/credit-report-keys': keys,
+    [DID_DOCUMENT_PATH]: didDocument,
+    [CREDIT_REPORT_CONTEXT_PATH]: context,
+    [`${STATUS_LIST_PATH}*`]: statusList,
+    '/verify': verify,
+    '/reports/*': pdf,
+  };
 }

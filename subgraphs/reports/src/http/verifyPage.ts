@@ -30,6 +30,9 @@ export function verifyResult(v: ReportVerification, extra = ''): string {
     : v.status === 'REVOKED'
       ? `<p class="warn"><strong>报告真实，但已撤销</strong>（${escapeHtml(v.revokedAt?.slice(0, 10))}：${escapeHtml(v.revocationReason)}）</p>`
       : '<p class="ok"><strong>真实有效</strong>：报告内容与出具时一致，签名核验通过。</p>';
+  const signatures = v.signatures
+    .map((s) => `${escapeHtml(s.algorithm)} 签名（${escapeHtml(s.kid)}）：${s.valid ? '通过' : '未通过'}`)
+    .join('；');
   const warnings = v.warnings
     .map((w) => `<p class="warn" role="alert"><strong>注意</strong>：${escapeHtml(w.message)}</p>`)
     .join('');
@@ -39,7 +42,7 @@ export function verifyResult(v: ReportVerification, extra = ''): string {
         `<tr><td>${escapeHtml(d.nameZh)}（${escapeHtml(d.code)}）</td><td>${d.outcome === DomainOutcome.NO_RECORD ? '无违法违规记录' : `有违法违规记录（${escapeHtml(d.recordCount)} 条）`}</td></tr>`,
     )
     .join('');
-  return page(`${verdict}${warnings}
+  return page(`${verdict}<p style="font-size:.85em;color:#52606d">${signatures}</p>${warnings}
 <table><tr><th>报告编号</th><td>${escapeHtml(v.number)}</td></tr>
 <tr><th>信用主体</th><td>${escapeHtml(v.subjectName)}</td></tr>
 <tr><th>代码</th><td>${escapeHtml(v.creditCode)}</td></tr>

@@ -1,4 +1,5 @@
 // Checked-in MySQL migrations, in order. Generate with `pnpm migration:generate reports <Name>`.
 import { Init1795656352337 } from './1795656352337-Init';
+import { Sm2AndStatusList1796054400000 } from './1796054400000-Sm2AndStatusList';
 
-export const migrations: (new () => object)[] = [Init1795656352337];
+export const migrations: (new () => object)[] = [Init1795656352337, Sm2AndStatusList1796054400000];

@@ -17,7 +17,8 @@ import {
 } from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import { canonicalJson } from '../integrity/canonical';
-import { sha256Hex, signText } from '../integrity/signature';
+import { signReport } from '../integrity/reportSignatures';
+import { sha256Hex } from '../integrity/signature';
 import type { Keyring } from '../integrity/signingKeys';
 import { codeHash } from '../integrity/verificationCode';
 import type { CatalogueDomain, Upstream } from '../upstream/upstream';
@@ -47,6 +48,12 @@ export interface ReportsConfig {
   maxYears: number;
 }
 
+/**
+ * The counter row (in report_sequence, beside the days') that hands out status list indexes. A
+ * separate SequenceBlocks keeps its blocks from retiring the days' (they are compared as days).
+ */
+export const STATUS_LIST_COUNTER = 'STATUS';
+
 /** Channels a person uses alone; an operator works at a window or a terminal. */
 const OPERATOR_CHANNELS = new Set<ReportChannel>([ReportChannel.SERVICE_WINDOW, ReportChannel.SELF_SERVICE_TERMINAL]);
 
@@ -73,6 +80,8 @@ function chooseDomains(catalogue: CatalogueDomain[], requested: string[] | null 
  */
 export class ReportIssuance {
   private readonly numbers: SequenceBlocks;
+  /** Each report's bit in the revocation status list; one counter for the platform (see STATUS_LIST_COUNTER). */
+  private readonly statusIndexes: SequenceBlocks;
 
   constructor(
     private readonly db: DataSource,
@@ -83,6 +92,7 @@ export class ReportIssuance {
     private readonly store: ReportStore,
   ) {
     this.numbers = new SequenceBlocks(db, writes);
+    this.statusIndexes = new SequenceBlocks(db, writes);
   }
 
   async issue(ctx: ServiceContext, input: IssueReportInput): Promise<ReportForCaller> {
@@ -135,7 +145,11 @@ export class ReportIssuance {
     const issuedDay = chinaDate(issuedAt);
     const day = issuedDay.replaceAll('-', '');
     // Taken before the transaction, so no pooled connection idles while a block is reserved.
-    const number = formatReportNumber(this.config.prefix, day, await this.numbers.next(day));
+    const [seq, statusListIndex] = await Promise.all([
+      this.numbers.next(day),
+      this.statusIndexes.next(STATUS_LIST_COUNTER),
+    ]);
+    const number = formatReportNumber(this.config.prefix, day, seq);
     const snapshot = buildSnapshot({
       number,
       issuedAt,
@@ -149,6 +163,7 @@ export class ReportIssuance {
     });
     const text = canonicalJson(snapshot);
     const code = this.store.verificationCode(number);
+    const signed = signReport(text, this.keyring);
     const row = this.db.getRepository(CreditReportEntity).create({
       number,
       creditCode,
@@ -168,8 +183,11 @@ export class ReportIssuance {
       issuedDay,
       issuedBy: actorOf(p),
       sha256: sha256Hex(text),
-      signature: signText(text, this.keyring.activePrivateKey),
-      keyId: this.keyring.activeKid,
+      signature: signed.ed25519.signature,
+      keyId: signed.ed25519.kid,
+      sm2Signature: signed.sm2.signature,
+      sm2KeyId: signed.sm2.kid,
+      statusListIndex,
       codeHash: codeHash(number, code),
       revokedAt: null,
       revocationReason: null,
@@ -191,7 +209,11 @@ export class ReportIssuance {
     return { row, access: p.role === Role.SUBJECT ? 'OWNER' : 'OFFICIAL', verificationCode: code };
   }
 
-  /** ISSUED -> REVOKED, by the owner or the lead department; the snapshot is never touched. */
+  /**
+   * ISSUED -> REVOKED, by the owner or the lead department; the snapshot is never touched. The
+   * report's bit in the status list is this row's status (the list is built from the rows), so the
+   * revocation and the bit commit together.
+   */
   async revoke(ctx: ServiceContext, number: string, reason: string): Promise<ReportForCaller> {
     const p = ctx.principal as Principal;
     const text = (reason ?? '').trim();

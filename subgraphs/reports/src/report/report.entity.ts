@@ -7,6 +7,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('credit_report')
 @Index('ix_report_subject_issued', ['creditCode', 'issuedAt'])
 @Index('ix_report_issued_day', ['issuedDay'])
+@Index('ux_report_status_list_index', ['statusListIndex'], { unique: true })
 export class CreditReportEntity {
   @PrimaryColumn({ type: 'varchar', length: 24 })
   number: string;
@@ -69,6 +70,17 @@ export class CreditReportEntity {
 
   @Column({ type: 'varchar', length: 64 })
   keyId: string;
+
+  /** SM2 (SM3 digest, default user id) signature, DER base64url; null on reports issued before SM2 signing. */
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  sm2Signature: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  sm2KeyId: string | null;
+
+  /** The report's bit in the revocation status list (BitstringStatusList); null before VCs existed. */
+  @Column({ type: 'int', nullable: true })
+  statusListIndex: number | null;
 
   /** SHA-256 of number and verification code; the code itself is never stored. */
   @Column({ type: 'varchar', length: 64 })

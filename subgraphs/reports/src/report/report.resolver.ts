@@ -2,6 +2,7 @@ import { badUserInput, Role } from '@credit/shared';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ReportsContext } from '../context';
 import { checkIntegrity } from '../integrity/integrity';
+import { signaturesOf } from '../integrity/reportSignatures';
 import { toAuthorizationView } from '../authorization/authorization.service';
 import { IssueReportInput } from './report.inputs';
 import { SubjectRef } from '../foreign/subject';
@@ -85,7 +86,7 @@ export class ReportResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      'Signed document for offline verification with /.well-known/credit-report-keys: JSON {format, kid, sha256, signature, snapshot}',
+      'Signed document for offline verification with /.well-known/credit-report-keys (`pnpm verify:report`): JSON {format, kid, sha256, signature, signatures: [{algorithm, kid, signature}], snapshot}; kid/signature are the Ed25519 ones',
   })
   async document(@Root() report: CreditReport, @Ctx() ctx: ReportsContext): Promise<string | null> {
     const text = await ctx.loaders.snapshotText.load(report.number);
@@ -95,8 +96,20 @@ export class ReportResolver {
       kid: report.keyId,
       sha256: report.sha256,
       signature: report.signature,
+      signatures: signaturesOf(report.row),
       snapshot: text,
     });
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'The report as a W3C Verifiable Credential 2.0 (JSON text): DataIntegrityProof eddsa-rdfc-2022 by the issuer did:web (DID document at /.well-known/did.json), revocation in a BitstringStatusList; for those who may read the report; null when the stored report is not authentic',
+  })
+  async verifiableCredential(@Root() report: CreditReport, @Ctx() ctx: ReportsContext): Promise<string | null> {
+    const snapshot = await this.snapshotOf(report, ctx);
+    if (!snapshot) return null;
+    return JSON.stringify(await ctx.services.credentials.reportCredential(report.row, snapshot));
   }
 
   @FieldResolver(() => [ReportAuthorization], { nullable: true, description: 'Report users authorised (owner only)' })

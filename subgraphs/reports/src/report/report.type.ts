@@ -156,6 +156,16 @@ export class CreditReport {
   @Field({ description: 'kid of the signing key in /.well-known/credit-report-keys' })
   keyId: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'SM2 signature (SM3 digest, user id 1234567812345678; DER SEQUENCE {r, s}, base64url) of the canonical snapshot; null on reports issued before SM2 signing',
+  })
+  sm2Signature: string | null;
+
+  @Field(() => String, { nullable: true, description: 'kid of the SM2 key in /.well-known/credit-report-keys' })
+  sm2KeyId: string | null;
+
   @Field(() => String, { nullable: true, description: 'Shown to the owner (and the operator at issuance) only' })
   verificationCode: string | null;
 

@@ -32,6 +32,8 @@ export function toReportView(
     sha256: row.sha256,
     signature: row.signature,
     keyId: row.keyId,
+    sm2Signature: row.sm2Signature ?? null,
+    sm2KeyId: row.sm2KeyId ?? null,
     verificationCode,
     revokedAt: iso(row.revokedAt),
     revocationReason: row.revocationReason,

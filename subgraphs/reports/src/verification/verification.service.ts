@@ -20,7 +20,7 @@ import { isWellFormedReportNumber } from '../report/reportNumber';
 import { toDomainViews } from '../report/reportView';
 import type { ReportChannel, ReportScenario } from '../report/snapshot';
 import { breachWarnings, unavailableWarning, type BreachSource } from './breachWarnings';
-import { ReportVerification } from './verification.type';
+import { ReportVerification, type SignatureCheck } from './verification.type';
 import type { VerificationDoor, VerificationGuard } from './verificationGuard';
 
 /**
@@ -73,6 +73,7 @@ export class VerificationService {
     const code18 = s?.subject.creditCode ?? row.creditCode;
     return Object.assign(new ReportVerification(), {
       authentic: integrity.authentic,
+      signatures: integrity.signatures as SignatureCheck[],
       problem: integrity.problem,
       number,
       status: row.status as ReportStatus,

@@ -23,10 +23,39 @@ export class VerificationWarning {
   message: string;
 }
 
+export enum SignatureAlgorithm {
+  Ed25519 = 'Ed25519',
+  SM2 = 'SM2',
+}
+registerEnumType(SignatureAlgorithm, {
+  name: 'SignatureAlgorithm',
+  description: 'Ed25519 (EdDSA), or SM2 with the SM3 digest and the GM/T 0009 default user id',
+});
+
+@ObjectType({ description: "One of a report's signatures and whether it verified over the stored snapshot" })
+export class SignatureCheck {
+  @Field(() => SignatureAlgorithm)
+  algorithm: SignatureAlgorithm;
+
+  @Field({ description: 'kid of the key in /.well-known/credit-report-keys' })
+  kid: string;
+
+  @Field()
+  valid: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why not, when not valid' })
+  problem: string | null;
+}
+
 @ObjectType({ description: 'The answer to verifyReport: is this report authentic, and what does it say' })
 export class ReportVerification {
-  @Field({ description: 'Hash and Ed25519 signature of the stored snapshot check out' })
+  @Field({
+    description: 'Hash and every signature (Ed25519, and SM2 since SM2 signing) of the stored snapshot check out',
+  })
   authentic: boolean;
+
+  @Field(() => [SignatureCheck], { description: 'Each signature the report carries and whether it verified' })
+  signatures: SignatureCheck[];
 
   @Field(() => String, { nullable: true, description: 'Why it is not authentic' })
   problem: string | null;
@@ -72,7 +101,7 @@ export class ReportVerification {
   @Field(() => String, { nullable: true })
   revocationReason: string | null;
 
-  @Field()
+  @Field({ description: 'kid of the Ed25519 key' })
   keyId: string;
 
   @Field()
