@@ -1,5 +1,5 @@
-import { requestError, type Rejection, type RequestInfo, type RouteHandler } from '@credit/shared';
-import { passTo } from './reportRoutes';
+import type { Rejection, RequestInfo, RouteHandler } from '@credit/shared';
+import { passTo, throttled } from './passThrough';
 
 /**
  * The quarterly assessment's export (`/assessment/2026Q3.xlsx`, bearer token of the lead
@@ -12,12 +12,5 @@ export function assessmentRoutes(
   throttle: (info: RequestInfo) => Promise<Rejection | undefined>,
 ): Record<string, RouteHandler> {
   if (!objectionsGraphqlUrl) return {};
-  const pass = passTo(objectionsGraphqlUrl, timeoutMs, 'objections');
-  return {
-    '/assessment/*': async (req, res, info) => {
-      const r = await throttle(info);
-      if (r) return requestError(res, r.status, r.code, r.message, info.requestId, r.headers, r.extensions);
-      return pass(req, res, info);
-    },
-  };
+  return { '/assessment/*': throttled(passTo(objectionsGraphqlUrl, timeoutMs, 'objections'), throttle) };
 }

@@ -1,20 +1,5 @@
-import {
-  ErrorCode,
-  keepAlivePool,
-  REQUEST_ID_HEADER,
-  requestError,
-  type Rejection,
-  type RequestInfo,
-  type RouteHandler,
-} from '@credit/shared';
-
-const PASS_HEADERS = [
-  'content-type',
-  'content-length',
-  'cache-control',
-  'content-security-policy',
-  'x-content-type-options',
-];
+import type { Rejection, RequestInfo, RouteHandler } from '@credit/shared';
+import { passTo, throttled } from './passThrough';
 
 /**
  * The service guides (办事指南) are pages of the entities subgraph, which owns them; the gateway
@@ -26,29 +11,6 @@ export function guideRoutes(
   throttle: (info: RequestInfo) => Promise<Rejection | undefined>,
 ): Record<string, RouteHandler> {
   if (!entitiesGraphqlUrl) return {};
-  const { pool } = keepAlivePool(entitiesGraphqlUrl);
-  const pass: RouteHandler = async (req, res, info) => {
-    const r = await throttle(info);
-    if (r) return requestError(res, r.status, r.code, r.message, info.requestId, r.headers, r.extensions);
-    try {
-      const upstream = await pool.request({
-        path: req.url ?? '/guides',
-        method: 'GET',
-        headers: { [REQUEST_ID_HEADER]: info.requestId, 'x-forwarded-for': info.ip },
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-      });
-      const headers: Record<string, string> = {};
-      for (const h of PASS_HEADERS) {
-        const v = upstream.headers[h];
-        if (typeof v === 'string') headers[h] = v;
-      }
-      const body = Buffer.from(await upstream.body.arrayBuffer());
-      res.writeHead(upstream.statusCode, headers);
-      res.end(body);
-    } catch {
-      requestError(res, 502, ErrorCode.SERVICE_UNAVAILABLE, 'the entities service is unavailable', info.requestId);
-    }
-  };
+  const pass = throttled(passTo(entitiesGraphqlUrl, timeoutMs, 'entities'), throttle);
   return { '/guides': pass, '/guides/*': pass };
 }
