@@ -1,5 +1,6 @@
-import { PUBLIC_FIELD } from '@credit/shared';
-import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
+import { PUBLIC_FIELD, selectsField } from '@credit/shared';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Directive, Info, Query, Resolver } from 'type-graphql';
 import type { ReportsContext } from '../context';
 import { ReportVerification } from './verification.type';
 
@@ -14,7 +15,15 @@ export class VerificationResolver {
     @Ctx() ctx: ReportsContext,
     @Arg('number') number: string,
     @Arg('verificationCode') verificationCode: string,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ReportVerification> {
-    return ctx.services.verification.verify(ctx, number, verificationCode, (n) => ctx.loaders.partnerGrant.load(n));
+    return ctx.services.verification.verify(
+      ctx,
+      number,
+      verificationCode,
+      (n) => ctx.loaders.partnerGrant.load(n),
+      'graphql',
+      selectsField(info, 'warnings'),
+    );
   }
 }
