@@ -199,7 +199,34 @@ async function fitsPhone(page: Page) {
     await page.getByLabel('信息类别').selectOption('');
 
     await page.getByLabel('使用场景').selectOption('BIDDING_PROCUREMENT');
+    // A matter of the catalogue proposes its domains; the subject drops one and issues for the matter.
+    const matter = await gql(p.gatewayUrl, `{ substitutionMatter(code: "BID-CONSTRUCTION") { name domainCodes } }`, {});
+    const { name: matterName, domainCodes } = matter.data!.substitutionMatter as {
+      name: string;
+      domainCodes: string[];
+    };
+    await page.getByLabel(/办理事项/).selectOption({ label: matterName });
+    await page.getByTestId('matter-proposal').waitFor();
+    const selectedDomains = () =>
+      page.evaluate(() =>
+        (Array.from(document.querySelectorAll('#r-domains option')) as any[])
+          .filter((o) => o.selected)
+          .map((o) => o.value),
+      );
+    expect(await selectedDomains()).toEqual([...domainCodes].sort());
+    const edited = domainCodes.slice(0, -1);
+    await page.getByLabel(/查询领域/).selectOption(edited);
+    const issuing = page.waitForResponse(
+      (r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('PortalIssueReport'),
+    );
     await page.getByRole('button', { name: '出具报告' }).click();
+    const response = await issuing;
+    expect(JSON.parse(response.request().postData()!).variables.input).toMatchObject({
+      matterCode: 'BID-CONSTRUCTION',
+      domains: expect.arrayContaining(edited),
+    });
+    const issuedDomains = (await response.json()).data.issueReport.domains.map((d: { code: string }) => d.code);
+    expect([...issuedDomains].sort()).toEqual([...edited].sort());
     const issued = await page.getByText(/报告 GZ\S+ 已出具/).textContent();
     const number = /报告 (GZ\S+) 已出具/.exec(issued!)![1];
     const report = page.getByTestId('report').filter({ hasText: number });
@@ -234,6 +261,49 @@ async function fitsPhone(page: Page) {
     await fitsPhone(page);
     await shoot(page, 'portal-phone');
     await page.close();
+  });
+
+  it('complaints: a subject files 应替未替 in the portal, the lead department forwards it from the dashboard', async () => {
+    const page = await openPage();
+    await signIn(page, /贵阳乌江医药/);
+    const form = page.locator('section', { has: page.getByRole('heading', { name: '咨询投诉' }) });
+    await form.getByLabel('类型').selectOption('CERTIFICATE_STILL_DEMANDED');
+    await form.getByLabel('仍要求提供证明的单位').fill('某县公共资源交易中心（浏览器测试）');
+    await form.getByLabel('办理事项').selectOption('BID-CONSTRUCTION');
+    await form.getByLabel('情况说明').fill('投标时仍要求提供无违法违规证明，不接受信用报告');
+    await form.getByRole('button', { name: '提交咨询投诉' }).click();
+    const receipt = await form.getByText(/已提交，编号 \S+/).textContent();
+    const number = /编号 (\S+)/.exec(receipt!)![1];
+    const mine = page.getByTestId('feedback').filter({ hasText: number });
+    await expect(mine.textContent()).resolves.toContain('已提交');
+    await expect(mine.textContent()).resolves.toContain('某县公共资源交易中心（浏览器测试）');
+    await checkAccessibility(page);
+    await page.close();
+
+    const lead = await openPage();
+    await signIn(lead, /省信用主管部门/);
+    const waiting = lead.getByTestId('to-forward').locator('li').filter({ hasText: number });
+    await waiting.waitFor();
+    const states = lead.getByTestId('chart-complaint-states');
+    await states.getByText(/数据表/).click();
+    const submitted = states.locator('tbody tr').filter({ hasText: '已提交' });
+    // Columns: 咨询, 应替未替投诉, 服务投诉 — the new complaint is among the submitted 应替未替 ones.
+    expect(Number(await submitted.locator('td').nth(1).textContent())).toBeGreaterThanOrEqual(1);
+    await lead.getByTestId('overdue-feedback').waitFor();
+    await waiting.getByLabel('主管单位代码').fill('GZ-D07');
+    await waiting.getByRole('button', { name: `转主管单位 ${number}` }).click();
+    await waiting.waitFor({ state: 'detached' });
+    await lead.close();
+
+    const token = await tokenFor({ role: 'LEAD_DEPARTMENT' });
+    const cases = await gql(
+      p.gatewayUrl,
+      `{ feedbacks(first: 100, filter: { kind: CERTIFICATE_STILL_DEMANDED }) { edges { node { number status unitCode matterCode } } } }`,
+      {},
+      token,
+    );
+    const forwarded = cases.data!.feedbacks.edges.find((e: any) => e.node.number === number).node;
+    expect(forwarded).toEqual({ number, status: 'FORWARDED', unitCode: 'GZ-D07', matterCode: 'BID-CONSTRUCTION' });
   });
 
   it('source-unit desk: review and resolve an objection with a correction, upload a 双公示 file with verdicts', async () => {
@@ -389,6 +459,21 @@ async function fitsPhone(page: Page) {
     const lead = await tokenFor({ role: 'LEAD_DEPARTMENT' });
     const accepted = await gql(p.gatewayUrl, `query($id: ID!) { objection(id: $id) { status } }`, { id }, lead);
     expect(accepted.data!.objection.status).toBe('FORWARDED');
+    // The quarter's assessment, and its workbook fetched with the token.
+    await page.getByTestId('assessment').locator('tbody tr').first().waitFor();
+    const [workbook] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载评估表（XLSX）' }).click(),
+    ]);
+    expect(workbook.suggestedFilename()).toMatch(/^assessment-\d{4}Q[1-4]\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await workbook.path());
+    expect(book.worksheets.length).toBeGreaterThan(0);
+    const firstUnit = await page.getByTestId('assessment').locator('tbody tr').first().locator('th').textContent();
+    const cells: string[] = [];
+    book.worksheets.forEach((ws) => ws.eachRow((row) => cells.push(String(row.values))));
+    expect(cells.some((c) => c.includes(firstUnit!))).toBe(true);
+    await page.getByTestId('chart-complaint-kinds').waitFor();
     await checkAccessibility(page);
     await shoot(page, 'dashboard');
     await fitsPhone(page);
@@ -402,6 +487,13 @@ async function fitsPhone(page: Page) {
     expect(await analyst.getByTestId('overdue').count()).toBe(0);
     expect(await analyst.getByTestId('warnings').count()).toBe(0);
     expect(await analyst.getByTestId('pending').count()).toBe(0);
+    // Complaints as the quarter's counts by kind and the assessment; never a case, and no refusal shown.
+    await analyst.getByTestId('chart-complaint-kinds').waitFor();
+    await analyst.getByTestId('assessment').locator('tbody tr').first().waitFor();
+    expect(await analyst.getByTestId('chart-complaint-states').count()).toBe(0);
+    expect(await analyst.getByTestId('overdue-feedback').count()).toBe(0);
+    expect(await analyst.getByTestId('to-forward').count()).toBe(0);
+    expect(await analyst.locator('.notice-error').count()).toBe(0);
     await analyst.close();
   });
 });

@@ -87,3 +87,37 @@ export function yearsAgo(n: number): string {
   return d.toISOString().slice(0, 10);
 }
 export const fmtTime = (iso: string) => iso.replace('T', ' ').slice(0, 16);
+export const FEEDBACK_KIND: Record<string, string> = {
+  CONSULTATION: '咨询',
+  CERTIFICATE_STILL_DEMANDED: '应替未替投诉',
+  SERVICE_COMPLAINT: '服务投诉',
+};
+export const FEEDBACK_STATUS: Record<string, string> = {
+  SUBMITTED: '已提交',
+  ANSWERED: '已答复',
+  FORWARDED: '已转主管单位',
+  UNIT_REPLIED: '主管单位已回复',
+  CLOSED: '已办结',
+  DISMISSED: '不予受理',
+  WITHDRAWN: '已撤回',
+};
+export const FEEDBACK_ACTION: Record<string, string> = {
+  FILE: '提交',
+  ANSWER: '答复',
+  FORWARD: '转主管单位',
+  UNIT_REPLY: '主管单位回复',
+  CLOSE: '办结反馈',
+  DISMISS: '不予受理',
+  WITHDRAW: '撤回',
+};
+export const ASSESSMENT_WARNING: Record<string, string> = {
+  LATE_SUBMISSIONS: '报送滞后',
+  HIGH_REJECTION_RATE: '退回率偏高',
+  SILENT: '未报送',
+  NAME_MISMATCHES: '名称不符',
+  OBJECTIONS_OVERDUE: '异议逾期',
+  COMPLAINTS_OVERDUE: '投诉逾期',
+  FREQUENT_CERTIFICATE_DEMANDS: '应替未替频发',
+};
+/** The quarter a day falls in, as the assessment names it (2026Q4). */
+export const quarterOf = (d = new Date()) => `${d.getFullYear()}Q${Math.floor(d.getMonth() / 3) + 1}`;

@@ -1,10 +1,10 @@
 import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useId, useRef } from 'react';
 
-echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export interface Series {
   name: string;
@@ -35,11 +35,19 @@ export function ChartWithTable(props: {
       axisLabel: { interval: 0, fontSize: 11, rotate: horizontal ? 0 : labels.length > 8 ? 45 : 0 },
     };
     const value = { type: 'value' as const, minInterval: 1 };
+    // Several series need a key to their colours; one series is named by the title.
+    const legend = series.length > 1;
     chart.setOption({
       animation: false,
       color: ['#b3261e', '#2f6f4f', '#1f4e8c'],
       tooltip: { trigger: 'axis' },
-      grid: { left: horizontal ? 110 : 40, right: 16, top: 16, bottom: horizontal ? 24 : labels.length > 8 ? 80 : 32 },
+      legend: { show: legend, top: 0 },
+      grid: {
+        left: horizontal ? 110 : 40,
+        right: 16,
+        top: legend ? 40 : 16,
+        bottom: horizontal ? 24 : labels.length > 8 ? 80 : 32,
+      },
       xAxis: horizontal ? value : category,
       yAxis: horizontal ? { ...category, inverse: true } : value,
       series: series.map((s) => ({ name: s.name, type: kind, data: s.values, smooth: kind === 'line' })),
@@ -52,7 +60,7 @@ export function ChartWithTable(props: {
       chart.dispose();
     };
   }, [labels, series, kind, horizontal]);
-  const height = horizontal ? Math.max(160, labels.length * 22 + 40) : 260;
+  const height = (horizontal ? Math.max(160, labels.length * 22 + 40) : 260) + (series.length > 1 ? 24 : 0);
   return (
     <section className="card chart" aria-labelledby={headingId} data-testid={props.testId}>
       <h3 id={headingId}>{props.title}</h3>

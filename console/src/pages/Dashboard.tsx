@@ -1,15 +1,18 @@
 import { useEffect, useMemo, useState } from 'react';
 import { call, describeError } from '../api/client';
-import { CHANNEL, isoDate, OBJECTION_STATUS, OBJECTION_TYPE, SCENARIO, term, yearsAgo } from '../api/terms';
+import { CHANNEL, isoDate, OBJECTION_STATUS, OBJECTION_TYPE, quarterOf, SCENARIO, term, yearsAgo } from '../api/terms';
+import { AssessmentTable } from '../assessment/AssessmentTable';
 import { ChartWithTable } from '../components/ChartWithTable';
 import { Notice } from '../components/Status';
-import { ComplaintsPanel } from '../extensions';
+import { ComplaintsPanel } from '../complaints/ComplaintsPanel';
 import {
   DashboardAcceptDocument,
   DashboardAggregatesDocument,
+  DashboardAssessmentDocument,
   DashboardOversightDocument,
   DashboardPendingDocument,
   type DashboardAggregatesQuery,
+  type DashboardAssessmentQuery,
   type DashboardOversightQuery,
   type DashboardPendingQuery,
 } from '../graphql/generated/operations';
@@ -24,6 +27,14 @@ export function Dashboard({ session }: { session: Session }) {
   const [ops, setOps] = useState<DashboardOversightQuery>();
   const [error, setError] = useState<string>();
   const [version, setVersion] = useState(0);
+  const [assessment, setAssessment] = useState<DashboardAssessmentQuery['assessment']>();
+  useEffect(() => {
+    // The current quarter, whatever period the charts show: the assessment is quarterly by design.
+    call(DashboardAssessmentDocument, { quarter: quarterOf() }).then(
+      (r) => setAssessment(r.assessment),
+      (e) => setError(describeError(e)),
+    );
+  }, [version]);
   useEffect(() => {
     setError(undefined);
     call(DashboardAggregatesDocument, { from, to, fromMonth: from.slice(0, 7) }).then(setAgg, (e) =>
@@ -138,7 +149,8 @@ export function Dashboard({ session }: { session: Session }) {
               />
             )}
           </div>
-          <ComplaintsPanel session={session} />
+          <ComplaintsPanel session={session} assessment={assessment} names={names} />
+          {assessment && <AssessmentTable assessment={assessment} />}
         </>
       )}
       {lead && <Pending names={names} version={version} onChange={() => setVersion((v) => v + 1)} />}

@@ -15,7 +15,8 @@ import {
   yearsAgo,
 } from '../api/terms';
 import { Notice } from '../components/Status';
-import { matterInput, ReportMatterField } from '../extensions';
+import { MatterField, matterInput } from '../substitution/MatterField';
+import { PortalFeedback } from '../complaints/PortalFeedback';
 import {
   PortalAccessLogDocument,
   PortalAuthorizeDocument,
@@ -90,6 +91,7 @@ export function Portal({ session }: { session: Session }) {
       )}
       <Reports creditCode={creditCode} profile={profile} />
       <Objections creditCode={creditCode} version={objectionsVersion} />
+      <PortalFeedback />
       <AccessLog creditCode={creditCode} />
     </div>
   );
@@ -304,7 +306,15 @@ function Reports({ creditCode, profile }: { creditCode: string; profile: Profile
       >
         <div>
           <label htmlFor="r-scenario">使用场景</label>
-          <select id="r-scenario" value={scenario} onChange={(e) => setScenario(e.target.value)}>
+          <select
+            id="r-scenario"
+            value={scenario}
+            onChange={(e) => {
+              // A matter belongs to one scenario: another scenario starts without one.
+              setScenario(e.target.value);
+              setMatter('');
+            }}
+          >
             {Object.entries(SCENARIO).map(([k, v]) => (
               <option key={k} value={k}>
                 {v}
@@ -312,6 +322,14 @@ function Reports({ creditCode, profile }: { creditCode: string; profile: Profile
             ))}
           </select>
         </div>
+        <MatterField
+          scenario={scenario}
+          value={matter}
+          onChange={(code, proposed) => {
+            setMatter(code);
+            if (proposed) setDomains(proposed);
+          }}
+        />
         <div>
           <label htmlFor="r-from">报告期起</label>
           <input id="r-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
@@ -336,7 +354,6 @@ function Reports({ creditCode, profile }: { creditCode: string; profile: Profile
             ))}
           </select>
         </div>
-        <ReportMatterField value={matter} onChange={setMatter} />
         <div>
           <button type="submit">出具报告</button>
         </div>
