@@ -96,6 +96,7 @@ export async function createReportsApp(
             metrics,
           ),
           (creditCode, requestId) => upstream.commitmentBreaches(creditCode, requestId),
+          writes,
         ),
         recognition: new RecognitionService(db, trustedKeys, writes),
         statistics: new StatisticsService(db, env.MAX_REPORT_YEARS),
