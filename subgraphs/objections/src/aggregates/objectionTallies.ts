@@ -62,6 +62,12 @@ function merged<T extends { objections: number }>(rows: T[], key: (r: T) => stri
   return [...out.values()].filter((r) => r.objections !== 0);
 }
 
+/** Objections stored but no tally: a database migrated from before the tallies, not yet rebuilt. */
+export async function objectionTalliesMissing(db: DataSource): Promise<boolean> {
+  if ((await db.getRepository(ObjectionTallyEntity).find({ take: 1 })).length) return false;
+  return (await db.getRepository(ObjectionEntity).find({ select: { id: true }, take: 1 })).length > 0;
+}
+
 export type Progress = (done: number, total: number) => void;
 const PAGE = 5000;
 

@@ -32,6 +32,12 @@ export const countRevoked = (tx: EntityManager, r: Counted) =>
 export const countVerified = (manager: EntityManager, r: Counted, day: string) =>
   addToTally(manager, ReportDayTallyEntity, [tallyRow(r, day, 0, 0, 1)]);
 
+/** Reports stored but no tally: a database migrated from before the tallies, not yet rebuilt. */
+export async function reportTalliesMissing(db: DataSource): Promise<boolean> {
+  if ((await db.getRepository(ReportDayTallyEntity).find({ take: 1 })).length) return false;
+  return (await db.getRepository(CreditReportEntity).find({ select: { number: true }, take: 1 })).length > 0;
+}
+
 export type Progress = (done: number, total: number) => void;
 
 /** Issued and revoked per tally key, computed from the report rows. */
