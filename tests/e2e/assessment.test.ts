@@ -41,7 +41,8 @@ const record = (n: number, decisionDaysAgo: number, extra: Record<string, unknow
 });
 
 const ASSESS = `query($q: String!, $r: String) { assessment(quarter: $q, regionCode: $r) {
-  quarter from to regionCode reportsIssued reportsByScenario { key count } complaintsByKind { key count }
+  quarter from to regionCode reportsIssued reportsByScenario { key count }
+  reportsVerified reportsVerifiedByScenario { key count } complaintsByKind { key count }
   units { rank score unitCode name regionCode rowsSubmitted accepted rejected rejectionRate newRecords lateRows timeliness
     conformance objections objectionsOverdue complaints { key count } certificateStillDemanded rectified warnings }
   regions { rank score regionCode units rowsSubmitted reportsIssued certificateStillDemanded warnings } } }`;
@@ -100,11 +101,20 @@ beforeAll(async () => {
   expect(consult.errors).toBeUndefined();
   const issued = await gql(
     p.gatewayUrl,
-    `mutation($c: String!) { issueReport(input: { creditCode: $c, scenario: BIDDING_PROCUREMENT, channel: WEBSITE, domains: ["D07"] }) { number } }`,
+    `mutation($c: String!) { issueReport(input: { creditCode: $c, scenario: BIDDING_PROCUREMENT, channel: WEBSITE, domains: ["D07"] }) { number verificationCode } }`,
     { c: SUBJECT.creditCode },
     owner,
   );
   expect(issued.errors).toBeUndefined();
+  // A report user checks it twice: the assessment counts verifications per scenario.
+  for (let i = 0; i < 2; i++) {
+    const v = await gql(
+      p.gatewayUrl,
+      `query($n: String!, $c: String!) { verifyReport(number: $n, verificationCode: $c) { authentic } }`,
+      { n: issued.data!.issueReport.number, c: issued.data!.issueReport.verificationCode },
+    );
+    expect(v.data!.verifyReport.authentic).toBe(true);
+  }
 });
 afterAll(() => p.stop());
 
@@ -115,6 +125,8 @@ describe('quarterly assessment through the gateway', () => {
     const a = r.data!.assessment;
     expect(a).toMatchObject({ quarter: QUARTER, to: today, regionCode: null, reportsIssued: 1 });
     expect(a.reportsByScenario).toEqual([{ key: 'BIDDING_PROCUREMENT', count: 1 }]);
+    expect(a.reportsVerified).toBe(2);
+    expect(a.reportsVerifiedByScenario).toEqual([{ key: 'BIDDING_PROCUREMENT', count: 2 }]);
     expect(a.complaintsByKind).toEqual(
       expect.arrayContaining([
         { key: 'CERTIFICATE_STILL_DEMANDED', count: 3 },

@@ -4,3 +4,4 @@ export * from './bulkInsert';
 export * from './ulid';
 export * from './appendOnly';
 export * from './accounts';
+export * from './tallyUpsert';

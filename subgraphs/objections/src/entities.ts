@@ -1,4 +1,5 @@
 import { AuditEntry } from '@credit/shared';
+import { ObjectionHandlingTallyEntity, ObjectionTallyEntity } from './aggregates/objectionTally.entity';
 import { EvidenceChunkEntity, EvidenceEntity } from './evidence/evidence.entity';
 import { FeedbackCounterEntity, FeedbackEntity, FeedbackEventEntity } from './feedback/feedback.entity';
 import { migrations } from './migrations';
@@ -18,6 +19,8 @@ export const ENTITIES = [
   FeedbackEntity,
   FeedbackEventEntity,
   FeedbackCounterEntity,
+  ObjectionTallyEntity,
+  ObjectionHandlingTallyEntity,
   AuditEntry,
 ];
 export const MIGRATIONS = migrations;

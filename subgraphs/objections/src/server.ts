@@ -5,6 +5,7 @@ import type { ObjectionsEnv } from './env';
 import type { PassResult } from './outbox/outboxWorker';
 import { buildObjectionsSchema } from './schema';
 import { assessmentRoutes } from './assessment/assessmentRoutes';
+import { objectionTalliesMissing } from './aggregates/objectionTallies';
 import { seedDemoObjections } from './seed/demoSeed';
 import { seedDemoFeedback } from './seed/feedbackSeed';
 
@@ -38,6 +39,8 @@ export async function createObjectionsApp(
     callees: [env.RECORDS_URL, env.ENTITIES_URL, env.REPORTS_URL],
     routes: (services, deps) => assessmentRoutes(services, deps),
     onReady: async (services, { logger }) => {
+      if (await objectionTalliesMissing(services.db))
+        logger.warn('objection statistics tallies are empty while objections exist: run pnpm stats:rebuild');
       if (!env.SEED_DEMO) return;
       // Records may still be starting: seed in the background, and only log when it cannot.
       seeded = seedDemoObjections(services, logger)

@@ -1,4 +1,5 @@
 import { AuditEntry } from '@credit/shared';
+import { ReportDayTallyEntity } from './aggregates/reportTally.entity';
 import { ReportAuthorizationEntity } from './authorization/authorization.entity';
 import { migrations } from './migrations';
 import { RecognitionEntity } from './recognition/recognition.entity';
@@ -13,6 +14,7 @@ export const ENTITIES = [
   ReportSequenceEntity,
   ReportAuthorizationEntity,
   RecognitionEntity,
+  ReportDayTallyEntity,
   AuditEntry,
 ];
 export const MIGRATIONS = migrations;

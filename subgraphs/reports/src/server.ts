@@ -18,6 +18,7 @@ import { VerifiedSignatures } from './integrity/verifiedSignatures';
 import { RecognitionService } from './recognition/recognition.service';
 import { ReportIssuance } from './report/issuance.service';
 import { ReportStore } from './report/reportStore';
+import { reportTalliesMissing } from './aggregates/reportTallies';
 import { createWriteQueue } from './report/writeQueue';
 import { buildReportsSchema } from './schema';
 import { StatisticsService } from './statistics/statistics.service';
@@ -96,6 +97,7 @@ export async function createReportsApp(
             metrics,
           ),
           (creditCode, requestId) => upstream.commitmentBreaches(creditCode, requestId),
+          writes,
         ),
         recognition: new RecognitionService(db, trustedKeys, writes),
         statistics: new StatisticsService(db, env.MAX_REPORT_YEARS),
@@ -105,6 +107,10 @@ export async function createReportsApp(
     extendContext: createContext,
     callees: [env.ENTITIES_URL, env.RECORDS_URL],
     routes: (services, deps) => reportRoutes(services, deps),
+    onReady: async (services, { logger }) => {
+      if (await reportTalliesMissing(services.db))
+        logger.warn('report statistics tallies are empty while reports exist: run pnpm stats:rebuild');
+    },
     ...opts,
   });
 }

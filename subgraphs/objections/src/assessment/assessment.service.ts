@@ -78,6 +78,8 @@ export interface AssessmentResult {
   reportsIssued: number;
   reportsRevoked: number;
   reportsByScenario: KindCount[];
+  reportsVerified: number;
+  reportsVerifiedByScenario: KindCount[];
   complaintsByKind: KindCount[];
 }
 
@@ -284,6 +286,8 @@ export class AssessmentService {
       reportsIssued: region === null ? reports.total : (regions.get(prefectureOf(region)!)?.reportsIssued ?? 0),
       reportsRevoked: reports.revoked,
       reportsByScenario: reports.byScenario.map((b) => ({ key: b.key, count: b.count })),
+      reportsVerified: reports.verified,
+      reportsVerifiedByScenario: reports.verifiedByScenario.map((b) => ({ key: b.key, count: b.count })),
       complaintsByKind: KINDS.map((key) => ({ key, count: allComplaints.filter((c) => c.kind === key).length })),
     };
   }

@@ -148,6 +148,12 @@ export class Assessment {
   @Field(() => [AssessmentCount], { description: 'Reports issued per scenario, province-wide' })
   reportsByScenario: AssessmentCount[];
 
+  @Field(() => Int, { description: 'Successful verifications of authentic reports in the quarter, province-wide' })
+  reportsVerified: number;
+
+  @Field(() => [AssessmentCount], { description: 'Verifications per scenario of the report, province-wide' })
+  reportsVerifiedByScenario: AssessmentCount[];
+
   @Field(() => [AssessmentCount])
   complaintsByKind: AssessmentCount[];
 }

@@ -1,3 +1,4 @@
+import { moveInTallies } from '../aggregates/objectionTallies';
 import {
   actorOf,
   audit,
@@ -111,6 +112,7 @@ export class ObjectionFiling {
       });
       // simple-json columns defeat TypeORM's deep-partial typing of insert(); the entity is complete.
       await tx.getRepository(ObjectionEntity).insert(objection as QueryDeepPartialEntity<ObjectionEntity>);
+      await moveInTallies(tx, null, objection);
       await appendSteps(tx, id, now, [
         { action: ObjectionAction.FILE, from: null, to: ObjectionStatus.SUBMITTED, actor: actorOf(p), role: p.role },
       ]);

@@ -15,12 +15,18 @@ export async function nextYearlySequence(
   counter: new () => YearCounter,
   year: number,
 ): Promise<number> {
-  await tx.createQueryBuilder().insert().into(counter).values({ year, lastNumber: 0 }).orIgnore().execute();
-  await tx
-    .createQueryBuilder()
-    .update(counter)
-    .set({ lastNumber: () => 'lastNumber + 1' })
-    .where('year = :year', { year })
-    .execute();
+  const bump = () =>
+    tx
+      .createQueryBuilder()
+      .update(counter)
+      .set({ lastNumber: () => 'lastNumber + 1' })
+      .where('year = :year', { year })
+      .execute();
+  // The update first: an INSERT IGNORE of the existing row takes a shared lock on MySQL, and two
+  // filings upgrading their shared locks to update the row deadlock. Only a year's first filing inserts.
+  if ((await bump()).affected !== 1) {
+    await tx.createQueryBuilder().insert().into(counter).values({ year, lastNumber: 0 }).orIgnore().execute();
+    await bump();
+  }
   return (await tx.getRepository(counter).findOneByOrFail({ year })).lastNumber;
 }

@@ -1,5 +1,10 @@
 // Checked-in MySQL migrations, in order. Generate with `pnpm migration:generate objections <Name>`.
 import { Init1795656997478 } from './1795656997478-Init';
 import { Feedback1796055414879 } from './1796055414879-Feedback';
+import { ObjectionTallies1796100000001 } from './1796100000001-ObjectionTallies';
 
-export const migrations: (new () => object)[] = [Init1795656997478, Feedback1796055414879];
+export const migrations: (new () => object)[] = [
+  Init1795656997478,
+  Feedback1796055414879,
+  ObjectionTallies1796100000001,
+];

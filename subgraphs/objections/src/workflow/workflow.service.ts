@@ -1,3 +1,4 @@
+import { moveInTallies } from '../aggregates/objectionTallies';
 import {
   actorOf,
   audit,
@@ -195,19 +196,22 @@ export class ObjectionWorkflow {
       steps.push({ action: spec.chain, from: to, to: next, ...SYSTEM, note: `to unit ${o.unitCode}` });
       to = next;
     }
+    const changes = { ...(spec.changes?.(o, now) ?? {}), status: to };
     await this.db.transaction(async (tx) => {
-      // Compare-and-set on the status: of two concurrent acts on one objection only one commits.
+      // Compare-and-set on the status and the unit (a reassignment may keep the status): of two
+      // concurrent acts on one objection only one commits, and the tallies move it from what was read.
       const res = await tx
         .createQueryBuilder()
         .update(ObjectionEntity)
-        .set({ ...(spec.changes?.(o, now) ?? {}), status: to })
-        .where('id = :id AND status = :from', { id, from: o.status })
+        .set(changes)
+        .where('id = :id AND status = :from AND unitCode = :unit', { id, from: o.status, unit: o.unitCode })
         .execute();
       if (res.affected !== 1) {
         const current = await tx.getRepository(ObjectionEntity).findOneByOrFail({ id });
         nextStatus({ number: o.number, status: current.status as ObjectionStatus }, action);
         throw conflict(`objection ${o.number} changed while acting on it; retry`, { currentState: current.status });
       }
+      await moveInTallies(tx, o, { ...o, ...changes });
       await appendSteps(tx, id, now, steps);
       for (const [kind, payload] of spec.effects?.(o) ?? []) await enqueue(tx, id, kind, payload);
       await audit(tx, ctx, {

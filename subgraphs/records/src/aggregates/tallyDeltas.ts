@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { RecordStatus } from '../record/record.type';
 import { ALL_DOMAINS, RecordDayTallyEntity, RecordMonthTallyEntity, type TallyCut } from './recordTally.entity';
 import { addToLagHistograms, histogramJson, lagChunk, type Histogram } from './lagHistogram';
-import { addToTally } from './tallyUpsert';
+import { addToTally } from '@credit/shared';
 import { UnitDayLagEntity, UnitDayRejectionEntity, UnitDayTallyEntity } from './unitTally.entity';
 
 /** The fields of a record that decide where it is counted. */

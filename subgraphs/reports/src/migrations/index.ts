@@ -1,5 +1,10 @@
 // Checked-in MySQL migrations, in order. Generate with `pnpm migration:generate reports <Name>`.
 import { Init1795656352337 } from './1795656352337-Init';
 import { Sm2AndStatusList1796054400000 } from './1796054400000-Sm2AndStatusList';
+import { ReportTallies1796100000000 } from './1796100000000-ReportTallies';
 
-export const migrations: (new () => object)[] = [Init1795656352337, Sm2AndStatusList1796054400000];
+export const migrations: (new () => object)[] = [
+  Init1795656352337,
+  Sm2AndStatusList1796054400000,
+  ReportTallies1796100000000,
+];

@@ -1,3 +1,4 @@
+import { countIssued, countRevoked } from '../aggregates/reportTallies';
 import {
   actorOf,
   audit,
@@ -194,13 +195,14 @@ export class ReportIssuance {
       revokedBy: null,
     });
     const parts = splitSnapshot(text).map((part, seq) => ({ reportNumber: number, seq, text: part }));
-    // Everything above is computed before the transaction, which holds only the three inserts; only
+    // Everything above is computed before the transaction, which holds only the inserts and the tally's upsert; only
     // lock conflicts are retried, with the same number: the rolled-back attempt never used it.
     await withRetry(3, isLockConflict, () =>
       this.writes(() =>
         this.db.transaction(async (tx) => {
           await tx.getRepository(CreditReportEntity).insert(row);
           await tx.getRepository(SnapshotPartEntity).insert(parts);
+          await countIssued(tx, row);
           await audit(tx, ctx, { action: 'report.issue', subjectCodes: [creditCode], target: number });
         }),
       ),
@@ -238,6 +240,7 @@ export class ReportIssuance {
           { number },
           { status: row.status, revokedAt: row.revokedAt, revocationReason: text, revokedBy: row.revokedBy },
         );
+        await countRevoked(tx, row);
         await audit(tx, ctx, { action: 'report.revoke', subjectCodes: [row.creditCode], target: number });
         return {
           row,

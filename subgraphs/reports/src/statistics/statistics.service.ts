@@ -1,6 +1,6 @@
 import { chinaDate, resolvePeriod } from '@credit/shared';
 import type { DataSource } from 'typeorm';
-import { CreditReportEntity } from '../report/report.entity';
+import { ReportDayTallyEntity } from '../aggregates/reportTally.entity';
 
 /** A count under one key (scenario, channel, month or region). */
 export interface Count {
@@ -8,7 +8,7 @@ export interface Count {
   count: number;
 }
 
-/** Reports issued in a period, counted; no identity of anyone. */
+/** Reports issued in a period, counted, and verifications in it; no identity of anyone. */
 export interface ReportCounts {
   from: string;
   to: string;
@@ -18,9 +18,17 @@ export interface ReportCounts {
   byChannel: Count[];
   byMonth: Count[];
   byRegion: Count[];
+  verified: number;
+  verifiedByScenario: Count[];
+  verifiedByChannel: Count[];
 }
 
-/** Responsible for report counts by scenario, channel, month and region (issuedDay is indexed). */
+type Counter = 'issued' | 'revoked' | 'verified';
+
+/**
+ * Responsible for report counts by scenario, channel, month and region, read from the day tallies
+ * (a few rows per day, whatever the number of reports; see aggregates/).
+ */
 export class StatisticsService {
   constructor(
     private readonly db: DataSource,
@@ -35,35 +43,51 @@ export class StatisticsService {
     );
     const base = () =>
       this.db
-        .getRepository(CreditReportEntity)
-        .createQueryBuilder('r')
-        .where('r.issuedDay >= :start AND r.issuedDay <= :end', { start, end });
-    const group = async (expr: string): Promise<Count[]> => {
+        .getRepository(ReportDayTallyEntity)
+        .createQueryBuilder('t')
+        .where('t.day >= :start AND t.day <= :end', { start, end });
+    // A key with nothing of the counter (a day with verifications only) is not listed, as a scan would not.
+    const group = async (expr: string, counter: Counter = 'issued'): Promise<Count[]> => {
       const rows = await base()
         .select(expr, 'k')
-        .addSelect('COUNT(*)', 'n')
+        .addSelect(`SUM(t.${counter})`, 'n')
         .groupBy(expr)
+        .having(`SUM(t.${counter}) > 0`)
         .orderBy(expr, 'ASC')
         .getRawMany<{ k: string; n: string | number }>();
       return rows.map((r) => ({ key: String(r.k), count: Number(r.n) }));
     };
-    const [byScenario, byChannel, byMonth, byRegion, revoked] = await Promise.all([
-      group('r.scenario'),
-      group('r.channel'),
-      // issuedDay is YYYY-MM-DD text; its first seven characters are the month on either database.
-      group('SUBSTR(r.issuedDay, 1, 7)'),
-      group('r.regionCode'),
-      base().andWhere('r.status = :s', { s: 'REVOKED' }).getCount(),
-    ]);
+    const sums = async () => {
+      const r = await base()
+        .select('SUM(t.revoked)', 'revoked')
+        .addSelect('SUM(t.verified)', 'verified')
+        .getRawOne<{ revoked: string | number | null; verified: string | number | null }>();
+      return { revoked: Number(r?.revoked ?? 0), verified: Number(r?.verified ?? 0) };
+    };
+    const [byScenario, byChannel, byMonth, byRegion, verifiedByScenario, verifiedByChannel, totals] = await Promise.all(
+      [
+        group('t.scenario'),
+        group('t.channel'),
+        // day is YYYY-MM-DD text; its first seven characters are the month on either database.
+        group('SUBSTR(t.day, 1, 7)'),
+        group('t.regionCode'),
+        group('t.scenario', 'verified'),
+        group('t.channel', 'verified'),
+        sums(),
+      ],
+    );
     return {
       from: start,
       to: end,
       total: byScenario.reduce((n, c) => n + c.count, 0),
-      revoked,
+      revoked: totals.revoked,
       byScenario,
       byChannel,
       byMonth,
       byRegion,
+      verified: totals.verified,
+      verifiedByScenario,
+      verifiedByChannel,
     };
   }
 }

@@ -34,4 +34,15 @@ export class ReportStatistics {
 
   @Field(() => [ReportCount], { description: "By the subject's region at issuance" })
   byRegion: ReportCount[];
+
+  @Field(() => Int, {
+    description: 'Successful verifications of authentic reports in the period (by day of verification)',
+  })
+  verified: number;
+
+  @Field(() => [ReportCount], { description: "Verifications in the period by the report's scenario" })
+  verifiedByScenario: ReportCount[];
+
+  @Field(() => [ReportCount], { description: "Verifications in the period by the report's channel" })
+  verifiedByChannel: ReportCount[];
 }

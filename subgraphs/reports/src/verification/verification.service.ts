@@ -9,6 +9,9 @@ import {
   type ServiceContext,
 } from '@credit/shared';
 import type { DataSource } from 'typeorm';
+import { countVerified } from '../aggregates/reportTallies';
+import type { CreditReportEntity } from '../report/report.entity';
+import type { WriteQueue } from '../report/writeQueue';
 import { checkIntegrity } from '../integrity/integrity';
 import type { Keyring } from '../integrity/signingKeys';
 import type { VerifiedSignatures } from '../integrity/verifiedSignatures';
@@ -35,6 +38,7 @@ export class VerificationService {
     private readonly verified: VerifiedSignatures,
     readonly guard: VerificationGuard,
     private readonly breaches: BreachSource = async () => [],
+    private readonly writes: WriteQueue = (fn) => fn(),
   ) {}
 
   async verify(
@@ -67,6 +71,7 @@ export class VerificationService {
           })
         : [],
     ]);
+    if (integrity.authentic) await this.countVerification(ctx, row, number);
     if (!isOwner(p, row.creditCode))
       await auditRead(this.db, ctx, { action: 'report.verify', subjectCodes: [row.creditCode], target: number });
 
@@ -97,5 +102,14 @@ export class VerificationService {
       detailsVisible: access !== null && s !== null,
       warnings: breaches ? breachWarnings(row.issuedAt.toISOString(), breaches) : [unavailableWarning(chinaDate())],
     });
+  }
+
+  /** The dashboards' count: a lost increment must not cost the holder the answer about the report. */
+  private async countVerification(ctx: ServiceContext, row: CreditReportEntity, number: string) {
+    try {
+      await this.writes(() => countVerified(this.db.manager, row, chinaDate()));
+    } catch (err) {
+      ctx.log.warn({ err, number }, 'verification not counted in the statistics');
+    }
   }
 }
