@@ -216,4 +216,17 @@ describe('quarterly assessment through the gateway', () => {
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as any).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'quarter' });
   });
+
+  it('answers a malformed escape in an address as a bad address, never as a server error', async () => {
+    const get = (path: string, token?: string) =>
+      fetch(`${origin}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const quarter = await get('/assessment/%E0.csv', lead);
+    expect(quarter.status).toBe(400);
+    expect(await quarter.json()).toMatchObject({
+      errors: [{ extensions: { code: 'BAD_USER_INPUT', field: 'quarter' } }],
+    });
+    // Public pages of the gateway (console assets) and of entities (guides, passed through).
+    expect((await get('/assets/%E0%A4%A')).status).toBe(404);
+    expect((await get('/guides/%')).status).toBe(404);
+  });
 });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import type { RouteHandler } from '@credit/shared';
+import { decodePath, type RouteHandler } from '@credit/shared';
 
 /** The console's build output (`pnpm build` runs `vite build` in console/), beside gateway/ in the checkout. */
 export const DEFAULT_CONSOLE_DIR = resolve(__dirname, '../../../console/dist');
@@ -59,8 +59,8 @@ export function consoleRoutes(dir = DEFAULT_CONSOLE_DIR): Record<string, RouteHa
       send(res, 200, readFileSync(path), TYPES['.html'], PAGE_HEADERS);
     };
   const asset: RouteHandler = (req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    const path = normalize(join(root, pathname));
+    const pathname = decodePath(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const path = pathname === undefined ? '' : normalize(join(root, pathname));
     if (!path.startsWith(root + sep) || !existsSync(path) || !statSync(path).isFile()) {
       return send(res, 404, 'not found', 'text/plain; charset=utf-8');
     }

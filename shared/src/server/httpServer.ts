@@ -13,6 +13,7 @@ import { requestError } from './http/responses';
 export type { ReadinessCheck } from './http/health';
 export type { MetricsAccess } from './http/metrics';
 export { requestError } from './http/responses';
+export { decodePath } from './http/pathSegment';
 
 export interface RequestInfo {
   requestId: string;

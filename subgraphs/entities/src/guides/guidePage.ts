@@ -1,4 +1,4 @@
-import { CHANNEL_ZH, SERVICE_CHANNELS, type RouteHandler } from '@credit/shared';
+import { CHANNEL_ZH, decodePath, SERVICE_CHANNELS, type RouteHandler } from '@credit/shared';
 import { channelFromSlug, channelSlug, type GuideService } from './guide.service';
 import type { ServiceGuide } from './guide.type';
 
@@ -49,7 +49,8 @@ export function guideRoutes(guides: GuideService): Record<string, RouteHandler> 
   };
   const one: RouteHandler = async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const channel = channelFromSlug(decodeURIComponent(url.pathname.slice('/guides/'.length)));
+    const slug = decodePath(url.pathname.slice('/guides/'.length));
+    const channel = slug === undefined ? undefined : channelFromSlug(slug);
     if (!channel) {
       res.writeHead(404, HEADERS);
       res.end(page('未找到', '<h1>未找到该渠道的办事指南</h1><p><a href="/guides">全部办事指南</a></p>'));

@@ -4,6 +4,7 @@ import {
   authConfigFromEnv,
   bearerToken,
   createTokenVerifier,
+  decodePath,
   ErrorCode,
   requestError,
   Role,
@@ -63,13 +64,19 @@ export function assessmentRoutes(
         `the assessment is not available to role ${principal.role}`,
         info.requestId,
       );
-    const [, quarter, format] = m as unknown as [string, string, 'csv' | 'xlsx'];
-    try {
-      const a = await services.assessment.assess(
-        decodeURIComponent(quarter),
-        url.searchParams.get('regionCode'),
+    const [, rawQuarter, format] = m as unknown as [string, string, 'csv' | 'xlsx'];
+    const quarter = decodePath(rawQuarter);
+    if (quarter === undefined)
+      return fail(
+        res,
+        400,
+        ErrorCode.BAD_USER_INPUT,
+        'the quarter in the address is malformed',
         info.requestId,
+        'quarter',
       );
+    try {
+      const a = await services.assessment.assess(quarter, url.searchParams.get('regionCode'), info.requestId);
       const body = format === 'csv' ? assessmentCsv(a) : await assessmentXlsx(a);
       await auditAct(
         services.db,
