@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeCreditCode } from '@credit/shared';
+import { chinaTime, makeCreditCode } from '@credit/shared';
 import { errorCode, gql, tokenFor } from '@credit/shared/test';
 import { entities, records, reports, startPlatform, type Platform } from '../platform';
 
@@ -75,7 +75,7 @@ async function submit(
 }
 
 const ISSUE = `mutation($input: IssueReportInput!) {
-  issueReport(input: $input) { number verificationCode subjectName domains { code nameZh outcome records { decisionNumber labels } } }
+  issueReport(input: $input) { number verificationCode issuedAt subjectName domains { code nameZh outcome records { decisionNumber labels } } }
 }`;
 const VERIFY = `query($n: String!, $c: String!) { verifyReport(number: $n, verificationCode: $c) {
   authentic status subjectName periodFrom periodTo scenario detailsVisible domains { code outcome records { decisionNumber } }
@@ -92,6 +92,7 @@ describe('special credit reports through the gateway', () => {
   let report: {
     number: string;
     verificationCode: string;
+    issuedAt: string;
     domains: { code: string; nameZh: string; outcome: string }[];
   };
 
@@ -170,7 +171,10 @@ describe('special credit reports through the gateway', () => {
     const wrong = await gql(p.gatewayUrl, VERIFY, { n: report.number, c: 'WRONGCODE2' });
     expect(errorCode(wrong)).toBe('NOT_FOUND');
     const page = await fetch(`${origin}/verify?number=${report.number}&code=${report.verificationCode}`);
-    expect(await page.text()).toContain('真实有效');
+    const html = await page.text();
+    expect(html).toContain('真实有效');
+    // The page dates the issuance as the PDF does: Beijing time, not a UTC timestamp.
+    expect(html).toContain(`${chinaTime(report.issuedAt)}（北京时间）`);
     // A report user's system gets the same verdict as JSON through the gateway's one public origin.
     const json = await fetch(`${origin}/verify?number=${report.number}&code=${report.verificationCode}`, {
       headers: { accept: 'application/json' },

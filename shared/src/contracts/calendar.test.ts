@@ -2,6 +2,7 @@ import {
   addDays,
   chinaDate,
   chinaMonth,
+  chinaTime,
   DEFAULT_HOLIDAYS,
   DEFAULT_MAKEUP_WORKDAYS,
   isIsoDate,
@@ -63,6 +64,7 @@ describe('working-day deadlines', () => {
     expect(chinaDate(new Date('2026-03-01T15:59:59Z'))).toBe('2026-03-01');
     expect(chinaDate(new Date('2026-03-01T16:00:00Z'))).toBe('2026-03-02');
     expect(chinaMonth(new Date('2026-03-31T16:30:00Z'))).toBe('2026-04');
+    expect(chinaTime('2026-11-30T18:23:29.137Z')).toBe('2026-12-01 02:23');
   });
 
   it('knows real dates, day starts and whole years back', () => {

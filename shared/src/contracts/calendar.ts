@@ -19,6 +19,10 @@ export function isIsoDate(v: string): boolean {
 export const chinaDate = (at: Date = new Date()): string =>
   new Date(at.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
 
+/** `2026-11-26T01:02:03Z` -> `2026-11-26 09:02`: an instant as people in Guizhou read it (reports, pages). */
+export const chinaTime = (iso: string): string =>
+  new Date(Date.parse(iso) + CST_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+
 /** `2026-03` for an instant, in Guizhou time (statistics group by it). */
 export const chinaMonth = (at: Date): string => chinaDate(at).slice(0, 7);
 

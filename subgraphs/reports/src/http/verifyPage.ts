@@ -1,3 +1,4 @@
+import { chinaDate, chinaTime } from '@credit/shared';
 import { DomainOutcome } from '../report/report.type';
 import { SCENARIO_ZH } from '../report/snapshot';
 import type { ReportVerification } from '../verification/verification.type';
@@ -28,7 +29,7 @@ export function verifyResult(v: ReportVerification, extra = ''): string {
   const verdict = !v.authentic
     ? `<p class="bad"><strong>验证失败：报告内容与签名不符，不是真实有效的报告。</strong><br>${escapeHtml(v.problem ?? '')}</p>`
     : v.status === 'REVOKED'
-      ? `<p class="warn"><strong>报告真实，但已撤销</strong>（${escapeHtml(v.revokedAt?.slice(0, 10))}：${escapeHtml(v.revocationReason)}）</p>`
+      ? `<p class="warn"><strong>报告真实，但已撤销</strong>（${escapeHtml(v.revokedAt ? chinaDate(new Date(v.revokedAt)) : '')}：${escapeHtml(v.revocationReason)}）</p>`
       : '<p class="ok"><strong>真实有效</strong>：报告内容与出具时一致，签名核验通过。</p>';
   const signatures = v.signatures
     .map((s) => `${escapeHtml(s.algorithm)} 签名（${escapeHtml(s.kid)}）：${s.valid ? '通过' : '未通过'}`)
@@ -48,7 +49,7 @@ export function verifyResult(v: ReportVerification, extra = ''): string {
 <tr><th>代码</th><td>${escapeHtml(v.creditCode)}</td></tr>
 <tr><th>报告期间</th><td>${escapeHtml(v.periodFrom)} 至 ${escapeHtml(v.periodTo)}${v.coverageFrom !== v.periodFrom ? `（实际覆盖自 ${escapeHtml(v.coverageFrom)}）` : ''}</td></tr>
 <tr><th>应用场景</th><td>${escapeHtml(SCENARIO_ZH[v.scenario] ?? v.scenario)}</td></tr>
-<tr><th>出具时间</th><td>${escapeHtml(v.issuedAt)}</td></tr></table>
+<tr><th>出具时间</th><td>${escapeHtml(chinaTime(v.issuedAt))}（北京时间）</td></tr></table>
 ${rows ? `<table><tr><th>领域</th><th>结果</th></tr>${rows}</table>` : ''}${extra}
 <p style="font-size:.85em;color:#52606d">记录明细仅向信用主体本人及其授权的报告使用方提供。</p>`);
 }

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { chinaTime } from '@credit/shared';
 import QRCode from 'qrcode';
 import { CATEGORY_ZH, CHANNEL_ZH, SCENARIO_ZH, type ReportSnapshot, type SnapshotRecord } from '../report/snapshot';
 import { cjkFonts } from './font';
@@ -27,10 +28,6 @@ const SUBJECT_KIND_ZH: Record<string, string> = {
   SOCIAL_ORGANIZATION: '社会组织',
   NATURAL_PERSON: '自然人',
 };
-
-/** 2026-11-26T01:02:03Z -> 2026-11-26 09:02 (China time, as printed). */
-const chinaTime = (iso: string) =>
-  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 type Doc = PDFKit.PDFDocument;
 
