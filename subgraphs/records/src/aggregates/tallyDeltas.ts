@@ -4,6 +4,7 @@ import { ALL_DOMAINS, RecordDayTallyEntity, RecordMonthTallyEntity, type TallyCu
 import { addToLagHistograms, histogramJson, lagChunk, type Histogram } from './lagHistogram';
 import { addToTally } from '@credit/shared';
 import { UnitDayLagEntity, UnitDayRejectionEntity, UnitDayTallyEntity } from './unitTally.entity';
+import { addBatchCounters, noBatches } from '../quality/qualitySource';
 
 /** The fields of a record that decide where it is counted. */
 export interface TalliedRecord {
@@ -86,24 +87,8 @@ export class TallyDeltas {
   /** A batch logged for `unitCode` on Guizhou day `day`. */
   batch(unitCode: string, day: string, c: BatchCounts): void {
     const k = `${day}\u0000${unitCode}`;
-    const row = this.units.get(k) ?? {
-      day,
-      unitCode,
-      batches: 0,
-      rowsSubmitted: 0,
-      created: 0,
-      updated: 0,
-      unchanged: 0,
-      excluded: 0,
-      rejected: 0,
-    };
-    row.batches += c.batches ?? 1;
-    row.rowsSubmitted += c.rowsSubmitted;
-    row.created += c.created;
-    row.updated += c.updated;
-    row.unchanged += c.unchanged;
-    row.excluded += c.excluded;
-    row.rejected += c.rejected;
+    const row = this.units.get(k) ?? { day, unitCode, ...noBatches() };
+    addBatchCounters(row, { ...c, batches: c.batches ?? 1 });
     this.units.set(k, row);
     for (const [reason, n] of Object.entries(c.rejectReasons)) {
       const rk = `${k}\u0000${reason}`;

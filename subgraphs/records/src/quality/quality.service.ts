@@ -3,7 +3,7 @@ import { addDays, startOfChinaDay } from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import type { SourceUnitDirectory } from '../catalogue/entitiesDirectory';
 import { dbTimestamp } from '../record/dates';
-import { TalliedQuality, type QualitySource } from './qualitySource';
+import { addBatchCounters, TalliedQuality, type QualitySource } from './qualitySource';
 import { QualityWarning, QualityWarnings, UnitQuality } from './quality.type';
 
 export interface QualitySettings {
@@ -79,14 +79,7 @@ export class QualityService {
     };
     for (const code of unitCodes ?? []) unit(code);
     for (const s of batches) {
-      const q = unit(s.unitCode);
-      q.batches += s.batches;
-      q.rowsSubmitted += s.rowsSubmitted;
-      q.created += s.created;
-      q.updated += s.updated;
-      q.unchanged += s.unchanged;
-      q.excluded += s.excluded;
-      q.rejected += s.rejected;
+      addBatchCounters(unit(s.unitCode), s);
     }
     for (const r of rejections) {
       const counts = (unit(r.unitCode), reasons.get(r.unitCode)!);

@@ -18,6 +18,25 @@ export interface BatchSums {
   rejected: number;
 }
 
+type BatchCounters = Omit<BatchSums, 'unitCode'>;
+const COUNTERS = ['batches', 'rowsSubmitted', 'created', 'updated', 'unchanged', 'excluded', 'rejected'] as const;
+
+/** All counters at zero (a unit or day seen for the first time). */
+export const noBatches = (): BatchCounters => ({
+  batches: 0,
+  rowsSubmitted: 0,
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  excluded: 0,
+  rejected: 0,
+});
+
+/** Adds one tally of batch counters to another: the tallies, the direct scan and the per-unit figures sum alike. */
+export function addBatchCounters(into: BatchCounters, from: BatchCounters): void {
+  for (const c of COUNTERS) into[c] += from[c];
+}
+
 /** What quality figures are made of, per unit, for submissions in [from, to] (Guizhou days). */
 export interface QualityInputs {
   batches: BatchSums[];
@@ -130,23 +149,8 @@ export class DirectQuality implements QualitySource {
     const batches = new Map<string, BatchSums>();
     const rejections: QualityInputs['rejections'] = [];
     for (const s of submissions) {
-      const b = batches.get(s.sourceUnitCode) ?? {
-        unitCode: s.sourceUnitCode,
-        batches: 0,
-        rowsSubmitted: 0,
-        created: 0,
-        updated: 0,
-        unchanged: 0,
-        excluded: 0,
-        rejected: 0,
-      };
-      b.batches++;
-      b.rowsSubmitted += s.rowsSubmitted;
-      b.created += s.created;
-      b.updated += s.updated;
-      b.unchanged += s.unchanged;
-      b.excluded += s.excluded;
-      b.rejected += s.rejected;
+      const b = batches.get(s.sourceUnitCode) ?? { unitCode: s.sourceUnitCode, ...noBatches() };
+      addBatchCounters(b, { ...s, batches: 1 });
       batches.set(s.sourceUnitCode, b);
       for (const [reason, rows] of Object.entries(s.rejectReasons))
         rejections.push({ unitCode: s.sourceUnitCode, reason, rows });
