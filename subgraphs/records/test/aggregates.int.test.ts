@@ -5,7 +5,7 @@ import { RecordMonthTallyEntity } from '../src/aggregates/recordTally.entity';
 import { DirectQuality } from '../src/quality/qualitySource';
 import { QualityService } from '../src/quality/quality.service';
 import { DirectStatistics } from '../src/statistics/directStatistics';
-import { splitPeriod } from '../src/statistics/statistics.service';
+import { lastDayOfMonth, splitPeriod } from '../src/aggregates/tallyPeriod';
 import { loadRecordsEnv } from '../src/env';
 import { recordInput, registerUnit, startRecordsWithEntities, SUBMIT, wrongCheck } from './builders';
 
@@ -106,6 +106,7 @@ async function expectQualityEqualDirect() {
       }
     }
     const served = (await ok(gql(url, WARNINGS, { f, t }, lead))).recordQualityWarnings;
+    // (the whole-month periods below are read from the month tallies)
     const expected = await direct.warnings(f, t, 5, 0.05);
     expect(served).toEqual({
       from: expected.from,
@@ -125,6 +126,29 @@ async function expectQualityEqualDirect() {
       nameMismatches: expected.nameMismatches,
     });
   }
+}
+
+/**
+ * Periods of whole months (the month grain of the lag tallies): the API takes no day after today,
+ * so the service itself answers for the month of today and for the one before it with today's month.
+ */
+async function expectWholeMonthQualityEqualDirect() {
+  const s = h.records.app.services;
+  const env = loadRecordsEnv(h.records.env);
+  const settings = { lateThresholdDays: env.LATE_THRESHOLD_DAYS, rejectionRateWarning: env.REJECTION_RATE_WARNING };
+  const direct = new QualityService(s.db, s.directory, settings, new DirectQuality(s.db));
+  const month = today.slice(0, 7);
+  const before = `${addDays(`${month}-01`, -1).slice(0, 7)}-01`;
+  for (const [f, t] of [
+    [`${month}-01`, lastDayOfMonth(month)],
+    [before, lastDayOfMonth(month)],
+    [addDays(before, 3), lastDayOfMonth(month)],
+  ])
+    for (const late of [0, 3, 29, 30, 31, 95, 400])
+      expect({ at: [f, t, late], q: await s.quality.unitQuality(f, t, undefined, late) }).toEqual({
+        at: [f, t, late],
+        q: await direct.unitQuality(f, t, undefined, late),
+      });
 }
 
 /** Rows over several months, regions and categories, with a few the unit's domain or validation rejects. */
@@ -179,6 +203,7 @@ describe(`statistics and quality from the maintained tallies on ${usingMysql ? '
     expect(ids.length).toBe(150);
     await expectStatisticsEqualDirect();
     await expectQualityEqualDirect();
+    await expectWholeMonthQualityEqualDirect();
 
     // A resubmission that moves decisions to another day, region and category (an UPDATED verdict).
     const moved = firstRows.slice(0, 5);
@@ -245,6 +270,7 @@ describe(`statistics and quality from the maintained tallies on ${usingMysql ? '
 
     await expectStatisticsEqualDirect();
     await expectQualityEqualDirect();
+    await expectWholeMonthQualityEqualDirect();
     expect(await checkTallies(h.records.app.services.db)).toEqual([]);
   });
 
@@ -269,5 +295,6 @@ describe(`statistics and quality from the maintained tallies on ${usingMysql ? '
     expect((await ok(gql(url, STATS, { f: '2020-01-01', t: today }, analyst))).recordStatistics).toEqual(before);
     await expectStatisticsEqualDirect();
     await expectQualityEqualDirect();
+    await expectWholeMonthQualityEqualDirect();
   });
 });

@@ -1,9 +1,16 @@
 import type { EntityManager } from 'typeorm';
 import { RecordStatus } from '../record/record.type';
 import { ALL_DOMAINS, RecordDayTallyEntity, RecordMonthTallyEntity, type TallyCut } from './recordTally.entity';
-import { addToLagHistograms, histogramJson, lagChunk, type Histogram } from './lagHistogram';
+import { lagBucket } from './lagFigures';
 import { addToTally } from '@credit/shared';
-import { UnitDayLagEntity, UnitDayRejectionEntity, UnitDayTallyEntity } from './unitTally.entity';
+import {
+  UnitDayLagBucketEntity,
+  UnitDayLagEntity,
+  UnitDayRejectionEntity,
+  UnitDayTallyEntity,
+  UnitMonthLagBucketEntity,
+  UnitMonthLagEntity,
+} from './unitTally.entity';
 import { addBatchCounters, noBatches } from '../quality/qualitySource';
 
 /** The fields of a record that decide where it is counted. */
@@ -33,7 +40,10 @@ export interface TallyRows {
   days: RecordDayTallyEntity[];
   units: UnitDayTallyEntity[];
   rejections: UnitDayRejectionEntity[];
-  lags: UnitDayLagEntity[];
+  lagDays: UnitDayLagEntity[];
+  lagMonths: UnitMonthLagEntity[];
+  lagBucketDays: UnitDayLagBucketEntity[];
+  lagBucketMonths: UnitMonthLagBucketEntity[];
 }
 
 const counted = (status: string) => status === RecordStatus.EFFECTIVE || status === RecordStatus.REPAIRED;
@@ -50,7 +60,10 @@ export class TallyDeltas {
   private readonly days = new Map<string, RecordDayTallyEntity>();
   private readonly units = new Map<string, UnitDayTallyEntity>();
   private readonly rejections = new Map<string, UnitDayRejectionEntity>();
-  private readonly lags = new Map<string, { day: string; unitCode: string; chunk: number; histogram: Histogram }>();
+  private readonly lagDays = new Map<string, UnitDayLagEntity>();
+  private readonly lagMonths = new Map<string, UnitMonthLagEntity>();
+  private readonly lagBucketDays = new Map<string, UnitDayLagBucketEntity>();
+  private readonly lagBucketMonths = new Map<string, UnitMonthLagBucketEntity>();
 
   /** A record counted (+1) or no longer counted (-1) under its current fields; n alike records at once. */
   record(r: TalliedRecord, sign: number): void {
@@ -100,11 +113,16 @@ export class TallyDeltas {
 
   /** A record first submitted by `unitCode` on Guizhou day `day`, `lagDays` after its decision. */
   newRecord(unitCode: string, day: string, lagDays: number, n = 1): void {
-    const chunk = lagChunk(lagDays);
-    const k = `${day}\u0000${unitCode}\u0000${chunk}`;
-    const row = this.lags.get(k) ?? { day, unitCode, chunk, histogram: new Map<number, number>() };
-    row.histogram.set(lagDays, (row.histogram.get(lagDays) ?? 0) + n);
-    this.lags.set(k, row);
+    const month = day.slice(0, 7);
+    const bucket = lagBucket(lagDays);
+    const add = <T extends { records: number }>(rows: Map<string, T>, row: T) => {
+      const k = Object.values(row).join('\u0000');
+      (rows.get(k) ?? rows.set(k, row).get(k)!).records += n;
+    };
+    add(this.lagDays, { unitCode, lagDays, day, records: 0 });
+    add(this.lagMonths, { unitCode, lagDays, month, records: 0 });
+    add(this.lagBucketDays, { day, unitCode, bucket, records: 0 });
+    add(this.lagBucketMonths, { month, unitCode, bucket, records: 0 });
   }
 
   /** The deltas as tally rows (the rebuild writes them, the check compares them), zero rows left out. */
@@ -116,7 +134,10 @@ export class TallyDeltas {
       days: nonZero(this.days.values()),
       units: [...this.units.values()],
       rejections: [...this.rejections.values()].filter((r) => r.rejectedRows !== 0),
-      lags: [...this.lags.values()].map((r) => ({ ...r, histogram: histogramJson(r.histogram) })),
+      lagDays: [...this.lagDays.values()],
+      lagMonths: [...this.lagMonths.values()],
+      lagBucketDays: [...this.lagBucketDays.values()],
+      lagBucketMonths: [...this.lagBucketMonths.values()],
     };
   }
 
@@ -127,6 +148,9 @@ export class TallyDeltas {
     await addToTally(tx, RecordDayTallyEntity, rows.days);
     await addToTally(tx, UnitDayTallyEntity, rows.units);
     await addToTally(tx, UnitDayRejectionEntity, rows.rejections);
-    await addToLagHistograms(tx, [...this.lags.values()]);
+    await addToTally(tx, UnitDayLagEntity, rows.lagDays);
+    await addToTally(tx, UnitMonthLagEntity, rows.lagMonths);
+    await addToTally(tx, UnitDayLagBucketEntity, rows.lagBucketDays);
+    await addToTally(tx, UnitMonthLagBucketEntity, rows.lagBucketMonths);
   }
 }

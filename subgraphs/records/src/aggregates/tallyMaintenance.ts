@@ -2,9 +2,15 @@ import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typ
 import { RecordEntity } from '../record/record.entity';
 import { RecordDayTallyEntity, RecordMonthTallyEntity } from './recordTally.entity';
 import { bulkInsert } from '@credit/shared';
-import { histogramJson, parseHistogram } from './lagHistogram';
 import { tallyFromSource, tallyMonths, nextMonth } from './tallySource';
-import { UnitDayLagEntity, UnitDayRejectionEntity, UnitDayTallyEntity } from './unitTally.entity';
+import {
+  UnitDayLagBucketEntity,
+  UnitDayLagEntity,
+  UnitDayRejectionEntity,
+  UnitDayTallyEntity,
+  UnitMonthLagBucketEntity,
+  UnitMonthLagEntity,
+} from './unitTally.entity';
 import type { TallyRows } from './tallyDeltas';
 
 export const TALLY_ENTITIES = [
@@ -13,6 +19,9 @@ export const TALLY_ENTITIES = [
   UnitDayTallyEntity,
   UnitDayRejectionEntity,
   UnitDayLagEntity,
+  UnitMonthLagEntity,
+  UnitDayLagBucketEntity,
+  UnitMonthLagBucketEntity,
 ] as const;
 
 const TALLY_TABLES = {
@@ -20,13 +29,20 @@ const TALLY_TABLES = {
   days: RecordDayTallyEntity,
   units: UnitDayTallyEntity,
   rejections: UnitDayRejectionEntity,
-  lags: UnitDayLagEntity,
+  lagDays: UnitDayLagEntity,
+  lagMonths: UnitMonthLagEntity,
+  lagBucketDays: UnitDayLagBucketEntity,
+  lagBucketMonths: UnitMonthLagBucketEntity,
 };
 
-/** Records stored but no tally at all: a database migrated from before the tallies, not yet rebuilt. */
+/**
+ * Records stored but a tally empty: a database migrated from before the tallies (or before the lag
+ * buckets), not yet rebuilt.
+ */
 export async function talliesMissing(db: DataSource): Promise<boolean> {
   const [tally] = await db.getRepository(RecordMonthTallyEntity).find({ take: 1 });
-  if (tally) return false;
+  const [lags] = await db.getRepository(UnitMonthLagBucketEntity).find({ take: 1 });
+  if (tally && lags) return false;
   return (await db.getRepository(RecordEntity).find({ select: { id: true }, take: 1 })).length > 0;
 }
 
@@ -58,8 +74,11 @@ export async function rebuildTalliesIn(
     await bulkInsert(tx, RecordDayTallyEntity, r.days);
     await bulkInsert(tx, UnitDayTallyEntity, r.units);
     await bulkInsert(tx, UnitDayRejectionEntity, r.rejections);
-    await bulkInsert(tx, UnitDayLagEntity, r.lags);
-    rows += r.months.length + r.days.length + r.units.length + r.rejections.length + r.lags.length;
+    await bulkInsert(tx, UnitDayLagEntity, r.lagDays);
+    await bulkInsert(tx, UnitMonthLagEntity, r.lagMonths);
+    await bulkInsert(tx, UnitDayLagBucketEntity, r.lagBucketDays);
+    await bulkInsert(tx, UnitMonthLagBucketEntity, r.lagBucketMonths);
+    rows += Object.values(r).reduce((n, t: unknown[]) => n + t.length, 0);
     progress(i + 1, months.length);
   }
   return { months: months.length, rows };
@@ -79,18 +98,16 @@ export async function checkTallies(db: DataSource, progress: Progress = () => {}
   for (const [i, month] of months.entries()) {
     const expected = (await tallyFromSource(db, month)).rows();
     const next = nextMonth(month);
+    const inMonth = { a: `${month}-01`, b: `${next}-01` };
     const stored: TallyRows = {
       months: await storedRows(db, RecordMonthTallyEntity, 'period = :m', { m: month }),
-      days: await storedRows(db, RecordDayTallyEntity, 'period >= :a AND period < :b', {
-        a: `${month}-01`,
-        b: `${next}-01`,
-      }),
-      units: await storedRows(db, UnitDayTallyEntity, 'day >= :a AND day < :b', { a: `${month}-01`, b: `${next}-01` }),
-      rejections: await storedRows(db, UnitDayRejectionEntity, 'day >= :a AND day < :b', {
-        a: `${month}-01`,
-        b: `${next}-01`,
-      }),
-      lags: await storedRows(db, UnitDayLagEntity, 'day >= :a AND day < :b', { a: `${month}-01`, b: `${next}-01` }),
+      days: await storedRows(db, RecordDayTallyEntity, 'period >= :a AND period < :b', inMonth),
+      units: await storedRows(db, UnitDayTallyEntity, 'day >= :a AND day < :b', inMonth),
+      rejections: await storedRows(db, UnitDayRejectionEntity, 'day >= :a AND day < :b', inMonth),
+      lagDays: await storedRows(db, UnitDayLagEntity, 'day >= :a AND day < :b', inMonth),
+      lagMonths: await storedRows(db, UnitMonthLagEntity, 'month = :m', { m: month }),
+      lagBucketDays: await storedRows(db, UnitDayLagBucketEntity, 'day >= :a AND day < :b', inMonth),
+      lagBucketMonths: await storedRows(db, UnitMonthLagBucketEntity, 'month = :m', { m: month }),
     };
     for (const table of Object.keys(expected) as (keyof TallyRows)[]) {
       drifts.push(...compare(table, db, stored[table], expected[table]));
@@ -114,9 +131,7 @@ function compare(table: string, db: DataSource, stored: ObjectLiteral[], expecte
   const keys = meta.primaryColumns.map((c) => c.propertyName);
   const counters = meta.columns.filter((c) => !c.isPrimary).map((c) => c.propertyName);
   const keyOf = (r: ObjectLiteral) => keys.map((k) => String(r[k])).join('/');
-  // A histogram compares by content (canonical text); an empty one is no row at all.
-  const value = (r: ObjectLiteral | undefined, c: string) =>
-    c === 'histogram' ? histogramJson(parseHistogram(r ? String(r[c]) : '{}')) : String(r ? Number(r[c]) : 0);
+  const value = (r: ObjectLiteral | undefined, c: string) => String(r ? Number(r[c]) : 0);
   const valueOf = (r: ObjectLiteral | undefined) => counters.map((c) => `${c}=${value(r, c)}`).join(' ');
   const zero = valueOf(undefined);
   const byKey = new Map(expected.map((r) => [keyOf(r), r]));

@@ -20,7 +20,10 @@ export function monthsBetween(first: string, last: string): string[] {
   return out;
 }
 
-export const nextMonth = (month: string): string => monthsBetween(month, '9999-12')[1];
+export const nextMonth = (month: string): string => {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+};
 
 const ymd = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v)).slice(0, 10);
 

@@ -50,27 +50,77 @@ export class UnitDayRejectionEntity {
   rejectedRows: number;
 }
 
-/** Lags of one histogram row: lags LAG_CHUNK_DAYS apart share none, so a row stays a few KB. */
-export const LAG_CHUNK_DAYS = 500;
+/** Lags are counted per LAG_BUCKET_DAYS as well, so that a percentile reads a few buckets' lags. */
+export const LAG_BUCKET_DAYS = 30;
 
 /**
- * New records per unit and day of first submission, as a histogram of the lag in whole days
- * (decision to submission), `{"lag": records}`, one row per LAG_CHUNK_DAYS of lag: the median, the
- * 90th percentile and the late rows are read from it exactly. A history loaded in one day spans
- * thousands of distinct lags; as rows per lag, a unit's dashboard would read all of them.
+ * New records per unit, lag in whole days (decision to first submission) and Guizhou day of
+ * submission. Keyed by unit and lag first: a percentile reads the lags of one bucket of one unit.
  */
-@Entity('unit_day_lag')
+@Entity('unit_lag_day')
 export class UnitDayLagEntity {
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  unitCode: string;
+
+  @PrimaryColumn({ type: 'int' })
+  lagDays: number;
+
+  @PrimaryColumn({ type: 'varchar', length: 10 })
+  day: string;
+
+  @Column({ type: 'int' })
+  records: number;
+}
+
+/** The same per Guizhou month of submission: whole months of a period are read from here. */
+@Entity('unit_lag_month')
+export class UnitMonthLagEntity {
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  unitCode: string;
+
+  @PrimaryColumn({ type: 'int' })
+  lagDays: number;
+
+  @PrimaryColumn({ type: 'varchar', length: 7 })
+  month: string;
+
+  @Column({ type: 'int' })
+  records: number;
+}
+
+/**
+ * New records per day, unit and bucket of LAG_BUCKET_DAYS lags: a unit that loads its history in
+ * one day has thousands of distinct lags but a hundred buckets; the median, the 90th percentile
+ * and the late rows need the lags of at most three of them (see lagFigures).
+ */
+@Entity('unit_lag_bucket_day')
+export class UnitDayLagBucketEntity {
   @PrimaryColumn({ type: 'varchar', length: 10 })
   day: string;
 
   @PrimaryColumn({ type: 'varchar', length: 32 })
   unitCode: string;
 
-  /** floor(lag / LAG_CHUNK_DAYS) */
+  /** floor(lagDays / LAG_BUCKET_DAYS) */
   @PrimaryColumn({ type: 'int' })
-  chunk: number;
+  bucket: number;
 
-  @Column({ type: 'text' })
-  histogram: string;
+  @Column({ type: 'int' })
+  records: number;
+}
+
+/** The buckets per Guizhou month of submission. */
+@Entity('unit_lag_bucket_month')
+export class UnitMonthLagBucketEntity {
+  @PrimaryColumn({ type: 'varchar', length: 7 })
+  month: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  unitCode: string;
+
+  @PrimaryColumn({ type: 'int' })
+  bucket: number;
+
+  @Column({ type: 'int' })
+  records: number;
 }

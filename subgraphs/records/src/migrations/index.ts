@@ -4,6 +4,7 @@ import { SummaryIndex1795660222491 } from './1795660222491-SummaryIndex';
 import { DecisionIdentity1796000000000 } from './1796000000000-DecisionIdentity';
 import { NameMismatch1796000000002 } from './1796000000002-NameMismatch';
 import { StatisticsTallies1796000000018 } from './1796000000018-StatisticsTallies';
+import { LagBuckets1796000000019 } from './1796000000019-LagBuckets';
 
 export const migrations: (new () => object)[] = [
   Init1795656121508,
@@ -11,4 +12,5 @@ export const migrations: (new () => object)[] = [
   DecisionIdentity1796000000000,
   NameMismatch1796000000002,
   StatisticsTallies1796000000018,
+  LagBuckets1796000000019,
 ];

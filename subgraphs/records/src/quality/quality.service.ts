@@ -11,19 +11,6 @@ export interface QualitySettings {
   rejectionRateWarning: number;
 }
 
-/** Nearest-rank percentile over a histogram of whole days: exact, and cheap to compute in SQL's GROUP BY. */
-export function percentile(histogram: Map<number, number>, p: number): number | null {
-  const total = [...histogram.values()].reduce((a, b) => a + b, 0);
-  if (total === 0) return null;
-  const rank = Math.max(1, Math.ceil(p * total));
-  let seen = 0;
-  for (const days of [...histogram.keys()].sort((a, b) => a - b)) {
-    seen += histogram.get(days)!;
-    if (seen >= rank) return days;
-  }
-  return null;
-}
-
 /**
  * Responsible for data-quality monitoring of source units (timeliness, conformance): figures per
  * unit and period from the submission log and the records' submission lag, and the early warning.
@@ -44,10 +31,9 @@ export class QualityService {
     unitCodes?: string[],
     lateThresholdDays = this.settings.lateThresholdDays,
   ): Promise<UnitQuality[]> {
-    const { batches, rejections, lags } = await this.source.read(from, to, unitCodes);
+    const { batches, rejections, lags } = await this.source.read(from, to, lateThresholdDays, unitCodes);
 
     const byUnit = new Map<string, UnitQuality>();
-    const histograms = new Map<string, Map<number, number>>();
     const reasons = new Map<string, Map<string, number>>();
     const unit = (code: string) => {
       if (!byUnit.has(code)) {
@@ -72,7 +58,6 @@ export class QualityService {
             lateThresholdDays,
           }),
         );
-        histograms.set(code, new Map());
         reasons.set(code, new Map());
       }
       return byUnit.get(code)!;
@@ -85,21 +70,13 @@ export class QualityService {
       const counts = (unit(r.unitCode), reasons.get(r.unitCode)!);
       counts.set(r.reason, (counts.get(r.reason) ?? 0) + r.rows);
     }
-    for (const l of lags) {
-      const q = unit(l.unitCode);
-      const h = histograms.get(l.unitCode)!;
-      h.set(l.lagDays, (h.get(l.lagDays) ?? 0) + l.records);
-      q.newRecords += l.records;
-      if (l.lagDays > lateThresholdDays) q.lateRows += l.records;
-    }
+    for (const { unitCode, ...figures } of lags) Object.assign(unit(unitCode), figures);
     for (const q of byUnit.values()) {
       q.accepted = q.created + q.updated + q.unchanged;
       q.rejectionRate = q.rowsSubmitted ? q.rejected / q.rowsSubmitted : 0;
       q.rejectedByReason = [...reasons.get(q.unitCode)!]
         .map(([reason, rows]) => ({ reason, rows }))
         .sort((a, b) => b.rows - a.rows || a.reason.localeCompare(b.reason));
-      q.lagMedianDays = percentile(histograms.get(q.unitCode)!, 0.5);
-      q.lagP90Days = percentile(histograms.get(q.unitCode)!, 0.9);
     }
     return [...byUnit.values()].sort((a, b) => a.unitCode.localeCompare(b.unitCode));
   }

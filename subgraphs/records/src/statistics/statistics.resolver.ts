@@ -1,5 +1,6 @@
-import { Role } from '@credit/shared';
-import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { Role, selectsField } from '@credit/shared';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { RecordsContext } from '../context';
 import { RecordStatistics } from './statistics.type';
 
@@ -12,11 +13,17 @@ export class StatisticsResolver {
   })
   recordStatistics(
     @Ctx() ctx: RecordsContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('from', () => String, { nullable: true }) from?: string | null,
     @Arg('to', () => String, { nullable: true }) to?: string | null,
     @Arg('domains', () => [String], { nullable: true }) domains?: string[] | null,
   ): Promise<RecordStatistics> {
     const period = ctx.services.history.period(from, to);
-    return ctx.services.statistics.statistics(period.from, period.to, domains);
+    return ctx.services.statistics.statistics(period.from, period.to, domains, {
+      byDomain: selectsField(info, 'byDomain'),
+      byRegion: selectsField(info, 'byRegion'),
+      byCategory: selectsField(info, 'byCategory'),
+      byMonth: selectsField(info, 'byMonth'),
+    });
   }
 }

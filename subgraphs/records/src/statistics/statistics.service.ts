@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { ALL_DOMAINS, RecordDayTallyEntity, RecordMonthTallyEntity } from '../aggregates/recordTally.entity';
-import { nextMonth } from '../aggregates/tallySource';
+import { splitPeriod } from '../aggregates/tallyPeriod';
 import { RecordStatistics, StatisticsBucket } from './statistics.type';
 
 type Dimension = 'byDomain' | 'byRegion' | 'byCategory' | 'byMonth';
@@ -13,30 +13,11 @@ interface TallyRow {
   repaired: string | number;
 }
 
-const lastDayOfMonth = (month: string) => {
-  const [y, m] = month.split('-').map(Number);
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-};
-const previousMonth = (month: string) => {
-  const [y, m] = month.split('-').map(Number);
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-};
-
-/**
- * A period of days as whole months plus the days of its partial first and last months: the whole
- * months are read from the month tallies, the rest from the day tallies (at most ~60 days).
- */
-export function splitPeriod(from: string, to: string): { months?: [string, string]; days: [string, string][] } {
-  const first = from.endsWith('-01') ? from.slice(0, 7) : nextMonth(from.slice(0, 7));
-  const last = to === lastDayOfMonth(to.slice(0, 7)) ? to.slice(0, 7) : previousMonth(to.slice(0, 7));
-  if (first > last) return { days: [[from, to]] };
-  const days: [string, string][] = [];
-  if (from < `${first}-01`) days.push([from, lastDayOfMonth(previousMonth(first))]);
-  if (to > lastDayOfMonth(last)) days.push([`${nextMonth(last)}-01`, to]);
-  return { months: [first, last], days };
-}
-
 type Tally = typeof RecordMonthTallyEntity | typeof RecordDayTallyEntity;
+
+/** The breakdowns an operation selected; the others are not read. */
+export type StatisticsSelection = Record<Dimension, boolean>;
+const EVERY_DIMENSION: StatisticsSelection = { byDomain: true, byRegion: true, byCategory: true, byMonth: true };
 
 /**
  * Responsible for aggregate statistics for analysts: counts only, read from the maintained
@@ -45,7 +26,12 @@ type Tally = typeof RecordMonthTallyEntity | typeof RecordDayTallyEntity;
 export class StatisticsService {
   constructor(private readonly db: DataSource) {}
 
-  async statistics(from: string, to: string, domains?: string[] | null): Promise<RecordStatistics> {
+  async statistics(
+    from: string,
+    to: string,
+    domains?: string[] | null,
+    selection: StatisticsSelection = EVERY_DIMENSION,
+  ): Promise<RecordStatistics> {
     const buckets: Record<Dimension, Map<string, StatisticsBucket>> = {
       byDomain: new Map(),
       byRegion: new Map(),
@@ -64,49 +50,74 @@ export class StatisticsService {
     if (months) reads.push([RecordMonthTallyEntity, [months]]);
     if (days.length) reads.push([RecordDayTallyEntity, days]);
     // Unfiltered, byDomain names every domain: an IN list keeps each domain's read to its period.
-    const allDomains = filtered ? [] : await this.tallyDomains();
-    for (const [tally, ranges] of reads) {
-      for (const r of await this.sums(tally, ranges, filtered ?? [ALL_DOMAINS], true)) {
-        const [n, rep] = [Number(r.records), Number(r.repaired)];
-        if (r.cut === 'total') {
-          add('byMonth', r.period, n, rep);
-          if (filtered) add('byDomain', r.domainCode, n, rep);
-        } else add(r.cut === 'region' ? 'byRegion' : 'byCategory', r.keyValue, n, rep);
-      }
-      if (!filtered && allDomains.length)
-        for (const r of await this.sums(tally, ranges, allDomains, false))
-          add('byDomain', r.domainCode, Number(r.records), Number(r.repaired));
-    }
+    const allDomains = !filtered && selection.byDomain ? await this.tallyDomains() : [];
+    const keyCuts = [...(selection.byRegion ? ['region'] : []), ...(selection.byCategory ? ['category'] : [])];
+    const queries = reads.flatMap(([tally, ranges]) => {
+      const q: Promise<void>[] = [];
+      // The totals per month (and per domain when filtered) give byMonth, byDomain and the sums.
+      q.push(
+        this.sums(tally, ranges, ['total'], filtered ?? [ALL_DOMAINS], filtered ? ['domain', 'month'] : ['month']).then(
+          (rows) => {
+            for (const r of rows) {
+              add('byMonth', r.period, Number(r.records), Number(r.repaired));
+              if (filtered) add('byDomain', r.domainCode, Number(r.records), Number(r.repaired));
+            }
+          },
+        ),
+      );
+      if (keyCuts.length)
+        q.push(
+          this.sums(tally, ranges, keyCuts, filtered ?? [ALL_DOMAINS], ['cut', 'key']).then((rows) => {
+            for (const r of rows)
+              add(r.cut === 'region' ? 'byRegion' : 'byCategory', r.keyValue, Number(r.records), Number(r.repaired));
+          }),
+        );
+      if (allDomains.length)
+        q.push(
+          this.sums(tally, ranges, ['total'], allDomains, ['domain']).then((rows) => {
+            for (const r of rows) add('byDomain', r.domainCode, Number(r.records), Number(r.repaired));
+          }),
+        );
+      return q;
+    });
+    await Promise.all(queries);
     const sorted = (dim: Dimension) =>
-      [...buckets[dim].values()]
-        .filter((b) => b.records > 0)
-        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const out = Object.assign(new RecordStatistics(), {
+      selection[dim]
+        ? [...buckets[dim].values()]
+            .filter((b) => b.records > 0)
+            .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+        : [];
+    const total = [...buckets.byMonth.values()];
+    return Object.assign(new RecordStatistics(), {
       from,
       to,
+      records: total.reduce((n, b) => n + b.records, 0),
+      repaired: total.reduce((n, b) => n + b.repaired, 0),
       byDomain: sorted('byDomain'),
       byRegion: sorted('byRegion'),
       byCategory: sorted('byCategory'),
       byMonth: sorted('byMonth'),
     });
-    out.records = out.byCategory.reduce((n, b) => n + b.records, 0);
-    out.repaired = out.byCategory.reduce((n, b) => n + b.repaired, 0);
-    return out;
   }
 
   /**
-   * Tally rows of these domains in the period ranges, summed per (cut, domain, key, month); with
-   * `allCuts` false only the totals. The primary key (cut, domain, period, key) makes each a range read.
+   * Tally rows of these cuts and domains in the period ranges, summed per the named groups. The
+   * primary key (cut, domain, period, key) makes each a range read; a breakdown by region sums in
+   * the database over the months, not in Node.
    */
-  private sums(tally: Tally, ranges: [string, string][], domains: string[], allCuts: boolean) {
-    const month = 'SUBSTR(t.period, 1, 7)';
+  private sums(
+    tally: Tally,
+    ranges: [string, string][],
+    cuts: string[],
+    domains: string[],
+    groups: ('cut' | 'domain' | 'month' | 'key')[],
+  ) {
     const qb = this.db
       .getRepository(tally)
       .createQueryBuilder('t')
-      .select(['t.cut AS cut', 't.domainCode AS domainCode'])
-      .addSelect('SUM(t.records)', 'records')
+      .select('SUM(t.records)', 'records')
       .addSelect('SUM(t.repaired)', 'repaired')
-      .where('t.cut IN (:...cuts)', { cuts: allCuts ? ['total', 'region', 'category'] : ['total'] })
+      .where('t.cut IN (:...cuts)', { cuts })
       .andWhere('t.domainCode IN (:...domains)', { domains })
       .andWhere(
         `(${ranges.map((_, i) => `(t.period >= :from${i} AND t.period <= :to${i})`).join(' OR ')})`,
@@ -116,15 +127,12 @@ export class StatisticsService {
             [`to${i}`, b],
           ]),
         ),
-      )
-      .groupBy('t.cut')
-      .addGroupBy('t.domainCode');
-    // The totals per domain need no month or key: a row per domain, not per domain and month.
-    if (allCuts)
-      qb.addSelect('t.keyValue', 'keyValue').addSelect(month, 'period').addGroupBy('t.keyValue').addGroupBy(month);
+      );
+    const columns = { cut: 't.cut', domain: 't.domainCode', month: 'SUBSTR(t.period, 1, 7)', key: 't.keyValue' };
+    const aliases = { cut: 'cut', domain: 'domainCode', month: 'period', key: 'keyValue' };
+    for (const g of groups) qb.addSelect(columns[g], aliases[g]).addGroupBy(columns[g]);
     return qb.getRawMany<TallyRow>();
   }
-
   /** The domains with any tally row: read from the month tallies' key alone. */
   private async tallyDomains(): Promise<string[]> {
     const rows = await this.db
