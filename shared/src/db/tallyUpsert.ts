@@ -1,7 +1,8 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
-// Under SQLite's 32,766 bound parameters for the widest tally (9 columns): 18,000.
-const ROWS_PER_STATEMENT = 2000;
+// Rows per statement: at most 2,000, and under SQLite's 32,766 bound parameters for wide tallies.
+const MAX_ROWS_PER_STATEMENT = 2000;
+const MAX_PARAMETERS = 32_000;
 
 /**
  * Adds each row's counters to the tally row of the same key, creating it when missing, in one
@@ -32,8 +33,9 @@ export async function addToTally<T extends ObjectLiteral>(
   const tail = sqlite
     ? ` ON CONFLICT (${keys.map(q).join(', ')}) DO UPDATE SET ${counters.map((c) => `${q(c)} = ${q(c)} + excluded.${q(c)}`).join(', ')}`
     : ` ON DUPLICATE KEY UPDATE ${counters.map((c) => `${q(c)} = ${q(c)} + VALUES(${q(c)})`).join(', ')}`;
-  for (let i = 0; i < sorted.length; i += ROWS_PER_STATEMENT) {
-    const part = sorted.slice(i, i + ROWS_PER_STATEMENT);
+  const perStatement = Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_PARAMETERS / columns.length));
+  for (let i = 0; i < sorted.length; i += perStatement) {
+    const part = sorted.slice(i, i + perStatement);
     const params: unknown[] = [];
     for (const row of part) for (const c of columns) params.push(row[c]);
     await manager.query(head + part.map(() => tuple).join(', ') + tail, params);

@@ -4,12 +4,15 @@ import { ALL_DOMAINS, RecordDayTallyEntity, RecordMonthTallyEntity, type TallyCu
 import { lagBucket } from './lagFigures';
 import { addToTally } from '@credit/shared';
 import {
-  UnitDayLagBucketEntity,
+  bucketColumn,
+  LAG_BUCKET_DAYS,
+  lagColumn,
   UnitDayLagEntity,
+  UnitDayLagSpanEntity,
   UnitDayRejectionEntity,
   UnitDayTallyEntity,
-  UnitMonthLagBucketEntity,
   UnitMonthLagEntity,
+  UnitMonthLagSpanEntity,
 } from './unitTally.entity';
 import { addBatchCounters, noBatches } from '../quality/qualitySource';
 
@@ -42,10 +45,13 @@ export interface TallyRows {
   rejections: UnitDayRejectionEntity[];
   lagDays: UnitDayLagEntity[];
   lagMonths: UnitMonthLagEntity[];
-  lagBucketDays: UnitDayLagBucketEntity[];
-  lagBucketMonths: UnitMonthLagBucketEntity[];
+  lagSpanDays: UnitDayLagSpanEntity[];
+  lagSpanMonths: UnitMonthLagSpanEntity[];
 }
 
+/** Every positional counter of a lag row at zero: `l0`… (prefix 'l') or `b0`… (prefix 'b'). */
+const zeros = (prefix: string) =>
+  Object.fromEntries(Array.from({ length: LAG_BUCKET_DAYS }, (_, i) => [`${prefix}${i}`, 0]));
 const counted = (status: string) => status === RecordStatus.EFFECTIVE || status === RecordStatus.REPAIRED;
 const TALLIED_FIELDS = ['domainCode', 'regionCode', 'category', 'decisionDate', 'status'] as const;
 
@@ -62,8 +68,8 @@ export class TallyDeltas {
   private readonly rejections = new Map<string, UnitDayRejectionEntity>();
   private readonly lagDays = new Map<string, UnitDayLagEntity>();
   private readonly lagMonths = new Map<string, UnitMonthLagEntity>();
-  private readonly lagBucketDays = new Map<string, UnitDayLagBucketEntity>();
-  private readonly lagBucketMonths = new Map<string, UnitMonthLagBucketEntity>();
+  private readonly lagSpanDays = new Map<string, UnitDayLagSpanEntity>();
+  private readonly lagSpanMonths = new Map<string, UnitMonthLagSpanEntity>();
 
   /** A record counted (+1) or no longer counted (-1) under its current fields; n alike records at once. */
   record(r: TalliedRecord, sign: number): void {
@@ -115,14 +121,20 @@ export class TallyDeltas {
   newRecord(unitCode: string, day: string, lagDays: number, n = 1): void {
     const month = day.slice(0, 7);
     const bucket = lagBucket(lagDays);
-    const add = <T extends { records: number }>(rows: Map<string, T>, row: T) => {
-      const k = Object.values(row).join('\u0000');
-      (rows.get(k) ?? rows.set(k, row).get(k)!).records += n;
+    const span = Math.floor(bucket / LAG_BUCKET_DAYS);
+    const lag = lagColumn(lagDays - bucket * LAG_BUCKET_DAYS);
+    const inSpan = bucketColumn(bucket - span * LAG_BUCKET_DAYS);
+    const add = <T extends { records: number }>(rows: Map<string, T>, key: Omit<T, 'records'>, column: string) => {
+      const k = Object.values(key).join('\u0000');
+      let row = rows.get(k);
+      if (!row) rows.set(k, (row = { ...key, records: 0, ...zeros(column[0]) } as unknown as T));
+      row.records += n;
+      (row as unknown as Record<string, number>)[column] += n;
     };
-    add(this.lagDays, { unitCode, lagDays, day, records: 0 });
-    add(this.lagMonths, { unitCode, lagDays, month, records: 0 });
-    add(this.lagBucketDays, { day, unitCode, bucket, records: 0 });
-    add(this.lagBucketMonths, { month, unitCode, bucket, records: 0 });
+    add<UnitDayLagEntity>(this.lagDays, { unitCode, bucket, day }, lag);
+    add<UnitMonthLagEntity>(this.lagMonths, { unitCode, bucket, month }, lag);
+    add<UnitDayLagSpanEntity>(this.lagSpanDays, { day, unitCode, span }, inSpan);
+    add<UnitMonthLagSpanEntity>(this.lagSpanMonths, { month, unitCode, span }, inSpan);
   }
 
   /** The deltas as tally rows (the rebuild writes them, the check compares them), zero rows left out. */
@@ -136,8 +148,8 @@ export class TallyDeltas {
       rejections: [...this.rejections.values()].filter((r) => r.rejectedRows !== 0),
       lagDays: [...this.lagDays.values()],
       lagMonths: [...this.lagMonths.values()],
-      lagBucketDays: [...this.lagBucketDays.values()],
-      lagBucketMonths: [...this.lagBucketMonths.values()],
+      lagSpanDays: [...this.lagSpanDays.values()],
+      lagSpanMonths: [...this.lagSpanMonths.values()],
     };
   }
 
@@ -150,7 +162,7 @@ export class TallyDeltas {
     await addToTally(tx, UnitDayRejectionEntity, rows.rejections);
     await addToTally(tx, UnitDayLagEntity, rows.lagDays);
     await addToTally(tx, UnitMonthLagEntity, rows.lagMonths);
-    await addToTally(tx, UnitDayLagBucketEntity, rows.lagBucketDays);
-    await addToTally(tx, UnitMonthLagBucketEntity, rows.lagBucketMonths);
+    await addToTally(tx, UnitDayLagSpanEntity, rows.lagSpanDays);
+    await addToTally(tx, UnitMonthLagSpanEntity, rows.lagSpanMonths);
   }
 }

@@ -4,11 +4,11 @@ import { RecordDayTallyEntity, RecordMonthTallyEntity } from './recordTally.enti
 import { bulkInsert } from '@credit/shared';
 import { tallyFromSource, tallyMonths, nextMonth } from './tallySource';
 import {
-  UnitDayLagBucketEntity,
+  UnitDayLagSpanEntity,
   UnitDayLagEntity,
   UnitDayRejectionEntity,
   UnitDayTallyEntity,
-  UnitMonthLagBucketEntity,
+  UnitMonthLagSpanEntity,
   UnitMonthLagEntity,
 } from './unitTally.entity';
 import type { TallyRows } from './tallyDeltas';
@@ -20,8 +20,8 @@ export const TALLY_ENTITIES = [
   UnitDayRejectionEntity,
   UnitDayLagEntity,
   UnitMonthLagEntity,
-  UnitDayLagBucketEntity,
-  UnitMonthLagBucketEntity,
+  UnitDayLagSpanEntity,
+  UnitMonthLagSpanEntity,
 ] as const;
 
 const TALLY_TABLES = {
@@ -31,8 +31,8 @@ const TALLY_TABLES = {
   rejections: UnitDayRejectionEntity,
   lagDays: UnitDayLagEntity,
   lagMonths: UnitMonthLagEntity,
-  lagBucketDays: UnitDayLagBucketEntity,
-  lagBucketMonths: UnitMonthLagBucketEntity,
+  lagSpanDays: UnitDayLagSpanEntity,
+  lagSpanMonths: UnitMonthLagSpanEntity,
 };
 
 /**
@@ -41,7 +41,7 @@ const TALLY_TABLES = {
  */
 export async function talliesMissing(db: DataSource): Promise<boolean> {
   const [tally] = await db.getRepository(RecordMonthTallyEntity).find({ take: 1 });
-  const [lags] = await db.getRepository(UnitMonthLagBucketEntity).find({ take: 1 });
+  const [lags] = await db.getRepository(UnitMonthLagSpanEntity).find({ take: 1 });
   if (tally && lags) return false;
   return (await db.getRepository(RecordEntity).find({ select: { id: true }, take: 1 })).length > 0;
 }
@@ -76,8 +76,8 @@ export async function rebuildTalliesIn(
     await bulkInsert(tx, UnitDayRejectionEntity, r.rejections);
     await bulkInsert(tx, UnitDayLagEntity, r.lagDays);
     await bulkInsert(tx, UnitMonthLagEntity, r.lagMonths);
-    await bulkInsert(tx, UnitDayLagBucketEntity, r.lagBucketDays);
-    await bulkInsert(tx, UnitMonthLagBucketEntity, r.lagBucketMonths);
+    await bulkInsert(tx, UnitDayLagSpanEntity, r.lagSpanDays);
+    await bulkInsert(tx, UnitMonthLagSpanEntity, r.lagSpanMonths);
     rows += Object.values(r).reduce((n, t: unknown[]) => n + t.length, 0);
     progress(i + 1, months.length);
   }
@@ -106,8 +106,8 @@ export async function checkTallies(db: DataSource, progress: Progress = () => {}
       rejections: await storedRows(db, UnitDayRejectionEntity, 'day >= :a AND day < :b', inMonth),
       lagDays: await storedRows(db, UnitDayLagEntity, 'day >= :a AND day < :b', inMonth),
       lagMonths: await storedRows(db, UnitMonthLagEntity, 'month = :m', { m: month }),
-      lagBucketDays: await storedRows(db, UnitDayLagBucketEntity, 'day >= :a AND day < :b', inMonth),
-      lagBucketMonths: await storedRows(db, UnitMonthLagBucketEntity, 'month = :m', { m: month }),
+      lagSpanDays: await storedRows(db, UnitDayLagSpanEntity, 'day >= :a AND day < :b', inMonth),
+      lagSpanMonths: await storedRows(db, UnitMonthLagSpanEntity, 'month = :m', { m: month }),
     };
     for (const table of Object.keys(expected) as (keyof TallyRows)[]) {
       drifts.push(...compare(table, db, stored[table], expected[table]));

@@ -50,27 +50,45 @@ export class UnitDayRejectionEntity {
   rejectedRows: number;
 }
 
-/** Lags are counted per LAG_BUCKET_DAYS as well, so that a percentile reads a few buckets' lags. */
+/** Lags in whole days are counted per bucket of LAG_BUCKET_DAYS, buckets per span of LAG_BUCKET_DAYS buckets. */
 export const LAG_BUCKET_DAYS = 30;
+/** The counter columns of a lag row: `l0`… of the lags of a bucket, `b0`… of the buckets of a span. */
+export const lagColumn = (i: number) => `l${i}`;
+export const bucketColumn = (i: number) => `b${i}`;
 
 /**
- * New records per unit, lag in whole days (decision to first submission) and Guizhou day of
- * submission. Keyed by unit and lag first: a percentile reads the lags of one bucket of one unit.
+ * Adds LAG_BUCKET_DAYS int counters to a tally entity. Positional columns rather than a row per
+ * lag: a unit that loads its history in one day has ~2,500 distinct lags, and the median, the
+ * 90th percentile and the late rows then read three rows of it instead of 2,500; the counters stay
+ * additive, so the upsert of every tally applies (no read-modify-write of a JSON histogram).
+ */
+function counters(target: object, name: (i: number) => string) {
+  for (let i = 0; i < LAG_BUCKET_DAYS; i++) Column({ type: 'int', default: 0 })(target, name(i));
+}
+
+/**
+ * New records per unit, bucket of lags and Guizhou day of first submission: `l<i>` counts the
+ * records `bucket * LAG_BUCKET_DAYS + i` days late (decision to submission), `records` all of them.
+ * Keyed by unit and bucket first: a percentile reads one bucket of one unit over the period.
  */
 @Entity('unit_lag_day')
 export class UnitDayLagEntity {
   @PrimaryColumn({ type: 'varchar', length: 32 })
   unitCode: string;
 
+  /** floor(lagDays / LAG_BUCKET_DAYS) */
   @PrimaryColumn({ type: 'int' })
-  lagDays: number;
+  bucket: number;
 
   @PrimaryColumn({ type: 'varchar', length: 10 })
   day: string;
 
   @Column({ type: 'int' })
   records: number;
+
+  [lag: `l${number}`]: number;
 }
+counters(UnitDayLagEntity.prototype, lagColumn);
 
 /** The same per Guizhou month of submission: whole months of a period are read from here. */
 @Entity('unit_lag_month')
@@ -79,39 +97,44 @@ export class UnitMonthLagEntity {
   unitCode: string;
 
   @PrimaryColumn({ type: 'int' })
-  lagDays: number;
+  bucket: number;
 
   @PrimaryColumn({ type: 'varchar', length: 7 })
   month: string;
 
   @Column({ type: 'int' })
   records: number;
+
+  [lag: `l${number}`]: number;
 }
+counters(UnitMonthLagEntity.prototype, lagColumn);
 
 /**
- * New records per day, unit and bucket of LAG_BUCKET_DAYS lags: a unit that loads its history in
- * one day has thousands of distinct lags but a hundred buckets; the median, the 90th percentile
- * and the late rows need the lags of at most three of them (see lagFigures).
+ * The bucket totals per day, unit and span of LAG_BUCKET_DAYS buckets (900 days): `b<i>` counts
+ * bucket `span * LAG_BUCKET_DAYS + i`. Every unit's buckets of a day are a few rows.
  */
-@Entity('unit_lag_bucket_day')
-export class UnitDayLagBucketEntity {
+@Entity('unit_lag_span_day')
+export class UnitDayLagSpanEntity {
   @PrimaryColumn({ type: 'varchar', length: 10 })
   day: string;
 
   @PrimaryColumn({ type: 'varchar', length: 32 })
   unitCode: string;
 
-  /** floor(lagDays / LAG_BUCKET_DAYS) */
+  /** floor(bucket / LAG_BUCKET_DAYS) */
   @PrimaryColumn({ type: 'int' })
-  bucket: number;
+  span: number;
 
   @Column({ type: 'int' })
   records: number;
-}
 
-/** The buckets per Guizhou month of submission. */
-@Entity('unit_lag_bucket_month')
-export class UnitMonthLagBucketEntity {
+  [bucket: `b${number}`]: number;
+}
+counters(UnitDayLagSpanEntity.prototype, bucketColumn);
+
+/** The bucket totals per Guizhou month of submission. */
+@Entity('unit_lag_span_month')
+export class UnitMonthLagSpanEntity {
   @PrimaryColumn({ type: 'varchar', length: 7 })
   month: string;
 
@@ -119,8 +142,11 @@ export class UnitMonthLagBucketEntity {
   unitCode: string;
 
   @PrimaryColumn({ type: 'int' })
-  bucket: number;
+  span: number;
 
   @Column({ type: 'int' })
   records: number;
+
+  [bucket: `b${number}`]: number;
 }
+counters(UnitMonthLagSpanEntity.prototype, bucketColumn);

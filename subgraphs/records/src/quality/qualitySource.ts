@@ -10,13 +10,15 @@ import {
 } from '../aggregates/lagFigures';
 import { splitPeriod } from '../aggregates/tallyPeriod';
 import {
-  UnitDayLagBucketEntity,
+  bucketColumn,
+  LAG_BUCKET_DAYS,
+  lagColumn,
   UnitDayLagEntity,
+  UnitDayLagSpanEntity,
   UnitDayRejectionEntity,
   UnitDayTallyEntity,
-  UnitMonthLagBucketEntity,
   UnitMonthLagEntity,
-  LAG_BUCKET_DAYS,
+  UnitMonthLagSpanEntity,
 } from '../aggregates/unitTally.entity';
 import { dbTimestamp } from '../record/dates';
 import { RecordEntity } from '../record/record.entity';
@@ -68,7 +70,7 @@ export interface QualitySource {
 
 /** The lag tallies of one grain: whole months or single days of the period. */
 interface LagGrain {
-  buckets: EntityTarget<ObjectLiteral>;
+  spans: EntityTarget<ObjectLiteral>;
   lags: EntityTarget<ObjectLiteral>;
   column: 'month' | 'day';
   ranges: [string, string][];
@@ -131,45 +133,57 @@ export class TalliedQuality implements QualitySource {
     const { months, days } = splitPeriod(from, to);
     const grains: LagGrain[] = [];
     if (months)
-      grains.push({ buckets: UnitMonthLagBucketEntity, lags: UnitMonthLagEntity, column: 'month', ranges: [months] });
-    if (days.length)
-      grains.push({ buckets: UnitDayLagBucketEntity, lags: UnitDayLagEntity, column: 'day', ranges: days });
-    // Raw statements: at a few thousand rows and a few hundred parameters, the query builder's
-    // own work was a third of the request.
+      grains.push({ spans: UnitMonthLagSpanEntity, lags: UnitMonthLagEntity, column: 'month', ranges: [months] });
+    if (days.length) grains.push({ spans: UnitDayLagSpanEntity, lags: UnitDayLagEntity, column: 'day', ranges: days });
     const q = (name: string) => this.db.driver.escape(name);
-    type Sum = { unitCode: string; k: string | number; records: string | number };
-    const sums = (g: LagGrain, target: EntityTarget<ObjectLiteral>, key: string, where: string, params: unknown[]) => {
+    const positions = Array.from({ length: LAG_BUCKET_DAYS }, (_, i) => i);
+    type Sums = { unitCode: string; k: string | number } & Record<string, string | number | null>;
+    /**
+     * Rows of `key` per unit, each with its LAG_BUCKET_DAYS positional counters summed over the
+     * period: the month and day grains in one statement (a round trip to the database costs more
+     * than the rows).
+     */
+    const sums = (
+      kind: 'spans' | 'lags',
+      key: string,
+      column: (i: number) => string,
+      where: string,
+      params: unknown[],
+    ) => {
       const units = unitCodes ? ` AND ${q('unitCode')} IN (${unitCodes.map(() => '?').join(', ')})` : '';
-      return this.db.query(
-        `SELECT ${q('unitCode')} AS ${q('unitCode')}, ${q(key)} AS k, SUM(${q('records')}) AS records FROM ${q(this.db.getMetadata(target).tableName)}` +
+      const selects = grains.map(
+        (g) =>
+          `SELECT ${q('unitCode')} AS ${q('unitCode')}, ${q(key)} AS k, ${positions.map((i) => `SUM(${q(column(i))}) AS ${q(column(i))}`).join(', ')}` +
+          ` FROM ${q(this.db.getMetadata(g[kind]).tableName)}` +
           ` WHERE (${g.ranges.map(() => `${q(g.column)} BETWEEN ? AND ?`).join(' OR ')})${units}${where}` +
           ` GROUP BY ${q('unitCode')}, ${q(key)}`,
-        [...g.ranges.flat(), ...(unitCodes ?? []), ...params],
-      ) as Promise<Sum[]>;
+      );
+      return this.db.query(
+        selects.join(' UNION ALL '),
+        grains.flatMap((g) => [...g.ranges.flat(), ...(unitCodes ?? []), ...params]),
+      ) as Promise<Sums[]>;
     };
-    const perUnit = (rows: Sum[][]) => {
+    /** Per unit, position i of row k counts under `k * LAG_BUCKET_DAYS + i` (a bucket of a span, a lag of a bucket). */
+    const unpack = (rows: Sums[], column: (i: number) => string) => {
       const out = new Map<string, Histogram>();
-      for (const r of rows.flat()) {
+      for (const r of rows) {
         if (!out.has(r.unitCode)) out.set(r.unitCode, new Map());
-        addTo(out.get(r.unitCode)!, Number(r.k), num(r.records));
+        const h = out.get(r.unitCode)!;
+        for (const i of positions) {
+          const n = num(r[column(i)]);
+          if (n) addTo(h, Number(r.k) * LAG_BUCKET_DAYS + i, n);
+        }
       }
       return out;
     };
-    const buckets = perUnit(await Promise.all(grains.map((g) => sums(g, g.buckets, 'bucket', '', []))));
-    // Per unit, the lag ranges of its named buckets: one OR term per unit keeps the per-row test short.
+    const buckets = unpack(await sums('spans', 'span', bucketColumn, '', []), bucketColumn);
     const named = [...buckets]
-      .map(([unitCode, b]) => ({ unitCode, ranges: bucketsToRead(b, late) }))
-      .filter((n) => n.ranges.length);
-    const lag = q('lagDays');
-    const where = named.length
-      ? ` AND (${named.map((n) => `(${q('unitCode')} = ? AND (${n.ranges.map(() => `${lag} >= ? AND ${lag} < ?`).join(' OR ')}))`).join(' OR ')})`
-      : '';
-    const params = named.flatMap((n) => [
-      n.unitCode,
-      ...n.ranges.flatMap((b) => [b * LAG_BUCKET_DAYS, (b + 1) * LAG_BUCKET_DAYS]),
-    ]);
+      .map(([unitCode, b]) => ({ unitCode, buckets: bucketsToRead(b, late) }))
+      .filter((n) => n.buckets.length);
+    const where = ` AND (${named.map((n) => `(${q('unitCode')} = ? AND ${q('bucket')} IN (${n.buckets.map(() => '?').join(', ')}))`).join(' OR ')})`;
+    const params = named.flatMap((n) => [n.unitCode, ...n.buckets]);
     const lags = named.length
-      ? perUnit(await Promise.all(grains.map((g) => sums(g, g.lags, 'lagDays', where, params))))
+      ? unpack(await sums('lags', 'bucket', lagColumn, where, params), lagColumn)
       : new Map<string, Histogram>();
     return [...buckets].map(([unitCode, b]) => ({
       unitCode,
