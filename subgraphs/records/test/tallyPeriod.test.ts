@@ -1,4 +1,4 @@
-import { monthsBetween, nextMonth } from '../src/aggregates/tallySource';
+import { monthsBetween, nextMonth } from '../src/aggregates/tallyPeriod';
 
 describe('tally months', () => {
   it('steps to the next month across a year end', () => {

@@ -2,7 +2,8 @@ import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typ
 import { RecordEntity } from '../record/record.entity';
 import { RecordDayTallyEntity, RecordMonthTallyEntity } from './recordTally.entity';
 import { bulkInsert } from '@credit/shared';
-import { tallyFromSource, tallyMonths, nextMonth } from './tallySource';
+import { tallyFromSource, tallyMonths } from './tallySource';
+import { nextMonth } from './tallyPeriod';
 import {
   UnitDayLagSpanEntity,
   UnitDayLagEntity,

@@ -5,25 +5,9 @@ import { RecordEntity } from '../record/record.entity';
 import { RecordStatus } from '../record/record.type';
 import { SubmissionEntity } from '../submission/submission.entity';
 import { TallyDeltas } from './tallyDeltas';
+import { monthsBetween, nextMonth } from './tallyPeriod';
 
 type Db = DataSource | EntityManager;
-
-/** YYYY-MM months from `first` to `last` inclusive. */
-export function monthsBetween(first: string, last: string): string[] {
-  const out: string[] = [];
-  let [y, m] = first.split('-').map(Number);
-  const [ly, lm] = last.split('-').map(Number);
-  while (y < ly || (y === ly && m <= lm)) {
-    out.push(`${y}-${String(m).padStart(2, '0')}`);
-    if (++m > 12) [y, m] = [y + 1, 1];
-  }
-  return out;
-}
-
-export const nextMonth = (month: string): string => {
-  const [y, m] = month.split('-').map(Number);
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-};
 
 const ymd = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v)).slice(0, 10);
 
