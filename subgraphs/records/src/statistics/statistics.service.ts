@@ -49,6 +49,8 @@ export class StatisticsService {
     const reads: [Tally, [string, string][]][] = [];
     if (months) reads.push([RecordMonthTallyEntity, [months]]);
     if (days.length) reads.push([RecordDayTallyEntity, days]);
+    // Unfiltered, byDomain names every domain: an IN list keeps each domain's read to its period.
+    const allDomains = !filtered && selection.byDomain ? await this.tallyDomains() : [];
     const keyCuts = [...(selection.byRegion ? ['region'] : []), ...(selection.byCategory ? ['category'] : [])];
     const queries = reads.flatMap(([tally, ranges]) => {
       const q: Promise<void>[] = [];
@@ -70,10 +72,9 @@ export class StatisticsService {
               add(r.cut === 'region' ? 'byRegion' : 'byCategory', r.keyValue, Number(r.records), Number(r.repaired));
           }),
         );
-      // Unfiltered, byDomain reads the totals of every domain but the all-domain rows.
-      if (!filtered && selection.byDomain)
+      if (allDomains.length)
         q.push(
-          this.sums(tally, ranges, ['total'], 'every domain', ['domain']).then((rows) => {
+          this.sums(tally, ranges, ['total'], allDomains, ['domain']).then((rows) => {
             for (const r of rows) add('byDomain', r.domainCode, Number(r.records), Number(r.repaired));
           }),
         );
@@ -108,7 +109,7 @@ export class StatisticsService {
     tally: Tally,
     ranges: [string, string][],
     cuts: string[],
-    domains: string[] | 'every domain',
+    domains: string[],
     groups: ('cut' | 'domain' | 'month' | 'key')[],
   ) {
     const qb = this.db
@@ -117,10 +118,7 @@ export class StatisticsService {
       .select('SUM(t.records)', 'records')
       .addSelect('SUM(t.repaired)', 'repaired')
       .where('t.cut IN (:...cuts)', { cuts })
-      .andWhere(
-        domains === 'every domain' ? 't.domainCode <> :all' : 't.domainCode IN (:...domains)',
-        domains === 'every domain' ? { all: ALL_DOMAINS } : { domains },
-      )
+      .andWhere('t.domainCode IN (:...domains)', { domains })
       .andWhere(
         `(${ranges.map((_, i) => `(t.period >= :from${i} AND t.period <= :to${i})`).join(' OR ')})`,
         Object.fromEntries(
@@ -134,5 +132,15 @@ export class StatisticsService {
     const aliases = { cut: 'cut', domain: 'domainCode', month: 'period', key: 'keyValue' };
     for (const g of groups) qb.addSelect(columns[g], aliases[g]).addGroupBy(columns[g]);
     return qb.getRawMany<TallyRow>();
+  }
+  /** The domains with any tally row: read from the month tallies' key alone. */
+  private async tallyDomains(): Promise<string[]> {
+    const rows = await this.db
+      .getRepository(RecordMonthTallyEntity)
+      .createQueryBuilder('t')
+      .select('DISTINCT t.domainCode', 'domainCode')
+      .where("t.cut = 'total' AND t.domainCode <> :all", { all: ALL_DOMAINS })
+      .getRawMany<{ domainCode: string }>();
+    return rows.map((r) => r.domainCode);
   }
 }
