@@ -137,6 +137,7 @@ export class TalliedQuality implements QualitySource {
     if (days.length) grains.push({ spans: UnitDayLagSpanEntity, lags: UnitDayLagEntity, column: 'day', ranges: days });
     const q = (name: string) => this.db.driver.escape(name);
     const positions = Array.from({ length: LAG_BUCKET_DAYS }, (_, i) => i);
+    const summed = positions.map((i) => `c${i}`);
     type Sums = { unitCode: string; k: string | number } & Record<string, string | number | null>;
     /**
      * Rows of `key` per unit, each with its LAG_BUCKET_DAYS positional counters summed over the
@@ -153,7 +154,7 @@ export class TalliedQuality implements QualitySource {
       const units = unitCodes ? ` AND ${q('unitCode')} IN (${unitCodes.map(() => '?').join(', ')})` : '';
       const selects = grains.map(
         (g) =>
-          `SELECT ${q('unitCode')} AS ${q('unitCode')}, ${q(key)} AS k, ${positions.map((i) => `SUM(${q(column(i))}) AS ${q(column(i))}`).join(', ')}` +
+          `SELECT ${q('unitCode')} AS ${q('unitCode')}, ${q(key)} AS k, ${positions.map((i) => `SUM(${q(column(i))}) AS ${summed[i]}`).join(', ')}` +
           ` FROM ${q(this.db.getMetadata(g[kind]).tableName)}` +
           ` WHERE (${g.ranges.map(() => `${q(g.column)} BETWEEN ? AND ?`).join(' OR ')})${units}${where}` +
           ` GROUP BY ${q('unitCode')}, ${q(key)}`,
@@ -164,26 +165,26 @@ export class TalliedQuality implements QualitySource {
       ) as Promise<Sums[]>;
     };
     /** Per unit, position i of row k counts under `k * LAG_BUCKET_DAYS + i` (a bucket of a span, a lag of a bucket). */
-    const unpack = (rows: Sums[], column: (i: number) => string) => {
+    const unpack = (rows: Sums[]) => {
       const out = new Map<string, Histogram>();
       for (const r of rows) {
         if (!out.has(r.unitCode)) out.set(r.unitCode, new Map());
         const h = out.get(r.unitCode)!;
         for (const i of positions) {
-          const n = num(r[column(i)]);
+          const n = Number(r[summed[i]]);
           if (n) addTo(h, Number(r.k) * LAG_BUCKET_DAYS + i, n);
         }
       }
       return out;
     };
-    const buckets = unpack(await sums('spans', 'span', bucketColumn, '', []), bucketColumn);
+    const buckets = unpack(await sums('spans', 'span', bucketColumn, '', []));
     const named = [...buckets]
       .map(([unitCode, b]) => ({ unitCode, buckets: bucketsToRead(b, late) }))
       .filter((n) => n.buckets.length);
     const where = ` AND (${named.map((n) => `(${q('unitCode')} = ? AND ${q('bucket')} IN (${n.buckets.map(() => '?').join(', ')}))`).join(' OR ')})`;
     const params = named.flatMap((n) => [n.unitCode, ...n.buckets]);
     const lags = named.length
-      ? unpack(await sums('lags', 'bucket', lagColumn, where, params), lagColumn)
+      ? unpack(await sums('lags', 'bucket', lagColumn, where, params))
       : new Map<string, Histogram>();
     return [...buckets].map(([unitCode, b]) => ({
       unitCode,
