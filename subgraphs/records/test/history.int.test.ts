@@ -177,13 +177,18 @@ describe(`history, access and the internal API on ${usingMysql ? 'MariaDB/MySQL'
       return Number(r.headers.get('x-sql-statements'));
     };
     const summary = 'recordSummary { records domains { domainCode records repaired } }';
+    // Audit rows are grouped (GroupedAudit): the rows of a request's two resolvers reach one flush
+    // or two, as the event loop turns (4 or 5 statements, seen on MariaDB in CI). Statements that
+    // grew with the subjects would be tens more, not one.
+    const sameCount = (a: number, b: number) =>
+      expect({ a, b, apart: Math.abs(a - b) <= 1 }).toEqual({ a, b, apart: true });
     const five = await statements(summary, 5);
     const fifty = await statements(summary, 50);
-    expect(fifty).toBe(five);
+    sameCount(fifty, five);
     // One GROUP BY, one audit INSERT and TypeORM's read-back of the audit rows' generated columns.
     expect(fifty).toBeLessThanOrEqual(3);
     const both = `${summary} records(first: 5) { edges { node { id } } }`;
-    expect(await statements(both, 50)).toBe(await statements(both, 5));
+    sameCount(await statements(both, 50), await statements(both, 5));
   });
 
   it('serves the internal API to SERVICE tokens only', async () => {
