@@ -124,12 +124,11 @@ export class TallyDeltas {
     const span = Math.floor(bucket / LAG_BUCKET_DAYS);
     const lag = lagColumn(lagDays - bucket * LAG_BUCKET_DAYS);
     const inSpan = bucketColumn(bucket - span * LAG_BUCKET_DAYS);
-    const add = <T extends { records: number }>(rows: Map<string, T>, key: Omit<T, 'records'>, column: string) => {
+    const add = <T extends object>(rows: Map<string, T>, key: Partial<T>, column: string) => {
       const k = Object.values(key).join('\u0000');
       let row = rows.get(k);
-      if (!row) rows.set(k, (row = { ...key, records: 0, ...zeros(column[0]) } as unknown as T));
-      row.records += n;
-      (row as unknown as Record<string, number>)[column] += n;
+      if (!row) rows.set(k, (row = { ...key, ...zeros(column[0]) } as T));
+      (row as Record<string, number>)[column] += n;
     };
     add<UnitDayLagEntity>(this.lagDays, { unitCode, bucket, day }, lag);
     add<UnitMonthLagEntity>(this.lagMonths, { unitCode, bucket, month }, lag);

@@ -68,7 +68,7 @@ function counters(target: object, name: (i: number) => string) {
 
 /**
  * New records per unit, bucket of lags and Guizhou day of first submission: `l<i>` counts the
- * records `bucket * LAG_BUCKET_DAYS + i` days late (decision to submission), `records` all of them.
+ * records `bucket * LAG_BUCKET_DAYS + i` days late (decision to submission).
  * Keyed by unit and bucket first: a percentile reads one bucket of one unit over the period.
  */
 @Entity('unit_lag_day')
@@ -82,9 +82,6 @@ export class UnitDayLagEntity {
 
   @PrimaryColumn({ type: 'varchar', length: 10 })
   day: string;
-
-  @Column({ type: 'int' })
-  records: number;
 
   [lag: `l${number}`]: number;
 }
@@ -101,9 +98,6 @@ export class UnitMonthLagEntity {
 
   @PrimaryColumn({ type: 'varchar', length: 7 })
   month: string;
-
-  @Column({ type: 'int' })
-  records: number;
 
   [lag: `l${number}`]: number;
 }
@@ -125,9 +119,6 @@ export class UnitDayLagSpanEntity {
   @PrimaryColumn({ type: 'int' })
   span: number;
 
-  @Column({ type: 'int' })
-  records: number;
-
   [bucket: `b${number}`]: number;
 }
 counters(UnitDayLagSpanEntity.prototype, bucketColumn);
@@ -143,9 +134,6 @@ export class UnitMonthLagSpanEntity {
 
   @PrimaryColumn({ type: 'int' })
   span: number;
-
-  @Column({ type: 'int' })
-  records: number;
 
   [bucket: `b${number}`]: number;
 }

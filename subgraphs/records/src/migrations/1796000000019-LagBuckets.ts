@@ -20,14 +20,14 @@ export class LagBuckets1796000000019 implements MigrationInterface {
       ['unit_lag_month', 'month', 7],
     ] as const)
       await q.query(
-        `CREATE TABLE \`${table}\` (\`unitCode\` varchar(32) NOT NULL, \`bucket\` int NOT NULL, \`${period}\` varchar(${length}) NOT NULL, \`records\` int NOT NULL, ${counters('l')}, PRIMARY KEY (\`unitCode\`, \`bucket\`, \`${period}\`)) ENGINE=InnoDB`,
+        `CREATE TABLE \`${table}\` (\`unitCode\` varchar(32) NOT NULL, \`bucket\` int NOT NULL, \`${period}\` varchar(${length}) NOT NULL, ${counters('l')}, PRIMARY KEY (\`unitCode\`, \`bucket\`, \`${period}\`)) ENGINE=InnoDB`,
       );
     for (const [table, period, length] of [
       ['unit_lag_span_day', 'day', 10],
       ['unit_lag_span_month', 'month', 7],
     ] as const)
       await q.query(
-        `CREATE TABLE \`${table}\` (\`${period}\` varchar(${length}) NOT NULL, \`unitCode\` varchar(32) NOT NULL, \`span\` int NOT NULL, \`records\` int NOT NULL, ${counters('b')}, PRIMARY KEY (\`${period}\`, \`unitCode\`, \`span\`)) ENGINE=InnoDB`,
+        `CREATE TABLE \`${table}\` (\`${period}\` varchar(${length}) NOT NULL, \`unitCode\` varchar(32) NOT NULL, \`span\` int NOT NULL, ${counters('b')}, PRIMARY KEY (\`${period}\`, \`unitCode\`, \`span\`)) ENGINE=InnoDB`,
       );
   }
 

@@ -125,9 +125,10 @@ export class TalliedQuality implements QualitySource {
   }
 
   /**
-   * Two reads per grain: every unit's bucket totals, then the single lags of the (at most three)
-   * buckets per unit that hold its median, 90th percentile and late threshold. A history loaded in
-   * one day has ~2,500 distinct lags per unit; this reads ~100 buckets and ~90 lags of each.
+   * Two reads: every unit's bucket totals (its span rows), then the single lags of the (at most
+   * three) buckets per unit that hold its median, 90th percentile and late threshold. A history
+   * loaded in one day has ~2,500 distinct lags per unit; this reads ~3 span rows and ≤ 3 bucket rows
+   * of each per day or month of the period.
    */
   private async lagFigures(from: string, to: string, late: number, unitCodes?: string[]) {
     const { months, days } = splitPeriod(from, to);
