@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, ObjectLiteral } from 'typeorm';
 import { RecordStatus } from '../record/record.type';
 import { ALL_DOMAINS, RecordDayTallyEntity, RecordMonthTallyEntity, type TallyCut } from './recordTally.entity';
 import { lagBucket } from './lagFigures';
@@ -48,6 +48,18 @@ export interface TallyRows {
   lagSpanDays: UnitDayLagSpanEntity[];
   lagSpanMonths: UnitMonthLagSpanEntity[];
 }
+
+/** Each tally's table, in the one order every writer writes them (against deadlocks). */
+export const TALLY_TABLES: Record<keyof TallyRows, new () => ObjectLiteral> = {
+  months: RecordMonthTallyEntity,
+  days: RecordDayTallyEntity,
+  units: UnitDayTallyEntity,
+  rejections: UnitDayRejectionEntity,
+  lagDays: UnitDayLagEntity,
+  lagMonths: UnitMonthLagEntity,
+  lagSpanDays: UnitDayLagSpanEntity,
+  lagSpanMonths: UnitMonthLagSpanEntity,
+};
 
 /** Every positional counter of a lag row at zero: `l0`… (prefix 'l') or `b0`… (prefix 'b'). */
 const zeros = (prefix: string) =>
@@ -155,13 +167,7 @@ export class TallyDeltas {
   /** Writes the deltas inside the caller's transaction; always the same table order, against deadlocks. */
   async apply(tx: EntityManager): Promise<void> {
     const rows = this.rows();
-    await addToTally(tx, RecordMonthTallyEntity, rows.months);
-    await addToTally(tx, RecordDayTallyEntity, rows.days);
-    await addToTally(tx, UnitDayTallyEntity, rows.units);
-    await addToTally(tx, UnitDayRejectionEntity, rows.rejections);
-    await addToTally(tx, UnitDayLagEntity, rows.lagDays);
-    await addToTally(tx, UnitMonthLagEntity, rows.lagMonths);
-    await addToTally(tx, UnitDayLagSpanEntity, rows.lagSpanDays);
-    await addToTally(tx, UnitMonthLagSpanEntity, rows.lagSpanMonths);
+    for (const [table, target] of Object.entries(TALLY_TABLES) as [keyof TallyRows, new () => ObjectLiteral][])
+      await addToTally(tx, target, rows[table] as ObjectLiteral[]);
   }
 }

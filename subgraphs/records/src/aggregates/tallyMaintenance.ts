@@ -12,29 +12,10 @@ import {
   UnitMonthLagSpanEntity,
   UnitMonthLagEntity,
 } from './unitTally.entity';
-import type { TallyRows } from './tallyDeltas';
+import { TALLY_TABLES, type TallyRows } from './tallyDeltas';
 
-export const TALLY_ENTITIES = [
-  RecordMonthTallyEntity,
-  RecordDayTallyEntity,
-  UnitDayTallyEntity,
-  UnitDayRejectionEntity,
-  UnitDayLagEntity,
-  UnitMonthLagEntity,
-  UnitDayLagSpanEntity,
-  UnitMonthLagSpanEntity,
-] as const;
-
-const TALLY_TABLES = {
-  months: RecordMonthTallyEntity,
-  days: RecordDayTallyEntity,
-  units: UnitDayTallyEntity,
-  rejections: UnitDayRejectionEntity,
-  lagDays: UnitDayLagEntity,
-  lagMonths: UnitMonthLagEntity,
-  lagSpanDays: UnitDayLagSpanEntity,
-  lagSpanMonths: UnitMonthLagSpanEntity,
-};
+/** Every tally entity (the data source registers them). */
+export const TALLY_ENTITIES = Object.values(TALLY_TABLES);
 
 /**
  * Records stored but a tally empty: a database migrated from before the tallies (or before the lag
@@ -71,14 +52,8 @@ export async function rebuildTalliesIn(
     // Months are disjoint in every tally's key (decision month, or Guizhou month of submission):
     // plain inserts into the emptied tables, no upserts.
     const r = (await tallyFromSource(tx, month)).rows();
-    await bulkInsert(tx, RecordMonthTallyEntity, r.months);
-    await bulkInsert(tx, RecordDayTallyEntity, r.days);
-    await bulkInsert(tx, UnitDayTallyEntity, r.units);
-    await bulkInsert(tx, UnitDayRejectionEntity, r.rejections);
-    await bulkInsert(tx, UnitDayLagEntity, r.lagDays);
-    await bulkInsert(tx, UnitMonthLagEntity, r.lagMonths);
-    await bulkInsert(tx, UnitDayLagSpanEntity, r.lagSpanDays);
-    await bulkInsert(tx, UnitMonthLagSpanEntity, r.lagSpanMonths);
+    for (const [table, target] of Object.entries(TALLY_TABLES) as [keyof TallyRows, new () => ObjectLiteral][])
+      await bulkInsert(tx, target, r[table] as ObjectLiteral[]);
     rows += Object.values(r).reduce((n, t: unknown[]) => n + t.length, 0);
     progress(i + 1, months.length);
   }

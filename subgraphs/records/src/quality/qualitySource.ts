@@ -40,15 +40,7 @@ type BatchCounters = Omit<BatchSums, 'unitCode'>;
 const COUNTERS = ['batches', 'rowsSubmitted', 'created', 'updated', 'unchanged', 'excluded', 'rejected'] as const;
 
 /** All counters at zero (a unit or day seen for the first time). */
-export const noBatches = (): BatchCounters => ({
-  batches: 0,
-  rowsSubmitted: 0,
-  created: 0,
-  updated: 0,
-  unchanged: 0,
-  excluded: 0,
-  rejected: 0,
-});
+export const noBatches = (): BatchCounters => Object.fromEntries(COUNTERS.map((c) => [c, 0])) as BatchCounters;
 
 /** Adds one tally of batch counters to another: the tallies, the direct scan and the per-unit figures sum alike. */
 export function addBatchCounters(into: BatchCounters, from: BatchCounters): void {
@@ -91,8 +83,7 @@ export class TalliedQuality implements QualitySource {
       .select('t.unitCode', 'unitCode')
       .where('t.day >= :from AND t.day <= :to', { from, to })
       .groupBy('t.unitCode');
-    for (const c of ['batches', 'rowsSubmitted', 'created', 'updated', 'unchanged', 'excluded', 'rejected'])
-      batchQ.addSelect(sum(c), c);
+    for (const c of COUNTERS) batchQ.addSelect(sum(c), c);
     const reasonQ = this.db
       .getRepository(UnitDayRejectionEntity)
       .createQueryBuilder('t')
@@ -111,13 +102,7 @@ export class TalliedQuality implements QualitySource {
     return {
       batches: batches.map((b) => ({
         unitCode: String(b.unitCode),
-        batches: num(b.batches),
-        rowsSubmitted: num(b.rowsSubmitted),
-        created: num(b.created),
-        updated: num(b.updated),
-        unchanged: num(b.unchanged),
-        excluded: num(b.excluded),
-        rejected: num(b.rejected),
+        ...(Object.fromEntries(COUNTERS.map((c) => [c, num(b[c])])) as BatchCounters),
       })),
       rejections: rejections.map((r) => ({ unitCode: r.unitCode, reason: r.reason, rows: num(r.rows) })),
       lags,
