@@ -63,6 +63,19 @@ describe('SM2 signature (GB/T 32918.5 / GM/T 0003.5 example)', () => {
     expect(sm2Verify(VECTOR.message, 'not-a-signature', publicHex)).toBe(false);
   });
 
+  it("signs with the platform's signer (native SM3 digest) so that the library's own Z_A path verifies it", () => {
+    const text = canonicalJson({ subject: '某某建设工程有限公司', records: ['行政处罚\r\n罚款 3.5 万元'.repeat(200)] });
+    const der = Buffer.from(sm2Sign(text, VECTOR.d, publicHex), 'base64url').toString('hex');
+    const library = (message: string) =>
+      sm2.doVerifySignature(Buffer.from(message, 'utf8'), der, publicHex, {
+        hash: true,
+        der: true,
+        userId: SM2_DEFAULT_USER_ID,
+      });
+    expect(library(text)).toBe(true);
+    expect(library(`${text} `)).toBe(false);
+  });
+
   it('round-trips a key through JWK (crv SM2) and PEM SubjectPublicKeyInfo with the SM2 curve OID', () => {
     expect(sm2HexFromJwk(sm2JwkXY(publicHex))).toBe(publicHex);
     const pem = sm2PublicPem(publicHex);
