@@ -1,6 +1,7 @@
 export * from './database';
 export * from './statementCounter';
 export * from './bulkInsert';
+export * from './groupedWrites';
 export * from './ulid';
 export * from './appendOnly';
 export * from './accounts';

@@ -10,6 +10,7 @@ const MAX_PARAMETERS = 32_000;
  * `ON CONFLICT DO UPDATE SET n = n + excluded.n` on SQLite, both atomic under concurrent writers.
  * The key is the entity's primary key, every other column a counter. Rows are written in key
  * order, so that two transactions touching the same keys lock them in the same order (no deadlock).
+ * Rows of the same key are summed first (grouped writes bring many increments of one row).
  */
 export async function addToTally<T extends ObjectLiteral>(
   manager: EntityManager,
@@ -24,7 +25,7 @@ export async function addToTally<T extends ObjectLiteral>(
   const counters = meta.columns.filter((c) => !c.isPrimary).map((c) => c.propertyName);
   const columns = [...keys, ...counters];
   const q = (name: string) => driver.escape(name);
-  const sorted = [...rows].sort((a, b) => {
+  const sorted = [...sumByKey(rows, keys, counters)].sort((a, b) => {
     for (const k of keys) if (a[k] !== b[k]) return a[k] < b[k] ? -1 : 1;
     return 0;
   });
@@ -40,4 +41,17 @@ export async function addToTally<T extends ObjectLiteral>(
     for (const row of part) for (const c of columns) params.push(row[c]);
     await manager.query(head + part.map(() => tuple).join(', ') + tail, params);
   }
+}
+
+/** One row per key, its counters the sums of the given rows' (the rows are not modified). */
+function sumByKey<T extends ObjectLiteral>(rows: T[], keys: string[], counters: string[]): T[] {
+  if (rows.length < 2) return rows;
+  const byKey = new Map<string, T>();
+  for (const row of rows) {
+    const key = JSON.stringify(keys.map((k) => row[k]));
+    const seen = byKey.get(key);
+    if (!seen) byKey.set(key, { ...row });
+    else for (const c of counters) (seen as Record<string, unknown>)[c] = Number(seen[c]) + Number(row[c]);
+  }
+  return [...byKey.values()];
 }

@@ -25,12 +25,11 @@ export const countRevoked = (tx: EntityManager, r: Counted) =>
   addToTally(tx, ReportDayTallyEntity, [tallyRow(r, r.issuedDay, 0, 1, 0)]);
 
 /**
- * One successful verification of an authentic report, counted on the day it happened. A single
- * atomic upsert: verification writes nothing else, and the count is not derivable from any source
- * row, so the rebuild keeps it (see rebuildReportTallies).
+ * One successful verification of an authentic report, counted on the day it happened: a row for
+ * addToTally, which the verification service groups with its concurrent ones (GroupedWrites). The
+ * count is not derivable from any source row, so the rebuild keeps it (see rebuildReportTallies).
  */
-export const countVerified = (manager: EntityManager, r: Counted, day: string) =>
-  addToTally(manager, ReportDayTallyEntity, [tallyRow(r, day, 0, 0, 1)]);
+export const verifiedTallyRow = (r: Counted, day: string) => tallyRow(r, day, 0, 0, 1);
 
 /** Reports stored but no tally: a database migrated from before the tallies, not yet rebuilt. */
 export async function reportTalliesMissing(db: DataSource): Promise<boolean> {

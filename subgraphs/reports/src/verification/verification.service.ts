@@ -1,6 +1,8 @@
 import {
+  addToTally,
   auditRead,
   chinaDate,
+  GroupedWrites,
   isOwner,
   maskIdNumber,
   maskPersonName,
@@ -9,7 +11,8 @@ import {
   type ServiceContext,
 } from '@credit/shared';
 import type { DataSource } from 'typeorm';
-import { countVerified } from '../aggregates/reportTallies';
+import { verifiedTallyRow } from '../aggregates/reportTallies';
+import { ReportDayTallyEntity } from '../aggregates/reportTally.entity';
 import type { CreditReportEntity } from '../report/report.entity';
 import type { WriteQueue } from '../report/writeQueue';
 import { checkIntegrity } from '../integrity/integrity';
@@ -31,6 +34,9 @@ import type { VerificationDoor, VerificationGuard } from './verificationGuard';
  * (GraphQL and the /verify page alike). A wrong code answers exactly like an unknown number.
  */
 export class VerificationService {
+  /** Concurrent verifications' counts go in one upsert: one statement fewer per verification under load. */
+  private readonly verifiedCounts: GroupedWrites<ReportDayTallyEntity>;
+
   constructor(
     private readonly db: DataSource,
     private readonly reports: ReportStore,
@@ -39,7 +45,11 @@ export class VerificationService {
     readonly guard: VerificationGuard,
     private readonly breaches: BreachSource = async () => [],
     private readonly writes: WriteQueue = (fn) => fn(),
-  ) {}
+  ) {
+    this.verifiedCounts = new GroupedWrites((rows) =>
+      this.writes(() => addToTally(this.db.manager, ReportDayTallyEntity, rows)),
+    );
+  }
 
   async verify(
     ctx: ServiceContext,
@@ -107,7 +117,7 @@ export class VerificationService {
   /** The dashboards' count: a lost increment must not cost the holder the answer about the report. */
   private async countVerification(ctx: ServiceContext, row: CreditReportEntity, number: string) {
     try {
-      await this.writes(() => countVerified(this.db.manager, row, chinaDate()));
+      await this.verifiedCounts.add(verifiedTallyRow(row, chinaDate()));
     } catch (err) {
       ctx.log.warn({ err, number }, 'verification not counted in the statistics');
     }
