@@ -105,6 +105,7 @@ export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOption
       cache,
       logger,
       production: env.NODE_ENV === 'production',
+      exposeSqlCount: env.NODE_ENV === 'test',
       verifyToken,
       extendContext: (base) => opts.extendContext(base, services),
       routes: opts.routes?.(services, deps),

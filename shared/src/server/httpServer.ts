@@ -46,7 +46,7 @@ export interface HttpAppOptions<C extends BaseContext> {
   /** POST routes by exact path outside GraphQL (the console's demo sign-in); their handlers read the body. */
   postRoutes?: Record<string, RouteHandler>;
   maxBodyBytes?: number;
-  /** Adds `x-sql-statements` to responses (benchmarks read it); off in production. */
+  /** Adds `x-sql-statements` to responses (statement-count tests read it); only under NODE_ENV=test. */
   exposeSqlCount?: boolean;
   /** Runs before GraphQL on every /graphql request; a returned rejection ends the request. */
   preflight?: (info: RequestInfo) => Promise<Rejection | undefined>;

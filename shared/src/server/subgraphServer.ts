@@ -26,6 +26,8 @@ export interface SubgraphServerOptions<C extends ServiceContext> {
   verifyToken: TokenVerifier;
   logger: Logger;
   production: boolean;
+  /** `x-sql-statements` on every answer, from a per-request scope that costs every request: tests only. */
+  exposeSqlCount?: boolean;
   /** Adds the subgraph's per-request state (fresh DataLoaders) to the base context. */
   extendContext: (base: ServiceContext) => C;
   routes?: Record<string, RouteHandler>;
@@ -91,7 +93,7 @@ export async function createSubgraphServer<C extends ServiceContext>(
   const http = createHttpApp<ServiceContext>({
     apollo,
     logger: opts.logger,
-    exposeSqlCount: !opts.production,
+    exposeSqlCount: opts.exposeSqlCount ?? false,
     context: async (info) => {
       const base = await baseContext(info, opts.verifyToken, opts.logger);
       base.service = opts.name;
