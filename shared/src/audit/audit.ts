@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { insertStatements, type Statement } from '../db/bulkInsert';
 import { badUserInput } from '../errors/errors';
 import { AuditCount, AuditRecord } from './auditRecord.type';
 import { actorOf } from '../auth/principal';
@@ -34,6 +35,10 @@ export async function audit(db: DataSource | EntityManager, ctx: ServiceContext,
   if (event.subjectCodes.length === 0) return;
   await db.getRepository(AuditEntry).insert(auditRows(ctx, event));
 }
+
+/** The INSERT of `audit`, unsent: for a write that commits its act and audit rows in one trip (commitInOneTrip). */
+export const auditStatements = (manager: EntityManager, ctx: ServiceContext, event: AuditEvent): Statement[] =>
+  insertStatements(manager, AuditEntry, auditRows(ctx, event));
 
 /** Writes one row for an act that touches no subject (a change to the unit register or the catalogue). */
 export async function auditAct(

@@ -30,19 +30,23 @@ export function persistentValues<T extends ObjectLiteral>(
   });
 }
 
+/** SQL with its `?` parameters in order (the same placeholders on MySQL and SQLite). */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
 /**
- * Multi-row INSERTs in a few statements, with values converted by TypeORM's own driver rules
- * (booleans, dates, decimals, JSON, transformers) but without its per-row entity bookkeeping,
- * which dominates the cost of loading millions of rows. Generated columns are left to the
- * database; create/update dates default to now.
+ * The multi-row INSERTs of `bulkInsert`, unsent: for a caller that sends them with others in one
+ * trip (commitInOneTrip).
  */
-export async function bulkInsert<T extends ObjectLiteral>(
+export function insertStatements<T extends ObjectLiteral>(
   manager: EntityManager,
   target: EntityTarget<T>,
   rows: Partial<T>[],
   opts: { rowsPerStatement?: number; ignoreDuplicates?: boolean } = {},
-): Promise<number> {
-  if (rows.length === 0) return 0;
+): Statement[] {
+  if (rows.length === 0) return [];
   const meta = manager.connection.getMetadata(target);
   const driver = manager.connection.driver;
   const columns = insertableColumns(meta);
@@ -56,11 +60,28 @@ export async function bulkInsert<T extends ObjectLiteral>(
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const verb = opts.ignoreDuplicates ? (sqlite ? 'INSERT OR IGNORE' : 'INSERT IGNORE') : 'INSERT';
   const table = driver.escape(meta.tableName);
+  const out: Statement[] = [];
   for (let i = 0; i < rows.length; i += perStatement) {
     const part = rows.slice(i, i + perStatement);
     const params: unknown[] = [];
     for (const row of part) params.push(...persistentValues(manager, columns, row, now));
-    await manager.query(`${verb} INTO ${table} (${names}) VALUES ${part.map(() => tuple).join(', ')}`, params);
+    out.push({ sql: `${verb} INTO ${table} (${names}) VALUES ${part.map(() => tuple).join(', ')}`, params });
   }
+  return out;
+}
+
+/**
+ * Multi-row INSERTs in a few statements, with values converted by TypeORM's own driver rules
+ * (booleans, dates, decimals, JSON, transformers) but without its per-row entity bookkeeping,
+ * which dominates the cost of loading millions of rows. Generated columns are left to the
+ * database; create/update dates default to now.
+ */
+export async function bulkInsert<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  rows: Partial<T>[],
+  opts: { rowsPerStatement?: number; ignoreDuplicates?: boolean } = {},
+): Promise<number> {
+  for (const s of insertStatements(manager, target, rows, opts)) await manager.query(s.sql, s.params);
   return rows.length;
 }

@@ -2,6 +2,7 @@ export * from './database';
 export * from './statementCounter';
 export * from './bulkInsert';
 export * from './groupedWrites';
+export * from './oneTrip';
 export * from './ulid';
 export * from './appendOnly';
 export * from './accounts';

@@ -25,6 +25,13 @@ export const sqlStatements = {
   },
 };
 
+/** Statements the logger cannot see one by one: the extra ones of a multi-statement query. */
+export function countStatements(n: number): void {
+  total += n;
+  const s = scope.getStore();
+  if (s) s.statements += n;
+}
+
 export class CountingSqlLogger implements TypeOrmLogger {
   constructor(private readonly out?: Logger) {}
   logQuery(query: string): void {

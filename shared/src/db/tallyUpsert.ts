@@ -1,4 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { Statement } from './bulkInsert';
 
 // Rows per statement: at most 2,000, and under SQLite's 32,766 bound parameters for wide tallies.
 const MAX_ROWS_PER_STATEMENT = 2000;
@@ -17,7 +18,16 @@ export async function addToTally<T extends ObjectLiteral>(
   target: EntityTarget<T>,
   rows: T[],
 ): Promise<void> {
-  if (rows.length === 0) return;
+  for (const s of tallyStatements(manager, target, rows)) await manager.query(s.sql, s.params);
+}
+
+/** The upserts of `addToTally`, unsent: for a caller that sends them with others in one trip. */
+export function tallyStatements<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  rows: T[],
+): Statement[] {
+  if (rows.length === 0) return [];
   const meta = manager.connection.getMetadata(target);
   const driver = manager.connection.driver;
   const sqlite = driver.options.type === 'better-sqlite3';
@@ -35,12 +45,14 @@ export async function addToTally<T extends ObjectLiteral>(
     ? ` ON CONFLICT (${keys.map(q).join(', ')}) DO UPDATE SET ${counters.map((c) => `${q(c)} = ${q(c)} + excluded.${q(c)}`).join(', ')}`
     : ` ON DUPLICATE KEY UPDATE ${counters.map((c) => `${q(c)} = ${q(c)} + VALUES(${q(c)})`).join(', ')}`;
   const perStatement = Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_PARAMETERS / columns.length));
+  const out: Statement[] = [];
   for (let i = 0; i < sorted.length; i += perStatement) {
     const part = sorted.slice(i, i + perStatement);
     const params: unknown[] = [];
     for (const row of part) for (const c of columns) params.push(row[c]);
-    await manager.query(head + part.map(() => tuple).join(', ') + tail, params);
+    out.push({ sql: head + part.map(() => tuple).join(', ') + tail, params });
   }
+  return out;
 }
 
 /** One row per key, its counters the sums of the given rows' (the rows are not modified). */

@@ -45,6 +45,8 @@ export interface BootOptions<C extends ServiceContext, S> {
   sqliteFile?: string;
   /** Request body bound (default 1 MB); raise it only for subgraphs that take uploads. */
   maxBodyBytes?: number;
+  /** MySQL connections that take several statements per query (commitInOneTrip). */
+  multipleStatements?: boolean;
   /** /graphql URLs of the subgraphs this one calls: readiness checks that they accept our SERVICE token. */
   callees?: (string | undefined)[];
 }
@@ -72,6 +74,7 @@ export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOption
     replicaUrls: env.DB_REPLICA_URLS,
     dataDir: env.DATA_DIR,
     poolSize: env.DB_POOL_SIZE,
+    multipleStatements: opts.multipleStatements,
     logger,
     sqliteFile: opts.sqliteFile,
   });

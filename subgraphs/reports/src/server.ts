@@ -60,6 +60,8 @@ export async function createReportsApp(
     env,
     entities: ENTITIES,
     migrations: MIGRATIONS,
+    // Issuance commits its four statements in one round trip (commitInOneTrip).
+    multipleStatements: true,
     buildSchema: buildReportsSchema,
     createServices: ({ dataSource: db, cache, metrics, sharedCache, logger }) => {
       const upstream = new Upstream(

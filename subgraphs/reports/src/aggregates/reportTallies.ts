@@ -1,4 +1,4 @@
-import { addToTally, bulkInsert } from '@credit/shared';
+import { addToTally, bulkInsert, tallyStatements } from '@credit/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CreditReportEntity } from '../report/report.entity';
 import { ReportDayTallyEntity } from './reportTally.entity';
@@ -16,9 +16,9 @@ const tallyRow = (r: Counted, day: string, issued: number, revoked: number, veri
     verified,
   });
 
-/** In the issuance's transaction: one more report issued on its day. */
-export const countIssued = (tx: EntityManager, r: Counted) =>
-  addToTally(tx, ReportDayTallyEntity, [tallyRow(r, r.issuedDay, 1, 0, 0)]);
+/** In the issuance's transaction (one trip with its inserts): one more report issued on its day. */
+export const issuedTallyStatements = (manager: EntityManager, r: Counted) =>
+  tallyStatements(manager, ReportDayTallyEntity, [tallyRow(r, r.issuedDay, 1, 0, 0)]);
 
 /** In the revocation's transaction: one more revoked among the reports issued on its day. */
 export const countRevoked = (tx: EntityManager, r: Counted) =>
