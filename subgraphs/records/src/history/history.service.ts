@@ -1,7 +1,7 @@
 import { badUserInput, chinaDate, decodeCursor, periodEnvShape, resolvePeriod } from '@credit/shared';
 import type { DataSource } from 'typeorm';
-import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { RecordEntity } from '../record/record.entity';
+import type { RecordEntity } from '../record/record.entity';
+import { RecordRows } from '../record/recordRows';
 import { RecordStatus } from '../record/record.type';
 
 /** A history query after defaults and validation; the same for every subject of one batch. */
@@ -63,21 +63,17 @@ const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',
  * subject's part is a range scan on (creditCode, decisionDate[, id]) or (creditCode, domainCode, decisionDate).
  *
  * These are the records subgraph's hottest reads, so they are written as SQL with `?` parameters
- * and hydrated column by column through the driver (the same conversions and transformers TypeORM
- * applies to entities): building each statement with the query builder was the largest item of
- * the subgraph's profile.
+ * and read through RecordRows.
  */
 export class HistoryService {
-  private readonly columns: ColumnMetadata[];
-  private readonly selectList: string;
+  private readonly records: RecordRows;
 
   constructor(
-    private readonly db: DataSource,
+    db: DataSource,
     /** MAX_REPORT_YEARS: the default period, the same as a report's. */
     private readonly maxYears: number,
   ) {
-    this.columns = db.getMetadata(RecordEntity).columns;
-    this.selectList = this.columns.map((c) => `r.\`${c.databaseName}\``).join(', ');
+    this.records = new RecordRows(db);
   }
 
   /** A query's period under this platform's MAX_REPORT_YEARS. */
@@ -106,22 +102,6 @@ export class HistoryService {
     return { sql: clauses.join(' AND '), params };
   }
 
-  /** A read: with DB_REPLICA_URLS it goes to a replica, as the query builder's reads did (the primary otherwise). */
-  private async read<T>(sql: string, params: unknown[]): Promise<T[]> {
-    const runner = this.db.createQueryRunner('slave');
-    try {
-      return (await runner.query(sql, params)) as T[];
-    } finally {
-      await runner.release();
-    }
-  }
-
-  private hydrate(raw: Record<string, unknown>): RecordEntity {
-    const e = new RecordEntity() as unknown as Record<string, unknown>;
-    for (const c of this.columns) e[c.propertyName] = this.db.driver.prepareHydratedValue(raw[c.databaseName], c);
-    return e as unknown as RecordEntity;
-  }
-
   /** Newest first (decision date, then id); `first + 1` rows read per subject to know whether more follow. */
   async pages(
     codes: string[],
@@ -139,27 +119,26 @@ export class HistoryService {
     }
     // `first` is a validated page size (pageSize), never text from the request.
     const limit = Math.trunc(first) + 1;
-    let raw: Record<string, unknown>[];
+    let rows: RecordEntity[];
     if (codes.length === 1) {
-      raw = await this.read(
-        `SELECT ${this.selectList} FROM \`violation_record\` r WHERE ${where.sql} ORDER BY r.\`decisionDate\` DESC, r.\`id\` DESC LIMIT ${limit}`,
+      rows = await this.records.rows(
+        `${where.sql} ORDER BY r.\`decisionDate\` DESC, r.\`id\` DESC LIMIT ${limit}`,
         where.params,
       );
     } else {
       // Many subjects: number each subject's rows in one statement, keep the first `first + 1` of
       // each, then load those rows by primary key (two statements however many subjects).
-      const ids: { id: string }[] = await this.read(
+      const ids: { id: string }[] = await this.records.read(
         `SELECT t.\`id\` AS \`id\` FROM (SELECT r.\`id\` AS \`id\`, ROW_NUMBER() OVER (PARTITION BY r.\`creditCode\` ORDER BY r.\`decisionDate\` DESC, r.\`id\` DESC) AS \`rn\` FROM \`violation_record\` r WHERE ${where.sql}) t WHERE t.\`rn\` <= ${limit}`,
         where.params,
       );
-      raw = ids.length
-        ? await this.read(
-            `SELECT ${this.selectList} FROM \`violation_record\` r WHERE r.\`id\` IN (${placeholders(ids.length)})`,
+      rows = ids.length
+        ? await this.records.rows(
+            `r.\`id\` IN (${placeholders(ids.length)})`,
             ids.map((x) => x.id),
           )
         : [];
     }
-    const rows = raw.map((r) => this.hydrate(r));
     if (codes.length > 1)
       rows.sort((a, b) =>
         a.decisionDate === b.decisionDate ? (a.id < b.id ? 1 : -1) : a.decisionDate < b.decisionDate ? 1 : -1,
@@ -185,7 +164,7 @@ export class HistoryService {
       scopeDomains,
     );
     const raw: { creditCode: string; domainCode: string; records: string | number; repaired: string | number }[] =
-      await this.read(
+      await this.records.read(
         `SELECT r.\`creditCode\` AS \`creditCode\`, r.\`domainCode\` AS \`domainCode\`, COUNT(*) AS \`records\`, SUM(CASE WHEN r.\`status\` = '${RecordStatus.REPAIRED}' THEN 1 ELSE 0 END) AS \`repaired\` FROM \`violation_record\` r WHERE ${where.sql} GROUP BY r.\`creditCode\`, r.\`domainCode\``,
         where.params,
       );

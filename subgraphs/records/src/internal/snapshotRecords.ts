@@ -1,11 +1,16 @@
 import { auditRead, type ServiceContext } from '@credit/shared';
 import type { DataSource } from 'typeorm';
-import { RecordEntity } from '../record/record.entity';
+import type { RecordEntity } from '../record/record.entity';
+import { RecordRows } from '../record/recordRows';
 import { RecordStatus } from '../record/record.type';
 
 /** Responsible for the records a report snapshot shows (internal API, called by reports as SERVICE). */
 export class SnapshotRecords {
-  constructor(private readonly db: DataSource) {}
+  private readonly records: RecordRows;
+
+  constructor(private readonly db: DataSource) {
+    this.records = new RecordRows(db);
+  }
 
   /** EFFECTIVE and REPAIRED records of one subject decided in [from, to], in the chosen domains. */
   async recordsOf(
@@ -16,16 +21,13 @@ export class SnapshotRecords {
     to: string,
   ): Promise<RecordEntity[]> {
     if (domains.length === 0) return [];
-    const rows = await this.db
-      .getRepository(RecordEntity)
-      .createQueryBuilder('r')
-      .where('r.creditCode = :creditCode', { creditCode })
-      .andWhere('r.decisionDate >= :from AND r.decisionDate <= :to', { from, to })
-      .andWhere('r.domainCode IN (:...domains)', { domains })
-      .andWhere('r.status IN (:...statuses)', { statuses: [RecordStatus.EFFECTIVE, RecordStatus.REPAIRED] })
-      .orderBy('r.decisionDate', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .getMany();
+    const statuses = [RecordStatus.EFFECTIVE, RecordStatus.REPAIRED];
+    // From the primary: a correction applied a moment ago must be in the report, whatever a replica's lag.
+    const rows = await this.records.rows(
+      `r.\`creditCode\` = ? AND r.\`decisionDate\` >= ? AND r.\`decisionDate\` <= ? AND r.\`domainCode\` IN (${domains.map(() => '?').join(', ')}) AND r.\`status\` IN (?, ?) ORDER BY r.\`decisionDate\` DESC, r.\`id\` DESC`,
+      [creditCode, from, to, ...domains, ...statuses],
+      'primary',
+    );
     await auditRead(this.db, ctx, { action: 'record.snapshot', subjectCodes: [creditCode], target: `${from}..${to}` });
     return rows;
   }
