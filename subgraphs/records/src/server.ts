@@ -30,6 +30,8 @@ export async function createRecordsApp(env: RecordsEnv, opts: RecordsAppOptions 
     env,
     entities: ENTITIES,
     migrations: MIGRATIONS,
+    // A history's page and summary reads travel in one round trip (RecordRows).
+    multipleStatements: true,
     buildSchema: buildRecordsSchema,
     createServices: ({ dataSource, subjectChanges, sharedCache, logger }) =>
       createServices(

@@ -160,6 +160,31 @@ describe(`history, access and the internal API on ${usingMysql ? 'MariaDB/MySQL'
     expect(byLead.data!._entities[0].records.edges[0].node).toMatchObject({ subjectName: '欧阳明华', masked: false });
   });
 
+  it('reads a page and a summary asked for at once in one round trip where the database takes several statements', async () => {
+    const creditCode = makeCreditCode('91', '520100', 63_000_000 + Math.floor(Math.random() * 1_000_000));
+    await submit([recordInput({ creditCode }), recordInput({ creditCode, decisionDate: addDays(chinaDate(), -40) })]);
+    const owner = await tokenFor({ role: 'SUBJECT', creditCode });
+    const ds = h.records.app.dataSource;
+    const trips = jest.spyOn(ds, 'createQueryRunner');
+    try {
+      const r = await gql(
+        url,
+        ENTITIES_Q('recordSummary { records } records(first: 1) { edges { node { id } } pageInfo { hasNextPage } }'),
+        { reps: reps([creditCode]) },
+        owner,
+      );
+      expect(r.errors).toBeUndefined();
+      const subject = r.data!._entities[0];
+      expect(subject.recordSummary.records).toBe(2);
+      expect(subject.records.edges).toHaveLength(1);
+      expect(subject.records.pageInfo.hasNextPage).toBe(true);
+      // The owner's own reads leave no audit row: every connection taken here served a read.
+      expect(trips.mock.calls.filter(([mode]) => mode === 'slave')).toHaveLength(usingMysql ? 1 : 2);
+    } finally {
+      trips.mockRestore();
+    }
+  });
+
   it("answers 50 subjects' summaries and histories with as many SQL statements as 5 subjects'", async () => {
     const codes = Array.from({ length: 50 }, (_, i) =>
       makeCreditCode('91', '520100', 62_000_000 + i * 11 + Math.floor(Math.random() * 10)),

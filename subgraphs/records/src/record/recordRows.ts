@@ -1,6 +1,14 @@
 import type { DataSource } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { countStatements, sendsOneTrip } from '@credit/shared';
 import { RecordEntity } from './record.entity';
+
+interface PendingRead {
+  sql: string;
+  params: unknown[];
+  resolve: (rows: unknown[]) => void;
+  reject: (err: unknown) => void;
+}
 
 /**
  * Reads whole record rows with plain SQL and hydrates them column by column through the driver
@@ -18,11 +26,47 @@ export class RecordRows {
     this.select = this.columns.map((c) => `r.\`${c.databaseName}\``).join(', ');
   }
 
-  /** A read: with DB_REPLICA_URLS it goes to a replica unless `from` is 'primary' (and to the primary without). */
-  async read<T>(sql: string, params: unknown[], from: 'replica' | 'primary' = 'replica'): Promise<T[]> {
+  /**
+   * A read: with DB_REPLICA_URLS it goes to a replica unless `from` is 'primary' (and to the primary
+   * without). Reads asked for in the same turn of the event loop (a history's page and summary, which
+   * two loaders ask for at once) travel together as one multi-statement query where the connection
+   * allows it: one round trip instead of one each.
+   */
+  read<T>(sql: string, params: unknown[], from: 'replica' | 'primary' = 'replica'): Promise<T[]> {
+    if (!sendsOneTrip(this.db)) return this.send<T[]>(sql, params, from);
+    return new Promise<T[]>((resolve, reject) => {
+      const queue = this.pending[from];
+      queue.push({ sql, params, resolve: resolve as (rows: unknown[]) => void, reject });
+      if (queue.length === 1) setImmediate(() => void this.flush(from));
+    });
+  }
+
+  private readonly pending: Record<'replica' | 'primary', PendingRead[]> = { replica: [], primary: [] };
+
+  private async flush(from: 'replica' | 'primary'): Promise<void> {
+    const reads = this.pending[from];
+    this.pending[from] = [];
+    try {
+      if (reads.length === 1) {
+        reads[0].resolve(await this.send<unknown[]>(reads[0].sql, reads[0].params, from));
+        return;
+      }
+      const results = await this.send<unknown[][]>(
+        reads.map((r) => r.sql).join(';\n'),
+        reads.flatMap((r) => r.params),
+        from,
+      );
+      countStatements(reads.length - 1);
+      reads.forEach((r, i) => r.resolve(results[i]));
+    } catch (err) {
+      for (const r of reads) r.reject(err);
+    }
+  }
+
+  private async send<T>(sql: string, params: unknown[], from: 'replica' | 'primary'): Promise<T> {
     const runner = this.db.createQueryRunner(from === 'primary' ? 'master' : 'slave');
     try {
-      return (await runner.query(sql, params)) as T[];
+      return (await runner.query(sql, params)) as T;
     } finally {
       await runner.release();
     }
