@@ -60,7 +60,8 @@ function sumByKey<T extends ObjectLiteral>(rows: T[], keys: string[], counters: 
   if (rows.length < 2) return rows;
   const byKey = new Map<string, T>();
   for (const row of rows) {
-    const key = JSON.stringify(keys.map((k) => row[k]));
+    let key = '';
+    for (const k of keys) key += `${String(row[k])}\u0000`;
     const seen = byKey.get(key);
     if (!seen) byKey.set(key, { ...row });
     else for (const c of counters) (seen as Record<string, unknown>)[c] = Number(seen[c]) + Number(row[c]);
