@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { EMBEDDED_JWT_SECRET, signEmbeddedToken, type TokenClaims } from '../src';
+import { EMBEDDED_JWT_SECRET, openDatabase, signEmbeddedToken, type TokenClaims } from '../src';
 
 /**
  * Test harness shared by every package's tests. Tests read the run mode from the environment:
@@ -37,6 +37,30 @@ export function testEnv(extra: Record<string, string | undefined> = {}): Record<
     REDIS_COMMAND_TIMEOUT_MS: '2000',
     ...extra,
   };
+}
+
+/**
+ * A database of the run mode holding just `entities` (schema from them), in `env`'s own MySQL schema
+ * or SQLite directory: for tests of the database helpers themselves. Drop it with dropTestSchemas(env).
+ */
+export async function openTestDatabase(
+  service: string,
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[],
+  env: Record<string, string | undefined>,
+  options: { multipleStatements?: boolean; poolSize?: number } = {},
+) {
+  const ds = await openDatabase({
+    service,
+    entities,
+    migrations: [],
+    dbUrl: env.DB_URL,
+    dataDir: env.DATA_DIR!,
+    sqliteFile: usingMysql ? undefined : join(env.DATA_DIR!, `${service}.sqlite`),
+    ...options,
+  });
+  await ds.synchronize();
+  return ds;
 }
 
 /** Drops every MySQL schema created for `env` (no-op on SQLite, whose files live in a temp dir). */

@@ -1,6 +1,4 @@
-import { join } from 'node:path';
-import { dropTestSchemas, testEnv, usingMysql } from '../../test';
-import { openDatabase } from '../db/database';
+import { dropTestSchemas, openTestDatabase, testEnv, usingMysql } from '../../test';
 import { sqlStatements } from '../db/statementCounter';
 import { Role } from '../auth/principal';
 import { AuditEntry } from './auditEntry.entity';
@@ -14,17 +12,9 @@ const ctx = (i: number) => ({
 
 describe(`GroupedAudit on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => {
   const env = testEnv();
-  let ds: Awaited<ReturnType<typeof openDatabase>>;
+  let ds: Awaited<ReturnType<typeof openTestDatabase>>;
   beforeAll(async () => {
-    ds = await openDatabase({
-      service: 'grouped',
-      entities: [AuditEntry],
-      migrations: [],
-      dbUrl: env.DB_URL,
-      dataDir: env.DATA_DIR!,
-      sqliteFile: usingMysql ? undefined : join(env.DATA_DIR!, 'grouped.sqlite'),
-    });
-    await ds.synchronize();
+    ds = await openTestDatabase('grouped', [AuditEntry], env);
   });
   afterAll(async () => {
     await ds.destroy();

@@ -1,8 +1,6 @@
-import { join } from 'node:path';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { dropTestSchemas, testEnv, usingMysql } from '../../test';
+import { dropTestSchemas, openTestDatabase, testEnv, usingMysql } from '../../test';
 import { insertStatements } from './bulkInsert';
-import { openDatabase } from './database';
 import { commitInOneTrip, sendsOneTrip } from './oneTrip';
 import { sqlStatements } from './statementCounter';
 
@@ -16,24 +14,12 @@ const note = (id: string, text: string) => Object.assign(new Note(), { id, text 
 
 describe(`commitInOneTrip on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => {
   const env = testEnv();
-  let ds: Awaited<ReturnType<typeof openDatabase>>;
+  let ds: Awaited<ReturnType<typeof openTestDatabase>>;
   /** Another connection: it sees only what was committed. */
-  let reader: Awaited<ReturnType<typeof openDatabase>>;
-  const open = (multipleStatements: boolean) =>
-    openDatabase({
-      service: 'onetrip',
-      entities: [Note],
-      migrations: [],
-      dbUrl: env.DB_URL,
-      dataDir: env.DATA_DIR!,
-      sqliteFile: usingMysql ? undefined : join(env.DATA_DIR!, 'onetrip.sqlite'),
-      multipleStatements,
-      poolSize: 1,
-    });
+  let reader: Awaited<ReturnType<typeof openTestDatabase>>;
   beforeAll(async () => {
-    ds = await open(true);
-    await ds.synchronize();
-    reader = await open(false);
+    ds = await openTestDatabase('onetrip', [Note], env, { multipleStatements: true, poolSize: 1 });
+    reader = await openTestDatabase('onetrip', [Note], env, { poolSize: 1 });
   });
   afterAll(async () => {
     await reader.destroy();

@@ -1,7 +1,5 @@
-import { join } from 'node:path';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { dropTestSchemas, testEnv, usingMysql } from '../../test';
-import { openDatabase } from './database';
+import { dropTestSchemas, openTestDatabase, testEnv, usingMysql } from '../../test';
 import { GroupedWrites } from './groupedWrites';
 import { sqlStatements } from './statementCounter';
 import { addToTally } from './tallyUpsert';
@@ -19,17 +17,9 @@ const row = (day: string, kind: string, issued: number, verified: number) =>
 
 describe(`addToTally on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => {
   const env = testEnv();
-  let ds: Awaited<ReturnType<typeof openDatabase>>;
+  let ds: Awaited<ReturnType<typeof openTestDatabase>>;
   beforeAll(async () => {
-    ds = await openDatabase({
-      service: 'tally',
-      entities: [DayTally],
-      migrations: [],
-      dbUrl: env.DB_URL,
-      dataDir: env.DATA_DIR!,
-      sqliteFile: usingMysql ? undefined : join(env.DATA_DIR!, 'tally.sqlite'),
-    });
-    await ds.synchronize();
+    ds = await openTestDatabase('tally', [DayTally], env);
   });
   afterAll(async () => {
     await ds.destroy();
