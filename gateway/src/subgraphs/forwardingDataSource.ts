@@ -55,15 +55,10 @@ function isGraphQLErrorBody(text: string): boolean {
 const unavailable = (message: string) => domainError(ErrorCode.SERVICE_UNAVAILABLE, message, { retryable: true });
 
 /**
- * The part of a fetch Response that RemoteGraphQLDataSource reads (status, headers for cache
- * hints, the body as JSON or text), made from an undici `request` answer.
+ * The part of a fetch Response that `process` and the executor read (whether it is an answer, its
+ * status, headers for cache hints), made from an undici `request` answer.
  */
-function responseOf(
-  url: string,
-  statusCode: number,
-  headers: Record<string, string | string[] | undefined>,
-  text: string,
-) {
+function responseOf(statusCode: number, headers: Record<string, string | string[] | undefined>, text: string) {
   // A subgraph answers a refused operation (401, 413, 429…) with a GraphQL body whose errors carry
   // their codes: treat it as an answer, so the codes reach the client and the gateway never wraps
   // the raw HTTP response (with the subgraph's URL) into an error of its own.
@@ -71,16 +66,12 @@ function responseOf(
   return {
     ok,
     status: statusCode,
-    statusText: String(statusCode),
-    url,
     headers: {
       get: (name: string) => {
         const v = headers[name.toLowerCase()];
         return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
       },
     },
-    json: async () => JSON.parse(text) as unknown,
-    text: async () => text,
   };
 }
 
@@ -158,7 +149,7 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     }
     const { http: _http, query, ...rest } = request;
     const a = await this.forward(JSON.stringify({ query, ...rest }), headers);
-    const response = responseOf(this.url, a.status, a.headers, a.text);
+    const response = responseOf(a.status, a.headers, a.text);
     if (!response.ok) throw await this.errorFromResponse(response);
     let body: unknown;
     try {
