@@ -11,6 +11,9 @@ export class ConfigError extends Error {
 /** Embedded-mode secret shared by the services and `pnpm token`; refused in production. */
 export const EMBEDDED_JWT_SECRET = 'embedded-demo-secret-not-for-production-use-0001';
 
+export const GRAPHQL_EXECUTIONS = ['compiled', 'interpreted'] as const;
+export type GraphQLExecution = (typeof GRAPHQL_EXECUTIONS)[number];
+
 const optionalString = z
   .string()
   .optional()
@@ -19,6 +22,8 @@ const optionalString = z
 export const commonEnvShape = {
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // How a subgraph executes operations: graphql-jit's compiled code, or graphql-js (the fallback).
+  GRAPHQL_EXECUTION: z.enum(GRAPHQL_EXECUTIONS).default('compiled'),
   DB_URL: optionalString.refine((v) => v === undefined || /^mysql:\/\/[^/]+/.test(v), {
     message: 'must be a mysql://user:password@host:port/prefix URL (or unset for embedded SQLite)',
   }),

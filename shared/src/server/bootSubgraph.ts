@@ -109,6 +109,7 @@ export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOption
       logger,
       production: env.NODE_ENV === 'production',
       exposeSqlCount: env.NODE_ENV === 'test',
+      execution: env.GRAPHQL_EXECUTION,
       verifyToken,
       extendContext: (base) => opts.extendContext(base, services),
       routes: opts.routes?.(services, deps),

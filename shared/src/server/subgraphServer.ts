@@ -17,6 +17,8 @@ import { createHttpApp, type ReadinessCheck, type RequestInfo, type RouteHandler
 import { SERVICE_TOKEN_CHECK_PATH } from './serviceClient';
 import type { ServerResponse } from 'node:http';
 import { ServiceMetrics } from '../metrics/metrics';
+import type { GraphQLExecution } from '../config/env';
+import { compiledExecution } from './compiledExecution';
 
 export interface SubgraphServerOptions<C extends ServiceContext> {
   name: string;
@@ -33,6 +35,8 @@ export interface SubgraphServerOptions<C extends ServiceContext> {
   routes?: Record<string, RouteHandler>;
   metrics?: ServiceMetrics;
   maxBodyBytes?: number;
+  /** `compiled` runs operations as graphql-jit code (the default), `interpreted` as graphql-js does. */
+  execution?: GraphQLExecution;
   /** Checks beyond the database and the cache (e.g. that callees accept our SERVICE token). */
   readiness?: ReadinessCheck[];
   /** Bearer token /metrics requires (production without one does not serve /metrics). */
@@ -73,7 +77,9 @@ export async function createSubgraphServer<C extends ServiceContext>(
   const metrics = opts.metrics ?? new ServiceMetrics(opts.name);
   metrics.watchPool(opts.dataSource);
   const apollo = new ApolloServer<ServiceContext>({
-    schema: opts.schema,
+    ...((opts.execution ?? 'compiled') === 'compiled'
+      ? { gateway: compiledExecution(opts.schema) }
+      : { schema: opts.schema }),
     includeStacktraceInErrorResponses: !opts.production,
     formatError: createErrorFormatter({
       exposeInternals: !opts.production,
