@@ -3,7 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import merge from 'lodash.merge';
-import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { buildSchema, createResolversMap, getMetadataStorage, type BuildSchemaOptions } from 'type-graphql';
 
 /** The one Federation 2 version every subgraph speaks; composition fails loudly if they drift. */
 export const FEDERATION_LINK =
@@ -29,11 +29,34 @@ export async function buildFederatedSchema(
   // skipCheck: the type-graphql schema alone lacks the federation types (_Entity, _Any); the
   // subgraph builder adds them and validates the result.
   const schema = await buildSchema({ ...options, skipCheck: true });
+  refuseGuardedSimpleFields();
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   return buildSubgraphSchema({
     typeDefs,
     resolvers: merge(createResolversMap(schema), referenceResolvers) as GraphQLResolverMap<unknown>,
   });
+}
+
+/**
+ * A type marked `simpleResolvers` (plain views read on hot paths: records, pages, counts) gets no
+ * type-graphql resolver per field, so that its fields are plain property reads; an `@Authorized` or
+ * a middleware on one of its fields would then never run. Refused when the schema is built.
+ */
+export function refuseGuardedSimpleFields(): void {
+  const storage = getMetadataStorage();
+  // A field with a @FieldResolver keeps its resolver, and with it the checks.
+  const resolved = (t: unknown, name: string) =>
+    storage.fieldResolvers.some((r) => r.getObjectType?.() === t && r.methodName === name);
+  const unguarded = storage.objectTypes.flatMap((t) =>
+    (t.fields ?? [])
+      .filter((f) => (f.simple ?? t.simpleResolvers) && (f.roles !== undefined || (f.middlewares?.length ?? 0) > 0))
+      .filter((f) => !resolved(t.target, f.name))
+      .map((f) => `${t.name}.${f.name}`),
+  );
+  if (unguarded.length > 0)
+    throw new Error(
+      `fields with @Authorized or middlewares on simpleResolvers types would be served unchecked: ${unguarded.join(', ')}`,
+    );
 }
 
 /** The subgraph SDL that composition reads (committed as `schema.graphql`). */

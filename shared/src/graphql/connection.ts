@@ -3,7 +3,7 @@ import { badUserInput } from '../errors/errors';
 
 /** Relay page info; shareable because every subgraph that pages returns the same shape. */
 @Directive('@shareable')
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field()
   hasNextPage: boolean;

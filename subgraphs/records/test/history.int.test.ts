@@ -117,6 +117,42 @@ describe(`history, access and the internal API on ${usingMysql ? 'MariaDB/MySQL'
     ).toEqual(new Set(['D07']));
   });
 
+  it('reads the long texts of a page only when its selection asks for one, through fragments too', async () => {
+    const code = makeCreditCode('91', '520100', 62_000_000 + Math.floor(Math.random() * 100_000));
+    await submit([
+      recordInput({ creditCode: code, facts: '超范围经营', legalBasis: '《条例》第十条', remarks: '整改完毕' }),
+    ]);
+    const owner = await tokenFor({ role: 'SUBJECT', creditCode: code });
+    const page = async (node: string, fragments = '') => {
+      const r = await gql(
+        url,
+        ENTITIES_Q(`records(first: 5) { edges { node { ${node} } } }`) + fragments,
+        { reps: reps([code]) },
+        owner,
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data!._entities[0].records.edges.map((e: { node: Record<string, unknown> }) => e.node);
+    };
+    const brief = await page('id decisionDate status subjectName');
+    expect(brief).toHaveLength(1);
+    // Asked for behind a named fragment, or an alias: read, not left out.
+    const wide = await page(
+      'id decisionDate status subjectName ...T',
+      ' fragment T on ViolationRecord { legalBasis remarks }',
+    );
+    expect(wide).toEqual([{ ...brief[0], legalBasis: '《条例》第十条', remarks: '整改完毕' }]);
+    expect(await page('id why: facts')).toEqual([{ id: brief[0].id, why: '超范围经营' }]);
+    // One operation asking for both shapes of the same page gets each its own.
+    const both = await gql(
+      url,
+      ENTITIES_Q(`a: records(first: 5) { edges { node { id } } } b: records(first: 5) { edges { node { id facts } } }`),
+      { reps: reps([code]) },
+      owner,
+    );
+    expect(both.data!._entities[0].b.edges[0].node.facts).toBe('超范围经营');
+    expect(both.data!._entities[0].a.edges[0].node.id).toBe(brief[0].id);
+  });
+
   it('refuses analysts, partners and other subjects, masks natural persons and audits non-owner reads', async () => {
     const person = personRecordInput();
     await submit([person]);

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { isAuditedRead, recordReadScope, type ReadScope } from '../record/recordAccess';
 import { ViolationRecordConnection } from '../record/record.type';
 import { toRecordView } from '../record/recordView';
+import type { RecordColumns } from '../record/recordRows';
 import type { HistoryFilter, HistoryService } from './history.service';
 import { RecordSummary } from './history.type';
 
@@ -12,6 +13,8 @@ export interface PageKey {
   filter: HistoryFilter;
   first: number;
   after: [string, string] | null;
+  /** What the selection of the page's nodes needs (`brief`: no long texts). */
+  columns: RecordColumns;
 }
 
 export interface SummaryKey {
@@ -49,8 +52,8 @@ export function createHistoryLoaders(ctx: ServiceContext, history: HistoryServic
     async (keys) => {
       const out: (ViolationRecordConnection | Error)[] = [];
       const served: string[] = [];
-      for (const indexes of groupBy(keys, (k) => JSON.stringify([k.filter, k.first, k.after])).values()) {
-        const { filter, first, after } = keys[indexes[0]];
+      for (const indexes of groupBy(keys, (k) => JSON.stringify([k.filter, k.first, k.after, k.columns])).values()) {
+        const { filter, first, after, columns } = keys[indexes[0]];
         const allowed: { i: number; scope: ReadScope }[] = [];
         for (const i of indexes) {
           const scope = scopeOf(keys[i].creditCode);
@@ -64,6 +67,7 @@ export function createHistoryLoaders(ctx: ServiceContext, history: HistoryServic
           first,
           after,
           allowed[0]?.scope.domains,
+          columns,
         );
         for (const { i } of allowed) {
           const page = pages.get(keys[i].creditCode)!;

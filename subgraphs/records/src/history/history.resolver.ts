@@ -1,8 +1,10 @@
-import { pageSize } from '@credit/shared';
-import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { pageSize, selectedFieldsAt } from '@credit/shared';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import type { RecordsContext } from '../context';
 import { RecordCategory, ViolationRecordConnection } from '../record/record.type';
 import { decodeHistoryCursor } from './history.service';
+import { columnsFor } from '../record/recordRows';
 import { SubjectRef } from '../foreign/subject';
 import { RecordSummary } from './history.type';
 
@@ -27,6 +29,7 @@ export class HistoryResolver {
     includeRepaired = true,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<ViolationRecordConnection> {
     const period = ctx.services.history.period(from, to);
     return ctx.loaders.history.records.load({
@@ -39,6 +42,7 @@ export class HistoryResolver {
       },
       first: pageSize(first),
       after: decodeHistoryCursor(after),
+      columns: info ? columnsFor(selectedFieldsAt(info, ['edges', 'node'])) : 'all',
     });
   }
 

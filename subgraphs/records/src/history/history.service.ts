@@ -1,7 +1,7 @@
 import { badUserInput, chinaDate, decodeCursor, periodEnvShape, resolvePeriod } from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import type { RecordEntity } from '../record/record.entity';
-import { RecordRows } from '../record/recordRows';
+import { RecordRows, type RecordColumns } from '../record/recordRows';
 import { RecordStatus } from '../record/record.type';
 
 /** A history query after defaults and validation; the same for every subject of one batch. */
@@ -109,6 +109,7 @@ export class HistoryService {
     first: number,
     after: [string, string] | null,
     scopeDomains?: ReadonlySet<string>,
+    columns: RecordColumns = 'all',
   ): Promise<Map<string, HistoryPage>> {
     const out = new Map<string, HistoryPage>(codes.map((c) => [c, { rows: [], hasNextPage: false }]));
     if (codes.length === 0) return out;
@@ -124,6 +125,8 @@ export class HistoryService {
       rows = await this.records.rows(
         `${where.sql} ORDER BY r.\`decisionDate\` DESC, r.\`id\` DESC LIMIT ${limit}`,
         where.params,
+        'replica',
+        columns,
       );
     } else {
       // Many subjects: number each subject's rows in one statement, keep the first `first + 1` of
@@ -136,6 +139,8 @@ export class HistoryService {
         ? await this.records.rows(
             `r.\`id\` IN (${placeholders(ids.length)})`,
             ids.map((x) => x.id),
+            'replica',
+            columns,
           )
         : [];
     }

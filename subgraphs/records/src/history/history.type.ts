@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Records of one domain in a period' })
+@ObjectType({ simpleResolvers: true, description: 'Records of one domain in a period' })
 export class DomainRecordCount {
   @Field()
   domainCode: string;
@@ -13,6 +13,7 @@ export class DomainRecordCount {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'Per domain, how many records a subject has in a period (domains without records are omitted)',
 })
 export class RecordSummary {

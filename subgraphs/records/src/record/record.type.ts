@@ -76,6 +76,7 @@ export class RecordRevision {
 
 @Directive('@key(fields: "id")')
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A violation record (违法违规记录). Natural persons are masked for callers who may not see personal data.',
 })
@@ -186,7 +187,7 @@ export class ViolationRecord {
   masked: boolean;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ViolationRecordEdge {
   @Field()
   cursor: string;
@@ -195,7 +196,7 @@ export class ViolationRecordEdge {
   node: ViolationRecord;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ViolationRecordConnection {
   @Field(() => [ViolationRecordEdge])
   edges: ViolationRecordEdge[];

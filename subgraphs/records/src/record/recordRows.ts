@@ -3,6 +3,30 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { countStatements, sendsOneTrip } from '@credit/shared';
 import { RecordEntity } from './record.entity';
 
+/**
+ * The free-text columns of a record, each read by the GraphQL field of the same name: a page that
+ * selects none of them (history lists: date, domain, status) reads `brief` rows without them, so
+ * that neither the database nor the driver handles texts nobody asked for.
+ */
+export const LONG_TEXT_FIELDS = [
+  'facts',
+  'legalBasis',
+  'penaltyContent',
+  'violationType',
+  'licenceDetail',
+  'decidingAuthority',
+  'remarks',
+  'repairBasis',
+  'revokeReason',
+] as const;
+
+/** `all` columns, or `brief`: all but LONG_TEXT_FIELDS. */
+export type RecordColumns = 'all' | 'brief';
+
+/** The shape a selection of ViolationRecord fields needs. */
+export const columnsFor = (selected: ReadonlySet<string>): RecordColumns =>
+  LONG_TEXT_FIELDS.some((f) => selected.has(f)) ? 'all' : 'brief';
+
 interface PendingRead {
   sql: string;
   params: unknown[];
@@ -17,13 +41,19 @@ interface PendingRead {
  * transformer were the largest items of their profiles.
  */
 export class RecordRows {
-  private readonly columns: ColumnMetadata[];
-  /** Every column of `violation_record` as alias `r` (`SELECT ${select} FROM violation_record r …`). */
-  readonly select: string;
+  /** Per shape, its columns of `violation_record` and their list as alias `r` (`SELECT … FROM violation_record r`). */
+  private readonly shapes: Record<RecordColumns, { columns: ColumnMetadata[]; select: string }>;
 
   constructor(private readonly db: DataSource) {
-    this.columns = db.getMetadata(RecordEntity).columns;
-    this.select = this.columns.map((c) => `r.\`${c.databaseName}\``).join(', ');
+    const all = db.getMetadata(RecordEntity).columns;
+    const shape = (columns: ColumnMetadata[]) => ({
+      columns,
+      select: columns.map((c) => `r.\`${c.databaseName}\``).join(', '),
+    });
+    this.shapes = {
+      all: shape(all),
+      brief: shape(all.filter((c) => !(LONG_TEXT_FIELDS as readonly string[]).includes(c.propertyName))),
+    };
   }
 
   /**
@@ -72,19 +102,28 @@ export class RecordRows {
     }
   }
 
-  hydrate(raw: Record<string, unknown>): RecordEntity {
+  private hydrate(raw: Record<string, unknown>, columns: ColumnMetadata[]): RecordEntity {
     const e = new RecordEntity() as unknown as Record<string, unknown>;
-    for (const c of this.columns) e[c.propertyName] = this.db.driver.prepareHydratedValue(raw[c.databaseName], c);
+    for (const c of columns) e[c.propertyName] = this.db.driver.prepareHydratedValue(raw[c.databaseName], c);
     return e as unknown as RecordEntity;
   }
 
-  /** Whole rows of `violation_record r` matching `where` (SQL after WHERE, with its `?` parameters). */
-  async rows(where: string, params: unknown[], from: 'replica' | 'primary' = 'replica'): Promise<RecordEntity[]> {
+  /**
+   * Rows of `violation_record r` matching `where` (SQL after WHERE, with its `?` parameters): whole
+   * rows, or `brief` ones without the long texts (those properties are then absent).
+   */
+  async rows(
+    where: string,
+    params: unknown[],
+    from: 'replica' | 'primary' = 'replica',
+    columns: RecordColumns = 'all',
+  ): Promise<RecordEntity[]> {
+    const shape = this.shapes[columns];
     const raw = await this.read<Record<string, unknown>>(
-      `SELECT ${this.select} FROM \`violation_record\` r WHERE ${where}`,
+      `SELECT ${shape.select} FROM \`violation_record\` r WHERE ${where}`,
       params,
       from,
     );
-    return raw.map((r) => this.hydrate(r));
+    return raw.map((r) => this.hydrate(r, shape.columns));
   }
 }
