@@ -7,3 +7,4 @@ export * from './ulid';
 export * from './appendOnly';
 export * from './accounts';
 export * from './tallyUpsert';
+export * from './entityRows';

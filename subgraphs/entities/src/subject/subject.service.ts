@@ -4,7 +4,9 @@ import {
   badUserInput,
   decodeCursor,
   encodeCursor,
+  EntityRows,
   NO_SUBJECT_CHANGES,
+  placeholders,
   type Principal,
   Role,
   type ServiceContext,
@@ -45,15 +47,20 @@ function chunks<T>(items: T[], size: number): T[][] {
 
 /** Responsible for the subject register: batched lookups, paged listing and validated upserts. */
 export class SubjectService {
+  /** Subjects read with plain SQL: the loaders of every federated read of a subject go through it. */
+  private readonly rows: EntityRows<SubjectEntity>;
+
   constructor(
     private readonly db: DataSource,
     private readonly changes: SubjectChanges = NO_SUBJECT_CHANGES,
-  ) {}
+  ) {
+    this.rows = new EntityRows(db, SubjectEntity, 's');
+  }
 
   async findByCodes(codes: readonly string[]): Promise<SubjectEntity[]> {
-    const repo = this.db.getRepository(SubjectEntity);
     const out: SubjectEntity[] = [];
-    for (const part of chunks([...codes], IN_CHUNK)) out.push(...(await repo.findBy({ creditCode: In(part) })));
+    for (const part of chunks([...codes], IN_CHUNK))
+      out.push(...(await this.rows.where(`s.\`creditCode\` IN (${placeholders(part.length)})`, part)));
     return out;
   }
 

@@ -1,4 +1,4 @@
-import { badUserInput, chinaDate, decodeCursor, periodEnvShape, resolvePeriod } from '@credit/shared';
+import { badUserInput, chinaDate, decodeCursor, periodEnvShape, placeholders, resolvePeriod } from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import type { RecordEntity } from '../record/record.entity';
 import { RecordRows, type RecordColumns } from '../record/recordRows';
@@ -54,8 +54,6 @@ interface Where {
   sql: string;
   params: unknown[];
 }
-
-const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /**
  * Responsible for a subject's history: newest-first pages and per-domain summaries, for many

@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { countStatements, sendsOneTrip } from '@credit/shared';
+import { countStatements, EntityRows, readRows, sendsOneTrip } from '@credit/shared';
 import { RecordEntity } from './record.entity';
 
 /**
@@ -35,24 +34,22 @@ interface PendingRead {
 }
 
 /**
- * Reads whole record rows with plain SQL and hydrates them column by column through the driver
- * (the same conversions and transformers TypeORM applies to entities). The hot reads (histories,
- * report snapshots) use it: building each statement with the query builder and TypeORM's entity
- * transformer were the largest items of their profiles.
+ * The hot reads of records (histories, report snapshots): plain SQL hydrated through EntityRows,
+ * whole or brief rows, and reads of one turn sent together.
  */
 export class RecordRows {
-  /** Per shape, its columns of `violation_record` and their list as alias `r` (`SELECT … FROM violation_record r`). */
-  private readonly shapes: Record<RecordColumns, { columns: ColumnMetadata[]; select: string }>;
+  /** Per shape, the reader of its columns of `violation_record r`. */
+  private readonly shapes: Record<RecordColumns, EntityRows<RecordEntity>>;
 
   constructor(private readonly db: DataSource) {
-    const all = db.getMetadata(RecordEntity).columns;
-    const shape = (columns: ColumnMetadata[]) => ({
-      columns,
-      select: columns.map((c) => `r.\`${c.databaseName}\``).join(', '),
-    });
     this.shapes = {
-      all: shape(all),
-      brief: shape(all.filter((c) => !(LONG_TEXT_FIELDS as readonly string[]).includes(c.propertyName))),
+      all: new EntityRows(db, RecordEntity, 'r'),
+      brief: new EntityRows(
+        db,
+        RecordEntity,
+        'r',
+        (c) => !(LONG_TEXT_FIELDS as readonly string[]).includes(c.propertyName),
+      ),
     };
   }
 
@@ -93,19 +90,8 @@ export class RecordRows {
     }
   }
 
-  private async send<T>(sql: string, params: unknown[], from: 'replica' | 'primary'): Promise<T> {
-    const runner = this.db.createQueryRunner(from === 'primary' ? 'master' : 'slave');
-    try {
-      return (await runner.query(sql, params)) as T;
-    } finally {
-      await runner.release();
-    }
-  }
-
-  private hydrate(raw: Record<string, unknown>, columns: ColumnMetadata[]): RecordEntity {
-    const e = new RecordEntity() as unknown as Record<string, unknown>;
-    for (const c of columns) e[c.propertyName] = this.db.driver.prepareHydratedValue(raw[c.databaseName], c);
-    return e as unknown as RecordEntity;
+  private send<T>(sql: string, params: unknown[], from: 'replica' | 'primary'): Promise<T> {
+    return readRows(this.db, sql, params, from) as Promise<T>;
   }
 
   /**
@@ -120,10 +106,10 @@ export class RecordRows {
   ): Promise<RecordEntity[]> {
     const shape = this.shapes[columns];
     const raw = await this.read<Record<string, unknown>>(
-      `SELECT ${shape.select} FROM \`violation_record\` r WHERE ${where}`,
+      `SELECT ${shape.select} FROM ${shape.table} r WHERE ${where}`,
       params,
       from,
     );
-    return raw.map((r) => this.hydrate(r, shape.columns));
+    return raw.map((r) => shape.hydrate(r));
   }
 }
