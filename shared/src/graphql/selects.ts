@@ -29,5 +29,4 @@ export function selectedFieldsAt(info: GraphQLResolveInfo, path: readonly string
  * fragments and named fragments too). Lets a resolver skip a call to another service for a part
  * of its answer that nobody selected.
  */
-export const selectsField = (info: GraphQLResolveInfo, field: string): boolean =>
-  selectedFieldsAt(info, []).has(field);
+export const selectsField = (info: GraphQLResolveInfo, field: string): boolean => selectedFieldsAt(info, []).has(field);
