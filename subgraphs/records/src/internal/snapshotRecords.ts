@@ -1,4 +1,4 @@
-import { auditRead, type ServiceContext } from '@credit/shared';
+import { auditRead, placeholders, type ServiceContext } from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import type { RecordEntity } from '../record/record.entity';
 import { RecordRows } from '../record/recordRows';
@@ -24,7 +24,7 @@ export class SnapshotRecords {
     const statuses = [RecordStatus.EFFECTIVE, RecordStatus.REPAIRED];
     // From the primary: a correction applied a moment ago must be in the report, whatever a replica's lag.
     const rows = await this.records.rows(
-      `r.\`creditCode\` = ? AND r.\`decisionDate\` >= ? AND r.\`decisionDate\` <= ? AND r.\`domainCode\` IN (${domains.map(() => '?').join(', ')}) AND r.\`status\` IN (?, ?) ORDER BY r.\`decisionDate\` DESC, r.\`id\` DESC`,
+      `r.\`creditCode\` = ? AND r.\`decisionDate\` >= ? AND r.\`decisionDate\` <= ? AND r.\`domainCode\` IN (${placeholders(domains.length)}) AND r.\`status\` IN (?, ?) ORDER BY r.\`decisionDate\` DESC, r.\`id\` DESC`,
       [creditCode, from, to, ...domains, ...statuses],
       'primary',
     );

@@ -60,7 +60,7 @@ export class RecordRows {
    * allows it: one round trip instead of one each.
    */
   read<T>(sql: string, params: unknown[], from: 'replica' | 'primary' = 'replica'): Promise<T[]> {
-    if (!sendsOneTrip(this.db)) return this.send<T[]>(sql, params, from);
+    if (!sendsOneTrip(this.db)) return readRows<T>(this.db, sql, params, from);
     return new Promise<T[]>((resolve, reject) => {
       const queue = this.pending[from];
       queue.push({ sql, params, resolve: resolve as (rows: unknown[]) => void, reject });
@@ -75,10 +75,11 @@ export class RecordRows {
     this.pending[from] = [];
     try {
       if (reads.length === 1) {
-        reads[0].resolve(await this.send<unknown[]>(reads[0].sql, reads[0].params, from));
+        reads[0].resolve(await readRows(this.db, reads[0].sql, reads[0].params, from));
         return;
       }
-      const results = await this.send<unknown[][]>(
+      const results = await readRows<unknown[]>(
+        this.db,
         reads.map((r) => r.sql).join(';\n'),
         reads.flatMap((r) => r.params),
         from,
@@ -88,10 +89,6 @@ export class RecordRows {
     } catch (err) {
       for (const r of reads) r.reject(err);
     }
-  }
-
-  private send<T>(sql: string, params: unknown[], from: 'replica' | 'primary'): Promise<T> {
-    return readRows(this.db, sql, params, from) as Promise<T>;
   }
 
   /**
