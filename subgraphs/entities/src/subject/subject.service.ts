@@ -75,21 +75,26 @@ export class SubjectService {
     if (filter?.regionCode && !findRegion(filter.regionCode)) {
       throw badUserInput('filter.regionCode', `unknown region "${filter.regionCode}"`);
     }
-    const qb = this.db
-      .getRepository(SubjectEntity)
-      .createQueryBuilder('s')
-      .orderBy('s.creditCode', 'ASC')
-      .limit(first + 1);
-    if (filter?.kind) qb.andWhere('s.kind = :kind', { kind: filter.kind });
-    if (filter?.regionCode) qb.andWhere('s.regionCode = :region', { region: filter.regionCode });
-    if (filter?.status) qb.andWhere('s.status = :status', { status: filter.status });
-    if (p.role === Role.SOURCE_UNIT) qb.andWhere('s.kind <> :person', { person: SubjectKind.NATURAL_PERSON });
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const and = (clause: string, value: unknown) => {
+      where.push(clause);
+      params.push(value);
+    };
+    if (filter?.kind) and('s.`kind` = ?', filter.kind);
+    if (filter?.regionCode) and('s.`regionCode` = ?', filter.regionCode);
+    if (filter?.status) and('s.`status` = ?', filter.status);
+    if (p.role === Role.SOURCE_UNIT) and('s.`kind` <> ?', SubjectKind.NATURAL_PERSON);
     if (after) {
       const [code] = decodeCursor(after);
       if (typeof code !== 'string') throw badUserInput('after', 'is not a cursor returned by this API');
-      qb.andWhere('s.creditCode > :after', { after: code });
+      and('s.`creditCode` > ?', code);
     }
-    const rows = await qb.getMany();
+    // `first` is a validated page size (pageSize), never text from the request.
+    const rows = await this.rows.where(
+      `${where.length ? where.join(' AND ') : '1 = 1'} ORDER BY s.\`creditCode\` ASC LIMIT ${Math.trunc(first) + 1}`,
+      params,
+    );
     const page = rows.slice(0, first);
     await auditRead(this.db, ctx, { action: 'subject.list', subjectCodes: page.map((r) => r.creditCode) });
     const edges = page.map((r) => ({ cursor: encodeCursor([r.creditCode]), node: toSubjectView(r, p) }));
