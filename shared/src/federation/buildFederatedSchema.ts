@@ -42,7 +42,7 @@ export async function buildFederatedSchema(
  * type-graphql resolver per field, so that its fields are plain property reads; an `@Authorized` or
  * a middleware on one of its fields would then never run. Refused when the schema is built.
  */
-export function refuseGuardedSimpleFields(): void {
+function refuseGuardedSimpleFields(): void {
   const storage = getMetadataStorage();
   // A field with a @FieldResolver keeps its resolver, and with it the checks.
   const resolved = (t: unknown, name: string) =>

@@ -19,20 +19,15 @@ type Compiled = CompiledQuery | ExecutionResult;
  */
 export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
   const compiled = new Map<string, Compiled>();
-  const compile = (key: string, make: () => Compiled): Compiled => {
+  const executor: GatewayExecutor = async (rc) => {
+    const { document, operationName, request, context, queryHash } = rc;
+    const key = `${queryHash}\u0000${operationName ?? ''}`;
     let c = compiled.get(key);
     if (c === undefined) {
-      c = make();
+      c = compileQuery(schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true });
       if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
       compiled.set(key, c);
     }
-    return c;
-  };
-  const executor: GatewayExecutor = async (rc) => {
-    const { document, operationName, request, context, queryHash } = rc;
-    const c = compile(`${queryHash}\u0000${operationName ?? ''}`, () =>
-      compileQuery(schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true }),
-    );
     // A document that cannot be compiled (no such operation…) answers as graphql-js would.
     if (!isCompiledQuery(c)) return c as never;
     const result = await c.query(undefined, context, request.variables ?? {});
