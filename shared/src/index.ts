@@ -13,5 +13,6 @@ export * from './audit';
 export * from './graphql';
 export * from './demo';
 export * from './metrics';
+export * from './outbox';
 export * from './contracts';
 export * from './contracts/clients';

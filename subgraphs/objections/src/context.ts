@@ -2,6 +2,7 @@ import {
   authConfigFromEnv,
   createServiceClient,
   EntitiesCatalogue,
+  OutboxWorker,
   WorkingCalendar,
   type Cache,
   type Logger,
@@ -15,7 +16,8 @@ import { createFeedbackLoaders, type FeedbackLoaders } from './feedback/feedback
 import { FeedbackDesk } from './feedback/feedback.service';
 import { ObjectionFiling } from './filing/filing.service';
 import { OutboxAdministration } from './outbox/outboxAdmin.service';
-import { OutboxWorker } from './outbox/outboxWorker';
+import { deliverEffect } from './outbox/outbox';
+import { OutboxEntity } from './outbox/outbox.entity';
 import { createObjectionLoaders, type ObjectionLoaders } from './reading/objection.loaders';
 import { ObjectionReader } from './reading/objectionReader';
 import { RecordsClient } from './outbox/recordsClient';
@@ -35,7 +37,7 @@ export interface ObjectionsServices {
   reader: ObjectionReader;
   statistics: ObjectionStatisticsService;
   records: RecordsClient;
-  worker: OutboxWorker;
+  worker: OutboxWorker<OutboxEntity, { version?: number }>;
   calendar: WorkingCalendar;
 }
 
@@ -103,7 +105,10 @@ export function createServices(
   );
   const objections = new ObjectionWorkflow(db, calendar, { reviewWorkingDays: env.REVIEW_WORKING_DAYS }, clock);
   const outbox = new OutboxAdministration(db, clock);
-  const worker = new OutboxWorker(db, records, {
+  const worker = new OutboxWorker(db, {
+    target: OutboxEntity,
+    orderedBy: 'objectionId',
+    deliver: (row) => deliverEffect(records, row),
     pollMs: env.OUTBOX_POLL_MS,
     maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
     logger: logger.child({ component: 'outbox' }),

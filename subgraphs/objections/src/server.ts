@@ -2,7 +2,7 @@ import { bootSubgraph, type BootedSubgraph, type Logger } from '@credit/shared';
 import { createContext, createServices, type ObjectionsContext, type ObjectionsServices } from './context';
 import { ENTITIES, MIGRATIONS, SERVICE_NAME } from './entities';
 import type { ObjectionsEnv } from './env';
-import type { PassResult } from './outbox/outboxWorker';
+import type { PassResult } from '@credit/shared';
 import { buildObjectionsSchema } from './schema';
 import { assessmentRoutes } from './assessment/assessmentRoutes';
 import { objectionTalliesMissing } from './aggregates/objectionTallies';

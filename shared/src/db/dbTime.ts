@@ -1,4 +1,4 @@
-import { isMysql } from '@credit/shared';
+import { isMysql } from './database';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /**

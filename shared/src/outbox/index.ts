@@ -1,0 +1,3 @@
+export * from './backoff';
+export * from './outboxRow';
+export * from './outboxWorker';
