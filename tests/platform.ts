@@ -10,7 +10,7 @@ import {
 } from '@credit/shared';
 import { dropTestSchemas, gql, TEST_AUTH, testEnv, tokenFor } from '@credit/shared/test';
 import { createEntitiesApp, loadEntitiesEnv } from '@credit/entities';
-import { createRecordsApp, loadRecordsEnv } from '@credit/records';
+import { createRecordsApp, loadRecordsEnv, type RecordsApp } from '@credit/records';
 import { createReportsApp, loadReportsEnv } from '@credit/reports';
 import { createObjectionsApp, loadObjectionsEnv } from '@credit/objections';
 
@@ -71,6 +71,12 @@ export async function startPlatform(
     subgraphs[s.name] = { url: `http://127.0.0.1:${port}/graphql`, app };
     // Subgraphs started later call this one directly (records -> entities), as in `pnpm start`.
     env[`${s.name.toUpperCase()}_URL`] ??= subgraphs[s.name].url;
+  }
+  // Records' changes go to reports (issued reports' currency), whose port is known only now.
+  if (subgraphs.records && subgraphs.reports) {
+    (subgraphs.records.app as RecordsApp).changeFeed.useReports(
+      createServiceClient({ url: subgraphs.reports.url, service: 'records', auth: TEST_AUTH }),
+    );
   }
   // Entities merges every subgraph's audit log; their ports are known only now.
   const auditTrail = subgraphs.entities?.app.services.auditTrail;

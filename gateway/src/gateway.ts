@@ -27,6 +27,7 @@ import type { GatewayEnv } from './env';
 import { HISTORY_POLICY } from './cache/cachePolicy';
 import { responseCachePlugin } from './cache/responseCache';
 import { operationLimitsPlugin } from './limits/operationLimits';
+import { batchBudgetPlugin } from './limits/batchBudget';
 import { RateLimiter } from './limits/rateLimiter';
 import { loadSafelist, PersistedQueryStore, safelistPlugin } from './persisted/persistedQueries';
 import { assessmentRoutes } from './proxy/assessmentRoutes';
@@ -102,6 +103,19 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
     exposeInternals: !production,
     onInternal: (err) => logger.error({ err }, 'internal error'),
   });
+  const localCounters =
+    cache.kind === 'redis'
+      ? await openCache({ namespace: `${env.CACHE_PREFIX}:gateway-local`, maxEntries: env.CACHE_MAX_ENTRIES })
+      : undefined;
+  const limiter = new RateLimiter(
+    cache,
+    {
+      perPrincipal: env.RATE_LIMIT_PER_PRINCIPAL,
+      perAnonymousIp: env.RATE_LIMIT_ANONYMOUS_PER_IP,
+      windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+    },
+    localCounters,
+  );
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: !production,
@@ -122,6 +136,7 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
         maxCost: env.MAX_COST,
         defaultListSize: env.DEFAULT_LIST_SIZE,
       }),
+      batchBudgetPlugin(limiter),
       ...(env.SAFELIST_FILE ? [safelistPlugin(loadSafelist(env.SAFELIST_FILE))] : []),
       ...(responseCaching
         ? [
@@ -145,19 +160,6 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
   const verify = createTokenVerifier(auth);
   // Demo sign-in exists only outside production and with the embedded secret: never a route in production.
   const demo = !production && auth.secret ? demoSignInRoutes(auth) : { get: {}, post: {} };
-  const localCounters =
-    cache.kind === 'redis'
-      ? await openCache({ namespace: `${env.CACHE_PREFIX}:gateway-local`, maxEntries: env.CACHE_MAX_ENTRIES })
-      : undefined;
-  const limiter = new RateLimiter(
-    cache,
-    {
-      perPrincipal: env.RATE_LIMIT_PER_PRINCIPAL,
-      perAnonymousIp: env.RATE_LIMIT_ANONYMOUS_PER_IP,
-      windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
-    },
-    localCounters,
-  );
   // Report pages, PDFs, guides and the assessment export spend the same budget as GraphQL (verifyReport): one
   // per anonymous IP, or the principal's when a valid token comes along.
   const throttle = async (info: RequestInfo) => {
@@ -197,7 +199,7 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
     context: async (info) => {
       const base = await baseContext(info, verify, logger);
       const header = info.headers.authorization;
-      return { ...base, authorization: Array.isArray(header) ? header[0] : header };
+      return { ...base, authorization: Array.isArray(header) ? header[0] : header, ip: info.ip };
     },
     readiness: [
       {

@@ -177,16 +177,19 @@ describe('SM2 and Ed25519 signatures of a report', () => {
 
 describe('the report as a W3C Verifiable Credential', () => {
   /** What a wallet has: the credential, and what the platform serves publicly (DID document, status list). */
-  async function verifyAsWallet(credential: { credentialStatus: { statusListCredential: string } }) {
+  async function verifyAsWallet(credential: { credentialStatus: { statusListCredential: string }[] }) {
     const did = await fetch(`${origin}/.well-known/did.json`);
     expect(did.headers.get('content-type')).toContain('application/did+json');
-    const listUrl = credential.credentialStatus.statusListCredential;
-    const list = await fetch(`${origin}${new URL(listUrl).pathname}`);
-    expect(list.status).toBe(200);
+    const statusLists: Record<string, unknown> = {};
+    for (const { statusListCredential: listUrl } of credential.credentialStatus) {
+      const list = await fetch(`${origin}${new URL(listUrl).pathname}`);
+      expect(list.status).toBe(200);
+      statusLists[listUrl] = await list.json();
+    }
     return verifyReportCredential(credential, {
-      publicBaseUrl: new URL(listUrl).origin,
+      publicBaseUrl: new URL(credential.credentialStatus[0].statusListCredential).origin,
       didDocument: (await did.json()) as Record<string, unknown>,
-      statusLists: { [listUrl]: await list.json() },
+      statusLists,
     });
   }
 
@@ -203,7 +206,10 @@ describe('the report as a W3C Verifiable Credential', () => {
         name: report.subject.name,
         reportNumber: report.number,
       },
-      credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'revocation' },
+      credentialStatus: [
+        { type: 'BitstringStatusListEntry', statusPurpose: 'revocation' },
+        { type: 'BitstringStatusListEntry', statusPurpose: 'refresh' },
+      ],
       proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod' },
     });
     expect(credential.credentialSubject.domainOutcomes[6]).toEqual({
@@ -214,7 +220,12 @@ describe('the report as a W3C Verifiable Credential', () => {
       outcome: 'NO_RECORD',
       recordCount: 0,
     });
-    expect(await verifyAsWallet(credential)).toEqual({ verified: true, revoked: false, problem: null });
+    expect(await verifyAsWallet(credential)).toEqual({
+      verified: true,
+      revoked: false,
+      recordsChanged: false,
+      problem: null,
+    });
 
     const forged = { ...credential, credentialSubject: { ...credential.credentialSubject, name: '别的公司' } };
     expect(await verifyAsWallet(forged)).toMatchObject({ verified: false });
@@ -226,7 +237,12 @@ describe('the report as a W3C Verifiable Credential', () => {
       report.token,
     );
     expect(revoked.data!.revokeReport.status).toBe('REVOKED');
-    expect(await verifyAsWallet(credential)).toEqual({ verified: true, revoked: true, problem: null });
+    expect(await verifyAsWallet(credential)).toEqual({
+      verified: true,
+      revoked: true,
+      recordsChanged: false,
+      problem: null,
+    });
 
     // The command-line verifier, with the DID document and the status list saved from the platform.
     const save = async (path: string) => {
@@ -238,8 +254,14 @@ describe('the report as a W3C Verifiable Credential', () => {
     writeFileSync(vcFile, report.verifiableCredential);
     const lines: string[] = [];
     const args = [vcFile, '--did', await save('/.well-known/did.json')];
-    const listPath = new URL(credential.credentialStatus.statusListCredential).pathname;
-    const code = await runVerifyReport([...args, '--status', await save(listPath)], (l: string) => lines.push(l));
+    const [revocation, refresh] = credential.credentialStatus.map(
+      (e: { statusListCredential: string }) => new URL(e.statusListCredential).pathname,
+    );
+    expect(refresh).toBe(revocation.replace('/status/', '/status/refresh/'));
+    const code = await runVerifyReport(
+      [...args, '--status', await save(revocation), '--refresh-status', await save(refresh)],
+      (l: string) => lines.push(l),
+    );
     expect(lines.join('\n')).toContain('proof (DataIntegrityProof, eddsa-rdfc-2022): VALID');
     expect(lines.join('\n')).toContain('revocation: REVOKED');
     expect(code).toBe(1);
@@ -259,7 +281,12 @@ describe('the report as a W3C Verifiable Credential', () => {
       true,
     );
     expect(did.assertionMethod).toEqual(did.verificationMethod.map((m) => m.id));
-    for (const path of ['/credentials/status/9999', '/credentials/status/abc', '/credentials/status/0'])
+    for (const path of [
+      '/credentials/status/9999',
+      '/credentials/status/abc',
+      '/credentials/status/0',
+      '/credentials/status/refresh/9999',
+    ])
       expect((await fetch(`${origin}${path}`)).status).toBe(404);
   });
 

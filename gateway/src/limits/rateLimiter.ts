@@ -21,21 +21,32 @@ export class RateLimiter {
     private readonly local?: Cache,
   ) {}
 
-  private async count(key: string): Promise<number> {
+  private async count(key: string, units: number): Promise<number> {
     const ttl = this.cfg.windowSeconds + 1;
     try {
-      return await this.cache.incr(key, ttl);
+      return await this.cache.incr(key, ttl, units);
     } catch (err) {
       if (!this.local) throw err;
-      return this.local.incr(key, ttl);
+      return this.local.incr(key, ttl, units);
     }
   }
 
-  async check(principal: Principal | undefined, ip: string, now = Date.now()): Promise<Rejection | undefined> {
+  /** One request: one unit of the caller's budget. */
+  check(principal: Principal | undefined, ip: string, now = Date.now()): Promise<Rejection | undefined> {
+    return this.spend(principal, ip, 1, now);
+  }
+
+  /** Several units at once (each item of a batch verification costs what a single one does). */
+  async spend(
+    principal: Principal | undefined,
+    ip: string,
+    units: number,
+    now = Date.now(),
+  ): Promise<Rejection | undefined> {
     const window = Math.floor(now / 1000 / this.cfg.windowSeconds);
     const who = principal ? actorOf(principal) : `ip:${ip}`;
     const limit = principal ? this.cfg.perPrincipal : this.cfg.perAnonymousIp;
-    const count = await this.count(`rl:${who}:${window}`);
+    const count = await this.count(`rl:${who}:${window}`, units);
     if (count <= limit) return undefined;
     const retryAfter = Math.max(1, (window + 1) * this.cfg.windowSeconds - Math.floor(now / 1000));
     return {

@@ -9,8 +9,8 @@ export interface Cache {
   /** Stores the value only when the key holds none (SET NX); true when it did. */
   setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean>;
   del(...keys: string[]): Promise<void>;
-  /** Atomic counter with expiry set on first increment (rate limits, sequences). */
-  incr(key: string, ttlSeconds: number): Promise<number>;
+  /** Atomic counter with expiry set on first increment (rate limits, sequences); `by` defaults to 1. */
+  incr(key: string, ttlSeconds: number, by?: number): Promise<number>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -88,16 +88,16 @@ class MemoryCache implements Cache {
       this.counters.delete(this.ns + k);
     }
   }
-  async incr(key: string, ttlSeconds: number) {
+  async incr(key: string, ttlSeconds: number, by = 1) {
     const now = Date.now();
     const k = this.ns + key;
     const c = this.counters.get(k);
     if (!c || c.until <= now) {
       if (this.counters.size > this.lru.max) this.sweepCounters(now);
-      this.counters.set(k, { n: 1, until: now + ttlSeconds * 1000 });
-      return 1;
+      this.counters.set(k, { n: by, until: now + ttlSeconds * 1000 });
+      return by;
     }
-    c.n++;
+    c.n += by;
     return c.n;
   }
   private sweepCounters(now: number) {
@@ -163,12 +163,12 @@ class RedisCache implements Cache {
       else await this.client.del(keys.map((k) => this.ns + k));
     });
   }
-  async incr(key: string, ttlSeconds: number) {
+  async incr(key: string, ttlSeconds: number, by = 1) {
     const k = this.ns + key;
     const [n] = (await this.bounded(() =>
       this.client
         .multi()
-        .incr(k)
+        .incrBy(k, by)
         .expire(k, Math.max(1, Math.ceil(ttlSeconds)), 'NX')
         .exec(),
     )) as unknown as [number];

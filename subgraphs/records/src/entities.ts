@@ -1,6 +1,7 @@
 import { AuditEntry, openDatabase } from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import type { RecordsEnv } from './env';
+import { RecordChangeOutboxEntity } from './changeFeed/recordChangeOutbox.entity';
 import { ExcludedDecisionEntity } from './record/excludedDecision.entity';
 import { NameMismatchEntity } from './quality/nameMismatch.entity';
 import { RecordEntity } from './record/record.entity';
@@ -17,6 +18,7 @@ export const ENTITIES = [
   SubmissionEntity,
   NameMismatchEntity,
   ...TALLY_ENTITIES,
+  RecordChangeOutboxEntity,
   AuditEntry,
 ];
 export const MIGRATIONS = migrations;

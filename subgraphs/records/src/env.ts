@@ -6,6 +6,11 @@ export function loadRecordsEnv(source: Record<string, string | undefined>) {
     {
       RECORDS_PORT: portVar(4002),
       ENTITIES_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
+      // Where record changes go (issued reports' currency); unset, they wait in the outbox.
+      REPORTS_URL: z.string().url().optional(),
+      // 0 turns the change feed's timer off (tests drain it); 20 failed tries park a change.
+      OUTBOX_POLL_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
+      OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(20),
       SEED_DEMO: seedDemoVar,
       LATE_THRESHOLD_DAYS: z.coerce.number().int().min(0).max(365).default(7),
       REJECTION_RATE_WARNING: z.coerce.number().min(0).max(1).default(0.2),

@@ -1,4 +1,5 @@
-import { bootSubgraph, type BootedSubgraph, type Logger } from '@credit/shared';
+import { authConfigFromEnv, bootSubgraph, createServiceClient, type BootedSubgraph, type Logger } from '@credit/shared';
+import { RecordChangeFeed } from './changeFeed/changeFeed';
 import type { DomainCatalogue, SourceUnitDirectory } from './catalogue/entitiesDirectory';
 import {
   createContext,
@@ -13,7 +14,10 @@ import { buildRecordsSchema } from './schema';
 import { talliesMissing } from './aggregates/tallyMaintenance';
 import { seedDemoRecords } from './seed/demoRecords';
 
-export type RecordsApp = BootedSubgraph<RecordsServices>;
+export type RecordsApp = BootedSubgraph<RecordsServices> & {
+  /** Record changes on their way to reports (issued reports' currency). */
+  changeFeed: RecordChangeFeed;
+};
 
 export interface RecordsAppOptions {
   logger?: Logger;
@@ -25,7 +29,7 @@ export interface RecordsAppOptions {
 /** Builds the records subgraph (not listening): tests bind port 0, main.ts the configured port. */
 export async function createRecordsApp(env: RecordsEnv, opts: RecordsAppOptions = {}): Promise<RecordsApp> {
   const { directory, ...boot } = opts;
-  return bootSubgraph<RecordsContext, RecordsServices>({
+  const app = await bootSubgraph<RecordsContext, RecordsServices>({
     name: SERVICE_NAME,
     env,
     entities: ENTITIES,
@@ -52,5 +56,28 @@ export async function createRecordsApp(env: RecordsEnv, opts: RecordsAppOptions 
         logger.warn('statistics and quality tallies are empty while records exist: run pnpm stats:rebuild');
     },
     ...boot,
+  });
+  const reports = env.REPORTS_URL
+    ? createServiceClient({
+        url: env.REPORTS_URL,
+        service: SERVICE_NAME,
+        auth: authConfigFromEnv(env),
+        token: env.SERVICE_TOKEN,
+      })
+    : null;
+  if (!reports) app.logger.warn('REPORTS_URL is not set: record changes wait in the outbox until it is');
+  const changeFeed = new RecordChangeFeed(app.dataSource, reports, {
+    pollMs: env.OUTBOX_POLL_MS,
+    maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
+    logger: app.logger.child({ component: 'change-feed' }),
+  });
+  changeFeed.start();
+  const shutdown = app.shutdown;
+  return Object.assign(app, {
+    changeFeed,
+    async shutdown() {
+      await changeFeed.stop();
+      await shutdown();
+    },
   });
 }

@@ -2,6 +2,7 @@ import type { ServiceContext } from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import type { AuthorizationService } from './authorization/authorization.service';
 import type { ReportCredentials } from './credential/reportCredentials';
+import type { ReportCurrency } from './currency/reportCurrency';
 import type { Keyring, TrustedKey } from './integrity/signingKeys';
 import type { VerifiedSignatures } from './integrity/verifiedSignatures';
 import type { RecognitionService } from './recognition/recognition.service';
@@ -20,6 +21,8 @@ export interface ReportsServices {
   /** Reads of stored reports and their signed texts. */
   reports: ReportStore;
   issuance: ReportIssuance;
+  /** Whether the records behind each issued report changed since (records' change outbox). */
+  currency: ReportCurrency;
   /** The report as a W3C Verifiable Credential, the DID document and the revocation status lists. */
   credentials: ReportCredentials;
   verifiedSignatures: VerifiedSignatures;
@@ -40,6 +43,6 @@ export interface ReportsContext extends ServiceContext {
 export function createContext(base: ServiceContext, services: ReportsServices): ReportsContext {
   const ctx = base as ReportsContext;
   ctx.services = services;
-  ctx.loaders = createReportLoaders(ctx, services.reports, services.authorizations, services.db);
+  ctx.loaders = createReportLoaders(ctx, services.reports, services.authorizations, services.db, services.currency);
   return ctx;
 }

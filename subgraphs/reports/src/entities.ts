@@ -1,6 +1,7 @@
 import { AuditEntry } from '@credit/shared';
 import { ReportDayTallyEntity } from './aggregates/reportTally.entity';
 import { ReportAuthorizationEntity } from './authorization/authorization.entity';
+import { ReportRecordChangeEntity } from './currency/reportRecordChange.entity';
 import { migrations } from './migrations';
 import { RecognitionEntity } from './recognition/recognition.entity';
 import { CreditReportEntity } from './report/report.entity';
@@ -15,6 +16,7 @@ export const ENTITIES = [
   ReportAuthorizationEntity,
   RecognitionEntity,
   ReportDayTallyEntity,
+  ReportRecordChangeEntity,
   AuditEntry,
 ];
 export const MIGRATIONS = migrations;

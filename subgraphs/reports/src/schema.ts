@@ -1,6 +1,7 @@
 import { AuditLogResolver, buildFederatedSchema, roleAuthChecker } from '@credit/shared';
 import type { GraphQLSchema } from 'graphql';
 import { AuthorizationResolver } from './authorization/authorization.resolver';
+import { CurrencyResolver } from './currency/currency.resolver';
 import { RecognitionResolver } from './recognition/recognition.resolver';
 import { reportReference } from './report/report.reference';
 import { ReportResolver, SubjectReportsResolver } from './report/report.resolver';
@@ -14,6 +15,7 @@ export function buildReportsSchema(): Promise<GraphQLSchema> {
     {
       resolvers: [
         ReportResolver,
+        CurrencyResolver,
         SubjectReportsResolver,
         VerificationResolver,
         VerificationSubstitutesResolver,

@@ -9,6 +9,7 @@ import {
 } from '@credit/shared';
 import { AuthorizationService } from './authorization/authorization.service';
 import { ReportCredentials } from './credential/reportCredentials';
+import { ReportCurrency } from './currency/reportCurrency';
 import { createContext, type ReportsContext, type ReportsServices } from './context';
 import { ENTITIES, MIGRATIONS, SERVICE_NAME } from './entities';
 import type { ReportsEnv } from './env';
@@ -73,6 +74,7 @@ export async function createReportsApp(
       const reports = new ReportStore(db, keyring);
       const issuance = new ReportIssuance(db, keyring, upstream, config, writes, reports);
       const verifiedSignatures = new VerifiedSignatures();
+      const currency = new ReportCurrency(db, writes);
       return {
         db,
         config,
@@ -80,6 +82,7 @@ export async function createReportsApp(
         trustedKeys,
         reports,
         issuance,
+        currency,
         credentials: new ReportCredentials(db, keyring, config),
         verifiedSignatures,
         authorizations: new AuthorizationService(db, writes),
@@ -100,6 +103,7 @@ export async function createReportsApp(
           ),
           (creditCode, requestId) => upstream.commitmentBreaches(creditCode, requestId),
           writes,
+          (number) => currency.changesOf([number]),
         ),
         recognition: new RecognitionService(db, trustedKeys, writes),
         statistics: new StatisticsService(db, env.MAX_REPORT_YEARS),

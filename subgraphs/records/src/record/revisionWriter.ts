@@ -1,6 +1,7 @@
 import { conflict } from '@credit/shared';
 import type { EntityManager } from 'typeorm';
 import { TallyDeltas } from '../aggregates/tallyDeltas';
+import { publishRecordChanges, recordChange } from '../changeFeed/recordChanges';
 import { RecordEntity } from './record.entity';
 import { changesJson, RevisionEntity, type FieldChanges } from './revision.entity';
 
@@ -36,8 +37,8 @@ export const isUniqueViolation = (err: unknown): boolean => {
 
 /**
  * Changes one record inside the caller's transaction, appends its revision and moves it between
- * the statistics' tallies if a tallied field changed. The revision's
- * sequence number is unique per record, so two concurrent changes of one record cannot both
+ * the statistics' tallies if a tallied field changed; the change goes to reports through the change
+ * outbox in the same transaction. The revision's sequence number is unique per record, so two concurrent changes of one record cannot both
  * commit: the loser gets CONFLICT and may retry against the new state.
  */
 export async function reviseRecord(
@@ -71,13 +72,16 @@ export async function reviseRecord(
       .updateEntity(false)
       .execute();
     // A repair, revocation or correction moves the record between statistics' tallies, in this transaction.
+    const after = Object.assign(new RecordEntity(), record, changes, { version: seq, updatedAt: now });
     const deltas = new TallyDeltas();
-    deltas.recordChange(record, { ...record, ...changes });
+    deltas.recordChange(record, after);
     await deltas.apply(tx);
+    // Reports issued over this record learn of the change through the outbox, committed with it.
+    await publishRecordChanges(tx, [recordChange(record, after, rev.action, now, changed)]);
+    return after;
   } catch (err) {
     if (isUniqueViolation(err))
       throw conflict(`record ${record.id} was changed concurrently; retry`, { recordId: record.id });
     throw err;
   }
-  return Object.assign(new RecordEntity(), record, changes, { version: seq, updatedAt: now });
 }

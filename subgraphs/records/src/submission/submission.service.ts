@@ -8,6 +8,7 @@ import { RecordEntity } from '../record/record.entity';
 import { newRecordId } from '../record/recordId';
 import { RecordStatus } from '../record/record.type';
 import { changesJson, parseChanges, RevisionEntity } from '../record/revision.entity';
+import { publishRecordChanges, recordChange } from '../changeFeed/recordChanges';
 import { diff, isUniqueViolation } from '../record/revisionWriter';
 import { CONTENT_FIELDS, sameValue, validateRecordRow, type RecordContent, type RecordRow } from './recordValidation';
 import { RowReason, type RecordRowProblem } from './rowProblem';
@@ -319,6 +320,7 @@ export class SubmissionService {
     );
     const inserts: Partial<RecordEntity>[] = [];
     const revisions: Partial<RevisionEntity>[] = [];
+    const published: ReturnType<typeof recordChange>[] = [];
     const reason = `submitted by ${who.unitCode} (${who.channel.toLowerCase()} batch ${batchId})`;
     const today = chinaDate(now);
     const revision = (recordId: string, seq: number, action: 'CREATED' | 'UPDATED', changes: string | null) =>
@@ -397,6 +399,7 @@ export class SubmissionService {
         inserts.push(current!);
         deltas.record(current!, 1);
         deltas.newRecord(who.unitCode, today, current!.lagDays);
+        published.push(recordChange(null, current!, 'CREATED', now, null));
       } else if (dirty && current) {
         const final = current;
         deltas.recordChange(before!, final);
@@ -404,10 +407,13 @@ export class SubmissionService {
         await tx
           .getRepository(RecordEntity)
           .update({ id: final.id }, { ...changes, version: final.version, updatedAt: now });
+        published.push(recordChange(before!, final, 'UPDATED', now, diff(before!, changes)));
       }
     }
     await bulkLoad(tx, RecordEntity, inserts);
     await bulkLoad(tx, RevisionEntity, revisions);
+    // Reports issued over these records learn of them through the change outbox, in this transaction.
+    await publishRecordChanges(tx, published);
     return written;
   }
 

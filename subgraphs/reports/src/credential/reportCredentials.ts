@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { Between } from 'typeorm';
+import { Between, IsNull, Not } from 'typeorm';
 import type { Keyring } from '../integrity/signingKeys';
 import { CreditReportEntity } from '../report/report.entity';
 import { ReportStatus } from '../report/report.type';
@@ -26,6 +26,10 @@ export function didWebOf(publicBaseUrl: string): string {
   return `did:web:${encodeURIComponent(url.host)}`;
 }
 
+/** revocation: the report was revoked; refresh: records it covers changed since issuance (reissue it). */
+export const STATUS_PURPOSES = ['revocation', 'refresh'] as const;
+export type StatusPurpose = (typeof STATUS_PURPOSES)[number];
+
 export const statusListOf = (index: number) => ({
   list: Math.floor(index / STATUS_LIST_SIZE) + 1,
   bit: index % STATUS_LIST_SIZE,
@@ -39,7 +43,7 @@ export const statusListOf = (index: number) => ({
  */
 export class ReportCredentials {
   readonly did: string;
-  private readonly statusCache = new Map<number, { revision: string; credential: VerifiableCredential }>();
+  private readonly statusCache = new Map<string, { revision: string; credential: VerifiableCredential }>();
 
   constructor(
     private readonly db: DataSource,
@@ -51,7 +55,8 @@ export class ReportCredentials {
 
   private methodId = (kid: string) => `${this.did}#${kid}`;
 
-  private statusListUrl = (list: number) => `${this.config.publicBaseUrl}${STATUS_LIST_PATH}${list}`;
+  private statusListUrl = (list: number, purpose: StatusPurpose = 'revocation') =>
+    `${this.config.publicBaseUrl}${STATUS_LIST_PATH}${purpose === 'revocation' ? '' : `${purpose}/`}${list}`;
 
   private didDocumentMemo: Promise<Record<string, unknown>> | undefined;
 
@@ -103,19 +108,21 @@ export class ReportCredentials {
   /** The report as a VC: the credit subject and the per-domain outcomes of the chosen period. */
   async reportCredential(row: CreditReportEntity, snapshot: ReportSnapshot): Promise<VerifiableCredential> {
     const base = this.config.publicBaseUrl;
+    // Two entries on the same index: revocation, and "refresh" (records it covers changed since issuance).
     const status =
       row.statusListIndex === null || row.statusListIndex === undefined
         ? undefined
-        : (() => {
-            const { list, bit } = statusListOf(row.statusListIndex);
+        : STATUS_PURPOSES.map((purpose) => {
+            const { list, bit } = statusListOf(row.statusListIndex!);
+            const url = this.statusListUrl(list, purpose);
             return {
-              id: `${this.statusListUrl(list)}#${bit}`,
+              id: `${url}#${bit}`,
               type: 'BitstringStatusListEntry',
-              statusPurpose: 'revocation',
+              statusPurpose: purpose,
               statusListIndex: String(bit),
-              statusListCredential: this.statusListUrl(list),
+              statusListCredential: url,
             };
-          })();
+          });
     return this.issue({
       '@context': ['https://www.w3.org/ns/credentials/v2', `${base}${CREDIT_REPORT_CONTEXT_PATH}`],
       id: `urn:gz-credit-report:${row.number}`,
@@ -155,34 +162,40 @@ export class ReportCredentials {
    * again only when the set of revoked indexes changed (the set is read from the rows every time).
    * Null for a list no report has an index in yet: an unknown number must not cost a signature.
    */
-  async statusListCredential(list: number): Promise<VerifiableCredential | null> {
+  async statusListCredential(
+    list: number,
+    purpose: StatusPurpose = 'revocation',
+  ): Promise<VerifiableCredential | null> {
     const lo = (list - 1) * STATUS_LIST_SIZE;
-    const inUse = await this.db
-      .getRepository(CreditReportEntity)
-      .exists({ where: { statusListIndex: Between(lo, lo + STATUS_LIST_SIZE - 1) } });
+    const range = Between(lo, lo + STATUS_LIST_SIZE - 1);
+    const inUse = await this.db.getRepository(CreditReportEntity).exists({ where: { statusListIndex: range } });
     if (!inUse) return null;
     const rows = await this.db.getRepository(CreditReportEntity).find({
       select: { statusListIndex: true },
-      where: { statusListIndex: Between(lo, lo + STATUS_LIST_SIZE - 1), status: ReportStatus.REVOKED },
+      where:
+        purpose === 'revocation'
+          ? { statusListIndex: range, status: ReportStatus.REVOKED }
+          : { statusListIndex: range, changedAt: Not(IsNull()) },
     });
     const bits = rows.map((r) => r.statusListIndex! - lo).sort((a, b) => a - b);
     const revision = createHash('sha256').update(bits.join(',')).digest('hex');
-    const cached = this.statusCache.get(list);
+    const key = `${purpose}:${list}`;
+    const cached = this.statusCache.get(key);
     if (cached?.revision === revision) return cached.credential;
     const { statusList } = await vcLibraries();
     const bitstring = await statusList.createList({ length: STATUS_LIST_SIZE });
     for (const b of bits) bitstring.setStatus(b, true);
     const unsigned = await statusList.createCredential({
-      id: this.statusListUrl(list),
+      id: this.statusListUrl(list, purpose),
       list: bitstring,
-      statusPurpose: 'revocation',
+      statusPurpose: purpose,
     });
     const credential = await this.issue({
       ...unsigned,
       issuer: { id: this.did, name: this.config.issuerName },
       validFrom: new Date().toISOString(),
     });
-    this.statusCache.set(list, { revision, credential });
+    this.statusCache.set(key, { revision, credential });
     return credential;
   }
 }
@@ -191,6 +204,8 @@ export class ReportCredentials {
 export interface CredentialVerdict {
   verified: boolean;
   revoked: boolean | null;
+  /** The "refresh" bit: records the report covers changed since issuance; null without that entry. */
+  recordsChanged: boolean | null;
   problem: string | null;
 }
 
@@ -216,12 +231,16 @@ export async function verifyReportCredential(
     documentLoader,
     ...(hasStatus ? { checkStatus: statusList.checkStatus } : {}),
   });
-  const status = result.statusResult?.results?.[0];
-  const revoked = hasStatus && result.statusResult?.verified ? Boolean(status?.status) : null;
+  const bit = (purpose: StatusPurpose) => {
+    if (!hasStatus || !result.statusResult?.verified) return null;
+    const entry = result.statusResult.results?.find((r) => r.credentialStatus?.statusPurpose === purpose);
+    return entry ? Boolean(entry.status) : null;
+  };
   const error = result.error ?? result.statusResult?.error;
   return {
     verified: result.verified && (!hasStatus || result.statusResult?.verified === true),
-    revoked,
+    revoked: bit('revocation'),
+    recordsChanged: bit('refresh'),
     problem: result.verified ? null : describe(error),
   };
 }

@@ -41,7 +41,7 @@ export interface VerifiableCredential extends Record<string, unknown> {
 
 export interface StatusResult {
   verified: boolean;
-  results?: { verified: boolean; status?: boolean; error?: unknown }[];
+  results?: { verified: boolean; status?: boolean; error?: unknown; credentialStatus?: { statusPurpose?: string } }[];
   error?: unknown;
 }
 

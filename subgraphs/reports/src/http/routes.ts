@@ -105,8 +105,10 @@ export function reportRoutes(
   // Short cache: a report user's wallet must learn of a revocation within a minute.
   const statusList: RouteHandler = async (req, res, info) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const m = /^\/credentials\/status\/([1-9][0-9]{0,6})$/.exec(path);
-    const list = m ? await services.credentials.statusListCredential(Number(m[1])) : null;
+    const m = /^\/credentials\/status\/(refresh\/)?([1-9][0-9]{0,6})$/.exec(path);
+    const list = m
+      ? await services.credentials.statusListCredential(Number(m[2]), m[1] ? 'refresh' : 'revocation')
+      : null;
     if (!list) return requestError(res, 404, 'NOT_FOUND', `status list ${path} not found`, info.requestId);
     json(res, 'application/vc+ld+json', list, 60);
   };

@@ -1,7 +1,8 @@
 import { chinaDate, chinaTime } from '@credit/shared';
 import { DomainOutcome } from '../report/report.type';
 import { SCENARIO_ZH } from '../report/snapshot';
-import type { ReportVerification } from '../verification/verification.type';
+import { RECORDS_CHANGED_BANNER, recordsChangedWarning } from '../currency/currencyView';
+import { VerificationWarningCode, type ReportVerification } from '../verification/verification.type';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Every value that reaches the page goes through this: report data and query parameters alike. */
@@ -30,11 +31,18 @@ export function verifyResult(v: ReportVerification, extra = ''): string {
     ? `<p class="bad"><strong>验证失败：报告内容与签名不符，不是真实有效的报告。</strong><br>${escapeHtml(v.problem ?? '')}</p>`
     : v.status === 'REVOKED'
       ? `<p class="warn"><strong>报告真实，但已撤销</strong>（${escapeHtml(v.revokedAt ? chinaDate(new Date(v.revokedAt)) : '')}：${escapeHtml(v.revocationReason)}）</p>`
-      : '<p class="ok"><strong>真实有效</strong>：报告内容与出具时一致，签名核验通过。</p>';
+      : v.changes
+        ? `<p class="warn" role="alert" data-warning="RECORDS_CHANGED_SINCE_ISSUANCE"><strong>${RECORDS_CHANGED_BANNER}</strong><br>出具后首次变化：${escapeHtml(v.changes.firstChangedOn)}；${escapeHtml(recordsChangedWarning(v.changes).reason)}。报告内容与出具时一致，签名核验通过。</p>`
+        : '<p class="ok"><strong>真实有效</strong>：报告内容与出具时一致，签名核验通过。</p>';
+  const superseded = v.supersededBy
+    ? `<p class="warn">该报告已由信用主体重新出具，新报告编号：${escapeHtml(v.supersededBy)}。</p>`
+    : '';
   const signatures = v.signatures
     .map((s) => `${escapeHtml(s.algorithm)} 签名（${escapeHtml(s.kid)}）：${s.valid ? '通过' : '未通过'}`)
     .join('；');
+  // The records-changed warning is the verdict above; commitments and the rest stay listed.
   const warnings = v.warnings
+    .filter((w) => w.code !== VerificationWarningCode.RECORDS_CHANGED_SINCE_ISSUANCE)
     .map((w) => `<p class="warn" role="alert"><strong>注意</strong>：${escapeHtml(w.message)}</p>`)
     .join('');
   const rows = v.domains
@@ -43,7 +51,7 @@ export function verifyResult(v: ReportVerification, extra = ''): string {
         `<tr><td>${escapeHtml(d.nameZh)}（${escapeHtml(d.code)}）</td><td>${d.outcome === DomainOutcome.NO_RECORD ? '无违法违规记录' : `有违法违规记录（${escapeHtml(d.recordCount)} 条）`}</td></tr>`,
     )
     .join('');
-  return page(`${verdict}<p style="font-size:.85em;color:#52606d">${signatures}</p>${warnings}
+  return page(`${verdict}<p style="font-size:.85em;color:#52606d">${signatures}</p>${superseded}${warnings}
 <table><tr><th>报告编号</th><td>${escapeHtml(v.number)}</td></tr>
 <tr><th>信用主体</th><td>${escapeHtml(v.subjectName)}</td></tr>
 <tr><th>代码</th><td>${escapeHtml(v.creditCode)}</td></tr>

@@ -4,7 +4,8 @@ import { verifySignedDocument, type SignedReportDocument } from './signedDocumen
 import { verifyingKeysFrom } from './signingKeys';
 
 const USAGE =
-  'usage: pnpm verify:report <document.json> [--keys <keys file or URL>] | <credential.json> [--did <file or URL>] [--status <file or URL>]';
+  'usage: pnpm verify:report <document.json> [--keys <keys file or URL>] | <credential.json> [--did <file or URL>] [--status <file or URL>] [--refresh-status <file or URL>]\n' +
+  'exit: 0 authentic (and, for a credential, not revoked, records unchanged); 1 not authentic or revoked; 2 usage or error; 3 authentic, records changed since issuance';
 const DEFAULT_KEYS = 'http://localhost:4000/.well-known/credit-report-keys';
 
 async function readSource(source: string): Promise<string> {
@@ -16,42 +17,69 @@ async function readSource(source: string): Promise<string> {
   return readFileSync(source, 'utf8');
 }
 
-/** did:web:host%3Aport -> https://host:port/.well-known/did.json (did:web, §3.2). */
-function didUrlOf(did: string): string {
+/** Exit codes: what a script can tell apart without reading the text. */
+export const EXIT = { AUTHENTIC: 0, NOT_AUTHENTIC_OR_REVOKED: 1, USAGE: 2, RECORDS_CHANGED: 3 } as const;
+
+/**
+ * did:web:host%3Aport -> https://host:port/.well-known/did.json (did:web, §3.2); a platform on this
+ * machine (localhost, 127.0.0.1, [::1]) is asked over plain http, as it serves itself in development.
+ */
+export function didUrlOf(did: string): string {
   if (!did.startsWith('did:web:')) throw new Error(`${did} is not a did:web issuer; give --did`);
-  return `https://${decodeURIComponent(did.slice('did:web:'.length).split(':')[0])}/.well-known/did.json`;
+  const host = decodeURIComponent(did.slice('did:web:'.length).split(':')[0]);
+  const local = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(host);
+  return `${local ? 'http' : 'https'}://${host}/.well-known/did.json`;
 }
+
+type StatusEntry = { statusPurpose?: string; statusListCredential?: string };
 
 /**
  * A report as a Verifiable Credential: its proof with the issuer's DID document, then its bit in the
  * status list it names (both fetched from the issuer unless given as files or other URLs).
  */
 async function verifyCredentialFile(
-  credential: { issuer?: string | { id: string }; credentialStatus?: { statusListCredential?: string } },
+  credential: { issuer?: string | { id: string }; credentialStatus?: StatusEntry | StatusEntry[] },
   option: (name: string) => string | undefined,
   out: (line: string) => void,
 ): Promise<number> {
   const issuer = typeof credential.issuer === 'string' ? credential.issuer : credential.issuer?.id;
   const didSource = option('--did') ?? didUrlOf(issuer ?? '');
-  const listUrl = credential.credentialStatus?.statusListCredential;
-  const statusSource = option('--status') ?? listUrl;
+  const entries = [credential.credentialStatus ?? []].flat();
   out(`issuer: ${issuer} (DID document: ${didSource})`);
   const didDocument = JSON.parse(await readSource(didSource)) as Record<string, unknown>;
   const statusLists: Record<string, unknown> = {};
-  if (listUrl && statusSource) {
-    out(`status list: ${statusSource}`);
-    statusLists[listUrl] = JSON.parse(await readSource(statusSource));
+  for (const e of entries) {
+    const url = e.statusListCredential;
+    if (!url) continue;
+    // --status replaces the revocation list's source, --refresh-status the refresh list's.
+    const source = option(e.statusPurpose === 'refresh' ? '--refresh-status' : '--status') ?? url;
+    out(`${e.statusPurpose ?? 'status'} list: ${source}`);
+    statusLists[url] = JSON.parse(await readSource(source));
   }
+  const firstList = entries.find((e) => e.statusListCredential)?.statusListCredential;
   const verdict = await verifyReportCredential(credential, {
-    publicBaseUrl: listUrl ? new URL(listUrl).origin : '',
+    publicBaseUrl: firstList ? new URL(firstList).origin : '',
     didDocument,
     statusLists,
   });
   out(`proof (DataIntegrityProof, eddsa-rdfc-2022): ${verdict.verified ? 'VALID' : `INVALID (${verdict.problem})`}`);
   if (verdict.revoked !== null) out(`revocation: ${verdict.revoked ? 'REVOKED' : 'not revoked'}`);
-  const ok = verdict.verified && verdict.revoked !== true;
-  out(ok ? 'authentic and not revoked' : verdict.verified ? 'authentic, but REVOKED' : 'NOT authentic');
-  return ok ? 0 : 1;
+  if (verdict.recordsChanged !== null)
+    out(`records: ${verdict.recordsChanged ? 'CHANGED since issuance' : 'unchanged since issuance'}`);
+  if (!verdict.verified) {
+    out('NOT authentic');
+    return EXIT.NOT_AUTHENTIC_OR_REVOKED;
+  }
+  if (verdict.revoked) {
+    out('authentic, but REVOKED');
+    return EXIT.NOT_AUTHENTIC_OR_REVOKED;
+  }
+  if (verdict.recordsChanged) {
+    out('authentic, records changed since issuance: ask the subject to reissue the report');
+    return EXIT.RECORDS_CHANGED;
+  }
+  out('authentic and not revoked');
+  return EXIT.AUTHENTIC;
 }
 
 /**
@@ -70,7 +98,7 @@ export async function runVerifyReport(args: string[], out: (line: string) => voi
   const keysSource = option('--keys') ?? DEFAULT_KEYS;
   if (!file) {
     out(USAGE);
-    return 2;
+    return EXIT.USAGE;
   }
   let parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
   if (typeof parsed === 'string') parsed = JSON.parse(parsed);

@@ -1,6 +1,7 @@
 import { countRevoked, issuedTallyStatements } from '../aggregates/reportTallies';
 import {
   actorOf,
+  addDays,
   audit,
   auditStatements,
   commitInOneTrip,
@@ -18,8 +19,9 @@ import {
   subjectActedFor,
   type Principal,
   type ServiceContext,
+  type Statement,
 } from '@credit/shared';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { canonicalJson } from '../integrity/canonical';
 import { signReport } from '../integrity/reportSignatures';
 import { sha256Hex } from '../integrity/signature';
@@ -27,15 +29,25 @@ import type { Keyring } from '../integrity/signingKeys';
 import { codeHash } from '../integrity/verificationCode';
 import type { CatalogueDomain, Upstream } from '../upstream/upstream';
 import { CreditReportEntity } from './report.entity';
-import type { IssueReportInput } from './report.inputs';
+import { IssueReportInput } from './report.inputs';
 import { ReportStatus, type ReportAccess } from './report.type';
 import { proposedDomains } from './matterDomains';
 import { formatReportNumber } from './reportNumber';
-import { buildSnapshot, ReportChannel } from './snapshot';
+import { buildSnapshot, ReportChannel, type ReportScenario } from './snapshot';
 import { isLockConflict, SequenceBlocks, withRetry } from './sequenceBlocks';
 import type { ReportStore } from './reportStore';
 import { SnapshotPartEntity, splitSnapshot } from './snapshotPart.entity';
 import type { WriteQueue } from './writeQueue';
+
+/** old.supersededBy = successor, unless another reissue got there first. */
+function supersededByStatement(m: EntityManager, old: string, successor: string): Statement {
+  const q = (name: string) => m.connection.driver.escape(name);
+  const table = q(m.connection.getMetadata(CreditReportEntity).tableName);
+  return {
+    sql: `UPDATE ${table} SET ${q('supersededBy')} = ? WHERE ${q('number')} = ? AND ${q('supersededBy')} IS NULL`,
+    params: [successor, old],
+  };
+}
 
 /** A stored report and how the caller who acted on it sees it; the resolver renders the GraphQL view. */
 export interface ReportForCaller {
@@ -99,7 +111,7 @@ export class ReportIssuance {
     this.statusIndexes = new SequenceBlocks(db, writes);
   }
 
-  async issue(ctx: ServiceContext, input: IssueReportInput): Promise<ReportForCaller> {
+  async issue(ctx: ServiceContext, input: IssueReportInput, supersedes?: CreditReportEntity): Promise<ReportForCaller> {
     const p = ctx.principal as Principal;
     const creditCode = subjectActedFor(p, {
       action: 'report:issue',
@@ -123,6 +135,9 @@ export class ReportIssuance {
         longerNeedsRequirement: true,
       },
     );
+    // Taken before the records are read: a record changed while they are read is then counted as a
+    // change after issuance (the report is flagged, never silently stale).
+    const issuedAt = new Date();
     // A named matter is checked even when the subject chose the domains itself.
     const proposed = await proposedDomains(input, () => this.upstream.substitutionMatters(ctx.requestId));
     const chosen = chooseDomains(await this.upstream.domains(ctx.requestId), input.domains ?? proposed);
@@ -145,7 +160,6 @@ export class ReportIssuance {
       );
     }
 
-    const issuedAt = new Date();
     const issuedDay = chinaDate(issuedAt);
     const day = issuedDay.replaceAll('-', '');
     // Taken before the transaction, so no pooled connection idles while a block is reserved.
@@ -196,6 +210,9 @@ export class ReportIssuance {
       revokedAt: null,
       revocationReason: null,
       revokedBy: null,
+      changedAt: null,
+      supersedes: supersedes?.number ?? null,
+      supersededBy: null,
     });
     const parts = splitSnapshot(text).map((part, seq) => ({ reportNumber: number, seq, text: part }));
     // Everything above is computed before the transaction, which holds only the inserts and the
@@ -207,10 +224,41 @@ export class ReportIssuance {
       ...insertStatements(m, SnapshotPartEntity, parts),
       ...issuedTallyStatements(m, row),
       ...auditStatements(m, ctx, { action: 'report.issue', subjectCodes: [creditCode], target: number }),
+      // Reissued: the old report points to the new one in the same commit.
+      ...(supersedes ? [supersededByStatement(m, supersedes.number, number)] : []),
     ];
     await withRetry(3, isLockConflict, () => this.writes(() => commitInOneTrip(this.db, statements)));
     // The operator prints the report for the subject at the window, code included.
     return { row, access: p.role === Role.SUBJECT ? 'OWNER' : 'OFFICIAL', verificationCode: code };
+  }
+
+  /**
+   * A new report of the same scenario, domains and period length, ending today, in place of one
+   * whose records changed: linked both ways (supersedes / supersededBy). The owner, or an operator
+   * for the subject present; a report already reissued points to its successor instead.
+   */
+  async reissue(ctx: ServiceContext, number: string, channel?: ReportChannel | null): Promise<ReportForCaller> {
+    const p = ctx.principal as Principal;
+    const old = await this.db.getRepository(CreditReportEntity).findOneBy({ number: number.trim().toUpperCase() });
+    const mayAct = old && (p.role === Role.OPERATOR || (p.role === Role.SUBJECT && p.creditCode === old.creditCode));
+    if (!old || !mayAct) throw notFound('report', number);
+    if (old.supersededBy)
+      throw conflict(`report ${old.number} was already reissued as ${old.supersededBy}`, {
+        field: 'number',
+        supersededBy: old.supersededBy,
+      });
+    const today = chinaDate();
+    const days = Math.round((Date.parse(old.periodTo) - Date.parse(old.periodFrom)) / 86_400_000);
+    const input = Object.assign(new IssueReportInput(), {
+      creditCode: old.creditCode,
+      scenario: old.scenario as ReportScenario,
+      domains: old.domainCodes,
+      periodFrom: addDays(today, -days),
+      periodTo: today,
+      channel: channel ?? (old.channel as ReportChannel),
+      requiredByReportUser: old.requiredByReportUser,
+    });
+    return this.issue(ctx, input, old);
   }
 
   /**

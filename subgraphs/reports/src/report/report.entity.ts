@@ -94,4 +94,34 @@ export class CreditReportEntity {
 
   @Column({ type: 'varchar', length: 80, nullable: true })
   revokedBy: string | null;
+
+  /**
+   * Currency (是否仍为最新): when a record the report covers first changed after issuance, and how
+   * many changes of each kind since; kept by ReportCurrency as records publishes changes, so
+   * verification reads them without a scan. Null and zeros: nothing changed.
+   */
+  @Column({ type: 'datetime', precision: 6, nullable: true })
+  changedAt: Date | null;
+
+  @Column({ type: 'int', default: 0 })
+  changesCorrected: number;
+
+  @Column({ type: 'int', default: 0 })
+  changesRevoked: number;
+
+  @Column({ type: 'int', default: 0 })
+  changesRepaired: number;
+
+  @Column({ type: 'int', default: 0 })
+  changesAddedLate: number;
+
+  @Column({ type: 'int', default: 0 })
+  changesUnderObjection: number;
+
+  /** The report this one was reissued from (reissueReport), and the one that replaced it. */
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  supersedes: string | null;
+
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  supersededBy: string | null;
 }

@@ -3,6 +3,8 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { ReportAuthorizationEntity } from '../authorization/authorization.entity';
 import type { AuthorizationService } from '../authorization/authorization.service';
+import type { ReportCurrency } from '../currency/reportCurrency';
+import type { ReportRecordChangeEntity } from '../currency/reportRecordChange.entity';
 import type { CreditReportEntity } from './report.entity';
 import type { ReportStore } from './reportStore';
 
@@ -12,6 +14,7 @@ export function createReportLoaders(
   reports: ReportStore,
   authorizations: AuthorizationService,
   db: DataSource,
+  currency: ReportCurrency,
 ) {
   const byNumber = new DataLoader<string, CreditReportEntity | null>(async (numbers) => {
     const rows = new Map((await reports.findByNumbers(numbers)).map((r) => [r.number, r]));
@@ -37,6 +40,11 @@ export function createReportLoaders(
     const rows = await authorizations.forReports(numbers);
     return numbers.map((n) => rows.filter((r) => r.reportNumber === n));
   });
+  /** The record changes behind reports (only reports whose row says something changed are asked for). */
+  const recordChanges = new DataLoader<string, ReportRecordChangeEntity[]>(async (numbers) => {
+    const rows = await currency.changesOf(numbers);
+    return numbers.map((n) => rows.filter((r) => r.reportNumber === n));
+  });
   /** Audits non-owner reads of report detail, one INSERT per subject per batch. */
   const detailRead = new DataLoader<CreditReportEntity, true, string>(
     async (rows) => {
@@ -53,6 +61,6 @@ export function createReportLoaders(
     },
     { cacheKeyFn: (r) => r.number },
   );
-  return { byNumber, bySubject, snapshotText, partnerGrant, authorizationsOf, detailRead };
+  return { byNumber, bySubject, snapshotText, partnerGrant, authorizationsOf, detailRead, recordChanges };
 }
 export type ReportLoaders = ReturnType<typeof createReportLoaders>;

@@ -10,7 +10,9 @@ import { CreditReport, ReportAuthorization, ReportDomain } from './report.type';
 import { readableReport } from './readableReport';
 import { isWellFormedReportNumber } from './reportNumber';
 import { toDomainViews, toReportView } from './reportView';
-import type { ReportSnapshot } from './snapshot';
+import { ReportChannel, type ReportSnapshot } from './snapshot';
+import { ReportRecordChange } from '../currency/currency.type';
+import { toRecordChangeView } from '../currency/currencyView';
 
 @Resolver(() => CreditReport)
 export class ReportResolver {
@@ -36,6 +38,21 @@ export class ReportResolver {
     return toReportView(r.row, r.access, r.verificationCode);
   }
 
+  @Authorized(Role.SUBJECT, Role.OPERATOR)
+  @Mutation(() => CreditReport, {
+    description:
+      'A new report in place of one whose records changed: same scenario, domains and period length, ending today; linked both ways (supersedes / supersededBy)',
+  })
+  async reissueReport(
+    @Ctx() ctx: ReportsContext,
+    @Arg('number') number: string,
+    @Arg('channel', () => ReportChannel, { nullable: true, description: "Default the old report's channel" })
+    channel?: ReportChannel | null,
+  ): Promise<CreditReport> {
+    const r = await ctx.services.issuance.reissue(ctx, number, channel);
+    return toReportView(r.row, r.access, r.verificationCode);
+  }
+
   @Authorized()
   @Query(() => CreditReport, {
     nullable: true,
@@ -54,6 +71,15 @@ export class ReportResolver {
   async domains(@Root() report: CreditReport, @Ctx() ctx: ReportsContext): Promise<ReportDomain[]> {
     const snapshot = await this.snapshotOf(report, ctx);
     return toDomainViews(snapshot?.domains ?? [], report.detailsVisible);
+  }
+
+  @FieldResolver(() => [ReportRecordChange], {
+    description:
+      'Which records changed since issuance and how (old -> new): for the owner, officials and report users it authorised; empty otherwise',
+  })
+  async recordChanges(@Root() report: CreditReport, @Ctx() ctx: ReportsContext): Promise<ReportRecordChange[]> {
+    if (!report.detailsVisible || !report.row.changedAt) return [];
+    return (await ctx.loaders.recordChanges.load(report.number)).map(toRecordChangeView);
   }
 
   @FieldResolver(() => Boolean, { description: 'Hash and signature of the stored snapshot check out now' })

@@ -1,5 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ReportChannel, ReportScenario } from './snapshot';
+import { ReportChanges } from '../currency/currency.type';
 import type { CreditReportEntity } from './report.entity';
 
 export enum ReportStatus {
@@ -177,6 +178,24 @@ export class CreditReport {
 
   @Field({ description: 'True when record details are visible to the caller' })
   detailsVisible: boolean;
+
+  @Field({
+    description:
+      'Not revoked and no record it covers changed since issuance (verifyReport also weighs credit commitments)',
+  })
+  current: boolean;
+
+  @Field(() => ReportChanges, {
+    nullable: true,
+    description: 'Changes since issuance to the records it covers, by kind; null when none',
+  })
+  changes: ReportChanges | null;
+
+  @Field(() => String, { nullable: true, description: 'The report this one was reissued from (reissueReport)' })
+  supersedes: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The report reissued in its place' })
+  supersededBy: string | null;
 
   row: CreditReportEntity;
   access: ReportAccess;

@@ -1,4 +1,5 @@
 import { maskIdNumber, maskPersonName } from '@credit/shared';
+import { changesOf } from '../currency/currencyView';
 import type { CreditReportEntity } from './report.entity';
 import { CreditReport, ReportDomain, ReportStatus, type ReportAccess } from './report.type';
 import { seesDetails } from './reportAccess';
@@ -38,6 +39,10 @@ export function toReportView(
     revokedAt: iso(row.revokedAt),
     revocationReason: row.revocationReason,
     detailsVisible: seesDetails(access),
+    current: row.status === ReportStatus.ISSUED && !row.changedAt,
+    changes: changesOf(row),
+    supersedes: row.supersedes ?? null,
+    supersededBy: row.supersededBy ?? null,
     row,
     access,
   });

@@ -13,6 +13,8 @@ import {
 import type { DataSource } from 'typeorm';
 import { verifiedTallyRow } from '../aggregates/reportTallies';
 import { ReportDayTallyEntity } from '../aggregates/reportTally.entity';
+import { changesOf, recordsChangedWarning, toRecordChangeView } from '../currency/currencyView';
+import type { ReportRecordChangeEntity } from '../currency/reportRecordChange.entity';
 import type { CreditReportEntity } from '../report/report.entity';
 import type { WriteQueue } from '../report/writeQueue';
 import { checkIntegrity } from '../integrity/integrity';
@@ -45,6 +47,7 @@ export class VerificationService {
     readonly guard: VerificationGuard,
     private readonly breaches: BreachSource = async () => [],
     private readonly writes: WriteQueue = (fn) => fn(),
+    private readonly recordChanges: (number: string) => Promise<ReportRecordChangeEntity[]> = async () => [],
   ) {
     this.verifiedCounts = new GroupedWrites((rows) =>
       this.writes(() => addToTally(this.db.manager, ReportDayTallyEntity, rows)),
@@ -72,6 +75,7 @@ export class VerificationService {
     const { row, text } = found;
     const integrity = checkIntegrity(row, text, this.keyring, this.verified);
     const p: Principal | undefined = ctx.principal;
+    const changes = changesOf(row);
     const [access, breaches] = await Promise.all([
       accessTo(p, row, hasGrant),
       withWarnings
@@ -85,6 +89,12 @@ export class VerificationService {
     if (!isOwner(p, row.creditCode))
       await auditRead(this.db, ctx, { action: 'report.verify', subjectCodes: [row.creditCode], target: number });
 
+    // Which records changed and how: for those who may read the report, and only when there are any.
+    const changed = access !== null && changes ? (await this.recordChanges(number)).map(toRecordChangeView) : [];
+    const warnings = [
+      ...(breaches ? breachWarnings(row.issuedAt.toISOString(), breaches) : [unavailableWarning(chinaDate())]),
+      ...(changes ? [recordsChangedWarning(changes)] : []),
+    ];
     const s = integrity.snapshot;
     const person = (s?.subject.kind ?? row.subjectKind) === 'NATURAL_PERSON';
     const mask = person && access === null;
@@ -110,7 +120,11 @@ export class VerificationService {
       keyId: row.keyId,
       sha256: row.sha256,
       detailsVisible: access !== null && s !== null,
-      warnings: breaches ? breachWarnings(row.issuedAt.toISOString(), breaches) : [unavailableWarning(chinaDate())],
+      warnings,
+      current: integrity.authentic && row.status === 'ISSUED' && warnings.length === 0,
+      changes,
+      recordChanges: changed,
+      supersededBy: row.supersededBy ?? null,
     });
   }
 

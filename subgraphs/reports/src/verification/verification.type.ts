@@ -1,10 +1,12 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { ReportChanges, ReportRecordChange } from '../currency/currency.type';
 import { ReportDomain, ReportStatus } from '../report/report.type';
 import { ReportChannel, ReportScenario } from '../report/snapshot';
 
 export enum VerificationWarningCode {
   COMMITMENT_BREACHED_AFTER_ISSUANCE = 'COMMITMENT_BREACHED_AFTER_ISSUANCE',
   COMMITMENT_STATUS_UNAVAILABLE = 'COMMITMENT_STATUS_UNAVAILABLE',
+  RECORDS_CHANGED_SINCE_ISSUANCE = 'RECORDS_CHANGED_SINCE_ISSUANCE',
 }
 registerEnumType(VerificationWarningCode, { name: 'VerificationWarningCode' });
 
@@ -112,7 +114,27 @@ export class ReportVerification {
 
   @Field(() => [VerificationWarning], {
     description:
-      "What happened after issuance that a report user must weigh: a credit commitment of the subject's marked false (虚假承诺) means the report may not replace certificates",
+      "What happened after issuance that a report user must weigh: a credit commitment of the subject's marked false (虚假承诺) means the report may not replace certificates; records the report covers changed since issuance (RECORDS_CHANGED_SINCE_ISSUANCE)",
   })
   warnings: VerificationWarning[];
+
+  @Field({
+    description:
+      'Still the whole truth: authentic, not revoked, no commitment breached after issuance, and no record it covers changed since issuance',
+  })
+  current: boolean;
+
+  @Field(() => ReportChanges, {
+    nullable: true,
+    description: 'Counts by kind and the first change time; null when no record it covers changed',
+  })
+  changes: ReportChanges | null;
+
+  @Field(() => [ReportRecordChange], {
+    description: 'Which records changed and how (old -> new): for the owner and report users it authorised, else empty',
+  })
+  recordChanges: ReportRecordChange[];
+
+  @Field(() => String, { nullable: true, description: 'The report reissued in its place (reissueReport), if any' })
+  supersededBy: string | null;
 }

@@ -5,6 +5,42 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** CORRECTED (objection upheld or unit correction), REVOKED (record revoked), REPAIRED (已修复 after issuance), ADDED_LATE (decided inside the period, submitted after issuance), UNDER_OBJECTION (an objection accepted against it) */
+export const RecordChangeKind = {
+  CORRECTED: 'CORRECTED',
+  REVOKED: 'REVOKED',
+  REPAIRED: 'REPAIRED',
+  ADDED_LATE: 'ADDED_LATE',
+  UNDER_OBJECTION: 'UNDER_OBJECTION'
+} as const;
+
+export type RecordChangeKind = typeof RecordChangeKind[keyof typeof RecordChangeKind];
+/** A change to a record, as records' outbox publishes it (internal API) */
+export type RecordChangeInput = {
+  recordId: string | number;
+  /** The record's version after the change: (recordId, version) names the change */
+  version: number;
+  kind: RecordChangeKind;
+  /** ISO 8601 instant of the change */
+  at: string;
+  creditCode: string;
+  domainCode: string;
+  decisionDate: string;
+  decisionNumber: string;
+  /** Before the change, when the change moved the record */
+  previousDomainCode?: string | null | undefined;
+  previousDecisionDate?: string | null | undefined;
+  /** JSON {field: [before, after]} of what changed */
+  changes?: string | null | undefined;
+};
+
+export type RecordsChangedMutationVariables = Exact<{
+  changes: Array<RecordChangeInput> | RecordChangeInput;
+}>;
+
+
+export type RecordsChangedMutation = { internalRecordsChanged: number };
+
 export type ReportCountsForAssessmentQueryVariables = Exact<{
   from: string;
   to: string;
@@ -14,4 +50,5 @@ export type ReportCountsForAssessmentQueryVariables = Exact<{
 export type ReportCountsForAssessmentQuery = { reportStatistics: { total: number, revoked: number, verified: number, byScenario: Array<{ key: string, count: number }>, byRegion: Array<{ key: string, count: number }>, verifiedByScenario: Array<{ key: string, count: number }> } };
 
 
+export const RecordsChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordsChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"changes"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordChangeInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"internalRecordsChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"changes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"changes"}}}]}]}}]} as unknown as DocumentNode<RecordsChangedMutation, RecordsChangedMutationVariables>;
 export const ReportCountsForAssessmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReportCountsForAssessment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportStatistics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"revoked"}},{"kind":"Field","name":{"kind":"Name","value":"byScenario"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"byRegion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedByScenario"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]} as unknown as DocumentNode<ReportCountsForAssessmentQuery, ReportCountsForAssessmentQueryVariables>;

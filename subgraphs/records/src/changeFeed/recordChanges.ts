@@ -1,0 +1,85 @@
+import { pendingOutboxRow, type ReportsApi } from '@credit/shared';
+import type { EntityManager } from 'typeorm';
+import type { RecordEntity } from '../record/record.entity';
+import type { FieldChanges } from '../record/revision.entity';
+import { RecordChangeOutboxEntity } from './recordChangeOutbox.entity';
+
+export type RecordChange = ReportsApi.RecordChangeInput;
+export type RecordChangeKind = ReportsApi.RecordChangeKind;
+
+export const RECORD_CHANGES = 'RECORD_CHANGES';
+
+/**
+ * What a revision means to a report that covers the record. An objection closing changes nothing a
+ * report shows (a correction it brought is its own CORRECTED/REVOKED/REPAIRED revision).
+ */
+const KIND_OF_ACTION: Record<string, RecordChangeKind | undefined> = {
+  CREATED: 'ADDED_LATE',
+  UPDATED: 'CORRECTED',
+  CORRECTED: 'CORRECTED',
+  REVOKED: 'REVOKED',
+  REPAIRED: 'REPAIRED',
+  OBJECTION_OPENED: 'UNDER_OBJECTION',
+};
+
+// Old -> new values travel for the owner's view; a long text is cut so one event stays small.
+const VALUE_CHARS = 300;
+const clip = (v: unknown) => (typeof v === 'string' && v.length > VALUE_CHARS ? `${v.slice(0, VALUE_CHARS)}…` : v);
+
+/** The change one revision makes, in the receiver's terms; null when no report cares. */
+export function recordChange(
+  before: RecordEntity | null,
+  after: RecordEntity,
+  action: string,
+  at: Date,
+  changed: FieldChanges | null,
+): RecordChange | null {
+  const kind = KIND_OF_ACTION[action];
+  if (!kind) return null;
+  const moved = before && (before.domainCode !== after.domainCode || before.decisionDate !== after.decisionDate);
+  return {
+    recordId: after.id,
+    version: after.version,
+    kind,
+    at: at.toISOString(),
+    creditCode: after.creditCode,
+    domainCode: after.domainCode,
+    decisionDate: after.decisionDate,
+    decisionNumber: after.decisionNumber,
+    ...(moved ? { previousDomainCode: before.domainCode, previousDecisionDate: before.decisionDate } : {}),
+    ...(changed && Object.keys(changed).length
+      ? {
+          changes: JSON.stringify(
+            Object.fromEntries(Object.entries(changed).map(([f, [from, to]]) => [f, [clip(from), clip(to)]])),
+          ),
+        }
+      : {}),
+  };
+}
+
+/**
+ * A MySQL TEXT holds 65,535 bytes, a UTF-8 character up to 3: outbox payloads stay under this many
+ * characters, so a 500-row batch goes out as a handful of rows in one INSERT.
+ */
+const PAYLOAD_CHARS = 20_000;
+
+/** Writes the changes to the outbox in the caller's transaction: they commit with the change or not at all. */
+export async function publishRecordChanges(tx: EntityManager, changes: (RecordChange | null)[]): Promise<void> {
+  const rows: ReturnType<typeof pendingOutboxRow>[] = [];
+  let chunk: RecordChange[] = [];
+  let size = 0;
+  const flush = () => {
+    if (chunk.length) rows.push(pendingOutboxRow(RECORD_CHANGES, { changes: chunk }));
+    chunk = [];
+    size = 0;
+  };
+  for (const c of changes) {
+    if (!c) continue;
+    const n = JSON.stringify(c).length;
+    if (size + n > PAYLOAD_CHARS) flush();
+    chunk.push(c);
+    size += n;
+  }
+  flush();
+  if (rows.length) await tx.getRepository(RecordChangeOutboxEntity).insert(rows);
+}
