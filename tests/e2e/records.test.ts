@@ -81,6 +81,36 @@ describe('records through the gateway', () => {
     });
   });
 
+  it('excludes 处罚类别 其他 + 处罚内容 依法不予行政处罚 as LAWFULLY_NOT_PUNISHED, and keeps a near miss', async () => {
+    const unit = await tokenFor({ role: 'SOURCE_UNIT', unitCode: 'GZ-D07', domains: ['D07'] });
+    const notPunished = (i: number, penaltyContent: string) =>
+      row(i, { penaltyTypes: ['其他'], penaltyContent, fineAmount: null });
+    const r = await gql(
+      p.gatewayUrl,
+      SUBMIT,
+      {
+        records: [
+          notPunished(9100, '依法不予行政处罚'),
+          notPunished(9101, '经研究，决定不予行政处罚'),
+          notPunished(9102, '对违法行为一不予处罚，对违法行为二给予警告'),
+        ],
+      },
+      unit,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.submitRecords).toMatchObject({ created: 1, excluded: 2, rejected: 0 });
+    expect(r.data!.submitRecords.results).toEqual([
+      { index: 0, verdict: 'EXCLUDED', reasons: [{ field: 'penaltyContent', code: 'LAWFULLY_NOT_PUNISHED' }] },
+      { index: 1, verdict: 'EXCLUDED', reasons: [{ field: 'penaltyContent', code: 'LAWFULLY_NOT_PUNISHED' }] },
+      { index: 2, verdict: 'CREATED', reasons: [] },
+    ]);
+    const stored = await p.subgraphs.records.app.dataSource.query(
+      'SELECT decisionNumber FROM violation_record WHERE decisionNumber IN (?, ?, ?)',
+      [9100, 9101, 9102].map((i) => row(i).decisionNumber),
+    );
+    expect(stored).toEqual([{ decisionNumber: row(9102).decisionNumber }]);
+  });
+
   it("does not let a unit write another unit's domain", async () => {
     const unit = await tokenFor({ role: 'SOURCE_UNIT', unitCode: 'GZ-D07', domains: ['D07'] });
     const r = await gql(p.gatewayUrl, SUBMIT, { records: [row(9000, { domainCode: 'D14' })] }, unit);

@@ -25,6 +25,8 @@ describe('what a snapshot may show', () => {
       record({ id: 'R1', domainCode: 'D14', penaltyContent: '不予行政处罚（首违不罚）', fineAmount: null }),
       record({ id: 'R2', penaltyContent: '免予处罚', fineAmount: null }),
       record({ id: 'R3' }),
+      // The decision after the reasons, as 处罚类别 其他 rows word it (the field observation).
+      record({ id: 'R4', penaltyContent: '经研究，决定不予行政处罚', fineAmount: null }),
     ]);
     const [d07, d14] = s.domains;
     expect(d07.records.map((r) => r.id)).toEqual(['R3']);

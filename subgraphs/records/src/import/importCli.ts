@@ -58,7 +58,7 @@ runMain('import', async () => {
         subjects: Math.max(200, Math.floor(rows / 5)),
       });
       process.stderr.write(
-        `wrote ${exp.rows} rows to ${a.file}: ${exp.records} decisions, ${exp.corrections} corrections further down, ${exp.identicalRepeats} identical repeats, ${exp.notPunished} 不予处罚, ${exp.rejectedRows.length} rows to reject\n`,
+        `wrote ${exp.rows} rows to ${a.file}: ${exp.records} decisions, ${exp.corrections} corrections further down, ${exp.identicalRepeats} identical repeats, ${exp.notPunished} 不予处罚 (to exclude), ${exp.nearMisses} worded close to 不予处罚 yet punished, ${exp.rejectedRows.length} rows to reject\n`,
       );
       return;
     }

@@ -63,16 +63,41 @@ export interface ExportExpectation {
   corrections: number;
   /** Rows repeating an earlier decision unchanged. */
   identicalRepeats: number;
-  /** 不予行政处罚 / 不予处罚 / 免予处罚 decisions. */
+  /** Lawful non-punishments (NON_PUNISHMENT_WORDINGS): excluded, never records. */
   notPunished: number;
+  /** Decisions worded close to 不予处罚 that punished (NEAR_MISS_WORDINGS): records, among `records`. */
+  nearMisses: number;
   /** Rows with a negative 万元 fine or a wrong check character, and their file row numbers. */
   rejectedRows: number[];
-  /** A sample of the file: decision number -> fine in yuan as the last row of that decision gives it. */
-  finalFine: Map<string, string>;
+  /** Decision number -> fine in yuan as the last row of that decision gives it (null: none). */
+  finalFine: Map<string, string | null>;
   authorityCode: string;
 }
 
-const NON_PUNISHMENT = ['不予行政处罚', '不予处罚', '免予处罚'];
+/**
+ * Lawful non-punishments as real exports word them: [处罚类别, 处罚内容]. An uninformative 处罚类别
+ * (其他, 其它, /, 无, empty) leaves the decision to the 处罚内容, wherever in it the decision stands.
+ */
+export const NON_PUNISHMENT_WORDINGS: readonly (readonly [string, string])[] = [
+  ['不予行政处罚', '不予行政处罚（首违不罚）'],
+  ['不予处罚', '不予处罚（首违不罚）'],
+  ['免予处罚', '免予处罚（首违不罚）'],
+  ['其他', '依法不予行政处罚'],
+  ['其他', '不予处罚'],
+  ['其他', '经研究，决定不予行政处罚'],
+  ['其它', '根据《中华人民共和国行政处罚法》第三十三条第一款的规定，决定不予行政处罚。'],
+  ['', '当事人违法行为轻微并及时改正，没有造成危害后果，依法不予行政处罚'],
+  ['/', '免于行政处罚'],
+  ['无', '决定对当事人不予行政处罚，责令改正'],
+];
+
+/** Worded close to 不予处罚 yet punished (no amount stated): records. [处罚类别, 处罚内容]. */
+export const NEAR_MISS_WORDINGS: readonly (readonly [string, string])[] = [
+  ['其他', '对违法行为一不予处罚，对违法行为二给予警告'],
+  ['警告', '不予罚款，给予警告'],
+  ['其他', '当事人不符合不予处罚的条件，予以警告'],
+  ['通报批评', '不予行政处罚的申请不予采纳，通报批评'],
+];
 
 /** 万元 text for a yuan amount, as the exports write it (no trailing zeros beyond what is needed). */
 const wan = (yuan: number) => (yuan / 10_000).toFixed(4).replace(/\.?0+$/, '');
@@ -80,8 +105,9 @@ const wan = (yuan: number) => (yuan / 10_000).toFixed(4).replace(/\.?0+$/, '');
 /**
  * Writes a realistic export (for tests, and for measuring the import on 100,000 rows) and returns
  * what importing it must yield. Every tenth decision is corrected further down the file, every
- * 25th row repeats an earlier one unchanged, every 40th is a lawful non-punishment, every 97th has
- * a negative fine and every 89th a wrong check character; facts hold commas, quotes and line breaks.
+ * 25th row repeats an earlier one unchanged, every 40th is a lawful non-punishment (the wordings in
+ * turn), every 45th is worded close to one yet punished, every 97th has a negative fine and every
+ * 89th a wrong check character; facts hold commas, quotes and line breaks.
  */
 export async function writeNationalExport(file: string, opts: NationalExportOptions): Promise<ExportExpectation> {
   const messy = opts.messy ?? true;
@@ -96,6 +122,7 @@ export async function writeNationalExport(file: string, opts: NationalExportOpti
     corrections: 0,
     identicalRepeats: 0,
     notPunished: 0,
+    nearMisses: 0,
     rejectedRows: [],
     finalFine: new Map(),
     authorityCode,
@@ -115,12 +142,15 @@ export async function writeNationalExport(file: string, opts: NationalExportOpti
     let category = '罚款';
     let content = `罚款人民币${fine}元`;
     let fineText = wan(fine);
-    let kind: 'record' | 'notPunished' | 'rejected' = 'record';
+    let kind: 'record' | 'nearMiss' | 'notPunished' | 'rejected' = 'record';
     if (messy && i % 40 === 0) {
-      category = NON_PUNISHMENT[(i / 40) % NON_PUNISHMENT.length];
-      content = `${category}（首违不罚）`;
+      [category, content] = NON_PUNISHMENT_WORDINGS[(i / 40) % NON_PUNISHMENT_WORDINGS.length];
       fineText = '';
       kind = 'notPunished';
+    } else if (messy && i % 45 === 0) {
+      [category, content] = NEAR_MISS_WORDINGS[(i / 45) % NEAR_MISS_WORDINGS.length];
+      fineText = '';
+      kind = 'nearMiss';
     } else if (messy && i % 97 === 0) {
       fineText = `-${wan(fine)}`;
       kind = 'rejected';
@@ -163,7 +193,8 @@ export async function writeNationalExport(file: string, opts: NationalExportOpti
     else if (kind === 'notPunished') exp.notPunished++;
     else {
       exp.records++;
-      exp.finalFine.set(number, `${fine}.00`);
+      if (kind === 'nearMiss') exp.nearMisses++;
+      exp.finalFine.set(number, kind === 'nearMiss' ? null : `${fine}.00`);
       written.push(row);
     }
     // Further down the file: the same decision again, corrected or as it was.

@@ -13,7 +13,8 @@ export interface NonPunishmentFinding {
   wording: string;
 }
 
-// Candidates by SQL (LIKE on the two texts), decided by the one wording rule in shared contracts.
+// Candidates by SQL (LIKE on the two texts): every text the shared rule can read as 不予/免予处罚
+// holds one of these in order. The rule in shared contracts decides.
 const PHRASES = ['%不予%处罚%', '%免予%处罚%', '%免于%处罚%'];
 
 /** Stored, not revoked records whose own text states a lawful non-punishment (stored before the rule). */
@@ -22,7 +23,7 @@ export async function findStoredNonPunishments(db: DataSource): Promise<NonPunis
     .getRepository(RecordEntity)
     .createQueryBuilder('r')
     .select(['r.id', 'r.sourceUnitCode', 'r.decisionNumber', 'r.creditCode'])
-    .addSelect(['r.penaltyTypes', 'r.penaltyContent', 'r.fineAmount', 'r.confiscatedAmount'])
+    .addSelect(['r.penaltyTypes', 'r.penaltyContent', 'r.fineAmount', 'r.confiscatedAmount', 'r.licenceAction'])
     .where({ status: Not(RecordStatus.REVOKED) })
     .andWhere(
       new Brackets((w) => {
@@ -39,6 +40,7 @@ export async function findStoredNonPunishments(db: DataSource): Promise<NonPunis
       penaltyContent: r.penaltyContent,
       fineAmount: r.fineAmount,
       confiscatedAmount: r.confiscatedAmount,
+      licenceAction: r.licenceAction,
     });
     if (evidence) out.push({ ...pick(r), field: evidence.field, wording: evidence.wording });
   }

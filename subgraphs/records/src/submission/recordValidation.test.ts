@@ -121,6 +121,17 @@ describe('the EXCLUDED rule', () => {
     if (r.kind === 'excluded') expect(r.reasons[0].code).toBe(RowReason.LAWFULLY_NOT_PUNISHED);
   });
 
+  it('excludes 处罚类别 其他 with 处罚内容 依法不予行政处罚 (the 处罚类别 says nothing, the content decides)', () => {
+    const row = { ...valid, penaltyTypes: ['其他'], penaltyContent: '依法不予行政处罚', fineAmount: null };
+    expect(validateRecordRow(row, ctx)).toMatchObject({
+      kind: 'excluded',
+      reasons: [{ field: 'penaltyContent', code: RowReason.LAWFULLY_NOT_PUNISHED }],
+    });
+    // The same 处罚类别 with a content that punishes, or a fine, is a record.
+    expect(validateRecordRow({ ...row, penaltyContent: '对A不予处罚，对B罚款1万元' }, ctx).kind).toBe('record');
+    expect(validateRecordRow({ ...row, fineAmount: '10000' }, ctx).kind).toBe('record');
+  });
+
   it('excludes a decision not confirmed by an effective legal document', () => {
     const r = validateRecordRow({ ...valid, legallyEffective: false }, ctx);
     expect(r.kind === 'excluded' && r.reasons[0].code).toBe(RowReason.NOT_LEGALLY_EFFECTIVE);
