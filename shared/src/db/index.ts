@@ -8,3 +8,4 @@ export * from './appendOnly';
 export * from './accounts';
 export * from './tallyUpsert';
 export * from './entityRows';
+export * from './platformIdentity';

@@ -1,11 +1,11 @@
-import { parseEnv, periodEnvShape, portVar, seedDemoVar, z } from '@credit/shared';
+import { parseEnv, periodEnvShape, portVar, subgraphUrlVar, seedDemoVar, z } from '@credit/shared';
 
 /** The only reader of process.env in this service (main.ts and the import command pass it in). */
 export function loadRecordsEnv(source: Record<string, string | undefined>) {
   return parseEnv(
     {
       RECORDS_PORT: portVar(4002),
-      ENTITIES_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
+      ENTITIES_URL: subgraphUrlVar('entities', source),
       SEED_DEMO: seedDemoVar,
       LATE_THRESHOLD_DAYS: z.coerce.number().int().min(0).max(365).default(7),
       REJECTION_RATE_WARNING: z.coerce.number().min(0).max(1).default(0.2),
