@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { createEntitiesApp, loadEntitiesEnv, type EntitiesApp } from '@credit/entities';
 import { AuditEntry } from '@credit/shared';
-import { startApp, usingMysql } from '@credit/shared/test';
+import { startApp, tokenFor, usingMysql } from '@credit/shared/test';
 import { openRecordsDatabase } from '../src/entities';
 import { loadRecordsEnv } from '../src/env';
 import { writeSampleCsv } from '../src/import/sampleCsv';
@@ -91,6 +91,24 @@ describe(`the import command finds its platform's entities on ${usingMysql ? 'Ma
     // One submission per writer's batch (MySQL overlaps two writers).
     expect(written.submissions).toBeGreaterThan(0);
   }, 120_000);
+
+  it('tells its platform to SERVICE callers only', async () => {
+    const at = new URL('/health/platform', ours.url);
+    expect((await fetch(at)).status).toBe(401);
+    const subject = await tokenFor({ role: 'SUBJECT', creditCode: '91520000214434146R' });
+    expect((await fetch(at, { headers: { authorization: `Bearer ${subject}` } })).status).toBe(403);
+    const service = await tokenFor({ role: 'SERVICE', service: 'records' });
+    const answer = async (s: Started) =>
+      (
+        await fetch(new URL('/health/platform', s.url), { headers: { authorization: `Bearer ${service}` } })
+      ).json() as Promise<{
+        service: string;
+        platform: string;
+      }>;
+    const [a, b] = [await answer(ours), await answer(theirs)];
+    expect(a).toEqual({ service: 'entities', platform: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(b.platform).not.toBe(a.platform);
+  });
 
   it('refuses an address where no entities service answers, naming it', async () => {
     const file = join(ours.env.DATA_DIR!, 'nobody.csv');
