@@ -2,6 +2,7 @@ import * as entities from '@credit/entities';
 import * as records from '@credit/records';
 import * as reports from '@credit/reports';
 import * as objections from '@credit/objections';
+import { SUBGRAPH_PORTS } from '@credit/shared';
 import type { GraphQLSchema } from 'graphql';
 
 /** Every subgraph the platform runs, in start order, with its default port and schema builder. */
@@ -20,8 +21,7 @@ export const SUBGRAPHS: SubgraphSpec[] = [
   {
     name: 'entities',
     dir: 'subgraphs/entities',
-    port: 4001,
-    portVar: 'ENTITIES_PORT',
+    ...SUBGRAPH_PORTS.entities,
     buildSchema: entities.buildEntitiesSchema,
     entities: entities.ENTITIES,
     migrations: entities.MIGRATIONS,
@@ -29,8 +29,7 @@ export const SUBGRAPHS: SubgraphSpec[] = [
   {
     name: 'records',
     dir: 'subgraphs/records',
-    port: 4002,
-    portVar: 'RECORDS_PORT',
+    ...SUBGRAPH_PORTS.records,
     buildSchema: records.buildRecordsSchema,
     entities: records.ENTITIES,
     migrations: records.MIGRATIONS,
@@ -38,8 +37,7 @@ export const SUBGRAPHS: SubgraphSpec[] = [
   {
     name: 'reports',
     dir: 'subgraphs/reports',
-    port: 4003,
-    portVar: 'REPORTS_PORT',
+    ...SUBGRAPH_PORTS.reports,
     buildSchema: reports.buildReportsSchema,
     entities: reports.ENTITIES,
     migrations: reports.MIGRATIONS,
@@ -47,8 +45,7 @@ export const SUBGRAPHS: SubgraphSpec[] = [
   {
     name: 'objections',
     dir: 'subgraphs/objections',
-    port: 4004,
-    portVar: 'OBJECTIONS_PORT',
+    ...SUBGRAPH_PORTS.objections,
     buildSchema: objections.buildObjectionsSchema,
     entities: objections.ENTITIES,
     migrations: objections.MIGRATIONS,

@@ -1,4 +1,4 @@
-import { ConfigError, parseEnv, portVar, seedDemoVar } from './env';
+import { ConfigError, parseEnv, portVar, seedDemoVar, subgraphUrlVar } from './env';
 
 describe('parseEnv', () => {
   it('applies defaults for the embedded mode', () => {
@@ -80,6 +80,24 @@ describe('parseEnv', () => {
       expect(problemsOf(() => parseEnv({}, { METRICS_TOKEN: 'short' }))).toMatch(
         /^METRICS_TOKEN: must be at least 16/m,
       );
+    });
+  });
+
+  describe('subgraph URLs', () => {
+    const load = (source: Record<string, string | undefined>) =>
+      parseEnv({ RECORDS_URL: subgraphUrlVar('records', source) }, source);
+
+    it("follow the callee's port variable unless a URL is given", () => {
+      expect(load({}).RECORDS_URL).toBe('http://127.0.0.1:4002/graphql');
+      expect(load({ RECORDS_PORT: '5102' }).RECORDS_URL).toBe('http://127.0.0.1:5102/graphql');
+      expect(load({ RECORDS_PORT: '5102', RECORDS_URL: 'http://records:4002/graphql' }).RECORDS_URL).toBe(
+        'http://records:4002/graphql',
+      );
+    });
+
+    it('refuse a port variable that names no port to call, naming both variables', () => {
+      expect(() => load({ RECORDS_PORT: 'x' })).toThrow(/RECORDS_URL: unset, and RECORDS_PORT \(got "x"\)/);
+      expect(() => load({ RECORDS_PORT: '0' })).toThrow(/set RECORDS_URL/);
     });
   });
 });

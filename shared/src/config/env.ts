@@ -46,6 +46,9 @@ export const commonEnvShape = {
       message: 'must be a comma-separated list of mysql:// URLs',
     }),
   DATA_DIR: z.string().min(1).default('data'),
+  // Names the platform where its services cannot tell it from where their databases live (a cluster
+  // whose nodes name themselves differently): set alike on every service and command, or on none.
+  PLATFORM_ID: optionalString,
   REDIS_URL: optionalString.refine((v) => v === undefined || /^rediss?:\/\//.test(v), {
     message: 'must be a redis:// or rediss:// URL (or unset for in-process memory)',
   }),
@@ -173,4 +176,39 @@ export function parseEnv<S extends z.ZodRawShape>(
 export type CommonEnv = z.infer<z.ZodObject<typeof commonEnvShape>>;
 
 export const portVar = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+/** Each subgraph's port variable and default port: one table for the services, `pnpm start` and the commands. */
+export const SUBGRAPH_PORTS = {
+  entities: { portVar: 'ENTITIES_PORT', port: 4001 },
+  records: { portVar: 'RECORDS_PORT', port: 4002 },
+  reports: { portVar: 'REPORTS_PORT', port: 4003 },
+  objections: { portVar: 'OBJECTIONS_PORT', port: 4004 },
+} as const;
+export type SubgraphName = keyof typeof SUBGRAPH_PORTS;
+
+/**
+ * `<NAME>_URL` of a subgraph that a service or command calls: as given, else this machine at the port
+ * `<NAME>_PORT` says (the variable that subgraph listens on), so that a command run in the environment
+ * a platform was started with reaches that platform, not whatever answers on the default port.
+ */
+export function subgraphUrlVar(name: SubgraphName, source: Record<string, string | undefined>) {
+  const { portVar: portName, port } = SUBGRAPH_PORTS[name];
+  const given = source[portName]?.trim() || undefined;
+  const parsed = portVar(port).safeParse(given);
+  return z
+    .string()
+    .url()
+    .optional()
+    .transform((url, ctx) => {
+      if (url !== undefined) return url;
+      if (!parsed.success || parsed.data === 0) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `unset, and ${portName} (got "${given}") is not a port this service can call: set ${name.toUpperCase()}_URL`,
+        });
+        return z.NEVER;
+      }
+      return `http://127.0.0.1:${parsed.data}/graphql`;
+    });
+}
 export { z };

@@ -9,3 +9,4 @@ export * from './accounts';
 export * from './tallyUpsert';
 export * from './entityRows';
 export * from './dbTime';
+export * from './platformIdentity';

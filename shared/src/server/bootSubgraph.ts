@@ -116,6 +116,7 @@ export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOption
       metrics,
       maxBodyBytes: opts.maxBodyBytes,
       metricsToken: env.METRICS_TOKEN,
+      platformId: env.PLATFORM_ID,
       readiness: callees.length
         ? [serviceTokenReadiness(callees, serviceTokenSource(opts.name, auth, env.SERVICE_TOKEN))]
         : [],

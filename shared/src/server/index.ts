@@ -4,3 +4,4 @@ export * from './subgraphServer';
 export * from './bootSubgraph';
 export * from './serviceClient';
 export * from './keepAlivePool';
+export * from './platformCheck';

@@ -15,6 +15,8 @@ import { baseContext, type ServiceContext } from './context';
 import { authenticate } from './context';
 import { createHttpApp, type ReadinessCheck, type RequestInfo, type RouteHandler } from './httpServer';
 import { SERVICE_TOKEN_CHECK_PATH } from './serviceClient';
+import { PLATFORM_IDENTITY_PATH } from './platformCheck';
+import { platformIdentity } from '../db/platformIdentity';
 import type { ServerResponse } from 'node:http';
 import { ServiceMetrics } from '../metrics/metrics';
 import type { GraphQLExecution } from '../config/env';
@@ -41,6 +43,8 @@ export interface SubgraphServerOptions<C extends ServiceContext> {
   readiness?: ReadinessCheck[];
   /** Bearer token /metrics requires (production without one does not serve /metrics). */
   metricsToken?: string;
+  /** PLATFORM_ID: the platform's name when set (see platformIdentity). */
+  platformId?: string;
 }
 
 export interface SubgraphServer {
@@ -115,6 +119,7 @@ export async function createSubgraphServer<C extends ServiceContext>(
     routes: {
       ...opts.routes,
       [SERVICE_TOKEN_CHECK_PATH]: (_req, res, info) => answerServiceTokenCheck(res, info, opts.verifyToken),
+      [PLATFORM_IDENTITY_PATH]: (_req, res, info) => answerPlatformIdentity(res, info, opts),
     },
     maxBodyBytes: opts.maxBodyBytes,
     metrics: () => metrics.registry.metrics(),
@@ -129,6 +134,26 @@ export async function createSubgraphServer<C extends ServiceContext>(
       await apollo.stop();
     },
   };
+}
+
+/**
+ * Tells a SERVICE caller (a command about to write this platform's data) which platform this
+ * service's database belongs to, so that it can refuse a service of another platform.
+ */
+async function answerPlatformIdentity(
+  res: ServerResponse,
+  info: RequestInfo,
+  opts: Pick<SubgraphServerOptions<ServiceContext>, 'name' | 'dataSource' | 'verifyToken' | 'platformId'>,
+): Promise<void> {
+  const principal = await authenticate(info, opts.verifyToken).catch(() => undefined);
+  if (principal?.role !== 'SERVICE') {
+    res.writeHead(principal === undefined ? 401 : 403, { 'cache-control': 'no-store' });
+    res.end();
+    return;
+  }
+  const platform = await platformIdentity(opts.dataSource, opts.name, opts.platformId);
+  res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify({ service: opts.name, platform }));
 }
 
 /** Lets a calling service's readiness probe learn whether this service accepts its SERVICE token. */

@@ -4,6 +4,7 @@ import {
   isIsoDate,
   parseEnv,
   portVar,
+  subgraphUrlVar,
   seedDemoVar,
   z,
 } from '@credit/shared';
@@ -29,9 +30,9 @@ export function loadObjectionsEnv(source: Record<string, string | undefined>) {
   return parseEnv(
     {
       OBJECTIONS_PORT: portVar(4004),
-      RECORDS_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
-      ENTITIES_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
-      REPORTS_URL: z.string().url().default('http://127.0.0.1:4003/graphql'),
+      RECORDS_URL: subgraphUrlVar('records', source),
+      ENTITIES_URL: subgraphUrlVar('entities', source),
+      REPORTS_URL: subgraphUrlVar('reports', source),
       SEED_DEMO: seedDemoVar,
       ACCEPT_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
       REVIEW_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(10),

@@ -1,11 +1,11 @@
-import { parseEnv, periodEnvShape, portVar, seedDemoVar, z } from '@credit/shared';
+import { parseEnv, periodEnvShape, portVar, subgraphUrlVar, seedDemoVar, z } from '@credit/shared';
 
 /** The only reader of process.env in this service (main.ts and the import command pass it in). */
 export function loadRecordsEnv(source: Record<string, string | undefined>) {
   return parseEnv(
     {
       RECORDS_PORT: portVar(4002),
-      ENTITIES_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
+      ENTITIES_URL: subgraphUrlVar('entities', source),
       // Where record changes go (issued reports' currency); unset, they wait in the outbox.
       REPORTS_URL: z.string().url().optional(),
       // 0 turns the change feed's timer off (tests drain it); 20 failed tries park a change.

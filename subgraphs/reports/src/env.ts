@@ -1,4 +1,4 @@
-import { parseEnv, periodEnvShape, portVar, z } from '@credit/shared';
+import { parseEnv, periodEnvShape, portVar, subgraphUrlVar, z } from '@credit/shared';
 
 const optionalPath = z
   .string()
@@ -10,8 +10,8 @@ export function loadReportsEnv(source: Record<string, string | undefined>) {
   const env = parseEnv(
     {
       REPORTS_PORT: portVar(4003),
-      ENTITIES_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
-      RECORDS_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
+      ENTITIES_URL: subgraphUrlVar('entities', source),
+      RECORDS_URL: subgraphUrlVar('records', source),
       /** Where people and partners reach the platform (the gateway proxies /verify, /reports/*, keys). */
       PUBLIC_BASE_URL: z
         .string()

@@ -2,13 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renderReportPdf } from '../src/pdf/reportPdf';
+import { renderReportPdf, VERIFY_LINE } from '../src/pdf/reportPdf';
 import { snapshotSubject, sourceRecord } from './sourceRecord';
 import { buildSnapshot, ReportChannel, ReportScenario } from '../src/report/snapshot';
 
 const record = sourceRecord;
 
-const snapshot = buildSnapshot({
+const snapshotInput = {
   number: 'GZ2026112600000042X',
   issuedAt: new Date('2026-11-26T02:00:00Z'),
   issuer: { province: '520000', name: '全国信用信息共享平台（贵州）' },
@@ -39,7 +39,8 @@ const snapshot = buildSnapshot({
     record({ id: 'R3', domainCode: 'D28', decisionNumber: '黔环罚〔2023〕7号', underObjection: true }),
     record({ id: 'R4', domainCode: 'D28', status: 'REVOKED' }),
   ],
-});
+};
+const snapshot = buildSnapshot(snapshotInput);
 
 const meta = {
   status: 'ISSUED' as const,
@@ -50,6 +51,37 @@ const meta = {
   verificationCode: 'K7M2P9Q4RT',
   verifyUrl: 'https://credit.example/verify?number=GZ2026112600000042X&code=K7M2P9Q4RT',
 };
+
+/** The text of each page, as pdftotext sets it out (pages end with a form feed). */
+function pagesOf(pdf: Buffer): string[] {
+  const file = join(mkdtempSync(join(tmpdir(), 'report-pdf-')), 'r.pdf');
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+}
+
+const DOMAINS = [
+  { code: 'D07', nameZh: '市场监管' },
+  { code: 'D14', nameZh: '税务' },
+  { code: 'D28', nameZh: '生态环境' },
+  { code: 'D03', nameZh: '交通运输' },
+];
+const FACT = '经查，当事人销售不合格产品，违反了《中华人民共和国产品质量法》的规定。';
+
+/** A subject with `n` records across the domains, of uneven lengths, so that every page breaks elsewhere. */
+const longSnapshot = (n: number, shift = 0) =>
+  buildSnapshot({
+    ...snapshotInput,
+    domains: DOMAINS,
+    records: Array.from({ length: n }, (_, i) =>
+      record({
+        id: `L${i}`,
+        domainCode: DOMAINS[(i + shift) % DOMAINS.length].code,
+        decisionNumber: `黔罚〔2025〕${i + 1}号`,
+        facts: FACT.repeat(1 + ((i * 7 + shift) % 4)),
+        underObjection: (i + shift) % 5 === 0,
+      }),
+    ),
+  });
 
 describe('report PDF', () => {
   let text: string;
@@ -96,6 +128,50 @@ describe('report PDF', () => {
     expect(raw).toContain('/FontFile2');
     expect(raw).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
     expect(pdf.length).toBeLessThan(300_000);
+  });
+
+  it('proves itself on page 1: QR target, verification code, SHA-256 and how to check', () => {
+    const [first] = pagesOf(pdf);
+    expect(first).toContain('验证码：K7M2P9Q4RT');
+    expect(first).toContain('ab'.repeat(32));
+    expect(first).toContain(meta.verifyUrl);
+    expect(first).toContain('扫码或登录信用中国（贵州）网站核验');
+    expect(VERIFY_LINE).toBe('扫码或登录信用中国（贵州）网站核验');
+    // The QR code is drawn on page 1: its image is the first page's only XObject.
+    expect(pdf.toString('latin1')).toMatch(/\/Subtype \/Image/);
+  });
+
+  describe('a report of many pages', () => {
+    const FOOTER = /报告编号 GZ2026112600000042X\s+第 (\d+) 页 \/ 共 (\d+) 页/;
+    // Section headings, a domain's heading on its own line, a record's title line.
+    const HEADING = [/^[一二三四]、/, /^\S+（D\d\d）$/, /^\d+\. 黔罚〔/];
+
+    it('carries the report number and 第 n 页 / 共 N 页 on every page', async () => {
+      const pages = pagesOf(await renderReportPdf(longSnapshot(24), meta));
+      expect(pages.length).toBeGreaterThan(3);
+      pages.forEach((page, i) => {
+        const m = FOOTER.exec(page);
+        expect(m?.slice(1)).toEqual([String(i + 1), String(pages.length)]);
+      });
+    });
+
+    it('never ends a page with a heading: each is kept with the first block under it', async () => {
+      const endings: string[] = [];
+      // Short reports move 二、 and 三、 down page 1 and 2; long ones break pages between many records.
+      const variants = [...[3, 5, 7, 9, 11, 13].map((n) => [n, 0]), ...[0, 1, 2].map((shift) => [48, shift])];
+      for (const [n, shift] of variants) {
+        const pages = pagesOf(await renderReportPdf(longSnapshot(n, shift), meta));
+        for (const page of pages.slice(0, -1)) {
+          const lines = page
+            .split('\n')
+            .map((l) => l.trim())
+            .filter((l) => l && !FOOTER.test(l));
+          const last = lines[lines.length - 1];
+          if (HEADING.some((h) => h.test(last))) endings.push(`${n}/${shift}: ${last}`);
+        }
+      }
+      expect(endings).toEqual([]);
+    }, 300_000);
   });
 
   it('renders the same report to the same bytes', async () => {

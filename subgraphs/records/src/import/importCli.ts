@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { isMysql, runMain } from '@credit/shared';
-import { entitiesDirectoryFromEnv } from '../context';
 import { openRecordsDatabase } from '../entities';
 import { loadRecordsEnv } from '../env';
 import { MAX_IMPORT_BATCH_ROWS, SubmissionService } from '../submission/submission.service';
 import { importRecords } from './importer';
+import { platformEntitiesDirectory } from './importPlatform';
 import { formatOf, SOURCE_ENCODINGS, type SourceEncoding } from './sourceFile';
 import { EXPORT_FLAVOURS, writeNationalExport, type ExportFlavour } from './nationalExport';
 import { writeSampleCsv } from './sampleCsv';
@@ -21,9 +21,10 @@ The format follows the file's extension (.xlsx, .jsonl, else CSV); a text file's
 (a BOM or valid UTF-8, else GB18030) unless --encoding is given. Rows without a region get the unit's
 registered region (--region overrides it).
 
-The unit's domains come from the entities register (ENTITIES_URL) unless --domains is given;
-the domain catalogue always comes from entities. Writes go straight to the records database
-(DB_URL or DATA_DIR), through the same validation and transactions as submitRecords.`;
+The unit's domains come from the entities register (ENTITIES_URL, else ENTITIES_PORT on this machine,
+as the services read them) unless --domains is given; the domain catalogue always comes from entities.
+Writes go straight to the records database (DB_URL or DATA_DIR), through the same validation and
+transactions as submitRecords. An entities service of another platform than that database's is refused.`;
 
 function args(argv: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -88,7 +89,7 @@ runMain('import', async () => {
     throw new Error('--writers must be 1 to 4');
 
   const env = loadRecordsEnv(process.env);
-  const directory = entitiesDirectoryFromEnv(env);
+  const directory = await platformEntitiesDirectory(env);
   let unitDomains = domainsArg;
   let unitRegionCode: string | null = a.region || null;
   if (!unitDomains || !unitRegionCode) {

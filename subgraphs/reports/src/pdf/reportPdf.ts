@@ -31,31 +31,60 @@ const SUBJECT_KIND_ZH: Record<string, string> = {
 
 type Doc = PDFKit.PDFDocument;
 
+/** Lowest y a block may reach: below it sit the footer and the bottom margin. */
+const BOTTOM = A4.height - MARGIN - FOOTER_SPACE;
+const PAGE_ROOM = BOTTOM - MARGIN;
+
+/** The verification block at the top right of page 1 (QR code, code, how to check), as provincial reports print it. */
+const VERIFY_WIDTH = 150;
+const QR_SIZE = 92;
+const LABEL_WIDTH = 110;
+
 function ensureSpace(doc: Doc, needed: number) {
-  if (doc.y + needed > A4.height - MARGIN - FOOTER_SPACE) doc.addPage();
+  if (doc.y + needed > BOTTOM) doc.addPage();
 }
 
-function heading(doc: Doc, text: string) {
-  ensureSpace(doc, 40);
-  doc.moveDown(0.6).font('bold').fontSize(13).fillColor('#000').text(text, MARGIN, doc.y, { width: CONTENT });
-  doc.moveDown(0.3);
+/** Height of `text` set in `font` at `size` and `width`, as doc.text would set it. */
+function textHeight(doc: Doc, font: string, size: number, text: string, width: number): number {
+  return doc.font(font).fontSize(size).heightOfString(text, { width });
 }
 
-function field(doc: Doc, label: string, value: string) {
-  ensureSpace(doc, 18);
+/** Space moveDown(lines) adds in `font` at `size`. */
+function gap(doc: Doc, font: string, size: number, lines: number): number {
+  return doc.font(font).fontSize(size).currentLineHeight(true) * lines;
+}
+
+/**
+ * A heading kept with its content: it is drawn only where it and the first block under it (measured
+ * by the caller) fit, else both start the next page, so that no page ends with a heading.
+ */
+function heading(doc: Doc, text: string, firstBlock: number, size = 13, before = 0.6, after = 0.3) {
+  const height =
+    gap(doc, 'bold', size, before) + textHeight(doc, 'bold', size, text, CONTENT) + gap(doc, 'bold', size, after);
+  ensureSpace(doc, height + firstBlock);
+  doc.font('bold').fontSize(size).fillColor('#000').moveDown(before).text(text, MARGIN, doc.y, { width: CONTENT });
+  doc.moveDown(after);
+}
+
+function field(doc: Doc, label: string, value: string, valueWidth = CONTENT - LABEL_WIDTH, size = 10) {
+  ensureSpace(doc, textHeight(doc, 'regular', size, value, valueWidth) + 2);
   const y = doc.y;
-  doc.font('bold').fontSize(10).text(label, MARGIN, y, { width: 110 });
+  doc.font('bold').fontSize(10).fillColor('#000').text(label, MARGIN, y, { width: LABEL_WIDTH });
+  const labelBottom = doc.y;
   doc
     .font('regular')
-    .fontSize(10)
-    .text(value, MARGIN + 110, y, { width: CONTENT - 110 });
-  doc.moveDown(0.2);
+    .fontSize(size)
+    .text(value, MARGIN + LABEL_WIDTH, y + (10 - size) / 2, { width: valueWidth });
+  doc.y = Math.max(doc.y, labelBottom);
+  doc.fontSize(10).moveDown(0.2);
 }
+
+const TABLE_ROW = 20;
 
 function domainTable(doc: Doc, snapshot: ReportSnapshot) {
   const cols = [40, 250, CONTENT - 290];
   const row = (cells: string[], bold: boolean, shade: boolean) => {
-    const h = 20;
+    const h = TABLE_ROW;
     ensureSpace(doc, h);
     const y = doc.y;
     if (shade) doc.rect(MARGIN, y, CONTENT, h).fill('#eef2f7');
@@ -84,14 +113,14 @@ function domainTable(doc: Doc, snapshot: ReportSnapshot) {
   doc.x = MARGIN;
 }
 
-function recordBlock(doc: Doc, r: SnapshotRecord, index: number) {
-  ensureSpace(doc, 90);
+const RECORD_VALUE_X = 74;
+
+function recordTitle(r: SnapshotRecord, index: number): string {
   const labels = r.labels.length ? `  【${r.labels.join('】【')}】` : '';
-  doc
-    .font('bold')
-    .fontSize(10)
-    .fillColor('#000')
-    .text(`${index}. ${r.decisionNumber}${labels}`, MARGIN, doc.y, { width: CONTENT });
+  return `${index}. ${r.decisionNumber}${labels}`;
+}
+
+function recordLines(r: SnapshotRecord): [string, string][] {
   const lines: [string, string | null][] = [
     ['类别', `${CATEGORY_ZH[r.category] ?? r.category}${r.simplifiedProcedure ? '（简易程序）' : ''}`],
     ['决定日期', r.decisionDate],
@@ -102,18 +131,67 @@ function recordBlock(doc: Doc, r: SnapshotRecord, index: number) {
     ['信用修复', r.repaired ? `已修复${r.repairedAt ? `（${r.repairedAt.slice(0, 10)}）` : ''}` : null],
     ['异议', r.underObjection ? '出具时该记录的异议正在处理中' : null],
   ];
-  for (const [label, value] of lines) {
-    if (!value) continue;
-    ensureSpace(doc, 16);
+  return lines.filter((l): l is [string, string] => Boolean(l[1]));
+}
+
+const lineHeight = (doc: Doc, value: string) => textHeight(doc, 'regular', 9, value, CONTENT - RECORD_VALUE_X);
+
+/**
+ * What a record needs together on one page: all of it when it fits a page (an entry is not split),
+ * else its title with its first line.
+ */
+function recordKeep(doc: Doc, r: SnapshotRecord, index: number): number {
+  const title = textHeight(doc, 'bold', 10, recordTitle(r, index), CONTENT);
+  const lines = recordLines(r).map(([, v]) => lineHeight(doc, v));
+  const whole = title + lines.reduce((a, b) => a + b, 0) + gap(doc, 'regular', 9, 0.4);
+  return whole <= PAGE_ROOM ? whole : title + (lines[0] ?? 0);
+}
+
+function recordBlock(doc: Doc, r: SnapshotRecord, index: number) {
+  ensureSpace(doc, recordKeep(doc, r, index));
+  doc.font('bold').fontSize(10).fillColor('#000').text(recordTitle(r, index), MARGIN, doc.y, { width: CONTENT });
+  for (const [label, value] of recordLines(r)) {
+    ensureSpace(doc, lineHeight(doc, value));
     const y = doc.y;
     doc
       .font('regular')
       .fontSize(9)
       .fillColor('#444')
       .text(`${label}：`, MARGIN + 14, y, { width: 60 });
-    doc.fillColor('#000').text(value, MARGIN + 74, y, { width: CONTENT - 74 });
+    doc.fillColor('#000').text(value, MARGIN + RECORD_VALUE_X, y, { width: CONTENT - RECORD_VALUE_X });
   }
   doc.moveDown(0.4);
+}
+
+/** Where the report can be checked, printed with the QR code: the site wording of the 申请渠道 (CHANNEL_ZH). */
+export const VERIFY_LINE = `扫码或登录${CHANNEL_ZH.WEBSITE}核验`;
+
+/**
+ * Page 1's top right: the QR code (the verification page with number and code), the verification
+ * code and how to check, so that the first page proves itself without the last.
+ */
+function verifyBlock(doc: Doc, qr: Buffer, meta: PdfMeta): number {
+  const x = MARGIN + CONTENT - VERIFY_WIDTH;
+  doc.image(qr, MARGIN + CONTENT - QR_SIZE, MARGIN, { width: QR_SIZE });
+  doc
+    .font('bold')
+    .fontSize(8.5)
+    .fillColor('#000')
+    .text(`验证码：${meta.verificationCode ?? '仅向信用主体本人提供'}`, x, MARGIN + QR_SIZE + 3, {
+      width: VERIFY_WIDTH,
+      align: 'right',
+    });
+  doc
+    .font('regular')
+    .fontSize(7.5)
+    .fillColor('#555')
+    .text(VERIFY_LINE, x, doc.y + 1, {
+      width: VERIFY_WIDTH,
+      align: 'right',
+    });
+  const bottom = doc.y;
+  doc.fillColor('#000');
+  return bottom;
 }
 
 /** Renders the report as an A4 PDF with embedded CJK font, QR code and page numbers. */
@@ -141,13 +219,16 @@ export async function renderReportPdf(s: ReportSnapshot, meta: PdfMeta): Promise
     doc.on('error', reject);
   });
 
-  doc.font('bold').fontSize(24).text('专项信用报告', { align: 'center' });
+  const verifyBottom = verifyBlock(doc, qr, meta);
+  doc.font('bold').fontSize(24).text('专项信用报告', MARGIN, MARGIN, { width: CONTENT, align: 'center' });
   doc
     .font('regular')
     .fontSize(10)
     .fillColor('#555')
-    .text('（以专项信用报告替代有无违法违规记录证明）', { align: 'center' });
+    .text('（以专项信用报告替代有无违法违规记录证明）', { width: CONTENT, align: 'center' });
   doc.fillColor('#000').moveDown(0.8);
+  // Beside the verification block the left column is narrower.
+  const besideVerify = CONTENT - VERIFY_WIDTH - 12;
   if (meta.status === 'REVOKED') {
     doc
       .font('bold')
@@ -155,69 +236,68 @@ export async function renderReportPdf(s: ReportSnapshot, meta: PdfMeta): Promise
       .fillColor('#b00020')
       .text(
         `本报告已于 ${meta.revokedAt ? chinaTime(meta.revokedAt.toISOString()) : ''} 撤销：${meta.revocationReason ?? ''}`,
-        { align: 'center' },
+        MARGIN,
+        doc.y,
+        { width: besideVerify },
       );
     doc.fillColor('#000').moveDown(0.5);
   }
+  const put = (label: string, value: string, size?: number) =>
+    field(doc, label, value, doc.y < verifyBottom ? besideVerify - LABEL_WIDTH : CONTENT - LABEL_WIDTH, size);
 
-  field(doc, '报告编号', s.number);
-  field(doc, '信用主体', s.subject.name);
-  field(doc, s.subject.kind === 'NATURAL_PERSON' ? '身份证号码' : '统一社会信用代码', s.subject.creditCode);
-  field(doc, '主体类型', SUBJECT_KIND_ZH[s.subject.kind] ?? s.subject.kind);
-  field(doc, '报告期间', `${s.period.from} 至 ${s.period.to}`);
+  put('报告编号', s.number);
+  put('信用主体', s.subject.name);
+  put(s.subject.kind === 'NATURAL_PERSON' ? '身份证号码' : '统一社会信用代码', s.subject.creditCode);
+  put('主体类型', SUBJECT_KIND_ZH[s.subject.kind] ?? s.subject.kind);
+  put('报告期间', `${s.period.from} 至 ${s.period.to}`);
   if (s.period.coverageFrom !== s.period.from) {
-    field(doc, '实际覆盖', `${s.period.coverageFrom} 至 ${s.period.to}（违法违规记录自 2020 年起归集）`);
+    put('实际覆盖', `${s.period.coverageFrom} 至 ${s.period.to}（违法违规记录自 2020 年起归集）`);
   }
   if (s.period.requiredByReportUser)
-    field(doc, '期间要求方', `${s.period.requiredByReportUser}（报告使用方明确要求超过五年）`);
-  field(doc, '应用场景', SCENARIO_ZH[s.scenario] ?? s.scenario);
-  field(doc, '申请渠道', CHANNEL_ZH[s.channel] ?? s.channel);
-  field(doc, '出具时间', `${chinaTime(s.issuedAt)}（北京时间）`);
-  field(doc, '出具机构', s.issuer.name);
+    put('期间要求方', `${s.period.requiredByReportUser}（报告使用方明确要求超过五年）`);
+  put('应用场景', SCENARIO_ZH[s.scenario] ?? s.scenario);
+  put('申请渠道', CHANNEL_ZH[s.channel] ?? s.channel);
+  put('出具时间', `${chinaTime(s.issuedAt)}（北京时间）`);
+  put('出具机构', s.issuer.name);
+  put('签名密钥', meta.keyId);
+  put('SHA-256', meta.sha256, 8);
+  put('核验地址', meta.verifyUrl, 8);
+  doc.y = Math.max(doc.y, verifyBottom);
 
-  heading(doc, '一、各领域违法违规记录查询结果');
+  heading(doc, '一、各领域违法违规记录查询结果', 2 * TABLE_ROW);
   domainTable(doc, s);
 
   const withRecords = s.domains.filter((d) => d.records.length > 0);
-  heading(doc, '二、违法违规记录明细');
+  const NONE = '所选领域在报告期间内均无违法违规记录。';
+  const domainHeading = (d: (typeof withRecords)[number]) => `${d.nameZh}（${d.code}）`;
+  const domainKeep = (d: (typeof withRecords)[number]) =>
+    gap(doc, 'bold', 11, 0.3) +
+    textHeight(doc, 'bold', 11, domainHeading(d), CONTENT) +
+    gap(doc, 'bold', 11, 0.2) +
+    recordKeep(doc, d.records[0], 1);
+  heading(
+    doc,
+    '二、违法违规记录明细',
+    withRecords.length ? domainKeep(withRecords[0]) : textHeight(doc, 'regular', 10, NONE, CONTENT),
+  );
   if (withRecords.length === 0) {
-    doc.font('regular').fontSize(10).text('所选领域在报告期间内均无违法违规记录。', MARGIN, doc.y, { width: CONTENT });
+    doc.font('regular').fontSize(10).text(NONE, MARGIN, doc.y, { width: CONTENT });
   }
   for (const d of withRecords) {
-    ensureSpace(doc, 40);
-    doc.moveDown(0.3).font('bold').fontSize(11).text(`${d.nameZh}（${d.code}）`, MARGIN, doc.y, { width: CONTENT });
-    doc.moveDown(0.2);
+    heading(doc, domainHeading(d), recordKeep(doc, d.records[0], 1), 11, 0.3, 0.2);
     d.records.forEach((r, i) => recordBlock(doc, r, i + 1));
   }
 
-  heading(doc, '三、说明');
-  doc.font('regular').fontSize(9.5).text(`1. ${s.statement}`, MARGIN, doc.y, { width: CONTENT });
-  doc.text('2. 已修复的记录仍予展示，并标注“已修复”。', { width: CONTENT });
-  doc.text('3. 本报告内容自出具时固定，不再变更；报告使用方可扫描二维码或访问核验页面，凭报告编号和验证码核验真伪。', {
-    width: CONTENT,
-  });
-
-  heading(doc, '四、防伪核验');
-  ensureSpace(doc, 130);
-  const top = doc.y;
-  doc.image(qr, MARGIN + CONTENT - 110, top, { width: 110 });
-  const w = CONTENT - 125;
-  doc
-    .font('bold')
-    .fontSize(9.5)
-    .text('报告编号：', MARGIN, top, { width: w, continued: true })
-    .font('regular')
-    .text(s.number);
-  doc
-    .font('bold')
-    .text('验证码：', { width: w, continued: true })
-    .font('regular')
-    .text(meta.verificationCode ?? '（仅向信用主体本人提供）');
-  doc.font('bold').text('签名密钥：', { width: w, continued: true }).font('regular').text(meta.keyId);
-  doc.font('bold').text('SHA-256：', { width: w }).font('regular').fontSize(8).text(meta.sha256, { width: w });
-  doc.fontSize(8).fillColor('#555').text(`核验地址：${meta.verifyUrl}`, { width: w });
-  doc.fillColor('#000');
-  doc.y = Math.max(doc.y, top + 120);
+  const notes = [
+    `1. ${s.statement}`,
+    '2. 已修复的记录仍予展示，并标注“已修复”。',
+    `3. 本报告内容自出具时固定，不再变更；报告使用方可扫描首页二维码或登录${CHANNEL_ZH.WEBSITE}，凭报告编号和验证码核验真伪，并可比对首页所印 SHA-256 摘要。`,
+  ];
+  heading(doc, '三、说明', textHeight(doc, 'regular', 9.5, notes[0], CONTENT));
+  for (const note of notes) {
+    ensureSpace(doc, textHeight(doc, 'regular', 9.5, note, CONTENT));
+    doc.font('regular').fontSize(9.5).text(note, MARGIN, doc.y, { width: CONTENT });
+  }
 
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
