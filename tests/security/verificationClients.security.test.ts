@@ -173,6 +173,30 @@ describe('verification nobody can block', () => {
     expect(authentic(await attempt('127.0.0.31', 'json', number, verificationCode))).toBe(true);
   });
 
+  it('counts a partner as one client by its partner id, whatever addresses its systems call from', async () => {
+    const { number, verificationCode } = await issue();
+    const partner = `Bearer ${await tokenFor({ role: 'PARTNER', partnerId: 'bid-center', province: '520000' })}`;
+    const auth = { authorization: partner };
+    // Ten wrong codes from ten machines of the partner, through GraphQL and the /verify JSON.
+    for (let i = 0; i < 10; i++) {
+      const a = await attempt(
+        `127.0.0.${50 + i}`,
+        i % 2 ? 'json' : 'graphql',
+        number,
+        wrongCode(verificationCode),
+        auth,
+      );
+      expect(a.code).toBe('NOT_FOUND');
+    }
+    // Another machine of the partner is locked out too, on both doors; the same address without the token is not.
+    for (const door of ['graphql', 'json'] as const)
+      expect([door, (await attempt('127.0.0.60', door, number, verificationCode, auth)).code]).toEqual([
+        door,
+        'VERIFICATION_LOCKED',
+      ]);
+    expect(authentic(await attempt('127.0.0.60', 'graphql', number, verificationCode))).toBe(true);
+  });
+
   it('ignores an address the client names itself: forged forwarding headers give it no fresh count', async () => {
     const { number, verificationCode } = await issue();
     const from = '127.0.0.40';

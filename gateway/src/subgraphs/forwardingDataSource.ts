@@ -84,9 +84,8 @@ function responseOf(statusCode: number, headers: Record<string, string | string[
 
 /**
  * Each subgraph call: the caller's token (subgraphs verify it again), the request id, the client's
- * address as the gateway determined it (CLIENT_IP_HEADER), a time-out,
- * and a latency observation, over a kept-alive pool per subgraph (fetch was a fifth of the
- * gateway's CPU time per forwarded operation).
+ * address as the gateway found it (CLIENT_IP_HEADER), a time-out, and a latency observation, over a
+ * kept-alive pool per subgraph (fetch was a fifth of the gateway's CPU time per forwarded operation).
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly pool: ReturnType<typeof keepAlivePool>['pool'];

@@ -184,8 +184,8 @@ export function reportRoutes(
     if (principal === 'BAD')
       return requestError(res, 401, 'UNAUTHENTICATED', 'a valid bearer token or ?code= is required', info.requestId);
     const code = url.searchParams.get('code');
-    // A code is a guess like any other: a locked number refuses it, a wrong one counts, whether
-    // the number exists or not (a lock must not tell which numbers exist).
+    // A code is a guess like any other: a client locked out of the number is refused, a wrong code
+    // counts, whether the number exists or not (a lock must not tell which numbers exist).
     const guard = services.verification.guard;
     const ctx = ctxFor(info, principal);
     const client = verificationClient(ctx);
