@@ -35,7 +35,7 @@ afterAll(() => p.stop());
 const VERIFY = `query($n: String!, $c: String!) { verifyReport(number: $n, verificationCode: $c) { authentic number } }`;
 const reportsDb = () => p.subgraphs.reports.app.dataSource;
 const wrongCode = (code: string) => (code[0] === 'A' ? 'B' : 'A') + code.slice(1);
-let sequence = 90_000_000 + Math.floor(Math.random() * 1_000_000);
+let sequence = 9_000_000 + Math.floor(Math.random() * 900_000);
 /** A well-formed number that was never issued. */
 const unknownNumber = () => formatReportNumber('GZ', '20260101', ++sequence);
 

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
+  CLIENT_IP_HEADER,
   ErrorCode,
   keepAlivePool,
   REQUEST_ID_HEADER,
@@ -24,7 +25,7 @@ const PASS_HEADERS = [
 
 /**
  * A GET handler that passes the request on to a subgraph's own HTTP routes (the host of its
- * /graphql URL), with the caller's token, Accept and request id, and passes back the answer.
+ * /graphql URL), with the caller's token, Accept, request id and address, and passes back the answer.
  */
 export function passTo(graphqlUrl: string, timeoutMs: number, service: string): RouteHandler {
   const { pool } = keepAlivePool(graphqlUrl);
@@ -37,7 +38,8 @@ export function passTo(graphqlUrl: string, timeoutMs: number, service: string): 
           ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
           ...(req.headers.accept ? { accept: req.headers.accept } : {}),
           [REQUEST_ID_HEADER]: info.requestId,
-          'x-forwarded-for': info.ip,
+          // The gateway's own finding (see clientIp), never a header the client sent.
+          [CLIENT_IP_HEADER]: info.ip,
         },
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,

@@ -1,5 +1,12 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { domainError, ErrorCode, keepAlivePool, REQUEST_ID_HEADER, type ServiceMetrics } from '@credit/shared';
+import {
+  CLIENT_IP_HEADER,
+  domainError,
+  ErrorCode,
+  keepAlivePool,
+  REQUEST_ID_HEADER,
+  type ServiceMetrics,
+} from '@credit/shared';
 import type { GatewayContext } from '../context';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
@@ -76,9 +83,9 @@ function responseOf(statusCode: number, headers: Record<string, string | string[
 }
 
 /**
- * Each subgraph call: the caller's token (subgraphs verify it again), the request id, a time-out,
- * and a latency observation, over a kept-alive pool per subgraph (fetch was a fifth of the
- * gateway's CPU time per forwarded operation).
+ * Each subgraph call: the caller's token (subgraphs verify it again), the request id, the client's
+ * address as the gateway found it (CLIENT_IP_HEADER), a time-out, and a latency observation, over a
+ * kept-alive pool per subgraph (fetch was a fifth of the gateway's CPU time per forwarded operation).
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly pool: ReturnType<typeof keepAlivePool>['pool'];
@@ -146,6 +153,8 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     if (context && 'requestId' in context) {
       if (context.authorization) headers.authorization = context.authorization;
       headers[REQUEST_ID_HEADER] = context.requestId;
+      // Set here, never copied from the client's headers: a client cannot name its own address.
+      if (context.clientIp) headers[CLIENT_IP_HEADER] = context.clientIp;
     }
     const { http: _http, query, ...rest } = request;
     const a = await this.forward(JSON.stringify({ query, ...rest }), headers);

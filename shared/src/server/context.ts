@@ -10,6 +10,11 @@ export interface ServiceContext {
   requestId: string;
   log: Logger;
   principal?: Principal;
+  /**
+   * The client's address: at the gateway the peer (or its load balancer's word, TRUST_PROXY), in a
+   * subgraph the address the gateway forwarded. Throttles key on it; it is never an identity.
+   */
+  clientIp?: string;
   /** Set by the subgraph server: the service's name and database (shared resolvers use them). */
   service?: string;
   dataSource?: DataSource;
@@ -33,5 +38,10 @@ export async function authenticate(info: RequestInfo, verify: TokenVerifier): Pr
 
 export async function baseContext(info: RequestInfo, verify: TokenVerifier, log: Logger): Promise<ServiceContext> {
   const principal = info.authenticated ? info.principal : await authenticate(info, verify);
-  return { requestId: info.requestId, principal, log: log.child({ requestId: info.requestId }) };
+  return {
+    requestId: info.requestId,
+    principal,
+    clientIp: info.ip,
+    log: log.child({ requestId: info.requestId }),
+  };
 }

@@ -59,14 +59,42 @@ export interface HttpAppOptions<C extends BaseContext> {
    * outside production and nobody in production (numbers about traffic are not public).
    */
   metricsAccess?: MetricsAccess;
-  /** X-Forwarded-For is trusted only behind a known load balancer. */
+  /** X-Forwarded-For is trusted only behind a known load balancer (the gateway's `TRUST_PROXY`). */
   trustProxy?: boolean;
+  /**
+   * A subgraph behind the gateway: the client's address is the one the gateway put in
+   * CLIENT_IP_HEADER (subgraphs are reached only by the gateway and each other, never by clients).
+   */
+  behindGateway?: boolean;
 }
 
-function clientIp(req: IncomingMessage, trustProxy: boolean): string {
+/**
+ * The header in which the gateway tells a subgraph the client's address. The gateway builds every
+ * forwarded request's headers itself, so whatever a client sends under this name never gets through.
+ */
+export const CLIENT_IP_HEADER = 'x-credit-client-ip';
+
+/**
+ * Who sent the request. Behind a load balancer, the last X-Forwarded-For entry is the one the
+ * balancer appended (the address it saw); every entry before it is whatever the client wrote, so
+ * taking the first would let a client pick its own address, and with it a fresh rate budget and
+ * verification count per request. Behind the gateway, the gateway's word; otherwise the socket's peer.
+ */
+export function clientIp(
+  req: Pick<IncomingMessage, 'headers' | 'socket'>,
+  opts: { trustProxy?: boolean; behindGateway?: boolean },
+): string {
+  const peer = req.socket.remoteAddress ?? '';
+  if (opts.behindGateway) {
+    const told = req.headers[CLIENT_IP_HEADER];
+    return typeof told === 'string' && told.trim() ? told.trim() : peer;
+  }
   const forwarded = req.headers['x-forwarded-for'];
-  if (trustProxy && typeof forwarded === 'string' && forwarded) return forwarded.split(',')[0].trim();
-  return req.socket.remoteAddress ?? '';
+  if (opts.trustProxy && typeof forwarded === 'string') {
+    const last = forwarded.split(',').at(-1)!.trim();
+    if (last) return last;
+  }
+  return peer;
 }
 
 /**
@@ -80,7 +108,7 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): S
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const info: RequestInfo = { requestId, headers: req.headers, ip: clientIp(req, opts.trustProxy ?? false) };
+    const info: RequestInfo = { requestId, headers: req.headers, ip: clientIp(req, opts) };
     if (applyCors(req, res, opts.corsOrigins ?? [])) return;
     if (url.pathname === '/health/live') return live(res);
     if (url.pathname === '/metrics' && opts.metrics) {

@@ -104,6 +104,8 @@ export async function createSubgraphServer<C extends ServiceContext>(
     apollo,
     logger: opts.logger,
     exposeSqlCount: opts.exposeSqlCount ?? false,
+    // Clients reach a subgraph only through the gateway, which says who they are (CLIENT_IP_HEADER).
+    behindGateway: true,
     context: async (info) => {
       const base = await baseContext(info, opts.verifyToken, opts.logger);
       base.service = opts.name;

@@ -12,3 +12,15 @@ describe('reports env: PUBLIC_BASE_URL', () => {
     ).toBe('https://credit.guizhou.example');
   });
 });
+
+describe('reports env: VERIFY_ATTACK_CLIENTS', () => {
+  it('counts five distinct clients at one number as an attack unless told otherwise', () => {
+    expect(loadReportsEnv({}).VERIFY_ATTACK_CLIENTS).toBe(5);
+    expect(loadReportsEnv({ VERIFY_ATTACK_CLIENTS: '12' }).VERIFY_ATTACK_CLIENTS).toBe(12);
+  });
+
+  it('refuses a threshold one mistyping holder would reach, and what is not a whole number, naming the variable', () => {
+    expect(() => loadReportsEnv({ VERIFY_ATTACK_CLIENTS: '1' })).toThrow(/VERIFY_ATTACK_CLIENTS/);
+    expect(() => loadReportsEnv({ VERIFY_ATTACK_CLIENTS: 'many' })).toThrow(/VERIFY_ATTACK_CLIENTS/);
+  });
+});

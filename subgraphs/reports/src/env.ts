@@ -32,12 +32,18 @@ export function loadReportsEnv(source: Record<string, string | undefined>) {
         .string()
         .regex(/^[A-Z]{2}$/, 'must be two capital letters')
         .default('GZ'),
-      /** Wrong verification codes for one report number before it is locked (any door). */
+      /** Wrong verification codes from one client for one report number before that client is locked out of it (any door). */
       VERIFY_FAILURES_BEFORE_LOCK: z.coerce.number().int().min(1).max(1000).default(10),
-      /** How long a locked number refuses every code, even the right one. */
+      /** How long a locked-out client is refused every code for the number, even the right one; also the attack window. */
       VERIFY_LOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
-      /** Each wrong code for a number answers this much later per earlier wrong code (slow-down). */
+      /** Each wrong code from a client for a number answers this much later per earlier one of its own (slow-down). */
       VERIFY_FAILURE_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(200),
+      /**
+       * Distinct clients (addresses, partners) with wrong codes for one number within one VERIFY_LOCK_SECONDS
+       * window that make it an attack: metric and audit entry. A holder mistyping and a colleague retrying are
+       * two or three; five strangers at one number within a quarter of an hour are somebody's loop.
+       */
+      VERIFY_ATTACK_CLIENTS: z.coerce.number().int().min(2).max(10_000).default(5),
       PROVINCE_CODE: z
         .string()
         .regex(/^\d{6}$/, 'must be a six-digit region code')

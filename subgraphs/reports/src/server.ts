@@ -98,6 +98,7 @@ export async function createReportsApp(
               failuresBeforeLock: env.VERIFY_FAILURES_BEFORE_LOCK,
               lockSeconds: env.VERIFY_LOCK_SECONDS,
               failureDelayMs: env.VERIFY_FAILURE_DELAY_MS,
+              attackClients: env.VERIFY_ATTACK_CLIENTS,
             },
             metrics,
           ),

@@ -3,7 +3,7 @@ import { errorCode, gql, tokenFor, usingMysql } from '@credit/shared/test';
 import { CreditReportEntity } from '../src/report/report.entity';
 import { SnapshotPartEntity, splitSnapshot } from '../src/report/snapshotPart.entity';
 import { earliestNormalStart, chinaDate } from '@credit/shared';
-import { isWellFormedReportNumber } from '../src/report/reportNumber';
+import { isWellFormedReportNumber, parseReportNumber } from '../src/report/reportNumber';
 import { sha256Hex } from '../src/integrity/signature';
 import {
   daysAgo,
@@ -409,7 +409,7 @@ describe(`reports subgraph on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =>
     expect(numbers.every(isWellFormedReportNumber)).toBe(true);
     expect(numbers.every((n) => n.startsWith(`GZ${chinaDate().replaceAll('-', '')}`))).toBe(true);
     // One process and nothing else issuing meanwhile: its blocks hand out an unbroken run.
-    const seqs = numbers.map((n) => Number(n.slice(10, 18))).sort((a, b) => a - b);
+    const seqs = numbers.map((n) => parseReportNumber(n)!.sequence).sort((a, b) => a - b);
     expect(seqs[39] - seqs[0]).toBe(39);
     // Taken in the order the issuances began, so a later issue time never has a smaller number.
     const byTime = [...reports].sort(

@@ -24,6 +24,7 @@ import { accessTo } from '../report/reportAccess';
 import { isWellFormedReportNumber } from '../report/reportNumber';
 import { verifyForm, verifyResult } from './verifyPage';
 import { readSubstitutes, substitutesHtml } from '../verification/substitutes';
+import { verificationClient } from '../verification/verificationGuard';
 import { audit } from '@credit/shared';
 
 /** A VERIFICATION_LOCKED refusal, as the HTTP routes answer it. */
@@ -37,7 +38,8 @@ function lockOf(err: unknown) {
   return { code, message: err.message, retryAfterSeconds, extensions: { field, retryAfterSeconds } };
 }
 
-const PDF_PATH = /^\/reports\/([A-Z0-9]{19})\.pdf$/;
+// 19 characters for the sequential numbers issued before the random part, 23 since.
+const PDF_PATH = /^\/reports\/([A-Z0-9]{19,23})\.pdf$/;
 
 /** JSON when the client ranks it above HTML (a browser's Accept lists text/html first). */
 function wantsJson(accept: string | undefined): boolean {
@@ -73,6 +75,7 @@ export function reportRoutes(
     requestId: info.requestId,
     log: deps.logger,
     principal,
+    clientIp: info.ip,
   });
   const grantFor = (p: Principal | undefined) => async (number: string) =>
     p?.role === 'PARTNER' ? (await services.authorizations.activeGrants([number], p.partnerId)).has(number) : false;
@@ -132,8 +135,12 @@ export function reportRoutes(
       }
       return send(res, 200, 'text/html; charset=utf-8', verifyForm(number), headers);
     }
+    // A partner's system is one client by its partner id, as in GraphQL (the guard's per-client rule);
+    // anyone else, or a token that does not verify, is the address the gateway saw.
+    const principal = await principalOf(req);
+    const partner = principal !== 'BAD' && principal?.role === 'PARTNER' ? principal : undefined;
     try {
-      const v = await services.verification.verify(ctxFor(info), number, code, async () => false, 'page');
+      const v = await services.verification.verify(ctxFor(info, partner), number, code, async () => false, 'page');
       const substitutes = await readSubstitutes(v, services.substitutionMatters, deps.logger, info.requestId);
       if (asJson)
         return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ ...v, substitutes }), headers);
@@ -179,12 +186,14 @@ export function reportRoutes(
     if (principal === 'BAD')
       return requestError(res, 401, 'UNAUTHENTICATED', 'a valid bearer token or ?code= is required', info.requestId);
     const code = url.searchParams.get('code');
-    // A code is a guess like any other: a locked number refuses it, a wrong one counts, whether
-    // the number exists or not (a lock must not tell which numbers exist).
+    // A code is a guess like any other: a client locked out of the number is refused, a wrong code
+    // counts, whether the number exists or not (a lock must not tell which numbers exist).
     const guard = services.verification.guard;
+    const ctx = ctxFor(info, principal);
+    const client = verificationClient(ctx);
     if (code !== null) {
       try {
-        await guard.assertOpen(number, 'pdf');
+        await guard.assertOpen(number, client, 'pdf');
       } catch (err) {
         const locked = lockOf(err);
         if (!locked) throw err;
@@ -194,13 +203,13 @@ export function reportRoutes(
     }
     const [row] = await services.reports.findByNumbers([number]);
     if (!row) {
-      if (code !== null) await guard.failed(ctxFor(info, principal), number, 'pdf');
+      if (code !== null) await guard.failed(ctx, number, client, 'pdf');
       return notFound();
     }
     const byCode = code !== null && codeMatches(number, code, row.codeHash);
     const access = byCode ? null : await accessTo(principal, row, grantFor(principal));
     if (!byCode && !access) {
-      if (code !== null) await guard.failed(ctxFor(info, principal), number, 'pdf');
+      if (code !== null) await guard.failed(ctx, number, client, 'pdf');
       return notFound();
     }
     const text = (await services.reports.snapshotTexts([number])).get(number);

@@ -29,7 +29,7 @@ import { toDomainViews } from '../report/reportView';
 import type { ReportChannel, ReportScenario } from '../report/snapshot';
 import { breachWarnings, unavailableWarning, type BreachSource } from './breachWarnings';
 import { ReportVerification, type SignatureCheck } from './verification.type';
-import type { VerificationDoor, VerificationGuard } from './verificationGuard';
+import { verificationClient, type VerificationDoor, type VerificationGuard } from './verificationGuard';
 
 /**
  * Responsible for answering "is this report real?" for anyone holding its number and code
@@ -65,11 +65,13 @@ export class VerificationService {
   ): Promise<ReportVerification> {
     const number = (rawNumber ?? '').trim().toUpperCase();
     if (!isWellFormedReportNumber(number)) throw notFound('report', number || '(empty)');
-    await this.guard.assertOpen(number, door);
+    // Throttled per client and number: what other clients tried never stands in this one's way.
+    const client = verificationClient(ctx);
+    await this.guard.assertOpen(number, client, door);
     // The row and its text in one statement: a wrong code is rare enough not to save the text read for.
     const found = await this.reports.findWithSnapshot(number);
     if (!found || !codeMatches(number, code ?? '', found.row.codeHash)) {
-      await this.guard.failed(ctx, number, door);
+      await this.guard.failed(ctx, number, client, door);
       throw notFound('report', number);
     }
     const { row, text } = found;

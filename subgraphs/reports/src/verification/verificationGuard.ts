@@ -4,19 +4,23 @@ import {
   domainError,
   ErrorCode,
   openMemoryCache,
+  Role,
   type Cache,
+  type Principal,
   type ServiceContext,
   type ServiceMetrics,
 } from '@credit/shared';
 import type { DataSource } from 'typeorm';
 
 export interface VerificationGuardConfig {
-  /** Wrong codes for one number before it is locked. */
+  /** Wrong codes from one client for one number before that client is locked out of it. */
   failuresBeforeLock: number;
-  /** How long a lock lasts, and how long wrong codes are remembered. */
+  /** How long a lock lasts, how long wrong codes are remembered, and the window in which attacks are counted. */
   lockSeconds: number;
-  /** Each wrong code answers this much later per wrong code already counted for the number. */
+  /** Each wrong code answers this much later per wrong code the same client already made for the number. */
   failureDelayMs: number;
+  /** Distinct clients with wrong codes for one number within one window that make it an attack. */
+  attackClients: number;
 }
 
 /** Where a code was tried: GraphQL verifyReport, the /verify page (HTML or JSON), a PDF by ?code=. */
@@ -26,17 +30,37 @@ export type VerificationDoor = 'graphql' | 'page' | 'pdf';
 export const failureDelayMs = (cfg: VerificationGuardConfig, failures: number) =>
   cfg.failureDelayMs * Math.min(Math.max(0, failures - 1), cfg.failuresBeforeLock);
 
+/**
+ * Who is guessing: an exchange partner by its id (its systems may call from many addresses, and a
+ * partner is one party however many it uses), anyone else by the address the gateway saw.
+ */
+export function verificationClient(ctx: Pick<ServiceContext, 'principal' | 'clientIp'>): string {
+  const p: Principal | undefined = ctx.principal;
+  if (p?.role === Role.PARTNER) return actorOf(p);
+  return `ip:${ctx.clientIp || 'unknown'}`;
+}
+
+/** The fixed window (of lockSeconds) that `now` falls in: attacks are counted and reported once per window. */
+export const attackWindow = (cfg: VerificationGuardConfig, now: number) => Math.floor(now / 1000 / cfg.lockSeconds);
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Guards one report number against code guessing, whatever the door: wrong codes are counted
- * per number (known or not, so a lock says nothing about whether the number exists), answered
- * ever later, and past the threshold the number is locked (even the right code is refused)
- * until the lock ends. Every wrong code is audited and counted in metrics. The counts live in
+ * Guards report numbers against code guessing, whatever the door, per client and number: a
+ * client's wrong codes for a number (known or not, so a lock says nothing about whether the number
+ * exists) are answered ever later, and past the threshold that client is locked out of that number
+ * until the lock ends. Nobody else is: the holder of the right code verifies at once whatever others
+ * tried, so a rival cannot block a competitor's report by guessing at its number.
+ *
+ * Many clients guessing at one number is an attack rather than a typo: the first wrong code that
+ * brings a window's distinct clients to the threshold counts it in metrics and writes one
+ * `report.verify.attacked` entry for the lead department's audit trail (one per number and window,
+ * however long the attack goes on). Every wrong code is audited and counted too. The counts live in
  * the platform cache, shared by every replica; while it is unreachable, in this process.
  */
 export class VerificationGuard {
   private readonly refusals;
+  private readonly attacks;
   private readonly local: Cache;
 
   constructor(
@@ -50,6 +74,11 @@ export class VerificationGuard {
       'Refused report verifications by door and outcome (wrong_code, locked)',
       ['door', 'outcome'],
     );
+    this.attacks = metrics.counter(
+      'report_verification_attacks_total',
+      'Report numbers that received wrong codes from VERIFY_ATTACK_CLIENTS distinct clients within one window',
+      [],
+    );
     this.local = openMemoryCache(`verification-guard:${process.pid}:${Math.random().toString(36).slice(2)}`);
   }
 
@@ -61,39 +90,70 @@ export class VerificationGuard {
     }
   }
 
-  /** Throws VERIFICATION_LOCKED (with retryAfterSeconds) while the number is locked. */
-  async assertOpen(number: string, door: VerificationDoor, now = Date.now()): Promise<void> {
-    const until = Number((await this.run((c) => c.get(`vl:${number}`))) ?? 0);
+  /** Throws VERIFICATION_LOCKED (with retryAfterSeconds) while `client` is locked out of the number. */
+  async assertOpen(number: string, client: string, door: VerificationDoor, now = Date.now()): Promise<void> {
+    const until = Number((await this.run((c) => c.get(`vl:${number}:${client}`))) ?? 0);
     if (until <= now) return;
     this.refusals.inc({ door, outcome: 'locked' });
     const retryAfterSeconds = Math.max(1, Math.ceil((until - now) / 1000));
     throw domainError(
       ErrorCode.VERIFICATION_LOCKED,
-      `report ${number}: too many wrong verification codes; try again in ${retryAfterSeconds}s`,
+      `report ${number}: too many wrong verification codes from this client; try again in ${retryAfterSeconds}s`,
       { field: 'number', retryAfterSeconds },
     );
   }
 
-  /** A wrong code for `number`: audit, count, maybe lock, then answer late. */
-  async failed(ctx: ServiceContext, number: string, door: VerificationDoor, now = Date.now()): Promise<void> {
+  /** A wrong code for `number` from `client`: audit, count, maybe lock the client out, then answer late. */
+  async failed(
+    ctx: ServiceContext,
+    number: string,
+    client: string,
+    door: VerificationDoor,
+    now = Date.now(),
+  ): Promise<void> {
     this.refusals.inc({ door, outcome: 'wrong_code' });
-    const failures = await this.run((c) => c.incr(`vf:${number}`, this.cfg.lockSeconds));
+    const failures = await this.run((c) => c.incr(`vf:${number}:${client}`, this.cfg.lockSeconds));
     const locks = failures >= this.cfg.failuresBeforeLock;
     if (locks) {
-      await this.run((c) => c.set(`vl:${number}`, String(now + this.cfg.lockSeconds * 1000), this.cfg.lockSeconds));
+      const lock = `vl:${number}:${client}`;
+      await this.run((c) => c.set(lock, String(now + this.cfg.lockSeconds * 1000), this.cfg.lockSeconds));
       // A new lock starts a new count: the next wrong codes after it ends lead to the next lock.
-      await this.run((c) => c.del(`vf:${number}`));
+      await this.run((c) => c.del(`vf:${number}:${client}`));
     }
+    const attacked = await this.countClient(number, client, now);
     // No subject code: nothing about a subject was read, and a number that does not exist has none.
     const row = { actor: actorOf(ctx.principal), role: ctx.principal?.role ?? 'ANONYMOUS', target: number };
+    const entry = (action: string) => ({ ...row, action, subjectCode: null, requestId: ctx.requestId });
     await this.db
       .getRepository(AuditEntry)
       .insert([
-        { ...row, action: 'report.verify.failed', subjectCode: null, requestId: ctx.requestId },
-        ...(locks ? [{ ...row, action: 'report.verify.locked', subjectCode: null, requestId: ctx.requestId }] : []),
+        entry('report.verify.failed'),
+        ...(locks ? [entry('report.verify.locked')] : []),
+        ...(attacked ? [entry('report.verify.attacked')] : []),
       ]);
+    if (attacked) {
+      this.attacks.inc();
+      ctx.log.warn(
+        { number, clients: this.cfg.attackClients, windowSeconds: this.cfg.lockSeconds },
+        'report number attacked: wrong verification codes from many clients',
+      );
+    }
     const delay = failureDelayMs(this.cfg, failures);
     if (delay > 0) await sleep(delay);
+  }
+
+  /**
+   * Counts `client` once per window among the number's guessers; true for the one wrong code that
+   * brings them to the attack threshold (so the alarm rings once per number and window).
+   */
+  private async countClient(number: string, client: string, now: number): Promise<boolean> {
+    const window = attackWindow(this.cfg, now);
+    // Both keys outlive their window by a little, so a window's count never restarts within it.
+    const ttl = this.cfg.lockSeconds + 1;
+    const first = await this.run((c) => c.setIfAbsent(`vc:${number}:${window}:${client}`, '1', ttl));
+    if (!first) return false;
+    const clients = await this.run((c) => c.incr(`va:${number}:${window}`, ttl));
+    return clients === this.cfg.attackClients;
   }
 
   async close(): Promise<void> {
