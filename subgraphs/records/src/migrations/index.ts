@@ -5,6 +5,7 @@ import { DecisionIdentity1796000000000 } from './1796000000000-DecisionIdentity'
 import { NameMismatch1796000000002 } from './1796000000002-NameMismatch';
 import { StatisticsTallies1796000000018 } from './1796000000018-StatisticsTallies';
 import { LagBuckets1796000000019 } from './1796000000019-LagBuckets';
+import { ImportJobs1796000000030 } from './1796000000030-ImportJobs';
 
 export const migrations: (new () => object)[] = [
   Init1795656121508,
@@ -13,4 +14,5 @@ export const migrations: (new () => object)[] = [
   NameMismatch1796000000002,
   StatisticsTallies1796000000018,
   LagBuckets1796000000019,
+  ImportJobs1796000000030,
 ];
