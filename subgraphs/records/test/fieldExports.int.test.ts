@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { usingMysql } from '@credit/shared/test';
 import { importRecords } from '../src/import/importer';
 import { writeNationalExport, type ExportFlavour } from '../src/import/nationalExport';
-import { detectEncoding } from '../src/import/sourceFile';
+import { detectEncoding, tableRows } from '../src/import/sourceFile';
 import { RecordEntity } from '../src/record/record.entity';
 import { ExcludedDecisionEntity } from '../src/record/excludedDecision.entity';
 import { startRecordsWithEntities } from './builders';
@@ -35,7 +34,7 @@ describe(`national 双公示 exports as office software writes them (${usingMysq
     const dir = h.records.env.DATA_DIR!;
     const tag = `${flavour}-${Math.floor(Math.random() * 1e9)}`;
     const file = join(dir, `export-${tag}.${ext}`);
-    const rejects = join(dir, `rejects-${tag}.csv`);
+    const rejects = join(dir, `rejects-${tag}.${ext}`);
     const exp = await writeNationalExport(file, { rows: 600, flavour, tag });
     const unitCode = `GZ-FX${Math.floor(Math.random() * 1e6)}`;
 
@@ -59,13 +58,13 @@ describe(`national 双公示 exports as office software writes them (${usingMysq
     expect(exp.notPunished).toBeGreaterThan(10);
 
     // Reject rows name the file's own row, and a 万元 value is quoted as the file wrote it.
-    const lines = readFileSync(rejects, 'utf8')
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\n')
-      .slice(1);
-    expect(lines.map((l) => Number(l.split(',')[0]))).toEqual(exp.rejectedRows);
-    expect(lines.find((l) => l.includes('NEGATIVE_AMOUNT'))).toMatch(/got -\d+(\.\d+)?万元/);
+    const rejected: string[][] = [];
+    for await (const r of tableRows(rejects, ext as 'csv' | 'xlsx', 'utf8')) rejected.push(r.values);
+    expect(rejected[0].slice(0, 3)).toEqual(['行号', '原因', '原因代码']);
+    expect(rejected.slice(1).map((r) => Number(r[0]))).toEqual(exp.rejectedRows);
+    expect(rejected.find((r) => r[2].includes('NEGATIVE_AMOUNT'))?.[1]).toMatch(
+      /金额不能为负数（填写的是“-\d+(\.\d+)?万元”）/,
+    );
 
     const stored = await h.records.app.dataSource.getRepository(RecordEntity).find({
       where: { sourceUnitCode: unitCode },
