@@ -25,6 +25,8 @@ export function loadGatewayEnv(source: Record<string, string | undefined>) {
       OBJECTIONS_URL: url,
       SUBGRAPH_TIMEOUT_MS: int(100, 120_000, 10_000),
       MAX_BODY_BYTES: int(1_000, 50_000_000, 1_000_000),
+      // A unit's file uploaded to POST /imports (streamed to records, never held): 413 beyond it.
+      IMPORT_MAX_BYTES: int(1_000, 2_000_000_000, 100_000_000),
       MAX_TOKENS: int(100, 100_000, 5_000),
       MAX_DEPTH: int(2, 50, 10),
       MAX_ALIASES: int(0, 1_000, 20),

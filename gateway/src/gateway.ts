@@ -33,6 +33,7 @@ import { loadSafelist, PersistedQueryStore, safelistPlugin } from './persisted/p
 import { assessmentRoutes } from './proxy/assessmentRoutes';
 import { reportRoutes } from './proxy/reportRoutes';
 import { guideRoutes } from './proxy/guideRoutes';
+import { importRoutes } from './proxy/importRoutes';
 import { anonymousAccessPlugin, publicRootFields } from './access/anonymousAccess';
 import { hideInternals, operationNamePlugin } from './errors/requestErrors';
 import { ForwardingDataSource } from './subgraphs/forwardingDataSource';
@@ -166,6 +167,12 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
     const principal = await authenticate(info, verify).catch(() => undefined);
     return limiter.check(principal, info.ip);
   };
+  const imports = importRoutes(opts.routing?.records ?? env.RECORDS_URL ?? urls.get('records'), {
+    timeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+    maxBytes: env.IMPORT_MAX_BYTES,
+    verify,
+    throttle,
+  });
   const http = createHttpApp<GatewayContext>({
     apollo,
     logger,
@@ -184,8 +191,9 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
         env.SUBGRAPH_TIMEOUT_MS,
         throttle,
       ),
+      ...imports.get,
     },
-    postRoutes: demo.post,
+    postRoutes: { ...demo.post, ...imports.post },
     preflight: async (info) => {
       try {
         info.principal = await authenticate(info, verify);

@@ -1,8 +1,12 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { gql, tokenFor } from '@credit/shared/test';
+import { RevisionEntity } from '../../subgraphs/records/src/record/revision.entity';
 import { entities, objections, records, reports, startPlatform, type Platform } from '../platform';
 
 // The console in a real browser (Debian's chromium, driven by playwright-core) against the in-process
@@ -353,24 +357,52 @@ async function fitsPhone(page: Page) {
       '贵阳乌江医药有限公司,法人及非法人组织,91520100210000754L,黔市监罚〔2025〕6002号,虚假宣传,发布虚假广告,《广告法》第五十五条,罚款,罚款3000元,0.3,2025/04/01,贵州省市场监督管理局,11520100MB1234567P',
       '某公司,法人及非法人组织,91520100BADCODE00,黔市监罚〔2025〕6003号,虚假宣传,发布虚假广告,《广告法》第五十五条,罚款,罚款1000元,0.1,2025/05/01,贵州省市场监督管理局,11520100MB1234567P',
     ].join('\r\n');
-    await page.getByLabel('选择文件').setInputFiles({
-      name: 'penalties.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)]),
-    });
-    await page.getByRole('button', { name: '上传并归集' }).click();
-    await page.getByTestId('upload-summary').waitFor();
+    const file = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)]);
+    const uploadFile = async (name: string, mimeType: string, buffer: Buffer) => {
+      await page.getByLabel('选择文件').setInputFiles({ name, mimeType, buffer });
+      await page.getByRole('button', { name: '上传并归集' }).click();
+      await page.getByText('归集完成').waitFor();
+    };
+    await uploadFile('penalties.csv', 'text/csv', file);
     await expect(page.getByTestId('upload-summary').textContent()).resolves.toBe('新增 2 行，退回 1 行');
     await expect(page.locator('#upload-progress').getAttribute('value')).resolves.toBe('3');
     const rejectedRow = page.getByTestId('verdicts').locator('tr.row-bad');
-    await expect(rejectedRow.textContent()).resolves.toMatch(/^4黔市监罚〔2025〕6003号退回creditCode/);
+    await expect(rejectedRow.textContent()).resolves.toMatch(/^4统一社会信用代码\/证件号码：/);
+    await shoot(page, 'desk-upload');
     const [rejects] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: /下载退回行/ }).click(),
     ]);
-    const text = readFileSync(await rejects.path(), 'utf8');
-    expect(text).toContain('6003号');
-    expect(text).not.toContain('6001号');
+    const consoleRejects = readFileSync(await rejects.path(), 'utf8');
+    expect(consoleRejects.startsWith('\uFEFF行号,原因,原因代码,行政相对人名称,')).toBe(true);
+    expect(consoleRejects).toContain('6003号');
+    expect(consoleRejects).not.toContain('6001号');
+
+    // The command-line importer reads the same file as the upload did: the same verdicts, the same rejects file.
+    const dir = mkdtempSync(join(tmpdir(), 'desk-cli-'));
+    writeFileSync(join(dir, 'penalties.csv'), file);
+    // Asynchronously: the platform it calls (entities) runs in this process.
+    const { stdout: cli } = await promisify(execFile)(
+      process.execPath,
+      [
+        join(root, 'subgraphs/records/dist/import/importCli.js'),
+        ...['--unit', unitCode, '--file', join(dir, 'penalties.csv'), '--rejects', join(dir, 'rejects.csv')],
+      ],
+      // A database of its own: the platform's already holds the upload.
+      {
+        env: { ...process.env, ...p.env, DB_URL: '', DATA_DIR: dir, ENTITIES_URL: p.subgraphs.entities.url },
+        encoding: 'utf8',
+      },
+    );
+    expect(cli).toMatch(/created {4}2\n {2}updated {4}0\n {2}unchanged {2}0\n {2}excluded {3}0\n {2}rejected {3}1/);
+    expect(readFileSync(join(dir, 'rejects.csv'), 'utf8')).toBe(consoleRejects);
+
+    // The same file again: nothing changes, no revision is written.
+    const revisions = () => p.subgraphs.records.app.dataSource.getRepository(RevisionEntity).count();
+    const before = await revisions();
+    await uploadFile('penalties.csv', 'text/csv', file);
+    await expect(page.getByTestId('upload-summary').textContent()).resolves.toBe('未变化 2 行，退回 1 行');
+    expect(await revisions()).toBe(before);
 
     // The same national columns as an Excel workbook.
     const wb = new ExcelJS.Workbook();
@@ -378,17 +410,12 @@ async function fitsPhone(page: Page) {
     const rows = csv.split('\r\n').map((l) => l.split(','));
     sheet.addRow(rows[0]);
     sheet.addRow(rows[1].map((v, i) => (i === 3 ? '黔市监罚〔2025〕6004号' : v)));
-    await page.getByLabel('选择文件').setInputFiles({
-      name: 'penalties.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: Buffer.from(await wb.xlsx.writeBuffer()),
-    });
-    await page.getByRole('button', { name: '上传并归集' }).click();
-    await page
-      .getByTestId('upload-summary')
-      .filter({ hasText: /^新增 1 行$/ })
-      .waitFor();
-    await expect(page.getByTestId('verdicts').textContent()).resolves.toContain('6004号');
+    await uploadFile(
+      'penalties.xlsx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      Buffer.from(await wb.xlsx.writeBuffer()),
+    );
+    await expect(page.getByTestId('upload-summary').textContent()).resolves.toBe('新增 1 行');
 
     await page.getByTestId('quality').waitFor();
     await checkAccessibility(page);

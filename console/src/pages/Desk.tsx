@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { call, describeError } from '../api/client';
+import { ApiError, call, describeError } from '../api/client';
 import {
   fmtTime,
   isoDate,
@@ -17,14 +17,10 @@ import {
   DeskQualityDocument,
   DeskResolveDocument,
   DeskStartReviewDocument,
-  DeskSubmitRecordsDocument,
   type DeskObjectionsQuery,
   type DeskQualityQuery,
-  type RecordInput,
 } from '../graphql/generated/operations';
 import type { Session } from '../session/session';
-import { mapHeaders, rowInput } from '../upload/columns';
-import { readTable } from '../upload/readTable';
 
 type Objection = DeskObjectionsQuery['objections']['edges'][number]['node'];
 
@@ -209,79 +205,109 @@ function ResolveForm(props: {
   );
 }
 
-interface Verdict {
-  row: number;
-  decisionNumber: string;
-  verdict: string;
-  reasons: string;
+/** What GET /imports/<id> answers (records/src/import/importJobs.ts: ImportJobView). */
+interface ImportJob {
+  id: string;
+  fileName: string;
+  status: 'RUNNING' | 'DONE' | 'FAILED';
+  total: number;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  excluded: number;
+  rejected: number;
+  unknownColumns: string[];
+  error: { code: string; message: string } | null;
+  rejectsUrl: string | null;
+  rejectedRows: { line: number; reasons: { field: string; code: string; text: string }[] }[];
 }
 
-// submitRecords takes up to 1,000 rows a call; smaller batches let the progress bar move.
-const BATCH = 200;
+const VERDICT_COUNTS = [
+  ['CREATED', 'created'],
+  ['UPDATED', 'updated'],
+  ['UNCHANGED', 'unchanged'],
+  ['EXCLUDED', 'excluded'],
+  ['REJECTED', 'rejected'],
+] as const;
+// How often the page asks how far the import is.
+const POLL_MS = 500;
 
+/** The gateway's file routes with the session's token; a refusal becomes an ApiError naming code and field. */
+async function fileCall(session: Session, path: string, init: RequestInit = {}): Promise<Response> {
+  const res = await fetch(path, {
+    ...init,
+    headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${session.token}` },
+  });
+  if (res.ok) return res;
+  const body = (await res.json().catch(() => ({}))) as {
+    errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+  };
+  const e = body.errors?.[0];
+  throw new ApiError(e?.message ?? `HTTP ${res.status}`, e?.extensions?.code, e?.extensions?.field);
+}
+
+/**
+ * The file goes to the gateway as it is (POST /imports) and the records importer reads it, as
+ * `pnpm import:records` does: the page only shows the job's progress and verdicts and fetches
+ * its rejects file.
+ */
 function Upload({ session, onDone }: { session: Session; onDone: () => void }) {
   const [file, setFile] = useState<File>();
-  const [progress, setProgress] = useState<{ done: number; total: number }>();
-  const [verdicts, setVerdicts] = useState<Verdict[]>([]);
+  const [job, setJob] = useState<ImportJob>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const upload = async () => {
     if (!file) return;
     setError(undefined);
-    setVerdicts([]);
+    setJob(undefined);
     setBusy(true);
     try {
-      const table = await readTable(file);
-      const { setters } = mapHeaders(table.headers);
-      const domain = session.domains?.length === 1 ? session.domains[0] : undefined;
-      const rows = table.rows.map((r) => ({ row: r.row, input: rowInput(setters, r.values, domain) }));
-      setProgress({ done: 0, total: rows.length });
-      const out: Verdict[] = [];
-      for (let i = 0; i < rows.length; i += BATCH) {
-        const batch = rows.slice(i, i + BATCH);
-        const r = await call(DeskSubmitRecordsDocument, { records: batch.map((b) => b.input as RecordInput) });
-        for (const res of r.submitRecords.results) {
-          const src = batch[res.index];
-          out.push({
-            row: src.row,
-            decisionNumber: res.decisionNumber ?? String(src.input.decisionNumber ?? ''),
-            verdict: res.verdict,
-            reasons: res.reasons.map((x) => `${x.field}：${x.message}（${x.code}）`).join('；'),
-          });
-        }
-        setProgress({ done: Math.min(i + BATCH, rows.length), total: rows.length });
-        setVerdicts([...out]);
+      const started = await fileCall(session, `/imports?name=${encodeURIComponent(file.name)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream' },
+        body: file,
+      });
+      let current = (await started.json()) as ImportJob;
+      setJob(current);
+      while (current.status === 'RUNNING') {
+        await new Promise((r) => setTimeout(r, POLL_MS));
+        current = (await (await fileCall(session, `/imports/${current.id}`)).json()) as ImportJob;
+        setJob(current);
       }
+      if (current.status === 'FAILED' && current.error) setError(`${current.error.message}（${current.error.code}）`);
       onDone();
     } catch (e) {
-      setError(e instanceof Error && !('code' in e) ? e.message : describeError(e));
+      setError(describeError(e));
     } finally {
       setBusy(false);
     }
   };
-  const counts = verdicts.reduce<Record<string, number>>(
-    (acc, v) => ({ ...acc, [v.verdict]: (acc[v.verdict] ?? 0) + 1 }),
-    {},
-  );
-  const rejects = verdicts.filter((v) => v.verdict === 'REJECTED');
-  const downloadRejects = () => {
-    const q = (s: string | number) => `"${String(s).replace(/"/g, '""')}"`;
-    const csv = [
-      '文件行号,行政处罚决定书文号,退回原因',
-      ...rejects.map((r) => [r.row, r.decisionNumber, r.reasons].map(q).join(',')),
-    ].join('\r\n');
-    const url = URL.createObjectURL(new Blob(['\uFEFF' + csv], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `rejects-${file?.name.replace(/\.\w+$/, '') ?? 'upload'}.csv`;
-    a.click();
-    URL.revokeObjectURL(url);
+  const downloadRejects = async () => {
+    if (!job?.rejectsUrl) return;
+    try {
+      const res = await fileCall(session, job.rejectsUrl);
+      const url = URL.createObjectURL(await res.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `退回行-${job.fileName.replace(/\.\w+$/, '')}${/\.\w+$/.exec(job.fileName)?.[0] ?? '.csv'}`;
+      a.click();
+      URL.revokeObjectURL(url);
+    } catch (e) {
+      setError(describeError(e));
+    }
   };
+  const summary = job
+    ? VERDICT_COUNTS.filter(([, k]) => job[k] > 0)
+        .map(([v, k]) => `${term(VERDICT, v)} ${job[k]} 行`)
+        .join('，')
+    : '';
   return (
     <section className="card" aria-labelledby="upload-title">
       <h2 id="upload-title">上传双公示文件</h2>
       <p className="hint">
-        全国“双公示”行政处罚导出文件（CSV：UTF-8 或 GB18030；Excel .xlsx）。逐行给出归集结果；退回的行可下载后修改重报。
+        全国“双公示”行政处罚导出文件（CSV：UTF-8 或 GB18030；Excel
+        .xlsx），由平台按导入工具的同一规则逐行归集；同一文件重复上传不会产生新版本。退回的行可下载（原文件各列，前加行号、原因、原因代码），改正后直接上传该文件重报。
       </p>
       <form
         onSubmit={(e) => {
@@ -290,56 +316,63 @@ function Upload({ session, onDone }: { session: Session; onDone: () => void }) {
         }}
       >
         <label htmlFor="file">选择文件</label>
-        <input id="file" type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => setFile(e.target.files?.[0])} />
+        <input
+          id="file"
+          type="file"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => setFile(e.target.files?.[0])}
+        />
         <button type="submit" disabled={!file || busy}>
           上传并归集
         </button>
       </form>
-      {progress && (
+      {job && (
         <div className="progress">
           <label htmlFor="upload-progress">
-            归集进度 {progress.done} / {progress.total} 行
+            {job.status === 'RUNNING' ? '归集中' : job.status === 'DONE' ? '归集完成' : '归集中止'} {job.rows} /{' '}
+            {job.total || '…'} 行
           </label>
-          <progress id="upload-progress" max={progress.total} value={progress.done} />
+          <progress id="upload-progress" max={Math.max(job.total, 1)} value={job.rows} />
         </div>
       )}
       {error && <Notice kind="error">{error}</Notice>}
-      {verdicts.length > 0 && (
-        <>
-          <p data-testid="upload-summary">
-            {Object.entries(counts)
-              .map(([k, n]) => `${term(VERDICT, k)} ${n} 行`)
-              .join('，')}
-          </p>
-          {rejects.length > 0 && (
-            <button type="button" className="secondary" onClick={downloadRejects}>
-              下载退回行（{rejects.length}）
-            </button>
-          )}
-          <div className="table-wrap">
-            <table data-testid="verdicts">
-              <caption>逐行结果</caption>
-              <thead>
-                <tr>
-                  <th scope="col">行号</th>
-                  <th scope="col">决定书文号</th>
-                  <th scope="col">结果</th>
-                  <th scope="col">原因</th>
+      {job && summary && (
+        <p data-testid="upload-summary" aria-live="polite">
+          {summary}
+        </p>
+      )}
+      {job && job.unknownColumns.length > 0 && (
+        <p className="hint">未识别的列（已忽略）：{job.unknownColumns.join('、')}</p>
+      )}
+      {job?.rejectsUrl && (
+        <button type="button" className="secondary" onClick={() => void downloadRejects()}>
+          下载退回行（{job.rejected}）
+        </button>
+      )}
+      {job && job.rejectedRows.length > 0 && (
+        <div className="table-wrap">
+          <table data-testid="verdicts">
+            <caption>
+              退回的行{job.rejected > job.rejectedRows.length ? `（前 ${job.rejectedRows.length} 行）` : ''}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">行号</th>
+                <th scope="col">原因</th>
+                <th scope="col">原因代码</th>
+              </tr>
+            </thead>
+            <tbody>
+              {job.rejectedRows.map((r) => (
+                <tr key={r.line} className="row-bad">
+                  <td>{r.line}</td>
+                  <td>{r.reasons.map((x) => x.text).join('；')}</td>
+                  <td>{r.reasons.map((x) => x.code).join(' ')}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {verdicts.slice(0, 200).map((v) => (
-                  <tr key={v.row} className={v.verdict === 'REJECTED' ? 'row-bad' : ''}>
-                    <td>{v.row}</td>
-                    <td>{v.decisionNumber}</td>
-                    <td>{term(VERDICT, v.verdict)}</td>
-                    <td>{v.reasons}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

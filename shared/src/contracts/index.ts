@@ -6,3 +6,4 @@ export * from './lawfulNonPunishment';
 export * from './scenarios';
 export * from './deadlines';
 export * from './quarter';
+export * from './spreadsheetText';

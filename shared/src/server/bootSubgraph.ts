@@ -40,6 +40,8 @@ export interface BootOptions<C extends ServiceContext, S> {
   /** Runs once the database is open (catalogue, demo seed). */
   onReady?: (services: S, deps: SubgraphDeps) => Promise<void>;
   routes?: (services: S, deps: SubgraphDeps) => Record<string, RouteHandler>;
+  /** POST routes outside GraphQL by exact path (a file upload); their handlers read the body themselves. */
+  postRoutes?: (services: S, deps: SubgraphDeps) => Record<string, RouteHandler>;
   logger?: Logger;
   /** Tests pass a temporary SQLite file. */
   sqliteFile?: string;
@@ -113,6 +115,7 @@ export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOption
       verifyToken,
       extendContext: (base) => opts.extendContext(base, services),
       routes: opts.routes?.(services, deps),
+      postRoutes: opts.postRoutes?.(services, deps),
       metrics,
       maxBodyBytes: opts.maxBodyBytes,
       metricsToken: env.METRICS_TOKEN,

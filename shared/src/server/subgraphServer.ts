@@ -35,6 +35,8 @@ export interface SubgraphServerOptions<C extends ServiceContext> {
   /** Adds the subgraph's per-request state (fresh DataLoaders) to the base context. */
   extendContext: (base: ServiceContext) => C;
   routes?: Record<string, RouteHandler>;
+  /** POST routes by exact path outside GraphQL (an upload streamed through by the gateway). */
+  postRoutes?: Record<string, RouteHandler>;
   metrics?: ServiceMetrics;
   maxBodyBytes?: number;
   /** `compiled` runs operations as graphql-jit code (the default), `interpreted` as graphql-js does. */
@@ -123,6 +125,7 @@ export async function createSubgraphServer<C extends ServiceContext>(
       [SERVICE_TOKEN_CHECK_PATH]: (_req, res, info) => answerServiceTokenCheck(res, info, opts.verifyToken),
       [PLATFORM_IDENTITY_PATH]: (_req, res, info) => answerPlatformIdentity(res, info, opts),
     },
+    postRoutes: opts.postRoutes,
     maxBodyBytes: opts.maxBodyBytes,
     metrics: () => metrics.registry.metrics(),
     metricsAccess: { token: opts.metricsToken, production: opts.production },

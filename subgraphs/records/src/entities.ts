@@ -9,6 +9,7 @@ import { RevisionEntity } from './record/revision.entity';
 import { SubmissionEntity } from './submission/submission.entity';
 import { migrations } from './migrations';
 import { TALLY_ENTITIES } from './aggregates/tallyMaintenance';
+import { ImportJobEntity, ImportRejectEntity } from './import/importJob.entity';
 
 /** Everything this subgraph stores, and the migrations that create it on MySQL. */
 export const ENTITIES = [
@@ -19,6 +20,8 @@ export const ENTITIES = [
   NameMismatchEntity,
   ...TALLY_ENTITIES,
   RecordChangeOutboxEntity,
+  ImportJobEntity,
+  ImportRejectEntity,
   AuditEntry,
 ];
 export const MIGRATIONS = migrations;

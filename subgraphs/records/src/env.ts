@@ -14,6 +14,8 @@ export function loadRecordsEnv(source: Record<string, string | undefined>) {
       SEED_DEMO: seedDemoVar,
       LATE_THRESHOLD_DAYS: z.coerce.number().int().min(0).max(365).default(7),
       REJECTION_RATE_WARNING: z.coerce.number().min(0).max(1).default(0.2),
+      // A unit's uploaded file (POST /imports through the gateway, which has its own bound of the same name).
+      IMPORT_MAX_BYTES: z.coerce.number().int().min(1_000).max(2_000_000_000).default(100_000_000),
       // The default and normal maximum period, read by reports too (one value for the platform).
       ...periodEnvShape,
     },

@@ -1,4 +1,11 @@
-import { authConfigFromEnv, bootSubgraph, createServiceClient, type BootedSubgraph, type Logger } from '@credit/shared';
+import {
+  authConfigFromEnv,
+  bootSubgraph,
+  createServiceClient,
+  type BootedSubgraph,
+  type Logger,
+  type SubgraphDeps,
+} from '@credit/shared';
 import { RecordChangeFeed } from './changeFeed/changeFeed';
 import type { DomainCatalogue, SourceUnitDirectory } from './catalogue/entitiesDirectory';
 import {
@@ -13,6 +20,7 @@ import type { RecordsEnv } from './env';
 import { buildRecordsSchema } from './schema';
 import { talliesMissing } from './aggregates/tallyMaintenance';
 import { seedDemoRecords } from './seed/demoRecords';
+import { importRoutes } from './import/importRoutes';
 
 export type RecordsApp = BootedSubgraph<RecordsServices> & {
   /** Record changes on their way to reports (issued reports' currency). */
@@ -29,6 +37,10 @@ export interface RecordsAppOptions {
 /** Builds the records subgraph (not listening): tests bind port 0, main.ts the configured port. */
 export async function createRecordsApp(env: RecordsEnv, opts: RecordsAppOptions = {}): Promise<RecordsApp> {
   const { directory, ...boot } = opts;
+  // One set of upload routes serves both the GET and the POST side.
+  let imports: ReturnType<typeof importRoutes> | undefined;
+  const importsOf = (services: RecordsServices, deps: SubgraphDeps) =>
+    (imports ??= importRoutes(services, deps, env.IMPORT_MAX_BYTES));
   const app = await bootSubgraph<RecordsContext, RecordsServices>({
     name: SERVICE_NAME,
     env,
@@ -45,6 +57,8 @@ export async function createRecordsApp(env: RecordsEnv, opts: RecordsAppOptions 
         subjectChanges,
       ),
     extendContext: createContext,
+    routes: (services, deps) => importsOf(services, deps).get,
+    postRoutes: (services, deps) => importsOf(services, deps).post,
     // A test directory replaces the entities calls altogether.
     callees: directory ? [] : [env.ENTITIES_URL],
     onReady: async (services, { logger }) => {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { makeCreditCode } from '@credit/shared';
@@ -13,7 +13,7 @@ import {
   type ExportFlavour,
 } from '../src/import/nationalExport';
 import { findStoredNonPunishments } from '../src/maintenance/storedRecordChecks';
-import { detectEncoding } from '../src/import/sourceFile';
+import { detectEncoding, tableRows } from '../src/import/sourceFile';
 import { RecordEntity } from '../src/record/record.entity';
 import { ExcludedDecisionEntity } from '../src/record/excludedDecision.entity';
 import { startRecordsWithEntities } from './builders';
@@ -44,7 +44,7 @@ describe(`national 双公示 exports as office software writes them (${usingMysq
     const dir = h.records.env.DATA_DIR!;
     const tag = `${flavour}-${Math.floor(Math.random() * 1e9)}`;
     const file = join(dir, `export-${tag}.${ext}`);
-    const rejects = join(dir, `rejects-${tag}.csv`);
+    const rejects = join(dir, `rejects-${tag}.${ext}`);
     const exp = await writeNationalExport(file, { rows: 600, flavour, tag });
     const unitCode = `GZ-FX${Math.floor(Math.random() * 1e6)}`;
 
@@ -70,13 +70,13 @@ describe(`national 双公示 exports as office software writes them (${usingMysq
     expect(exp.nearMisses).toBeGreaterThanOrEqual(NEAR_MISS_WORDINGS.length);
 
     // Reject rows name the file's own row, and a 万元 value is quoted as the file wrote it.
-    const lines = readFileSync(rejects, 'utf8')
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\n')
-      .slice(1);
-    expect(lines.map((l) => Number(l.split(',')[0]))).toEqual(exp.rejectedRows);
-    expect(lines.find((l) => l.includes('NEGATIVE_AMOUNT'))).toMatch(/got -\d+(\.\d+)?万元/);
+    const rejected: string[][] = [];
+    for await (const r of tableRows(rejects, ext as 'csv' | 'xlsx', 'utf8')) rejected.push(r.values);
+    expect(rejected[0].slice(0, 3)).toEqual(['行号', '原因', '原因代码']);
+    expect(rejected.slice(1).map((r) => Number(r[0]))).toEqual(exp.rejectedRows);
+    expect(rejected.find((r) => r[2].includes('NEGATIVE_AMOUNT'))?.[1]).toMatch(
+      /金额不能为负数（填写的是“-\d+(\.\d+)?万元”）/,
+    );
 
     const stored = await h.records.app.dataSource.getRepository(RecordEntity).find({
       where: { sourceUnitCode: unitCode },

@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AuditEntry } from '@credit/shared';
+import { AuditEntry, creditCodeCheckCharacter } from '@credit/shared';
 import { usingMysql } from '@credit/shared/test';
 import { In } from 'typeorm';
 import { importRecords } from '../src/import/importer';
-import { writeSampleCsv } from '../src/import/sampleCsv';
+import { SAMPLE_HEADERS, writeSampleCsv } from '../src/import/sampleCsv';
 import { RecordEntity } from '../src/record/record.entity';
 import { RevisionEntity } from '../src/record/revision.entity';
 import * as load from '../src/submission/bulkLoad';
@@ -44,25 +44,49 @@ describe(`bulk import on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => {
     expect(first).toMatchObject({ rows: 3_000, created: 2_970, rejected: 30, unchanged: 0, batches: 3 });
     expect(progress).toEqual([1_000, 2_000, 3_000]);
     expect(first.rowsPerSecond).toBeGreaterThan(0);
-    const lines = readFileSync(rejects, 'utf8').trim().split('\n');
+    // The source's columns behind 行号, 原因 (Chinese) and 原因代码; UTF-8 with BOM and CRLF for WPS and Excel.
+    const text = readFileSync(rejects, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const lines = text.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(31);
-    expect(lines[1]).toMatch(/^101,黔市监罚〔.+〕100号,"creditCode: BAD_CHECK_CHARACTER /);
+    expect(lines[0]).toBe(['行号', '原因', '原因代码', ...SAMPLE_HEADERS].join(','));
+    expect(lines[1]).toMatch(
+      /^101,统一社会信用代码\/证件号码：校验位不正确，请核对代码（填写的是“91520100\w+”）,creditCode:BAD_CHECK_CHARACTER,黔市监罚〔.+〕100号,行政处罚,/,
+    );
+
+    // Fixing a rejected row in the rejects file and importing that file accepts the row.
+    const CODE = 3 + SAMPLE_HEADERS.indexOf('行政相对人代码_1(统一社会信用代码)');
+    const fixedLines = lines.slice(0, 2).map((l, i) => {
+      if (i === 0) return l;
+      const cells = l.split(',');
+      cells[CODE] = cells[CODE].slice(0, 17) + creditCodeCheckCharacter(cells[CODE].slice(0, 17));
+      return cells.join(',');
+    });
+    const fixedFile = join(dir, 'rejects-fixed.csv');
+    writeFileSync(fixedFile, `\uFEFF${fixedLines.join('\r\n')}\r\n`);
+    const fixed = await importRecords(h.records.app.services.submissions, {
+      file: fixedFile,
+      format: 'csv',
+      submitter: submitter(unitCode),
+    });
+    expect(fixed).toMatchObject({ rows: 1, created: 1, rejected: 0, unknownColumns: [] });
 
     const records = h.records.app.dataSource.getRepository(RecordEntity);
-    expect(await records.countBy({ sourceUnitCode: unitCode })).toBe(2_970);
+    expect(await records.countBy({ sourceUnitCode: unitCode })).toBe(2_971);
     const again = await importRecords(h.records.app.services.submissions, {
       file,
       format: 'csv',
       submitter: submitter(unitCode),
     });
     // The default batch is larger than the API's 1,000 rows: the re-run is one transaction.
+    // Row 101 is still wrong in the source file; its fixed copy is stored.
     expect(again).toMatchObject({ rows: 3_000, created: 0, unchanged: 2_970, rejected: 30, batches: 1 });
-    expect(await records.countBy({ sourceUnitCode: unitCode })).toBe(2_970);
+    expect(await records.countBy({ sourceUnitCode: unitCode })).toBe(2_971);
     expect(
       await h.records.app.dataSource
         .getRepository(SubmissionEntity)
         .countBy({ sourceUnitCode: unitCode, channel: 'IMPORT' }),
-    ).toBe(4);
+    ).toBe(5);
     const sample = await records.findOneByOrFail({
       sourceUnitCode: unitCode,
       decisionNumber: `黔市监罚〔${unitCode}〕10号`,
@@ -77,7 +101,7 @@ describe(`bulk import on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => {
   it('imports JSON Lines and rejects lines that are not JSON objects', async () => {
     const dir = h.records.env.DATA_DIR!;
     const file = join(dir, 'records.jsonl');
-    const rejects = join(dir, 'rejects.jsonl.csv');
+    const rejects = join(dir, 'rejects.jsonl');
     const unitCode = `GZ-JL${Math.floor(Math.random() * 1e6)}`;
     writeFileSync(
       file,
@@ -95,9 +119,14 @@ describe(`bulk import on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => {
       rejectsFile: rejects,
     });
     expect(s).toMatchObject({ rows: 3, created: 1, rejected: 2 });
-    const lines = readFileSync(rejects, 'utf8').trim().split('\n');
-    expect(lines[1]).toMatch(/^2,,"?line: not a JSON object/);
-    expect(lines[2]).toContain('DATE_BEFORE_2020');
+    // JSON Lines come back as JSON Lines: the line's object with 行号, 原因 and 原因代码.
+    const lines = readFileSync(rejects, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines[0]).toMatchObject({ 行号: 2, 原因代码: 'line:NOT_JSON_OBJECT', 原文: 'not json' });
+    expect(lines[0].原因).toMatch(/^本行不是一个 JSON 对象/);
+    expect(lines[1]).toMatchObject({ 行号: 3, 原因代码: 'decisionDate:DATE_BEFORE_2020', 处罚决定日期: '2019/12/31' });
   });
 
   it("writes more than the API's 1,000 rows in one transaction, with one audit row per subject written", async () => {
@@ -168,8 +197,8 @@ describe(`bulk import on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => {
         batchSize: 500,
         writers: 2,
       });
-      // Row 2's copies alternate (each is a change from the last one written); nothing is new.
-      expect(again).toMatchObject({ rows: 3_002, created: 0, rejected: 0, unchanged: 3_000, updated: 2 });
+      // A decision's copies share a batch however far apart: the file's last word is stored, nothing changes.
+      expect(again).toMatchObject({ rows: 3_002, created: 0, rejected: 0, unchanged: 3_002, updated: 0 });
       expect(await ds.getRepository(RecordEntity).countBy({ sourceUnitCode: unitCode })).toBe(3_000);
     },
   );

@@ -138,13 +138,6 @@ export type IssueReportInput = {
   requiredByReportUser?: string | null | undefined;
 };
 
-/** 暂扣 / 吊销证照 */
-export const LicenceAction = {
-  SUSPENDED: 'SUSPENDED',
-  REVOKED: 'REVOKED'
-} as const;
-
-export type LicenceAction = typeof LicenceAction[keyof typeof LicenceAction];
 /** CORRECT: change fields of the record; REVOKE: the record should not exist; REPAIR: the record is repaired (已修复) */
 export const ObjectionCorrectionAction = {
   CORRECT: 'CORRECT',
@@ -228,99 +221,6 @@ export const RecordCategory = {
 } as const;
 
 export type RecordCategory = typeof RecordCategory[keyof typeof RecordCategory];
-/** A decision as reported by a source unit (双公示 columns) */
-export type RecordInput = {
-  /** 决定书文号; with the unit, the idempotency key */
-  decisionNumber?: string | null | undefined;
-  category?: RecordCategory | null | undefined;
-  /** 简易程序 (administrative penalties only) */
-  simplifiedProcedure?: boolean | null | undefined;
-  domainCode?: string | null | undefined;
-  /** Credit code, or resident ID for a natural person */
-  creditCode?: string | null | undefined;
-  /** 行政相对人名称 */
-  subjectName?: string | null | undefined;
-  /** Inferred from the code when absent */
-  subjectType?: RecordSubjectType | null | undefined;
-  /** 违法行为类型 (required for administrative penalties) */
-  violationType?: string | null | undefined;
-  /** 违法事实 */
-  facts?: string | null | undefined;
-  /** 处罚依据 */
-  legalBasis?: string | null | undefined;
-  /** 处罚类别 (required for administrative penalties) */
-  penaltyTypes?: Array<string> | null | undefined;
-  /** 处罚内容 */
-  penaltyContent?: string | null | undefined;
-  /** Fine in yuan, e.g. "5000" or "5000.50" */
-  fineAmount?: string | null | undefined;
-  /** Confiscated amount in yuan */
-  confiscatedAmount?: string | null | undefined;
-  licenceAction?: LicenceAction | null | undefined;
-  /** 暂扣或吊销证照名称及编号 */
-  licenceDetail?: string | null | undefined;
-  /** YYYY-MM-DD, from 2020-01-01, not in the future */
-  decisionDate?: string | null | undefined;
-  /** 处罚有效期 YYYY-MM-DD */
-  effectiveUntil?: string | null | undefined;
-  /** 公示截止期 YYYY-MM-DD */
-  publicityDeadline?: string | null | undefined;
-  /** 处罚机关 */
-  decidingAuthority?: string | null | undefined;
-  /** 处罚机关统一社会信用代码 */
-  decidingAuthorityCode?: string | null | undefined;
-  /** GB/T 2260 code in Guizhou (52xxxx) */
-  regionCode?: string | null | undefined;
-  remarks?: string | null | undefined;
-  /** 依法不予行政处罚: acknowledged as EXCLUDED, never a record */
-  notPunished?: boolean | null | undefined;
-  /** False when not yet confirmed by an effective legal document (EXCLUDED); default true */
-  legallyEffective?: boolean | null | undefined;
-};
-
-export const RecordRowReason = {
-  MISSING_FIELD: 'MISSING_FIELD',
-  BAD_CHECK_CHARACTER: 'BAD_CHECK_CHARACTER',
-  INVALID_CODE: 'INVALID_CODE',
-  UNKNOWN_DOMAIN: 'UNKNOWN_DOMAIN',
-  INACTIVE_DOMAIN: 'INACTIVE_DOMAIN',
-  DOMAIN_NOT_ALLOWED: 'DOMAIN_NOT_ALLOWED',
-  INVALID_DATE: 'INVALID_DATE',
-  DATE_BEFORE_2020: 'DATE_BEFORE_2020',
-  DATE_IN_FUTURE: 'DATE_IN_FUTURE',
-  DATE_ORDER: 'DATE_ORDER',
-  NEGATIVE_AMOUNT: 'NEGATIVE_AMOUNT',
-  INVALID_AMOUNT: 'INVALID_AMOUNT',
-  INVALID_VALUE: 'INVALID_VALUE',
-  TOO_LONG: 'TOO_LONG',
-  DUPLICATE_IN_BATCH: 'DUPLICATE_IN_BATCH',
-  /** the decision (deciding authority + number) is recorded by another unit */
-  OWNED_BY_OTHER_UNIT: 'OWNED_BY_OTHER_UNIT',
-  /** the row would put back a field that an upheld objection, a repair or a revocation decided */
-  CORRECTED_BY_OBJECTION: 'CORRECTED_BY_OBJECTION',
-  RECORD_REVOKED: 'RECORD_REVOKED',
-  LAWFULLY_NOT_PUNISHED: 'LAWFULLY_NOT_PUNISHED',
-  NOT_LEGALLY_EFFECTIVE: 'NOT_LEGALLY_EFFECTIVE'
-} as const;
-
-export type RecordRowReason = typeof RecordRowReason[keyof typeof RecordRowReason];
-/** 行政相对人类别: 法人及非法人组织 / 个体工商户 / 自然人 */
-export const RecordSubjectType = {
-  LEGAL_ENTITY: 'LEGAL_ENTITY',
-  INDIVIDUAL_BUSINESS: 'INDIVIDUAL_BUSINESS',
-  NATURAL_PERSON: 'NATURAL_PERSON'
-} as const;
-
-export type RecordSubjectType = typeof RecordSubjectType[keyof typeof RecordSubjectType];
-export const RecordVerdict = {
-  CREATED: 'CREATED',
-  UPDATED: 'UPDATED',
-  UNCHANGED: 'UNCHANGED',
-  EXCLUDED: 'EXCLUDED',
-  REJECTED: 'REJECTED'
-} as const;
-
-export type RecordVerdict = typeof RecordVerdict[keyof typeof RecordVerdict];
 /** Where the report was applied for */
 export const ReportChannel = {
   WEBSITE: 'WEBSITE',
@@ -456,13 +356,6 @@ export type DeskResolveMutationVariables = Exact<{
 
 export type DeskResolveMutation = { resolveObjection: { id: string, status: ObjectionStatus, correction: { action: ObjectionCorrectionAction, applied: boolean } | null } };
 
-export type DeskSubmitRecordsMutationVariables = Exact<{
-  records: Array<RecordInput> | RecordInput;
-}>;
-
-
-export type DeskSubmitRecordsMutation = { submitRecords: { created: number, updated: number, unchanged: number, excluded: number, rejected: number, results: Array<{ index: number, decisionNumber: string | null, verdict: RecordVerdict, recordId: string | null, reasons: Array<{ field: string, code: RecordRowReason, message: string }> }> } };
-
 export type DeskQualityQueryVariables = Exact<{
   from: string;
   to: string;
@@ -568,7 +461,6 @@ export const DashboardForwardFeedbackDocument = {"kind":"Document","definitions"
 export const DeskObjectionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DeskObjections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"objections"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"domainCode"}},{"kind":"Field","name":{"kind":"Name","value":"filedAt"}},{"kind":"Field","name":{"kind":"Name","value":"acceptDueDate"}},{"kind":"Field","name":{"kind":"Name","value":"reviewDueDate"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"record"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"decisionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"fineAmount"}},{"kind":"Field","name":{"kind":"Name","value":"penaltyContent"}}]}},{"kind":"Field","name":{"kind":"Name","value":"timeline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<DeskObjectionsQuery, DeskObjectionsQueryVariables>;
 export const DeskStartReviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeskStartReview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"note"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startObjectionReview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"note"},"value":{"kind":"Variable","name":{"kind":"Name","value":"note"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<DeskStartReviewMutation, DeskStartReviewMutationVariables>;
 export const DeskResolveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeskResolve"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ResolveObjectionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resolveObjection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"correction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"applied"}}]}}]}}]}}]} as unknown as DocumentNode<DeskResolveMutation, DeskResolveMutationVariables>;
-export const DeskSubmitRecordsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeskSubmitRecords"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"records"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitRecords"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"records"},"value":{"kind":"Variable","name":{"kind":"Name","value":"records"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"}},{"kind":"Field","name":{"kind":"Name","value":"excluded"}},{"kind":"Field","name":{"kind":"Name","value":"rejected"}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"decisionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"verdict"}},{"kind":"Field","name":{"kind":"Name","value":"recordId"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]} as unknown as DocumentNode<DeskSubmitRecordsMutation, DeskSubmitRecordsMutationVariables>;
 export const DeskQualityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DeskQuality"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordQuality"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unitCode"}},{"kind":"Field","name":{"kind":"Name","value":"batches"}},{"kind":"Field","name":{"kind":"Name","value":"rowsSubmitted"}},{"kind":"Field","name":{"kind":"Name","value":"accepted"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"}},{"kind":"Field","name":{"kind":"Name","value":"excluded"}},{"kind":"Field","name":{"kind":"Name","value":"rejected"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionRate"}},{"kind":"Field","name":{"kind":"Name","value":"rejectedByReason"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"rows"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lagMedianDays"}},{"kind":"Field","name":{"kind":"Name","value":"lagP90Days"}},{"kind":"Field","name":{"kind":"Name","value":"lateRows"}},{"kind":"Field","name":{"kind":"Name","value":"lateThresholdDays"}}]}}]}}]} as unknown as DocumentNode<DeskQualityQuery, DeskQualityQueryVariables>;
 export const PortalProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PortalProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"creditCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subject"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"creditCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"creditCode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"legalRepresentative"}},{"kind":"Field","name":{"kind":"Name","value":"registrationAuthority"}},{"kind":"Field","name":{"kind":"Name","value":"establishedOn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"masked"}}]}},{"kind":"Field","name":{"kind":"Name","value":"domains"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}},{"kind":"Field","name":{"kind":"Name","value":"regions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}}]}}]}}]} as unknown as DocumentNode<PortalProfileQuery, PortalProfileQueryVariables>;
 export const PortalHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PortalHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"creditCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"domains"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"categories"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordCategory"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subject"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"creditCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"creditCode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"recordSummary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"records"}},{"kind":"Field","name":{"kind":"Name","value":"repaired"}},{"kind":"Field","name":{"kind":"Name","value":"domains"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"domainCode"}},{"kind":"Field","name":{"kind":"Name","value":"records"}},{"kind":"Field","name":{"kind":"Name","value":"repaired"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"records"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"domains"},"value":{"kind":"Variable","name":{"kind":"Name","value":"domains"}}},{"kind":"Argument","name":{"kind":"Name","value":"categories"},"value":{"kind":"Variable","name":{"kind":"Name","value":"categories"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"decisionNumber"}},{"kind":"Field","name":{"kind":"Name","value":"domainCode"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"decisionDate"}},{"kind":"Field","name":{"kind":"Name","value":"violationType"}},{"kind":"Field","name":{"kind":"Name","value":"penaltyContent"}},{"kind":"Field","name":{"kind":"Name","value":"decidingAuthority"}},{"kind":"Field","name":{"kind":"Name","value":"repaired"}},{"kind":"Field","name":{"kind":"Name","value":"repairedAt"}},{"kind":"Field","name":{"kind":"Name","value":"underObjection"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PortalHistoryQuery, PortalHistoryQueryVariables>;

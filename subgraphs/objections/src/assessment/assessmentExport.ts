@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { spreadsheetSafeText } from '@credit/shared';
 import type { AssessedFigures, AssessmentResult, RegionFigures, UnitFigures } from './assessment.service';
 import { FeedbackKind } from '../feedback/feedbackStatus';
 
@@ -61,8 +62,8 @@ function rows(a: AssessmentResult): Row[] {
   ];
 }
 
-/** A text cell a spreadsheet would run as a formula (=, +, -, @) is quoted as text. */
-const safeText = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+/** A text cell a spreadsheet would run as a formula (=, +, -, @) is quoted as text (as in import rejects files). */
+const safeText = spreadsheetSafeText;
 
 const csvCell = (v: Cell): string => {
   if (v === null) return '';

@@ -1,3 +1,4 @@
+import { unescapeSpreadsheetText } from '@credit/shared';
 import { wanToYuan } from '../record/amount';
 import { LicenceAction, RecordCategory, RecordSubjectType } from '../record/record.type';
 import { CONTENT_FIELDS, type RecordRow } from '../submission/recordValidation';
@@ -127,6 +128,10 @@ export const CSV_COLUMNS: Record<string, Setter | null> = {
   证件类型: null,
   数据来源单位: null,
   数据来源单位统一社会信用代码: null,
+  // A rejects file sent back after fixing its rows (rejectsFile.ts): why the row was refused last time.
+  行号: null,
+  原因: null,
+  原因代码: null,
 };
 
 /** Header spelling varies between exports: full-width brackets, spaces, a BOM. */
@@ -164,7 +169,8 @@ export function mapHeaders(headers: string[]): HeaderMap {
 export function csvRow(map: HeaderMap, values: string[], defaults: { domainCode?: string } = {}): RecordRow {
   const row: RecordRow = { category: RecordCategory.ADMINISTRATIVE_PENALTY, domainCode: defaults.domainCode ?? null };
   map.setters.forEach((set, i) => {
-    const v = (values[i] ?? '').trim();
+    // A rejects file escapes cells a spreadsheet would run as formulas; the value is the unescaped one.
+    const v = unescapeSpreadsheetText((values[i] ?? '').trim());
     if (set && v !== '') set(row, v);
   });
   return row;

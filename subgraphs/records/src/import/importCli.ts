@@ -77,6 +77,9 @@ runMain('import', async () => {
   if (a.encoding && !(SOURCE_ENCODINGS as readonly string[]).includes(a.encoding))
     throw new Error(`--encoding must be one of ${SOURCE_ENCODINGS.join(', ')}`);
   const encoding = a.encoding as SourceEncoding | undefined;
+  // The rejects file is the source file's rows and columns (rejectsFile.ts): same format, to be fixed and sent back.
+  if (a.rejects && formatOf(a.rejects) !== format)
+    throw new Error(`--rejects must be a .${format} file, as the source is: it holds the source's rows and columns`);
   if (a.region && !/^52\d{4}$/.test(a.region)) throw new Error('--region must be a Guizhou region code (52xxxx)');
 
   const batchSize = a.batch ? Number(a.batch) : undefined;

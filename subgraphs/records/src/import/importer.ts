@@ -1,11 +1,10 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
 import type { PreparedBatch, SubmissionService, Submitter } from '../submission/submission.service';
 import { MAX_IMPORT_BATCH_ROWS } from '../submission/submission.service';
 import type { RecordRow } from '../submission/recordValidation';
 import { RecordVerdict } from '../submission/submission.inputs';
-import { csvField } from './csv';
 import { csvRow, jsonRow, mapHeaders } from './headers';
+import { lineReason, rejectReason, type RejectReason } from './rejectReasons';
+import { rejectsFileSink, type RejectsSink } from './rejectsFile';
 import { detectEncoding, jsonLines, tableRows, type SourceEncoding, type SourceFormat } from './sourceFile';
 
 export type ImportFormat = SourceFormat;
@@ -16,8 +15,13 @@ export interface ImportOptions {
   /** Text files only; detected from the file (BOM, valid UTF-8, else GB18030) when not given. */
   encoding?: SourceEncoding;
   submitter: Submitter;
-  /** Written only when some row is rejected: row number, decision number, reasons. */
+  /**
+   * Written only when some row is rejected: the source's columns behind 行号, 原因, 原因代码, in
+   * the source's format (rejectsFile.ts).
+   */
   rejectsFile?: string;
+  /** Where refused rows go instead of a file (an upload job keeps them in its table). */
+  rejects?: RejectsSink;
   /** Called after every batch. */
   onProgress?: (s: ImportSummary) => void;
   /** Rows per transaction (default and maximum MAX_IMPORT_BATCH_ROWS). */
@@ -33,6 +37,8 @@ export interface ImportSummary {
   format: ImportFormat;
   /** null for a workbook. */
   encoding: SourceEncoding | null;
+  /** Rows in the file (known from the first reading, before anything is written). */
+  total: number;
   rows: number;
   created: number;
   updated: number;
@@ -50,9 +56,11 @@ export interface ImportSummary {
 interface Numbered {
   /** The file's own row (spreadsheet row, header = 1) or, for JSON Lines, its line. */
   line: number;
+  /** The row's cells as the file has them (JSON Lines: the line's text), for the rejects file. */
+  values: string[];
   row?: RecordRow;
   /** A line that could not even be parsed. */
-  broken?: string;
+  broken?: RejectReason;
 }
 
 async function* numberedRows(
@@ -61,6 +69,7 @@ async function* numberedRows(
   encoding: SourceEncoding,
   defaults: { domainCode?: string },
   unknown: string[],
+  onHeader: (values: string[]) => Promise<void>,
 ): AsyncGenerator<Numbered> {
   if (format === 'jsonl') {
     for await (const { line, text } of jsonLines(file, encoding)) {
@@ -68,9 +77,9 @@ async function* numberedRows(
       try {
         const obj = JSON.parse(text) as unknown;
         if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new Error('not an object');
-        yield { line, row: jsonRow(obj as Record<string, unknown>, defaults) };
+        yield { line, values: [text], row: jsonRow(obj as Record<string, unknown>, defaults) };
       } catch (err) {
-        yield { line, broken: `not a JSON object: ${(err as Error).message}` };
+        yield { line, values: [text], broken: lineReason('NOT_JSON_OBJECT', (err as Error).message) };
       }
     }
     return;
@@ -80,15 +89,61 @@ async function* numberedRows(
     if (!header) {
       header = mapHeaders(values);
       unknown.push(...header.unknown);
+      await onHeader(values);
       continue;
     }
     // A workbook drops empty trailing cells; a CSV row must match its header.
     if (format === 'csv' && values.length !== header.setters.length) {
-      yield { line: row, broken: `has ${values.length} fields, the header has ${header.setters.length}` };
+      yield {
+        line: row,
+        values,
+        broken: lineReason('FIELD_COUNT', `本行有 ${values.length} 列，表头有 ${header.setters.length} 列`),
+      };
       continue;
     }
-    yield { line: row, row: csvRow(header, values, defaults) };
+    yield { line: row, values, row: csvRow(header, values, defaults) };
   }
+}
+
+/** The file itself cannot be read: no decision-number column, a broken workbook, undecodable text. */
+export class UnreadableFileError extends Error {}
+
+/** The reader's own failures, told apart from the database's. */
+async function* readable<T>(rows: AsyncGenerator<T>): AsyncGenerator<T> {
+  for (;;) {
+    let next: IteratorResult<T>;
+    try {
+      next = await rows.next();
+    } catch (err) {
+      throw new UnreadableFileError((err as Error).message);
+    }
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+const decisionKey = (row: RecordRow | undefined): string => String(row?.decisionNumber ?? '').trim();
+
+/**
+ * The first reading: how often each decision number occurs. A decision the file repeats (a row
+ * and, further down, its correction) is then written with all its copies in one batch, however
+ * far apart they are, so that a re-run of the file finds the file's last word already stored and
+ * changes nothing (see SubmissionService.writeRecords).
+ */
+async function decisionCounts(
+  file: string,
+  format: ImportFormat,
+  encoding: SourceEncoding,
+): Promise<{ total: number; repeated: Map<string, number> }> {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for await (const item of readable(numberedRows(file, format, encoding, {}, [], async () => undefined))) {
+    total++;
+    const key = decisionKey(item.row);
+    if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  for (const [key, n] of counts) if (n < 2) counts.delete(key);
+  return { total, repeated: counts };
 }
 
 /** FNV-1a: a stable, cheap spread of decision numbers over writers. */
@@ -98,17 +153,15 @@ function stringHash(text: string): number {
   return h >>> 0;
 }
 
-async function write(out: WriteStream, text: string) {
-  if (!out.write(text)) await once(out, 'drain');
-}
-
 /**
  * Streams a unit's file through the same validation and write path as `submitRecords`, in
- * batches of up to 10,000 rows (one transaction each). While a batch is being written, the next
- * one is read and validated, so that parsing overlaps the wait for the database. Each writer's
- * batches are written in file order, one at a time, so a later batch always sees the rows of an
- * earlier one with the same decision number. Re-running a file creates nothing new: every row that
- * was written before comes back UNCHANGED.
+ * batches of up to 10,000 rows (one transaction each). The file is read twice: first to count
+ * each decision number's copies, then to write. A decision's copies go into one batch, in file
+ * order, however far apart the file holds them; while a batch is being written, the next one is
+ * read and validated, so that parsing overlaps the wait for the database. Re-running a file
+ * creates nothing new: every row that was written before comes back UNCHANGED, its in-file
+ * corrections included. Refused rows go to the rejects sink (rejectsFile.ts) with Chinese reasons.
+ * The import command and upload jobs (importJobs.ts) both run this.
  */
 export async function importRecords(submissions: SubmissionService, opts: ImportOptions): Promise<ImportSummary> {
   const started = process.hrtime.bigint();
@@ -119,6 +172,7 @@ export async function importRecords(submissions: SubmissionService, opts: Import
   const s: ImportSummary = {
     format: opts.format,
     encoding,
+    total: 0,
     regionDefaulted: 0,
     rows: 0,
     created: 0,
@@ -131,20 +185,13 @@ export async function importRecords(submissions: SubmissionService, opts: Import
     rowsPerSecond: 0,
     unknownColumns,
   };
-  let rejects: WriteStream | undefined;
-  const reject = async (line: number, decisionNumber: string | null, reasons: string) => {
-    if (!opts.rejectsFile) return;
-    if (!rejects) {
-      rejects = createWriteStream(opts.rejectsFile, { encoding: 'utf8' });
-      await write(rejects, '\uFEFF行号,决定书文号,原因\n');
-    }
-    await write(rejects, `${line},${csvField(decisionNumber)},${csvField(reasons)}\n`);
-  };
+  const sink = opts.rejects ?? (opts.rejectsFile ? rejectsFileSink(opts.rejectsFile, opts.format) : undefined);
   const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
 
+  type Entry = { line: number; values: string[]; row: RecordRow };
   // Rows of written batches (progress counts only what is committed).
   let rowsDone = 0;
-  const commit = async (prepared: PreparedBatch, lines: number[], rowsThrough: number) => {
+  const commit = async (prepared: PreparedBatch, batch: Entry[], rowsThrough: number) => {
     const payload = await submissions.write(prepared);
     s.batches++;
     s.created += payload.created;
@@ -155,11 +202,8 @@ export async function importRecords(submissions: SubmissionService, opts: Import
     s.regionDefaulted += payload.regionDefaulted;
     for (const r of payload.results) {
       if (r.verdict !== RecordVerdict.REJECTED) continue;
-      await reject(
-        lines[r.index],
-        r.decisionNumber,
-        r.reasons.map((x) => `${x.field}: ${x.code} ${x.message}`).join('; '),
-      );
+      const { line, values, row } = batch[r.index];
+      await sink?.add({ line, values, reasons: r.reasons.map((x) => rejectReason(x, row)) });
     }
     rowsDone = writers === 1 ? rowsThrough : rowsDone + prepared.submitted;
     s.seconds = elapsed();
@@ -167,54 +211,93 @@ export async function importRecords(submissions: SubmissionService, opts: Import
     opts.onProgress?.({ ...s, rows: rowsDone });
   };
   const writers = Math.max(1, Math.min(opts.writers ?? 1, 4));
-  const writerOf = (row: RecordRow): number =>
-    writers === 1 ? 0 : stringHash(String(row.decisionNumber ?? '')) % writers;
+  const writerOf = (row: RecordRow): number => (writers === 1 ? 0 : stringHash(decisionKey(row)) % writers);
   // Per writer: the batch being filled and the batch being written (at most one at a time).
   const writing: (Promise<void> | undefined)[] = Array.from({ length: writers });
-  const batches: { line: number; row: RecordRow }[][] = Array.from({ length: writers }, () => []);
+  const batches: Entry[][] = Array.from({ length: writers }, () => []);
+  // Copies of a repeated decision read so far, waiting for its last copy; rows read, not yet batched.
+  const waiting = new Map<string, Entry[]>();
+  let waitingRows = 0;
   const flush = async (w: number) => {
     const batch = batches[w];
     if (batch.length === 0) return;
-    const lines = batch.map((b) => b.line);
     const prepared = await submissions.prepare(
       opts.submitter,
       batch.map((b) => b.row),
     );
-    const rowsThrough = s.rows;
+    const rowsThrough = s.rows - waitingRows;
     batches[w] = [];
     await writing[w];
-    const next = commit(prepared, lines, rowsThrough);
+    const next = commit(prepared, batch, rowsThrough);
     writing[w] = next;
     // Handled when awaited; this only keeps a failure from being reported as unhandled meanwhile.
     next.catch(() => undefined);
   };
+  /** A decision's copies go into one batch together (a group larger than a batch is split, in order). */
+  const enqueue = async (group: Entry[]) => {
+    const w = writerOf(group[0].row);
+    if (batches[w].length > 0 && batches[w].length + group.length > size) await flush(w);
+    for (const entry of group) {
+      batches[w].push(entry);
+      if (batches[w].length >= size) await flush(w);
+    }
+  };
   try {
-    for await (const item of numberedRows(
-      opts.file,
-      opts.format,
-      encoding ?? 'utf8',
-      domains.length === 1 ? { domainCode: domains[0] } : {},
-      unknownColumns,
+    const { total, repeated } = await decisionCounts(opts.file, opts.format, encoding ?? 'utf8');
+    s.total = total;
+    // The header goes to the sink after the first reading, so that a failure there is the database's.
+    let header: string[] | undefined;
+    for await (const item of readable(
+      numberedRows(
+        opts.file,
+        opts.format,
+        encoding ?? 'utf8',
+        domains.length === 1 ? { domainCode: domains[0] } : {},
+        unknownColumns,
+        async (values) => {
+          header = values;
+        },
+      ),
     )) {
+      if (header) {
+        await sink?.header(header);
+        header = undefined;
+      }
       s.rows++;
       if (item.broken) {
         s.rejected++;
-        await reject(item.line, null, `line: ${item.broken}`);
+        await sink?.add({ line: item.line, values: item.values, reasons: [item.broken] });
         continue;
       }
-      const w = writerOf(item.row!);
-      batches[w].push({ line: item.line, row: item.row! });
-      if (batches[w].length >= size) await flush(w);
+      const entry: Entry = { line: item.line, values: item.values, row: item.row! };
+      const key = decisionKey(entry.row);
+      const copies = repeated.get(key);
+      if (!copies) {
+        await enqueue([entry]);
+        continue;
+      }
+      const group = waiting.get(key) ?? [];
+      group.push(entry);
+      waitingRows++;
+      if (group.length < copies) {
+        waiting.set(key, group);
+        continue;
+      }
+      waiting.delete(key);
+      waitingRows -= group.length;
+      await enqueue(group);
+    }
+    // Only if the file changed between the two readings.
+    for (const group of waiting.values()) {
+      waitingRows -= group.length;
+      await enqueue(group);
     }
     for (let w = 0; w < writers; w++) await flush(w);
     await Promise.all(writing);
   } finally {
-    // On failure, let batches still being written settle before the rejects file is closed.
+    // On failure, let batches still being written settle before the rejects are closed.
     await Promise.all(writing.map((p) => p?.catch(() => undefined)));
-    if (rejects) {
-      rejects.end();
-      await once(rejects, 'finish');
-    }
+    await sink?.close();
   }
   s.seconds = elapsed();
   s.rowsPerSecond = s.seconds > 0 ? Math.round(s.rows / s.seconds) : 0;

@@ -5,6 +5,7 @@ import { DecisionIdentity1796000000000 } from './1796000000000-DecisionIdentity'
 import { NameMismatch1796000000002 } from './1796000000002-NameMismatch';
 import { StatisticsTallies1796000000018 } from './1796000000018-StatisticsTallies';
 import { LagBuckets1796000000019 } from './1796000000019-LagBuckets';
+import { ImportJobs1796000000030 } from './1796000000030-ImportJobs';
 import { RecordChangeOutbox1796592346333 } from './1796592346333-RecordChangeOutbox';
 
 export const migrations: (new () => object)[] = [
@@ -14,5 +15,6 @@ export const migrations: (new () => object)[] = [
   NameMismatch1796000000002,
   StatisticsTallies1796000000018,
   LagBuckets1796000000019,
+  ImportJobs1796000000030,
   RecordChangeOutbox1796592346333,
 ];
