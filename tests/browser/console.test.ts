@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { gql, tokenFor } from '@credit/shared/test';
 import { RevisionEntity } from '../../subgraphs/records/src/record/revision.entity';
+import type { RecordsApp } from '@credit/records';
 import { entities, objections, records, reports, startPlatform, type Platform } from '../platform';
 
 // The console in a real browser (Debian's chromium, driven by playwright-core) against the in-process
@@ -48,6 +49,9 @@ beforeAll(async () => {
     SEED_DEMO: 'true',
     RATE_LIMIT_PER_PRINCIPAL: '100000',
     RATE_LIMIT_ANONYMOUS_PER_IP: '100000',
+    // The desk test runs the import command on a database of its own against this platform's
+    // entities: one platform id for both, as an operator sets it for a split deployment.
+    PLATFORM_ID: 'browser-test-platform',
   });
   origin = p.gatewayUrl.replace('/graphql', '');
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -264,6 +268,69 @@ async function fitsPhone(page: Page) {
     await shoot(page, 'portal');
     await fitsPhone(page);
     await shoot(page, 'portal-phone');
+    await page.close();
+  });
+
+  it('subject portal: a report whose records changed shows the amber banner, the changes, and reissues in one click', async () => {
+    const creditCode = '91520100210000754L';
+    const subject = await tokenFor({ role: 'SUBJECT', creditCode });
+    const issued = await gql(
+      p.gatewayUrl,
+      'mutation($i: IssueReportInput!) { issueReport(input: $i) { number } }',
+      { i: { scenario: 'FINANCING', channel: 'WEBSITE', domains: ['D07'] } },
+      subject,
+    );
+    const number = issued.data!.issueReport.number as string;
+    // A penalty decided inside the period, submitted after issuance (补报).
+    const late = await gql(
+      p.gatewayUrl,
+      'mutation($r: [RecordInput!]!) { submitRecords(records: $r) { created results { reasons { field code } } } }',
+      {
+        r: [
+          {
+            decisionNumber: `筑市监罚〔2026〕B${Date.now() % 100000}号`,
+            category: 'ADMINISTRATIVE_PENALTY',
+            domainCode: 'D07',
+            creditCode,
+            subjectName: '贵阳乌江医药有限公司',
+            violationType: '销售标签不符合规定的药品',
+            facts: '销售标签不符合规定的药品',
+            legalBasis: '《药品管理法》',
+            penaltyTypes: ['罚款'],
+            penaltyContent: '罚款8000元',
+            fineAmount: '8000',
+            decisionDate: new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10),
+            decidingAuthority: '贵阳市市场监督管理局',
+            decidingAuthorityCode: '11520100MB1234567P',
+            regionCode: '520100',
+          },
+        ],
+      },
+      await tokenFor({ role: 'SOURCE_UNIT', unitCode: 'GZ-D07', domains: ['D07'] }),
+    );
+    expect(late.data!.submitRecords).toMatchObject({ created: 1, results: [{ reasons: [] }] });
+    await (p.subgraphs.records.app as RecordsApp).changeFeed.drain();
+
+    const page = await openPage();
+    await signIn(page, /贵阳乌江医药/);
+    const report = page.getByTestId('report').filter({ hasText: number });
+    const banner = report.getByTestId('records-changed');
+    await banner.waitFor();
+    await expect(banner.textContent()).resolves.toMatch(/报告真实，但出具后信用记录已有变化.*补报 1 项/);
+    mkdirSync(SHOTS, { recursive: true });
+    await report.screenshot({ path: join(SHOTS, 'portal-changed.png') });
+    await banner.getByRole('button', { name: '重新出具报告' }).click();
+    const done = await report.getByText(/已重新出具报告 GZ[0-9A-Z]+/).textContent();
+    const fresh = /已重新出具报告 (GZ[0-9A-Z]+)/.exec(done!)![1];
+    const verify = await gql(
+      p.gatewayUrl,
+      'query($n: String!) { report(number: $n) { current supersedes recordCount } }',
+      { n: fresh },
+      subject,
+    );
+    expect(verify.data!.report).toMatchObject({ current: true, supersedes: number });
+    expect(verify.data!.report.recordCount).toBeGreaterThan(0);
+    await checkAccessibility(page);
     await page.close();
   });
 

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { makeCreditCode } from '@credit/shared';
 import { errorCode, gql, tokenFor } from '@credit/shared/test';
 import type { ObjectionsApp } from '@credit/objections';
@@ -242,6 +246,14 @@ describe('a report that stays true after it is signed (through the gateway)', ()
     expect(await page.json()).toMatchObject({ current: false, changes: { corrected: 1, underObjection: 1 } });
     const html = await (await fetch(`${origin}/verify?number=${report.number}&code=${report.verificationCode}`)).text();
     expect(html).toContain('报告真实，但出具后信用记录已有变化，建议信用主体重新出具');
+    // The PDF fetched with the code says it under its title, and in a header.
+    const pdf = await fetch(`${origin}/reports/${report.number}.pdf?code=${report.verificationCode}`);
+    expect(pdf.headers.get('x-report-current')).toBe('false');
+    const file = join(mkdtempSync(join(tmpdir(), 'currency-')), 'r.pdf');
+    writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
+    expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s/g, '')).toContain(
+      '报告真实，但出具后信用记录已有变化',
+    );
   });
 
   it('a revoked record, a repair and a late penalty each mark the report with their kind', async () => {

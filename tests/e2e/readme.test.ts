@@ -52,6 +52,12 @@ function readExamples(markdown: string): Example[] {
 type Data = Record<string, any>;
 // What particular examples must show beyond "no errors", by example id.
 const CHECKS: Record<string, (d: Data) => void> = {
+  '21a': (d) => expect(d.verifyReport).toMatchObject({ authentic: true, current: true, changes: null }),
+  '21b': (d) =>
+    expect(d.verifyReports).toEqual([
+      expect.objectContaining({ error: null, verification: { authentic: true, current: true } }),
+      expect.objectContaining({ error: { code: 'NOT_FOUND' }, verification: null }),
+    ]),
   '1': (d) => {
     expect(d.subject).toMatchObject({ name: '贵阳乌江医药有限公司', masked: false });
     expect(d.domains).toHaveLength(43);
@@ -226,12 +232,12 @@ function at(data: unknown, path: string[]): unknown {
 
 describe('README.md', () => {
   it('has its examples in order, each with its comment, and a check for each', () => {
-    // Ids by capability: 1-8 the core, 20s signatures, 30s substitution, 40s feedback and assessment.
+    // Ids by capability: 1-8 the core, 20s signatures and what verification tells, 30s substitution, 40s feedback and assessment.
     expect(examples.map((e) => e.id)).toEqual(
       ['1', '2', '3', '4', '5', '6a', '6b', '7', '8'].concat(
         ['30', '31', '32', '33', '34', '35', '36', '37'],
         ['40', '41', '42', '43', '44', '45'],
-        ['20a', '20b'],
+        ['20a', '20b', '21a', '21b'],
       ),
     );
     expect(Object.keys(CHECKS).sort()).toEqual(examples.map((e) => e.id).sort());

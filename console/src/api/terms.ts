@@ -14,6 +14,26 @@ export const CHANNEL: Record<string, string> = {
   SELF_SERVICE_TERMINAL: '自助终端',
   PARTNER_API: '接口调用',
 };
+/** How a record behind an issued report changed (报告出具后的记录变化). */
+export const RECORD_CHANGE: Record<string, string> = {
+  CORRECTED: '更正',
+  REVOKED: '撤销',
+  REPAIRED: '信用修复',
+  ADDED_LATE: '补报',
+  UNDER_OBJECTION: '异议处理中',
+};
+/** Record fields as a change lists them. */
+export const RECORD_FIELD: Record<string, string> = {
+  fineAmount: '罚款金额',
+  confiscatedAmount: '没收金额',
+  penaltyContent: '处罚内容',
+  penaltyTypes: '处罚类别',
+  facts: '违法事实',
+  decisionDate: '处罚决定日期',
+  domainCode: '领域',
+  status: '状态',
+  underObjection: '异议标记',
+};
 export const CATEGORY: Record<string, string> = {
   ADMINISTRATIVE_PENALTY: '行政处罚',
   ADMINISTRATIVE_COERCION: '行政强制',

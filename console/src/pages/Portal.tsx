@@ -8,6 +8,8 @@ import {
   OBJECTION_ACTION,
   OBJECTION_STATUS,
   OBJECTION_TYPE,
+  RECORD_CHANGE,
+  RECORD_FIELD,
   ROLE,
   ACTION,
   SCENARIO,
@@ -25,6 +27,7 @@ import {
   PortalIssueReportDocument,
   PortalObjectionsDocument,
   PortalProfileDocument,
+  PortalReissueReportDocument,
   PortalReportsDocument,
   type PortalAccessLogQuery,
   type PortalHistoryQuery,
@@ -371,6 +374,13 @@ function Reports({ creditCode, profile }: { creditCode: string; profile: Profile
 
 type Report = NonNullable<PortalReportsQuery['subject']>['reports'][number];
 
+/** A changed field's value as JSON text: strings without their quotes, nothing as —. */
+function shown(json: string | null): string {
+  if (json === null) return '—';
+  const v: unknown = JSON.parse(json);
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
 function ReportItem({ report, onChange }: { report: Report; onChange: () => void }) {
   const [partner, setPartner] = useState('');
   const [until, setUntil] = useState(() => isoDate(new Date(Date.now() + 30 * 86_400_000)));
@@ -399,13 +409,65 @@ function ReportItem({ report, onChange }: { report: Report; onChange: () => void
       setMessage({ kind: 'error', text: describeError(e) });
     }
   };
+  const reissue = async () => {
+    try {
+      const r = await call(PortalReissueReportDocument, { number: report.number });
+      setMessage({
+        kind: 'ok',
+        text: `已重新出具报告 ${r.reissueReport.number}（核验码 ${r.reissueReport.verificationCode}）`,
+      });
+      onChange();
+    } catch (e) {
+      setMessage({ kind: 'error', text: describeError(e) });
+    }
+  };
   const id = report.number;
+  const changes = report.changes;
   return (
     <li className="report" data-testid="report">
       <div className="record-head">
         <strong>{report.number}</strong>
         <span className="tag">{report.status === 'ISSUED' ? '有效' : '已撤销'}</span>
+        {report.supersedes && <span className="tag">重新出具自 {report.supersedes}</span>}
       </div>
+      {changes && report.status === 'ISSUED' && (
+        <div className="banner-changed" role="alert" data-testid="records-changed">
+          <strong>报告真实，但出具后信用记录已有变化，建议重新出具。</strong>
+          <span>
+            自 {changes.firstChangedOn} 起：
+            {(
+              [
+                ['CORRECTED', changes.corrected],
+                ['REVOKED', changes.revoked],
+                ['REPAIRED', changes.repaired],
+                ['ADDED_LATE', changes.addedLate],
+                ['UNDER_OBJECTION', changes.underObjection],
+              ] as const
+            )
+              .filter(([, n]) => n > 0)
+              .map(([k, n]) => `${RECORD_CHANGE[k]} ${n} 项`)
+              .join('、')}
+          </span>
+          <ul className="changes">
+            {report.recordChanges.map((c) => (
+              <li key={`${c.recordId}-${c.at}-${c.kind}`}>
+                {c.decisionNumber}：{term(RECORD_CHANGE, c.kind)}
+                {c.fields.length > 0 &&
+                  `（${c.fields
+                    .map((f) => `${RECORD_FIELD[f.field] ?? f.field} ${shown(f.before)} → ${shown(f.after)}`)
+                    .join('；')}）`}
+              </li>
+            ))}
+          </ul>
+          {report.supersededBy ? (
+            <span>已重新出具为 {report.supersededBy}。</span>
+          ) : (
+            <button type="button" onClick={() => void reissue()}>
+              重新出具报告
+            </button>
+          )}
+        </div>
+      )}
       <div className="muted">
         {fmtTime(report.issuedAt)} · {term(SCENARIO, report.scenario)} · {term(CHANNEL, report.channel)} ·{' '}
         {report.periodFrom} 至 {report.periodTo} · {report.recordCount} 条记录 · 核验码 {report.verificationCode ?? '—'}

@@ -21,6 +21,8 @@ const PASS_HEADERS = [
   'content-security-policy',
   'x-content-type-options',
   'retry-after',
+  // Whether a report fetched by its code is still current (reports' PDF route).
+  'x-report-current',
 ];
 
 /**

@@ -28,7 +28,7 @@ const KIND_ZH: [keyof Omit<ReportChanges, 'firstChangedAt' | 'firstChangedOn' | 
   ['revoked', '撤销'],
   ['repaired', '信用修复'],
   ['addedLate', '补报'],
-  ['underObjection', '异议受理'],
+  ['underObjection', '异议处理中'],
 ];
 
 export const RECORDS_CHANGED_BANNER = '报告真实，但出具后信用记录已有变化，建议信用主体重新出具';

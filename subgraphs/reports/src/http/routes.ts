@@ -23,6 +23,7 @@ import { renderReportPdf, type PdfMeta } from '../pdf/reportPdf';
 import { accessTo } from '../report/reportAccess';
 import { isWellFormedReportNumber } from '../report/reportNumber';
 import { verifyForm, verifyResult } from './verifyPage';
+import { changesOf, recordsChangedWarning } from '../currency/currencyView';
 import { readSubstitutes, substitutesHtml } from '../verification/substitutes';
 import { verificationClient } from '../verification/verificationGuard';
 import { audit } from '@credit/shared';
@@ -240,11 +241,17 @@ export function reportRoutes(
       keyId: row.keyId,
       verificationCode: shownCode,
       verifyUrl: `${base}/verify?number=${number}${shownCode ? `&code=${shownCode}` : ''}`,
+      recordsChanged: (() => {
+        const changes = changesOf(row);
+        return changes ? recordsChangedWarning(changes).message : null;
+      })(),
     };
     const body = await renderReportPdf(integrity.snapshot, meta);
     send(res, 200, 'application/pdf', body, {
       'content-disposition': `inline; filename="${number}.pdf"`,
       'cache-control': 'private, no-store',
+      // Whether the records behind it are unchanged and it is not revoked (commitments: ask /verify).
+      'x-report-current': String(row.status === 'ISSUED' && !row.changedAt),
     });
   };
 

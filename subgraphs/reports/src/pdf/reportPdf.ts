@@ -14,6 +14,8 @@ export interface PdfMeta {
   verificationCode: string | null;
   /** What the QR code encodes: the verification page, with the code when it is known. */
   verifyUrl: string;
+  /** Set when records the report covers changed since issuance: printed in amber under the title. */
+  recordsChanged?: string | null;
 }
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -240,6 +242,15 @@ export async function renderReportPdf(s: ReportSnapshot, meta: PdfMeta): Promise
         doc.y,
         { width: besideVerify },
       );
+    doc.fillColor('#000').moveDown(0.5);
+  }
+  if (meta.status !== 'REVOKED' && meta.recordsChanged) {
+    // Not part of the signed snapshot: what verification says of it today, as on /verify.
+    doc
+      .font('bold')
+      .fontSize(11)
+      .fillColor('#8a5a00')
+      .text(meta.recordsChanged, MARGIN, doc.y, { width: besideVerify });
     doc.fillColor('#000').moveDown(0.5);
   }
   const put = (label: string, value: string, size?: number) =>
