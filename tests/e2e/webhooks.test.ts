@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { closeServer, createLogger, listen, makeCreditCode } from '@credit/shared';
-import { errorCode, gql, tokenFor } from '@credit/shared/test';
+import { closeServer, createLogger, createServiceClient, listen, makeCreditCode, ReportsApi } from '@credit/shared';
+import { errorCode, gql, TEST_AUTH, tokenFor } from '@credit/shared/test';
 import type { RecordsApp } from '@credit/records';
 import { createReportsApp, loadReportsEnv, WebhookDeliveries, WebhookSecrets, type ReportsApp } from '@credit/reports';
 import { entities, records, registerSourceUnits, reports, startPlatform, type Platform } from '../platform';
@@ -365,5 +365,33 @@ describe('report subscriptions', () => {
     const [row] = (await gql(p.gatewayUrl, DELIVERIES, {}, a.token)).data!.myWebhookDeliveries;
     expect(row).toMatchObject({ status: 'FAILED', attempts: 1 });
     expect(row.lastError).toContain('CALLBACK_REFUSED: host 127.0.0.1 is not a public address');
+  });
+
+  it("queues BREACHED once per breach for reports issued before it, through reports' internal mutation", async () => {
+    const a = await partner(`wi${run}`);
+    const report = await issuedReport();
+    await subscribe(a.token, report, '/breached');
+    // What entities' typed client sends (SERVICE token, straight to the subgraph: the field is @inaccessible).
+    const reportsApi = createServiceClient({ url: p.subgraphs.reports.url, service: 'entities', auth: TEST_AUTH });
+    const breach = {
+      creditCode: report.subject.creditCode,
+      commitmentId: `c-${run}`,
+      breachedAt: new Date().toISOString(),
+    };
+    expect((await reportsApi(ReportsApi.CommitmentBreachedDocument, breach)).internalCommitmentBreached).toBe(1);
+    // Delivered again (an outbox retry): nothing new.
+    expect((await reportsApi(ReportsApi.CommitmentBreachedDocument, breach)).internalCommitmentBreached).toBe(0);
+    // A breach before the report was issued is no news about it.
+    const earlier = { ...breach, commitmentId: `c0-${run}`, breachedAt: '2020-01-01T00:00:00.000Z' };
+    expect((await reportsApi(ReportsApi.CommitmentBreachedDocument, earlier)).internalCommitmentBreached).toBe(0);
+    expect((await deliverWebhooks()).delivered).toBe(1);
+    const got = at('/breached');
+    expect(got).toHaveLength(1);
+    expect(signatureValid(got[0], a.secret)).toBe(true);
+    expect(JSON.parse(got[0].body)).toMatchObject({
+      kind: 'BREACHED',
+      reportNumber: report.number,
+      occurredAt: breach.breachedAt,
+    });
   });
 });
