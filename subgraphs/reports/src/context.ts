@@ -9,6 +9,7 @@ import type { RecognitionService } from './recognition/recognition.service';
 import { createReportLoaders, type ReportLoaders } from './report/report.loaders';
 import type { ReportIssuance, ReportsConfig } from './report/issuance.service';
 import type { ReportStore } from './report/reportStore';
+import type { SubscriptionService } from './subscriptions/subscription.service';
 import type { StatisticsService } from './statistics/statistics.service';
 import type { VerificationService } from './verification/verification.service';
 import type { MatterSource } from './verification/substitutes';
@@ -30,6 +31,8 @@ export interface ReportsServices {
   verification: VerificationService;
   recognition: RecognitionService;
   statistics: StatisticsService;
+  /** Report users' subscriptions and their signed webhook events. */
+  subscriptions: SubscriptionService;
   /** The substitution catalogue, as verification shows it. */
   substitutionMatters: MatterSource;
 }

@@ -7,6 +7,9 @@ import { RecognitionEntity } from './recognition/recognition.entity';
 import { CreditReportEntity } from './report/report.entity';
 import { ReportSequenceEntity } from './report/reportSequence.entity';
 import { SnapshotPartEntity } from './report/snapshotPart.entity';
+import { ReportSubscriptionEntity } from './subscriptions/subscription.entity';
+import { WebhookDeliveryEntity } from './subscriptions/webhookDelivery.entity';
+import { PartnerWebhookSecretEntity } from './subscriptions/webhookSecret.entity';
 
 /** Everything this subgraph stores, and the migrations that create it on MySQL. */
 export const ENTITIES = [
@@ -17,6 +20,9 @@ export const ENTITIES = [
   RecognitionEntity,
   ReportDayTallyEntity,
   ReportRecordChangeEntity,
+  ReportSubscriptionEntity,
+  PartnerWebhookSecretEntity,
+  WebhookDeliveryEntity,
   AuditEntry,
 ];
 export const MIGRATIONS = migrations;

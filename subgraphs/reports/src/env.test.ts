@@ -24,3 +24,20 @@ describe('reports env: VERIFY_ATTACK_CLIENTS', () => {
     expect(() => loadReportsEnv({ VERIFY_ATTACK_CLIENTS: 'many' })).toThrow(/VERIFY_ATTACK_CLIENTS/);
   });
 });
+
+describe('reports env: webhooks', () => {
+  it('allows private callback addresses outside production only, unless told otherwise', () => {
+    expect(loadReportsEnv({}).WEBHOOK_ALLOW_PRIVATE_ADDRESSES).toBe(true);
+    expect(loadReportsEnv({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'false' }).WEBHOOK_ALLOW_PRIVATE_ADDRESSES).toBe(false);
+    expect(loadReportsEnv({ WEBHOOK_TIMEOUT_MS: '2500' })).toMatchObject({
+      WEBHOOK_TIMEOUT_MS: 2500,
+      WEBHOOK_MAX_ATTEMPTS: 12,
+      WEBHOOK_POLL_MS: 1000,
+    });
+  });
+
+  it('refuses what is not a number or a flag, naming the variable', () => {
+    expect(() => loadReportsEnv({ WEBHOOK_TIMEOUT_MS: 'soon' })).toThrow(/WEBHOOK_TIMEOUT_MS/);
+    expect(() => loadReportsEnv({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'yes' })).toThrow(/WEBHOOK_ALLOW_PRIVATE_ADDRESSES/);
+  });
+});

@@ -44,6 +44,17 @@ export function loadReportsEnv(source: Record<string, string | undefined>) {
        * two or three; five strangers at one number within a quarter of an hour are somebody's loop.
        */
       VERIFY_ATTACK_CLIENTS: z.coerce.number().int().min(2).max(10_000).default(5),
+      // Report users' webhooks (subscriptions/): 0 turns the delivery timer off (tests drain it).
+      WEBHOOK_POLL_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
+      /** Failed attempts (back-off 1 s, 2 s … capped at 5 min, with jitter) before an event is parked as FAILED. */
+      WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+      /** The whole exchange with a partner's callback (connect, send, answer) within this time, or a retry. */
+      WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+      /**
+       * Whether callbacks may resolve to private, loopback, link-local (metadata) addresses. Unset: allowed
+       * outside production (partners' test receivers on this machine), refused in production (SSRF).
+       */
+      WEBHOOK_ALLOW_PRIVATE_ADDRESSES: z.enum(['true', 'false']).optional(),
       PROVINCE_CODE: z
         .string()
         .regex(/^\d{6}$/, 'must be a six-digit region code')
@@ -59,6 +70,11 @@ export function loadReportsEnv(source: Record<string, string | undefined>) {
           : [],
     },
   );
-  return { ...env, PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? `http://localhost:${env.GATEWAY_PORT}` };
+  return {
+    ...env,
+    PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? `http://localhost:${env.GATEWAY_PORT}`,
+    WEBHOOK_ALLOW_PRIVATE_ADDRESSES:
+      (env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES ?? (env.NODE_ENV === 'production' ? 'false' : 'true')) === 'true',
+  };
 }
 export type ReportsEnv = ReturnType<typeof loadReportsEnv>;

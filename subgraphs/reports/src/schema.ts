@@ -6,6 +6,7 @@ import { RecognitionResolver } from './recognition/recognition.resolver';
 import { reportReference } from './report/report.reference';
 import { ReportResolver, SubjectReportsResolver } from './report/report.resolver';
 import { subjectReference, SubjectRef } from './foreign/subject';
+import { SubscriptionResolver } from './subscriptions/subscription.resolver';
 import { StatisticsResolver } from './statistics/statistics.resolver';
 import { VerificationSubstitutesResolver } from './verification/substitutes.resolver';
 import { VerificationResolver } from './verification/verification.resolver';
@@ -22,6 +23,7 @@ export function buildReportsSchema(): Promise<GraphQLSchema> {
         AuthorizationResolver,
         RecognitionResolver,
         StatisticsResolver,
+        SubscriptionResolver,
         AuditLogResolver,
       ],
       // Subject is reached only through the gateway's `_entities`, never from a root field here.

@@ -23,11 +23,22 @@ import { reportTalliesMissing } from './aggregates/reportTallies';
 import { createWriteQueue } from './report/writeQueue';
 import { buildReportsSchema } from './schema';
 import { StatisticsService } from './statistics/statistics.service';
+import { SubscriptionService } from './subscriptions/subscription.service';
+import { WebhookEventKind } from './subscriptions/subscription.type';
+import { WebhookDeliveries } from './subscriptions/webhookDeliveries';
+import { enqueueReportEvents } from './subscriptions/webhookEvents';
+import { WebhookSecrets } from './subscriptions/webhookSecrets';
 import { Upstream } from './upstream/upstream';
 import { VerificationService } from './verification/verification.service';
 import { VerificationGuard } from './verification/verificationGuard';
 
-export type ReportsApp = BootedSubgraph<ReportsServices>;
+export type ReportsApp = BootedSubgraph<ReportsServices> & {
+  /** Report users' webhook events on their way out (subscriptions/). */
+  webhooks: WebhookDeliveries;
+};
+
+/** A receiver's answer is never used beyond its status: more than this is not read. */
+const WEBHOOK_MAX_RESPONSE_BYTES = 64 * 1024;
 
 /** Builds the reports subgraph (not listening): tests bind port 0, main.ts the configured port. */
 export async function createReportsApp(
@@ -56,7 +67,11 @@ export async function createReportsApp(
     maxYears: env.MAX_REPORT_YEARS,
     publicBaseUrl: env.PUBLIC_BASE_URL,
   };
-  return bootSubgraph<ReportsContext, ReportsServices>({
+  const callbackRules = {
+    requireHttps: env.NODE_ENV === 'production',
+    allowPrivateAddresses: env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
+  };
+  const app = await bootSubgraph<ReportsContext, ReportsServices>({
     name: SERVICE_NAME,
     env,
     entities: ENTITIES,
@@ -72,9 +87,36 @@ export async function createReportsApp(
       );
       const writes = createWriteQueue(isMysql(db));
       const reports = new ReportStore(db, keyring);
-      const issuance = new ReportIssuance(db, keyring, upstream, config, writes, reports);
+      // Subscribers' events are queued in the transaction of what they announce.
+      const issuance = new ReportIssuance(db, keyring, upstream, config, writes, reports, async (tx, row) => {
+        await enqueueReportEvents(tx, [
+          { reportNumber: row.number, kind: WebhookEventKind.REVOKED, occurredAt: row.revokedAt ?? new Date() },
+        ]);
+      });
       const verifiedSignatures = new VerifiedSignatures();
-      const currency = new ReportCurrency(db, writes);
+      const currency = new ReportCurrency(db, writes, async (tx, marked) => {
+        const now = new Date();
+        await enqueueReportEvents(
+          tx,
+          marked.map((m) => ({
+            reportNumber: m.number,
+            kind: WebhookEventKind.RECORDS_CHANGED,
+            occurredAt: now,
+            recordChangeKinds: m.kinds,
+          })),
+        );
+      });
+      const guard = new VerificationGuard(
+        db,
+        cache,
+        {
+          failuresBeforeLock: env.VERIFY_FAILURES_BEFORE_LOCK,
+          lockSeconds: env.VERIFY_LOCK_SECONDS,
+          failureDelayMs: env.VERIFY_FAILURE_DELAY_MS,
+          attackClients: env.VERIFY_ATTACK_CLIENTS,
+        },
+        metrics,
+      );
       return {
         db,
         config,
@@ -91,17 +133,7 @@ export async function createReportsApp(
           reports,
           keyring,
           verifiedSignatures,
-          new VerificationGuard(
-            db,
-            cache,
-            {
-              failuresBeforeLock: env.VERIFY_FAILURES_BEFORE_LOCK,
-              lockSeconds: env.VERIFY_LOCK_SECONDS,
-              failureDelayMs: env.VERIFY_FAILURE_DELAY_MS,
-              attackClients: env.VERIFY_ATTACK_CLIENTS,
-            },
-            metrics,
-          ),
+          guard,
           (creditCode, requestId) => upstream.commitmentBreaches(creditCode, requestId),
           writes,
           (number) => currency.changesOf([number]),
@@ -109,6 +141,13 @@ export async function createReportsApp(
         recognition: new RecognitionService(db, trustedKeys, writes),
         statistics: new StatisticsService(db, env.MAX_REPORT_YEARS),
         substitutionMatters: (requestId) => upstream.substitutionMatters(requestId),
+        subscriptions: new SubscriptionService(
+          db,
+          new WebhookSecrets(db, keyring.codeSecret),
+          guard,
+          callbackRules,
+          writes,
+        ),
       };
     },
     extendContext: createContext,
@@ -119,5 +158,22 @@ export async function createReportsApp(
         logger.warn('report statistics tallies are empty while reports exist: run pnpm stats:rebuild');
     },
     ...opts,
+  });
+  const webhooks = new WebhookDeliveries(app.dataSource, new WebhookSecrets(app.dataSource, keyring.codeSecret), {
+    rules: callbackRules,
+    timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    maxResponseBytes: WEBHOOK_MAX_RESPONSE_BYTES,
+    pollMs: env.WEBHOOK_POLL_MS,
+    maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+    logger: app.logger.child({ component: 'webhooks' }),
+  });
+  webhooks.start();
+  const shutdown = app.shutdown;
+  return Object.assign(app, {
+    webhooks,
+    async shutdown() {
+      await webhooks.stop();
+      await shutdown();
+    },
   });
 }

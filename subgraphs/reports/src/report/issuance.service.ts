@@ -106,6 +106,8 @@ export class ReportIssuance {
     private readonly config: ReportsConfig,
     private readonly writes: WriteQueue,
     private readonly store: ReportStore,
+    /** In the revocation's transaction (subscribers' REVOKED events commit with it). */
+    private readonly onRevoked: (tx: EntityManager, row: CreditReportEntity) => Promise<void> = async () => undefined,
   ) {
     this.numbers = new SequenceBlocks(db, writes);
     this.statusIndexes = new SequenceBlocks(db, writes);
@@ -291,6 +293,7 @@ export class ReportIssuance {
           { status: row.status, revokedAt: row.revokedAt, revocationReason: text, revokedBy: row.revokedBy },
         );
         await countRevoked(tx, row);
+        await this.onRevoked(tx, row);
         await audit(tx, ctx, { action: 'report.revoke', subjectCodes: [row.creditCode], target: number });
         return {
           row,
