@@ -9,7 +9,7 @@ import {
   type BootedSubgraph,
 } from '@credit/shared';
 import { dropTestSchemas, gql, TEST_AUTH, testEnv, tokenFor } from '@credit/shared/test';
-import { createEntitiesApp, loadEntitiesEnv } from '@credit/entities';
+import { createEntitiesApp, loadEntitiesEnv, type EntitiesApp } from '@credit/entities';
 import { createRecordsApp, loadRecordsEnv, type RecordsApp } from '@credit/records';
 import { createReportsApp, loadReportsEnv } from '@credit/reports';
 import { createObjectionsApp, loadObjectionsEnv } from '@credit/objections';
@@ -76,6 +76,12 @@ export async function startPlatform(
   if (subgraphs.records && subgraphs.reports) {
     (subgraphs.records.app as RecordsApp).changeFeed.useReports(
       createServiceClient({ url: subgraphs.reports.url, service: 'records', auth: TEST_AUTH }),
+    );
+  }
+  // So do entities' commitment breaches (webhooks to report subscribers).
+  if (subgraphs.entities && subgraphs.reports) {
+    (subgraphs.entities.app as EntitiesApp).breachFeed.useReports(
+      createServiceClient({ url: subgraphs.reports.url, service: 'entities', auth: TEST_AUTH }),
     );
   }
   // Entities merges every subgraph's audit log; their ports are known only now.

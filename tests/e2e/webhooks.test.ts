@@ -2,13 +2,14 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { closeServer, createLogger, createServiceClient, listen, makeCreditCode, ReportsApi } from '@credit/shared';
 import { errorCode, gql, TEST_AUTH, tokenFor } from '@credit/shared/test';
+import type { EntitiesApp } from '@credit/entities';
 import type { RecordsApp } from '@credit/records';
 import { createReportsApp, loadReportsEnv, WebhookDeliveries, WebhookSecrets, type ReportsApp } from '@credit/reports';
 import { entities, records, registerSourceUnits, reports, startPlatform, type Platform } from '../platform';
 
 /**
  * Report users subscribe: a partner that verified a report subscribes a callback URL and receives
- * each event (REVOKED, RECORDS_CHANGED) exactly once, signed, through the webhook outbox: after
+ * each event (REVOKED, RECORDS_CHANGED, BREACHED) exactly once, signed, through the webhook outbox: after
  * failures, across a restart of the reports subgraph, and by redelivery once parked.
  */
 let p: Platform;
@@ -118,6 +119,11 @@ async function issuedReport() {
   const s = await gql(p.gatewayUrl, SUBMIT, { r: [record(subject, decisionNumber, '5000')] }, unit);
   expect(s.data!.submitRecords.results[0].verdict).toBe('CREATED');
   await (p.subgraphs.records.app as RecordsApp).changeFeed.drain();
+  return { subject, decisionNumber, ...(await issue(subject)) };
+}
+
+/** A report the subject issues now over its D07 records. */
+async function issue(subject: Subject) {
   const r = await gql(
     p.gatewayUrl,
     `mutation($input: IssueReportInput!) { issueReport(input: $input) { number verificationCode } }`,
@@ -133,7 +139,7 @@ async function issuedReport() {
     subject.token,
   );
   expect(r.errors).toBeUndefined();
-  return { subject, decisionNumber, ...(r.data!.issueReport as { number: string; verificationCode: string }) };
+  return r.data!.issueReport as { number: string; verificationCode: string };
 }
 
 async function partner(partnerId: string) {
@@ -393,5 +399,56 @@ describe('report subscriptions', () => {
       reportNumber: report.number,
       occurredAt: breach.breachedAt,
     });
+  });
+
+  it("delivers a breach marked through the gateway once, through entities' outbox, for reports issued before it only", async () => {
+    const a = await partner(`wj${run}`);
+    const before = await issuedReport();
+    await subscribe(a.token, before, '/breach-before');
+    const made = await gql(
+      p.gatewayUrl,
+      'mutation { makeCommitment(input: { domains: ["D07"], statement: "本企业承诺在市场监管领域无违法违规行为" }) { id } }',
+      {},
+      before.subject.token,
+    );
+    expect(made.errors).toBeUndefined();
+    const id = made.data!.makeCommitment.id as string;
+    // A source unit of one of the commitment's domains marks it (the lead department may too).
+    const marked = await gql(
+      p.gatewayUrl,
+      'mutation($id: ID!) { markCommitmentBreached(id: $id, reason: "市场监管部门查实虚假承诺") { status breachedAt } }',
+      { id },
+      unit,
+    );
+    expect(marked.data!.markCommitmentBreached.status).toBe('BREACHED');
+    const breachedAt = marked.data!.markCommitmentBreached.breachedAt as string;
+    // Cleared, and a report issued, before entities' outbox goes out: reports must judge by the
+    // breach's own time, carried in the row, not by when it hears of it.
+    const lead = await tokenFor({ role: 'LEAD_DEPARTMENT' });
+    const cleared = await gql(
+      p.gatewayUrl,
+      'mutation($id: ID!) { clearCommitmentBreach(id: $id, reason: "复核后撤销认定") { status } }',
+      { id },
+      lead,
+    );
+    expect(cleared.data!.clearCommitmentBreach.status).toBe('ACTIVE');
+    const after = await issue(before.subject);
+    await subscribe(a.token, after, '/breach-after');
+
+    const feed = (p.subgraphs.entities.app as EntitiesApp).breachFeed;
+    expect(await feed.drain()).toMatchObject({ delivered: 1, failed: 0 });
+    expect((await feed.drain()).delivered).toBe(0);
+    expect((await deliverWebhooks()).delivered).toBe(1);
+    expect((await deliverWebhooks()).delivered).toBe(0);
+    const got = at('/breach-before');
+    expect(got).toHaveLength(1);
+    expect(signatureValid(got[0], a.secret)).toBe(true);
+    expect(got[0].headers['x-credit-webhook-key']).toBe(a.keyId);
+    expect(JSON.parse(got[0].body)).toMatchObject({
+      kind: 'BREACHED',
+      reportNumber: before.number,
+      occurredAt: breachedAt,
+    });
+    expect(at('/breach-after')).toHaveLength(0);
   });
 });

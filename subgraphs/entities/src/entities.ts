@@ -2,6 +2,7 @@ import { AuditEntry, openDatabase } from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import type { EntitiesEnv } from './env';
 import { CommitmentEntity } from './commitment/commitment.entity';
+import { CommitmentBreachOutboxEntity } from './commitment/breachOutbox.entity';
 import { DomainEntity } from './domain/domain.entity';
 import { SourceUnitEntity } from './sourceUnit/sourceUnit.entity';
 import { ServiceGuideEntity } from './guides/guide.entity';
@@ -15,6 +16,7 @@ export const ENTITIES = [
   DomainEntity,
   SourceUnitEntity,
   CommitmentEntity,
+  CommitmentBreachOutboxEntity,
   SubstitutionMatterEntity,
   SubstitutionMatterRevisionEntity,
   ServiceGuideEntity,

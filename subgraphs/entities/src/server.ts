@@ -1,5 +1,13 @@
-import { authConfigFromEnv, bootSubgraph, CatalogueChanges, type BootedSubgraph, type Logger } from '@credit/shared';
+import {
+  authConfigFromEnv,
+  bootSubgraph,
+  CatalogueChanges,
+  createServiceClient,
+  type BootedSubgraph,
+  type Logger,
+} from '@credit/shared';
 import { auditSources } from './auditTrail/auditTrail.service';
+import { CommitmentBreachFeed } from './commitment/breachFeed';
 import { createContext, createServices, type EntitiesContext, type EntitiesServices } from './context';
 import { ENTITIES, MIGRATIONS, SERVICE_NAME } from './entities';
 import { guideRoutes } from './guides/guidePage';
@@ -7,14 +15,17 @@ import type { EntitiesEnv } from './env';
 import { buildEntitiesSchema } from './schema';
 import { seedDemoData } from './seed/demoSeed';
 
-export type EntitiesApp = BootedSubgraph<EntitiesServices>;
+export type EntitiesApp = BootedSubgraph<EntitiesServices> & {
+  /** Commitment breaches on their way to reports (webhooks to report subscribers). */
+  breachFeed: CommitmentBreachFeed;
+};
 
 /** Builds the entities subgraph (not listening): tests bind port 0, main.ts the configured port. */
 export async function createEntitiesApp(
   env: EntitiesEnv,
   opts: { logger?: Logger; sqliteFile?: string } = {},
 ): Promise<EntitiesApp> {
-  return bootSubgraph<EntitiesContext, EntitiesServices>({
+  const app = await bootSubgraph<EntitiesContext, EntitiesServices>({
     name: SERVICE_NAME,
     env,
     entities: ENTITIES,
@@ -44,5 +55,28 @@ export async function createEntitiesApp(
       }
     },
     ...opts,
+  });
+  const reports = env.REPORTS_URL
+    ? createServiceClient({
+        url: env.REPORTS_URL,
+        service: SERVICE_NAME,
+        auth: authConfigFromEnv(env),
+        token: env.SERVICE_TOKEN,
+      })
+    : null;
+  if (!reports) app.logger.warn('REPORTS_URL is not set: commitment breaches wait in the outbox until it is');
+  const breachFeed = new CommitmentBreachFeed(app.dataSource, reports, {
+    pollMs: env.OUTBOX_POLL_MS,
+    maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
+    logger: app.logger.child({ component: 'breach-feed' }),
+  });
+  breachFeed.start();
+  const shutdown = app.shutdown;
+  return Object.assign(app, {
+    breachFeed,
+    async shutdown() {
+      await breachFeed.stop();
+      await shutdown();
+    },
   });
 }

@@ -16,6 +16,7 @@ import {
 import { In, type DataSource } from 'typeorm';
 import type { DomainService } from '../domain/domain.service';
 import type { SubjectService } from '../subject/subject.service';
+import { publishBreach } from './breachFeed';
 import { CommitmentEntity } from './commitment.entity';
 import type { MakeCommitmentInput } from './commitment.inputs';
 import { Commitment, CommitmentStatus, InternalCommitmentStatus } from './commitment.type';
@@ -109,17 +110,21 @@ export class CommitmentService {
       }
       if (row.status === CommitmentStatus.BREACHED)
         throw conflict(`commitment ${id} is already marked breached`, { field: 'id' });
+      const breachedAt = new Date();
       Object.assign(row, {
         status: CommitmentStatus.BREACHED,
         breachReason: text,
         breachedBy: actorOf(p),
-        breachedAt: new Date(),
+        breachedAt,
         clearReason: null,
         clearedBy: null,
         clearedAt: null,
       });
       await repo.save(row);
       await audit(tx, ctx, { action: 'commitment.breach', subjectCodes: [row.creditCode], target: id });
+      // Subscribers of the subject's earlier reports hear of it through reports; the (id, time) pair
+      // names this breach there, so a breach cleared and marked again is news again.
+      await publishBreach(tx, { creditCode: row.creditCode, commitmentId: id, breachedAt: breachedAt.toISOString() });
       return toCommitment(row);
     });
   }
