@@ -6,7 +6,7 @@ import { makeCreditCode } from '@credit/shared';
 import { errorCode, gql, tokenFor } from '@credit/shared/test';
 import type { ObjectionsApp } from '@credit/objections';
 import type { RecordsApp } from '@credit/records';
-import { verifyReportCredential } from '@credit/reports';
+import { runVerifyReport, verifyReportCredential } from '@credit/reports';
 import { entities, objections, records, registerSourceUnits, reports, startPlatform, type Platform } from '../platform';
 
 /**
@@ -240,6 +240,33 @@ describe('a report that stays true after it is signed (through the gateway)', ()
       revoked: false,
       recordsChanged: true,
     });
+
+    // The command-line verifier says it too, with its own exit code, from the lists the platform serves.
+    const dir = mkdtempSync(join(tmpdir(), 'currency-vc-'));
+    const save = async (name: string, path: string) => {
+      writeFileSync(join(dir, name), await (await fetch(`${origin}${path}`)).text());
+      return join(dir, name);
+    };
+    const credential = JSON.parse(vc.data!.report.verifiableCredential);
+    writeFileSync(join(dir, 'vc.json'), vc.data!.report.verifiableCredential);
+    const [revocationList, refreshList] = credential.credentialStatus.map(
+      (e: { statusListCredential: string }) => new URL(e.statusListCredential).pathname,
+    );
+    const lines: string[] = [];
+    const exit = await runVerifyReport(
+      [
+        join(dir, 'vc.json'),
+        ...['--did', await save('did.json', '/.well-known/did.json')],
+        ...['--status', await save('revocation.json', revocationList)],
+        ...['--refresh-status', await save('refresh.json', refreshList)],
+      ],
+      (l) => lines.push(l),
+    );
+    expect(lines).toContain('records: CHANGED since issuance');
+    expect(lines[lines.length - 1]).toBe(
+      'authentic, records changed since issuance: ask the subject to reissue the report',
+    );
+    expect(exit).toBe(3);
 
     // The page's JSON says the same as GraphQL.
     const page = await fetch(`${origin}/verify?number=${report.number}&code=${report.verificationCode}&format=json`);

@@ -34,6 +34,14 @@ describe('what a snapshot may show', () => {
     expect(d14).toMatchObject({ outcome: 'NO_RECORD', records: [] });
   });
 
+  it('keeps a record whose category punishes although its content reads 不予行政处罚: the whole row decides, as in records', () => {
+    const s = snapshotOf([
+      record({ id: 'R5', penaltyTypes: ['警告'], penaltyContent: '不予行政处罚', fineAmount: null }),
+      record({ id: 'R6', penaltyTypes: ['其他'], penaltyContent: '依法不予行政处罚', fineAmount: null }),
+    ]);
+    expect(s.domains[0].records.map((r) => r.id)).toEqual(['R5']);
+  });
+
   it('keeps a penalty whose text mentions non-punishment but which fined the subject', () => {
     const s = snapshotOf([record({ penaltyContent: '不予处罚部分事项，罚款人民币5000元' })]);
     expect(s.domains[0].outcome).toBe('HAS_RECORDS');

@@ -16,8 +16,14 @@ export const EFFECTIVE_DOCUMENT_STATEMENT =
 // The scenario and channel enums are a contract with entities (substitution catalogue, guides).
 export { CHANNEL_ZH, ReportChannel, ReportScenario, SCENARIO_ZH } from '@credit/shared';
 
-/** A record as copied into the snapshot: the source record without its domain (it sits under it), plus labels. */
-export interface SnapshotRecord extends Omit<SourceRecord, 'domainCode'> {
+/**
+ * A record as copied into the snapshot: the source record without its domain (it sits under it), plus
+ * labels. The fields only the 不予处罚 check reads stay out: the signed shape does not change.
+ */
+export interface SnapshotRecord extends Omit<
+  SourceRecord,
+  'domainCode' | 'penaltyTypes' | 'confiscatedAmount' | 'licenceAction'
+> {
   /** 已修复 / 异议处理中, as printed. */
   labels: string[];
 }
