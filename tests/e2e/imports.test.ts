@@ -106,6 +106,48 @@ describe(`uploads through the gateway (${usingMysql ? 'MariaDB/MySQL' : 'SQLite'
     expect(await revisions()).toBe(before);
   }, 300_000);
 
+  it('excludes a 处罚类别 其他 + 处罚内容 依法不予行政处罚 row as LAWFULLY_NOT_PUNISHED, as the API and the CLI do', async () => {
+    const tag = `NP${Date.now()}`;
+    const line = (n: number, types: string, content: string, fine: string) =>
+      [
+        `黔市监罚〔${tag}〕${n}号`,
+        '行政处罚',
+        '否',
+        'D07',
+        '贵阳乌江医药有限公司',
+        '法人及非法人组织',
+        '91520100210000754L',
+        '虚假宣传',
+        '发布虚假广告',
+        '《行政处罚法》第三十三条',
+        types,
+        content,
+        fine,
+        '',
+        '2025-03-01',
+        '',
+        '贵州省市场监督管理局',
+        '11520100MB1234567P',
+        '520100',
+        '',
+      ].join(',');
+    const csv = [
+      SAMPLE_HEADERS.join(','),
+      line(1, '其他', '依法不予行政处罚', ''),
+      line(2, '其他', '经研究，决定不予行政处罚', ''),
+      // Punishes part: a record.
+      line(3, '其他', '对甲不予处罚，对乙罚款5000元', '5000'),
+    ].join('\r\n');
+    const job = await importFile('non-punishment.csv', Buffer.from(`\uFEFF${csv}\r\n`));
+    expect(job).toMatchObject({ status: 'DONE', created: 1, excluded: 2, rejected: 0 });
+    const stored = await p.subgraphs.records.app.dataSource
+      .getRepository(RecordEntity)
+      .findBy({ sourceUnitCode: 'GZ-D07', decidingAuthorityCode: '11520100MB1234567P', facts: '发布虚假广告' });
+    expect(stored.filter((r) => r.decisionNumber.includes(tag)).map((r) => r.decisionNumber)).toEqual([
+      `黔市监罚〔${tag}〕3号`,
+    ]);
+  });
+
   it('writes a rejects file with the source columns, Chinese reasons and escaped formulas; the fixed file imports', async () => {
     const tag = `RJ${Date.now()}`;
     const good = '91520100210000754L';
