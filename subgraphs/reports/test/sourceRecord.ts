@@ -10,7 +10,7 @@ export const sourceRecord = (over: Partial<SourceRecord>): SourceRecord => ({
   decisionDate: '2025-03-01',
   decidingAuthority: '贵阳市市场监督管理局',
   facts: '销售不合格产品',
-  penaltyTypes: null,
+  penaltyTypes: [],
   penaltyContent: '罚款人民币5000元',
   fineAmount: '5000.00',
   confiscatedAmount: null,
