@@ -137,12 +137,18 @@ export class ReportIssuance {
         longerNeedsRequirement: true,
       },
     );
-    // Taken before the records are read: a record changed while they are read is then counted as a
-    // change after issuance (the report is flagged, never silently stale).
-    const issuedAt = new Date();
     // A named matter is checked even when the subject chose the domains itself.
     const proposed = await proposedDomains(input, () => this.upstream.substitutionMatters(ctx.requestId));
     const chosen = chooseDomains(await this.upstream.domains(ctx.requestId), input.domains ?? proposed);
+    // The issue time is taken before the records are read: a record changed while they are read then
+    // counts as a change after issuance (the report is flagged, never silently stale). The number is
+    // taken with it, so a later issue time never has a smaller number; a refusal below burns one.
+    const issuedAt = new Date();
+    const issuedDay = chinaDate(issuedAt);
+    const day = issuedDay.replaceAll('-', '');
+    // Taken before the transaction, so no pooled connection idles while a block is reserved.
+    const numbered = Promise.all([this.numbers.next(day), this.statusIndexes.next(STATUS_LIST_COUNTER)]);
+    numbered.catch(() => undefined); // awaited below; a refusal in between must not leave it unhandled
     const [{ subject, commitments }, records] = await Promise.all([
       this.upstream.subjectForIssuance(creditCode, ctx.requestId),
       this.upstream.recordsForSnapshot(
@@ -162,13 +168,7 @@ export class ReportIssuance {
       );
     }
 
-    const issuedDay = chinaDate(issuedAt);
-    const day = issuedDay.replaceAll('-', '');
-    // Taken before the transaction, so no pooled connection idles while a block is reserved.
-    const [seq, statusListIndex] = await Promise.all([
-      this.numbers.next(day),
-      this.statusIndexes.next(STATUS_LIST_COUNTER),
-    ]);
+    const [seq, statusListIndex] = await numbered;
     const number = formatReportNumber(this.config.prefix, day, seq);
     const snapshot = buildSnapshot({
       number,
