@@ -129,8 +129,11 @@ describe(`the entities catalogue cache (${platformWide ? 'Redis: platform-wide' 
     const c = catalogue();
     entities.hold();
     const uses = Promise.all([c.domains(), c.domains(), c.domains(), c.domains()]);
-    // Every use has reached the shared read before entities answers.
+    // Every use has reached the shared read before entities answers: the first is there; the others
+    // read the catalogue version in at most three round trips to the cache, and a reply on the cache's
+    // one connection comes after every command sent before it, so after four pings they have joined.
     while (entities.count('DomainCatalogue') === 0) await new Promise((r) => setImmediate(r));
+    for (let i = 0; i < 4; i++) await shared.ping();
     entities.answer();
     const answers = await uses;
     expect(entities.count('DomainCatalogue')).toBe(1);
