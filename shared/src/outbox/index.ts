@@ -1,3 +1,4 @@
 export * from './backoff';
 export * from './outboxRow';
 export * from './outboxWorker';
+export * from './outboxFeed';

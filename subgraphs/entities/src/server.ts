@@ -7,7 +7,7 @@ import {
   type Logger,
 } from '@credit/shared';
 import { auditSources } from './auditTrail/auditTrail.service';
-import { CommitmentBreachFeed } from './commitment/breachFeed';
+import { commitmentBreachFeed, type CommitmentBreachFeed } from './commitment/breachFeed';
 import { createContext, createServices, type EntitiesContext, type EntitiesServices } from './context';
 import { ENTITIES, MIGRATIONS, SERVICE_NAME } from './entities';
 import { guideRoutes } from './guides/guidePage';
@@ -65,7 +65,7 @@ export async function createEntitiesApp(
       })
     : null;
   if (!reports) app.logger.warn('REPORTS_URL is not set: commitment breaches wait in the outbox until it is');
-  const breachFeed = new CommitmentBreachFeed(app.dataSource, reports, {
+  const breachFeed = commitmentBreachFeed(app.dataSource, reports, {
     pollMs: env.OUTBOX_POLL_MS,
     maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
     logger: app.logger.child({ component: 'breach-feed' }),

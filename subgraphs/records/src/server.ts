@@ -6,7 +6,7 @@ import {
   type Logger,
   type SubgraphDeps,
 } from '@credit/shared';
-import { RecordChangeFeed } from './changeFeed/changeFeed';
+import { recordChangeFeed, type RecordChangeFeed } from './changeFeed/changeFeed';
 import type { DomainCatalogue, SourceUnitDirectory } from './catalogue/entitiesDirectory';
 import {
   createContext,
@@ -80,7 +80,7 @@ export async function createRecordsApp(env: RecordsEnv, opts: RecordsAppOptions 
       })
     : null;
   if (!reports) app.logger.warn('REPORTS_URL is not set: record changes wait in the outbox until it is');
-  const changeFeed = new RecordChangeFeed(app.dataSource, reports, {
+  const changeFeed = recordChangeFeed(app.dataSource, reports, {
     pollMs: env.OUTBOX_POLL_MS,
     maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
     logger: app.logger.child({ component: 'change-feed' }),

@@ -1,11 +1,4 @@
-import {
-  OutboxWorker,
-  pendingOutboxRow,
-  ReportsApi,
-  type Logger,
-  type PassResult,
-  type ServiceClient,
-} from '@credit/shared';
+import { OutboxFeed, pendingOutboxRow, ReportsApi, type Logger, type ServiceClient } from '@credit/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CommitmentBreachOutboxEntity } from './breachOutbox.entity';
 
@@ -18,53 +11,22 @@ export async function publishBreach(tx: EntityManager, breach: CommitmentBreach)
   await tx.getRepository(CommitmentBreachOutboxEntity).insert(pendingOutboxRow(COMMITMENT_BREACHED, breach));
 }
 
-export interface BreachFeedOptions {
-  pollMs: number;
-  maxAttempts: number;
-  logger: Logger;
-}
-
 /**
  * Delivers entities' breach outbox to the reports subgraph (its typed internal client), which queues
- * BREACHED webhook events for the subject's reports issued before the breach. Without a reports
- * address the breaches wait in the outbox: nothing is lost, they go once one is known.
+ * BREACHED webhook events for the subject's reports issued before the breach.
  */
-export class CommitmentBreachFeed {
-  private reports: ServiceClient | null;
-  readonly worker: OutboxWorker<CommitmentBreachOutboxEntity, number>;
+export type CommitmentBreachFeed = OutboxFeed<CommitmentBreachOutboxEntity, CommitmentBreach, number>;
 
-  constructor(db: DataSource, reports: ServiceClient | null, opts: BreachFeedOptions) {
-    this.reports = reports;
-    this.worker = new OutboxWorker(db, {
-      target: CommitmentBreachOutboxEntity,
-      deliver: (row) => this.deliver(JSON.parse(row.payload) as CommitmentBreach),
-      pollMs: opts.pollMs,
-      maxAttempts: opts.maxAttempts,
-      logger: opts.logger,
-    });
-  }
-
-  /** The reports subgraph to deliver to, once its address is known (a platform started in one process). */
-  useReports(reports: ServiceClient): void {
-    this.reports = reports;
-  }
-
-  start(): void {
-    this.worker.start();
-  }
-
-  stop(): Promise<void> {
-    return this.worker.stop();
-  }
-
-  /** Everything deliverable now, ignoring back-off (tests). */
-  drain(): Promise<PassResult> {
-    return this.worker.drain();
-  }
-
-  private async deliver(breach: CommitmentBreach): Promise<number> {
-    if (!this.reports) throw new Error('no REPORTS_URL configured: breaches wait in the outbox');
-    const data = await this.reports(ReportsApi.CommitmentBreachedDocument, breach);
-    return data.internalCommitmentBreached;
-  }
+export function commitmentBreachFeed(
+  db: DataSource,
+  reports: ServiceClient | null,
+  opts: { pollMs: number; maxAttempts: number; logger: Logger },
+): CommitmentBreachFeed {
+  return new OutboxFeed(db, reports, {
+    target: CommitmentBreachOutboxEntity,
+    what: 'commitment breaches',
+    send: async (client, breach: CommitmentBreach) =>
+      (await client(ReportsApi.CommitmentBreachedDocument, breach)).internalCommitmentBreached,
+    ...opts,
+  });
 }
