@@ -21,7 +21,7 @@ import {
   type Logger,
   type RequestInfo,
 } from '@credit/shared';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { GatewayContext } from './context';
 import type { GatewayEnv } from './env';
 import { HISTORY_POLICY } from './cache/cachePolicy';
@@ -35,7 +35,10 @@ import { reportRoutes } from './proxy/reportRoutes';
 import { guideRoutes } from './proxy/guideRoutes';
 import { importRoutes } from './proxy/importRoutes';
 import { anonymousAccessPlugin, publicRootFields } from './access/anonymousAccess';
-import { hideInternals, operationNamePlugin } from './errors/requestErrors';
+import { introspectionAccessPlugin } from './access/introspectionAccess';
+import { schemaRoute } from './access/schemaRoute';
+import { hideInternals, operationNamePlugin, unsupportedOperationPlugin } from './errors/requestErrors';
+import { suggestionsPlugin } from './errors/suggestions';
 import { ForwardingDataSource } from './subgraphs/forwardingDataSource';
 import { consoleRoutes, DEFAULT_CONSOLE_DIR } from './console/consoleRoutes';
 import { demoSignInRoutes } from './console/demoSignIn';
@@ -100,6 +103,10 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
       return source;
     },
   });
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate((loaded) => {
+    apiSchema = loaded.apiSchema;
+  });
   const formatError = createErrorFormatter({
     exposeInternals: !production,
     onInternal: (err) => logger.error({ err }, 'internal error'),
@@ -120,7 +127,8 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: !production,
-    introspection: !production,
+    // Introspection is decided per caller (introspectionAccessPlugin): tools with a token may, in production too.
+    introspection: true,
     csrfPrevention: true,
     parseOptions: { maxTokens: env.MAX_TOKENS },
     persistedQueries: { cache: new PersistedQueryStore(cache, env.APQ_TTL_SECONDS), ttl: env.APQ_TTL_SECONDS },
@@ -129,6 +137,9 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
       requestLogPlugin(logger),
       metrics.plugin<GatewayContext>(),
       operationNamePlugin(),
+      unsupportedOperationPlugin(),
+      suggestionsPlugin(),
+      introspectionAccessPlugin(!production),
       anonymousAccessPlugin(publicRootFields(opts.supergraphSdl)),
       operationLimitsPlugin({
         maxDepth: env.MAX_DEPTH,
@@ -167,6 +178,12 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
     const principal = await authenticate(info, verify).catch(() => undefined);
     return limiter.check(principal, info.ip);
   };
+  const schemaFile = schemaRoute({
+    apiSchema: () => apiSchema,
+    anonymousAllowed: !production,
+    verify,
+    throttle: (info, principal) => limiter.check(principal, info.ip),
+  });
   const imports = importRoutes(opts.routing?.records ?? env.RECORDS_URL ?? urls.get('records'), {
     timeoutMs: env.SUBGRAPH_TIMEOUT_MS,
     maxBytes: env.IMPORT_MAX_BYTES,
@@ -184,6 +201,7 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
     routes: {
       ...consoleRoutes(consoleDir),
       ...demo.get,
+      ...schemaFile,
       ...reportRoutes(opts.routing?.reports ?? env.REPORTS_URL, env.SUBGRAPH_TIMEOUT_MS, throttle),
       ...guideRoutes(opts.routing?.entities ?? env.ENTITIES_URL, env.SUBGRAPH_TIMEOUT_MS, throttle),
       ...assessmentRoutes(

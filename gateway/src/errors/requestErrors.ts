@@ -27,6 +27,27 @@ export function operationNamePlugin(): ApolloServerPlugin<GatewayContext> {
   };
 }
 
+/**
+ * The API has no subscriptions (report changes reach subscribers as webhooks): a subscription
+ * operation is the client's mistake, refused before the planner fails on it with an internal error.
+ */
+export function unsupportedOperationPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation !== 'subscription') return;
+          throw domainError(
+            ErrorCode.OPERATION_NOT_SUPPORTED,
+            'subscription operations are not supported; subscribe to report changes with Mutation.subscribeToReport (webhooks)',
+            { field: 'query' },
+          );
+        },
+      };
+    },
+  };
+}
+
 // Apollo Server raises this one without a code of its own (APQ: the hash sent is not the query's SHA-256).
 const APQ_MISMATCH = 'provided sha does not match query';
 // What the federation runtime attaches to a subgraph's error: its URL, raw response, the query.

@@ -56,3 +56,10 @@ describe('costVariables', () => {
     expect(costVariables(parse('query($code: String!) { subject(code: $code) { name } }'))).toEqual([]);
   });
 });
+
+describe('introspection', () => {
+  it('costs nothing and has a depth of its own, apart from the data fields', () => {
+    const m = measure('{ __schema { types { fields { type { ofType { name } } } } } regions { code } }');
+    expect(m).toMatchObject({ depth: 2, introspectionDepth: 6, cost: 1 + 20 * 1 });
+  });
+});

@@ -11,10 +11,15 @@ import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexit
 
 export interface OperationShape {
   depth: number;
+  /** Depth of the introspection (`__schema`, `__type`) selections, limited on its own. */
+  introspectionDepth: number;
   aliases: number;
   rootFields: number;
   cost: number;
 }
+
+/** `__schema` and `__type`: the entry points of introspection (`__typename` is an ordinary leaf). */
+const isIntrospection = (name: string) => name === '__schema' || name === '__type';
 
 // Lists inside these wrappers are the page their parent field's `first` already paid for
 // (connections' edges, the audit trail's entries) or echo a bounded input (mutation payloads).
@@ -27,6 +32,9 @@ const PAGE_WRAPPER = /(Connection|Trail|Page|Payload)$/;
  */
 export function pagedCostEstimator(defaultListSize: number): ComplexityEstimator {
   return ({ type, field, args, childComplexity }) => {
+    // Introspection is answered from the gateway's schema, never by a subgraph: its size is bounded
+    // by the introspection depth limit, aliases and tokens, not by a cost that would refuse tools.
+    if (isIntrospection(field.name) || type.name.startsWith('__')) return 0;
     if (field.args.some((a) => a.name === 'first')) {
       const first = typeof args.first === 'number' ? args.first : defaultListSize;
       return 1 + childComplexity * Math.max(1, first);
@@ -39,29 +47,38 @@ export function pagedCostEstimator(defaultListSize: number): ComplexityEstimator
   };
 }
 
+interface Tally {
+  depth: number;
+  introspectionDepth: number;
+  aliases: number;
+}
+
 function walk(
   set: SelectionSetNode,
   fragments: Map<string, FragmentDefinitionNode>,
   seen: Set<string>,
   depth: number,
-  acc: { depth: number; aliases: number },
+  acc: Tally,
+  introspecting = false,
 ): void {
   for (const sel of set.selections) {
     if (sel.kind === Kind.FIELD) {
-      // Introspection (developer tools) is not a data query; it is switched off in production.
-      if (sel.name.value.startsWith('__')) continue;
+      const name = sel.name.value;
+      if (name === '__typename') continue;
       if (sel.alias) acc.aliases++;
-      acc.depth = Math.max(acc.depth, depth);
-      if (sel.selectionSet) walk(sel.selectionSet, fragments, seen, depth + 1, acc);
+      const inside = introspecting || isIntrospection(name);
+      if (inside) acc.introspectionDepth = Math.max(acc.introspectionDepth, depth);
+      else acc.depth = Math.max(acc.depth, depth);
+      if (sel.selectionSet) walk(sel.selectionSet, fragments, seen, depth + 1, acc, inside);
     } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-      walk(sel.selectionSet, fragments, seen, depth, acc);
+      walk(sel.selectionSet, fragments, seen, depth, acc, introspecting);
     } else {
       const name = sel.name.value;
       const frag = fragments.get(name);
       // A fragment spread twice on one path is a cycle (rejected by validation anyway).
       if (!frag || seen.has(name)) continue;
       seen.add(name);
-      walk(frag.selectionSet, fragments, seen, depth, acc);
+      walk(frag.selectionSet, fragments, seen, depth, acc, introspecting);
       seen.delete(name);
     }
   }
@@ -96,7 +113,7 @@ export function measureOperation(
 ): OperationShape {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const acc = { depth: 0, aliases: 0 };
+  const acc: Tally = { depth: 0, introspectionDepth: 0, aliases: 0 };
   walk(operation.selectionSet, fragments, new Set(), 1, acc);
   const rootFields = operation.selectionSet.selections.filter(
     (s) => s.kind === Kind.FIELD && !s.name.value.startsWith('__'),
@@ -114,5 +131,5 @@ export function measureOperation(
     // Variables that do not coerce are reported by execution with a precise message.
     cost = 0;
   }
-  return { depth: acc.depth, aliases: acc.aliases, rootFields, cost };
+  return { depth: acc.depth, introspectionDepth: acc.introspectionDepth, aliases: acc.aliases, rootFields, cost };
 }

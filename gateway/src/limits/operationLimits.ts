@@ -12,8 +12,15 @@ export interface OperationLimits {
   defaultListSize: number;
 }
 
+/**
+ * Introspection is limited by its own depth: that of graphql-js's getIntrospectionQuery(), which
+ * schema tools send (type references nested nine deep), and no deeper.
+ */
+export const MAX_INTROSPECTION_DEPTH = 15;
+
 const CHECKS = [
   ['depth', 'maxDepth', ErrorCode.DEPTH_LIMIT_EXCEEDED, 'depth'],
+  ['introspectionDepth', 'maxIntrospectionDepth', ErrorCode.DEPTH_LIMIT_EXCEEDED, 'introspection depth'],
   ['aliases', 'maxAliases', ErrorCode.ALIAS_LIMIT_EXCEEDED, 'aliases'],
   ['rootFields', 'maxRootFields', ErrorCode.ROOT_FIELD_LIMIT_EXCEEDED, 'root fields'],
   ['cost', 'maxCost', ErrorCode.COST_LIMIT_EXCEEDED, 'estimated cost'],
@@ -23,7 +30,8 @@ const CHECKS = [
  * Refuses an operation before any subgraph is called when it is deeper, more aliased, wider or
  * costlier than configured; the error names the limit, the measured value and the excess.
  */
-export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlugin<GatewayContext> {
+export function operationLimitsPlugin(configured: OperationLimits): ApolloServerPlugin<GatewayContext> {
+  const limits = { ...configured, maxIntrospectionDepth: MAX_INTROSPECTION_DEPTH };
   const costReads = new LRUCache<string, string[]>({ max: 2000 });
   const shapes = new LRUCache<string, OperationShape>({ max: 5000 });
   const exceedsAny = (shape: OperationShape) => CHECKS.some(([key, limitKey]) => shape[key] > limits[limitKey]);

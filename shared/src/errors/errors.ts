@@ -21,6 +21,8 @@ export const ErrorCode = {
   // Request-level refusals the gateway answers itself.
   BAD_REQUEST: 'BAD_REQUEST',
   PERSISTED_QUERY_HASH_MISMATCH: 'PERSISTED_QUERY_HASH_MISMATCH',
+  /** An operation type the API does not serve (subscriptions: report changes go out as webhooks). */
+  OPERATION_NOT_SUPPORTED: 'OPERATION_NOT_SUPPORTED',
   // Too many wrong verification codes for one report number: refused until the lock ends.
   VERIFICATION_LOCKED: 'VERIFICATION_LOCKED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
@@ -38,6 +40,7 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   PERSISTED_QUERY_NOT_ALLOWED: 403,
   BAD_REQUEST: 400,
   PERSISTED_QUERY_HASH_MISMATCH: 400,
+  OPERATION_NOT_SUPPORTED: 400,
   VERIFICATION_LOCKED: 429,
 };
 
