@@ -20,6 +20,7 @@ import { DID_DOCUMENT_PATH, STATUS_LIST_PATH } from '../credential/reportCredent
 import { checkIntegrity } from '../integrity/integrity';
 import { codeMatches } from '../integrity/verificationCode';
 import { renderReportPdf, type PdfMeta } from '../pdf/reportPdf';
+import { identityAsSeen } from '../report/identityAsSeen';
 import { accessTo } from '../report/reportAccess';
 import { isWellFormedReportNumber } from '../report/reportNumber';
 import { verifyForm, verifyResult } from './verifyPage';
@@ -138,10 +139,12 @@ export function reportRoutes(
     }
     // A partner's system is one client by its partner id, as in GraphQL (the guard's per-client rule);
     // anyone else, or a token that does not verify, is the address the gateway saw.
-    const principal = await principalOf(req);
-    const partner = principal !== 'BAD' && principal?.role === 'PARTNER' ? principal : undefined;
+    // The caller's token decides, as in verifyReport, whether personal data is masked (owner, officials and
+    // authorised partners see it); a token that does not verify counts as none.
+    const verified = await principalOf(req);
+    const principal = verified === 'BAD' ? undefined : verified;
     try {
-      const v = await services.verification.verify(ctxFor(info, partner), number, code, async () => false, 'page');
+      const v = await services.verification.verify(ctxFor(info, principal), number, code, grantFor(principal), 'page');
       const substitutes = await readSubstitutes(v, services.substitutionMatters, deps.logger, info.requestId);
       if (asJson)
         return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ ...v, substitutes }), headers);
@@ -208,7 +211,7 @@ export function reportRoutes(
       return notFound();
     }
     const byCode = code !== null && codeMatches(number, code, row.codeHash);
-    const access = byCode ? null : await accessTo(principal, row, grantFor(principal));
+    const access = await accessTo(principal, row, grantFor(principal));
     if (!byCode && !access) {
       if (code !== null) await guard.failed(ctx, number, client, 'pdf');
       return notFound();
@@ -246,7 +249,8 @@ export function reportRoutes(
         return changes ? recordsChangedWarning(changes).message : null;
       })(),
     };
-    const body = await renderReportPdf(integrity.snapshot, meta);
+    const snapshot = integrity.snapshot;
+    const body = await renderReportPdf({ ...snapshot, subject: identityAsSeen(snapshot.subject, access) }, meta);
     send(res, 200, 'application/pdf', body, {
       'content-disposition': `inline; filename="${number}.pdf"`,
       'cache-control': 'private, no-store',

@@ -1,5 +1,5 @@
-import { maskIdNumber, maskPersonName } from '@credit/shared';
 import { changesOf } from '../currency/currencyView';
+import { identityAsSeen } from './identityAsSeen';
 import type { CreditReportEntity } from './report.entity';
 import { CreditReport, ReportDomain, ReportStatus, type ReportAccess } from './report.type';
 import { seesDetails } from './reportAccess';
@@ -13,16 +13,15 @@ export function toReportView(
   access: ReportAccess,
   verificationCode: string | null,
 ): CreditReport {
-  const person = row.subjectKind === 'NATURAL_PERSON';
-  const mask = person && !seesDetails(access);
+  const seen = identityAsSeen({ kind: row.subjectKind, name: row.subjectName, creditCode: row.creditCode }, access);
   return Object.assign(new CreditReport(), {
     number: row.number,
     status: row.status as ReportStatus,
     issuedAt: row.issuedAt.toISOString(),
     scenario: row.scenario as ReportScenario,
     channel: row.channel as ReportChannel,
-    creditCode: mask ? maskIdNumber(row.creditCode) : row.creditCode,
-    subjectName: mask ? maskPersonName(row.subjectName) : row.subjectName,
+    creditCode: seen.creditCode,
+    subjectName: seen.name,
     subjectKind: row.subjectKind,
     regionCode: row.regionCode,
     periodFrom: row.periodFrom,

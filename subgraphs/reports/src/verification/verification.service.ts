@@ -4,8 +4,6 @@ import {
   chinaDate,
   GroupedWrites,
   isOwner,
-  maskIdNumber,
-  maskPersonName,
   notFound,
   type Principal,
   type ServiceContext,
@@ -23,6 +21,7 @@ import type { VerifiedSignatures } from '../integrity/verifiedSignatures';
 import { codeMatches } from '../integrity/verificationCode';
 import type { ReportStore } from '../report/reportStore';
 import type { ReportStatus } from '../report/report.type';
+import { identityAsSeen } from '../report/identityAsSeen';
 import { accessTo } from '../report/reportAccess';
 import { isWellFormedReportNumber } from '../report/reportNumber';
 import { toDomainViews } from '../report/reportView';
@@ -98,10 +97,14 @@ export class VerificationService {
       ...(changes ? [recordsChangedWarning(changes)] : []),
     ];
     const s = integrity.snapshot;
-    const person = (s?.subject.kind ?? row.subjectKind) === 'NATURAL_PERSON';
-    const mask = person && access === null;
-    const name = s?.subject.name ?? row.subjectName;
-    const code18 = s?.subject.creditCode ?? row.creditCode;
+    const seen = identityAsSeen(
+      {
+        kind: s?.subject.kind ?? row.subjectKind,
+        name: s?.subject.name ?? row.subjectName,
+        creditCode: s?.subject.creditCode ?? row.creditCode,
+      },
+      access,
+    );
     return Object.assign(new ReportVerification(), {
       authentic: integrity.authentic,
       signatures: integrity.signatures as SignatureCheck[],
@@ -109,8 +112,8 @@ export class VerificationService {
       number,
       status: row.status as ReportStatus,
       issuedAt: s?.issuedAt ?? row.issuedAt.toISOString(),
-      subjectName: mask ? maskPersonName(name) : name,
-      creditCode: mask ? maskIdNumber(code18) : code18,
+      subjectName: seen.name,
+      creditCode: seen.creditCode,
       scenario: (s?.scenario ?? row.scenario) as ReportScenario,
       channel: (s?.channel ?? row.channel) as ReportChannel,
       periodFrom: s?.period.from ?? row.periodFrom,
