@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
+import { createClient } from 'redis';
 import { EMBEDDED_JWT_SECRET, openDatabase, signEmbeddedToken, type TokenClaims } from '../src';
 
 /**
@@ -94,6 +95,24 @@ export function mysqlConnection(env: Record<string, string | undefined>) {
     user: decodeURIComponent(url.username || 'root'),
     password: decodeURIComponent(url.password),
   });
+}
+
+/**
+ * Deletes every key of one cache namespace from the Redis at `redisUrl`, as a restart would lose
+ * them, without touching other users of a shared Redis (other namespaces).
+ */
+export async function forgetCacheNamespace(redisUrl: string, namespace: string): Promise<number> {
+  const client = createClient({ url: redisUrl });
+  await client.connect();
+  try {
+    let deleted = 0;
+    for await (const keys of client.scanIterator({ MATCH: `${namespace}:*`, COUNT: 500 })) {
+      if (keys.length) deleted += await client.del(keys);
+    }
+    return deleted;
+  } finally {
+    await client.quit();
+  }
 }
 
 export const tokenFor = (claims: TokenClaims, expiresIn: string | number = '1h') =>

@@ -10,6 +10,7 @@ import { SnapshotPartEntity } from './report/snapshotPart.entity';
 import { ReportSubscriptionEntity } from './subscriptions/subscription.entity';
 import { WebhookDeliveryEntity } from './subscriptions/webhookDelivery.entity';
 import { PartnerWebhookSecretEntity } from './subscriptions/webhookSecret.entity';
+import { VerificationGuardStateEntity } from './verification/guardState.entity';
 
 /** Everything this subgraph stores, and the migrations that create it on MySQL. */
 export const ENTITIES = [
@@ -23,6 +24,7 @@ export const ENTITIES = [
   ReportSubscriptionEntity,
   PartnerWebhookSecretEntity,
   WebhookDeliveryEntity,
+  VerificationGuardStateEntity,
   AuditEntry,
 ];
 export const MIGRATIONS = migrations;

@@ -116,6 +116,7 @@ export async function createReportsApp(
           attackClients: env.VERIFY_ATTACK_CLIENTS,
         },
         metrics,
+        writes,
       );
       return {
         db,

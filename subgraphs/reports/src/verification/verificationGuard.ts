@@ -11,6 +11,8 @@ import {
   type ServiceMetrics,
 } from '@credit/shared';
 import type { DataSource } from 'typeorm';
+import type { WriteQueue } from '../report/writeQueue';
+import { GuardState } from './guardState';
 
 export interface VerificationGuardConfig {
   /** Wrong codes from one client for one number before that client is locked out of it. */
@@ -56,18 +58,21 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * brings a window's distinct clients to the threshold counts it in metrics and writes one
  * `report.verify.attacked` entry for the lead department's audit trail (one per number and window,
  * however long the attack goes on). Every wrong code is audited and counted too. The counts live in
- * the platform cache, shared by every replica; while it is unreachable, in this process.
+ * the platform cache, shared by every replica (while it is unreachable, in this process), and in the
+ * reports database, from which they come back when the cache lost them (GuardState).
  */
 export class VerificationGuard {
   private readonly refusals;
   private readonly attacks;
   private readonly local: Cache;
+  private readonly state: GuardState;
 
   constructor(
     private readonly db: DataSource,
-    private readonly cache: Cache,
+    cache: Cache,
     private readonly cfg: VerificationGuardConfig,
     metrics: ServiceMetrics,
+    writes: WriteQueue = (fn) => fn(),
   ) {
     this.refusals = metrics.counter(
       'report_verification_failures_total',
@@ -80,19 +85,12 @@ export class VerificationGuard {
       [],
     );
     this.local = openMemoryCache(`verification-guard:${process.pid}:${Math.random().toString(36).slice(2)}`);
-  }
-
-  private async run<T>(op: (c: Cache) => Promise<T>): Promise<T> {
-    try {
-      return await op(this.cache);
-    } catch {
-      return op(this.local);
-    }
+    this.state = new GuardState(db, cache, this.local, writes, cfg.lockSeconds);
   }
 
   /** Throws VERIFICATION_LOCKED (with retryAfterSeconds) while `client` is locked out of the number. */
   async assertOpen(number: string, client: string, door: VerificationDoor, now = Date.now()): Promise<void> {
-    const until = Number((await this.run((c) => c.get(`vl:${number}:${client}`))) ?? 0);
+    const until = (await this.state.lockedUntil(`vl:${number}:${client}`, now)) ?? 0;
     if (until <= now) return;
     this.refusals.inc({ door, outcome: 'locked' });
     const retryAfterSeconds = Math.max(1, Math.ceil((until - now) / 1000));
@@ -112,14 +110,14 @@ export class VerificationGuard {
     now = Date.now(),
   ): Promise<void> {
     this.refusals.inc({ door, outcome: 'wrong_code' });
-    const failures = await this.run((c) => c.incr(`vf:${number}:${client}`, this.cfg.lockSeconds));
+    const failures = await this.state.incr(`vf:${number}:${client}`, this.cfg.lockSeconds, now);
     const locks = failures >= this.cfg.failuresBeforeLock;
     if (locks) {
-      const lock = `vl:${number}:${client}`;
-      await this.run((c) => c.set(lock, String(now + this.cfg.lockSeconds * 1000), this.cfg.lockSeconds));
+      await this.state.lock(`vl:${number}:${client}`, now + this.cfg.lockSeconds * 1000, now);
       // A new lock starts a new count: the next wrong codes after it ends lead to the next lock.
-      await this.run((c) => c.del(`vf:${number}:${client}`));
+      await this.state.del(`vf:${number}:${client}`);
     }
+    await this.state.purgeExpired(now);
     const attacked = await this.countClient(number, client, now);
     // No subject code: nothing about a subject was read, and a number that does not exist has none.
     const row = { actor: actorOf(ctx.principal), role: ctx.principal?.role ?? 'ANONYMOUS', target: number };
@@ -150,9 +148,9 @@ export class VerificationGuard {
     const window = attackWindow(this.cfg, now);
     // Both keys outlive their window by a little, so a window's count never restarts within it.
     const ttl = this.cfg.lockSeconds + 1;
-    const first = await this.run((c) => c.setIfAbsent(`vc:${number}:${window}:${client}`, '1', ttl));
+    const first = await this.state.setIfAbsent(`vc:${number}:${window}:${client}`, ttl, now);
     if (!first) return false;
-    const clients = await this.run((c) => c.incr(`va:${number}:${window}`, ttl));
+    const clients = await this.state.incr(`va:${number}:${window}`, ttl, now);
     return clients === this.cfg.attackClients;
   }
 
