@@ -1,20 +1,28 @@
 import { createHash } from 'node:crypto';
 import { dbTime, type Cache } from '@credit/shared';
-import { LessThan, type DataSource } from 'typeorm';
+import { LessThan, Like, MoreThan, type DataSource } from 'typeorm';
 import type { WriteQueue } from '../report/writeQueue';
 import { VerificationGuardStateEntity } from './guardState.entity';
 
-/** "No lock" remembered in the cache: a lock check needs no database read while the cache lives. */
-const OPEN = '0';
-// A remembered "no lock" that a cache outage kept from being overwritten by a lock lives this long at most.
-const OPEN_SECONDS = 60;
+// Set once the cache holds every unexpired lock of the database: a lock key it lacks is then no lock,
+// and a lock check costs no database read. A cache that lost its keys (restart, flush) lost this too.
+const COMPLETE = 'vg:complete';
+const COMPLETE_SECONDS = 86_400;
+// The in-process fallback copies the locks again this often while the cache stays unreachable (other
+// replicas' locks written meanwhile reach it from the database).
+const LOCAL_COMPLETE_SECONDS = 10;
+const LOCK_PREFIX = 'vl:';
 
-const storedKey = (key: string) => (key.length <= 191 ? key : `h:${createHash('sha256').update(key).digest('hex')}`);
+// Keys past the column's length keep their kind (vl:, vf:…) and become a hash.
+const storedKey = (key: string) =>
+  key.length <= 191 ? key : `${key.slice(0, 3)}#${createHash('sha256').update(key).digest('hex')}`;
 
 /**
  * The verification guard's counters and locks: in the platform cache (in this process while it is
  * unreachable), written through to the reports database with their expiry and read back from it
- * when the cache has lost them (a Redis restart or flush, a new process on the in-process cache).
+ * when the cache has lost them (a Redis restart or flush, a new process on the in-process cache):
+ * counts key by key on the (rare) wrong code, locks all at once on the first lock check that finds
+ * the cache without its COMPLETE mark, so that checking a code costs no database read otherwise.
  */
 export class GuardState {
   private lastPurge = 0;
@@ -42,32 +50,51 @@ export class GuardState {
 
   /** The stored row of `key` while it has not expired. */
   private async stored(key: string, now: number): Promise<VerificationGuardStateEntity | null> {
-    const row = await this.repo.findOneBy({ key: storedKey(key) });
+    const row = await this.repo.findOneBy({ key });
     return row && row.expiresAt.getTime() > now ? row : null;
   }
 
   private write(key: string, value: string, expiresAt: number): Promise<unknown> {
-    return this.writes(() => this.repo.upsert({ key: storedKey(key), value, expiresAt: new Date(expiresAt) }, ['key']));
+    return this.writes(() => this.repo.upsert({ key, value, expiresAt: new Date(expiresAt) }, ['key']));
   }
 
-  /** A lock's end (ms), or undefined: from the cache, else from the database (then cached again). */
-  async lockedUntil(key: string, now: number): Promise<number | undefined> {
-    const cached = await this.run((c) => c.get(key));
-    if (cached !== undefined) return cached === OPEN ? undefined : Number(cached);
-    const row = await this.stored(key, now);
-    const until = row ? Number(row.value) : undefined;
-    if (until && until > now) await this.run((c) => c.set(key, row!.value, (until - now) / 1000));
-    else await this.run((c) => c.set(key, OPEN, OPEN_SECONDS));
-    return until;
+  /** A lock's end (ms), or undefined: from the cache, once it holds every lock of the database. */
+  async lockedUntil(lockKey: string, now: number): Promise<number | undefined> {
+    const key = storedKey(lockKey);
+    return this.run(async (c) => {
+      const cached = await c.get(key);
+      if (cached !== undefined) return Number(cached);
+      if (await c.get(COMPLETE)) return undefined;
+      return (await this.copyLocks(c, now)).get(key);
+    });
   }
 
-  async lock(key: string, until: number, now: number): Promise<void> {
+  /** Copies every unexpired lock of the database into `c` (idempotent: replicas may do it at once). */
+  private async copyLocks(c: Cache, now: number): Promise<Map<string, number>> {
+    const rows = await this.repo.findBy({
+      key: Like(`${LOCK_PREFIX}%`),
+      expiresAt: MoreThan(dbTime(this.db, new Date(now)) as Date),
+    });
+    const locks = new Map<string, number>();
+    for (const row of rows) {
+      const until = Number(row.value);
+      if (until <= now) continue;
+      locks.set(row.key, until);
+      await c.set(row.key, row.value, (until - now) / 1000);
+    }
+    await c.set(COMPLETE, '1', c === this.local ? LOCAL_COMPLETE_SECONDS : COMPLETE_SECONDS);
+    return locks;
+  }
+
+  async lock(lockKey: string, until: number, now: number): Promise<void> {
+    const key = storedKey(lockKey);
     await this.run((c) => c.set(key, String(until), (until - now) / 1000));
     await this.write(key, String(until), until);
   }
 
   /** Counts one more in a window of `ttlSeconds` from the first count; a count the cache lost goes on. */
-  async incr(key: string, ttlSeconds: number, now: number): Promise<number> {
+  async incr(counterKey: string, ttlSeconds: number, now: number): Promise<number> {
+    const key = storedKey(counterKey);
     let n = await this.run((c) => c.incr(key, ttlSeconds));
     if (n === 1) {
       const row = await this.stored(key, now);
@@ -79,22 +106,24 @@ export class GuardState {
       await this.write(key, String(n), now + ttlSeconds * 1000);
       return n;
     }
-    const updated = await this.writes(() => this.repo.update({ key: storedKey(key) }, { value: String(n) }));
+    const updated = await this.writes(() => this.repo.update({ key }, { value: String(n) }));
     if (!updated.affected) await this.write(key, String(n), now + ttlSeconds * 1000);
     return n;
   }
 
   /** SET NX that also remembers across cache restarts: false when the key is held in either. */
-  async setIfAbsent(key: string, ttlSeconds: number, now: number): Promise<boolean> {
+  async setIfAbsent(markKey: string, ttlSeconds: number, now: number): Promise<boolean> {
+    const key = storedKey(markKey);
     if (!(await this.run((c) => c.setIfAbsent(key, '1', ttlSeconds)))) return false;
     if (await this.stored(key, now)) return false;
     await this.write(key, '1', now + ttlSeconds * 1000);
     return true;
   }
 
-  async del(key: string): Promise<void> {
+  async del(anyKey: string): Promise<void> {
+    const key = storedKey(anyKey);
     await this.run((c) => c.del(key));
-    await this.writes(() => this.repo.delete({ key: storedKey(key) }));
+    await this.writes(() => this.repo.delete({ key }));
   }
 
   /** Deletes expired rows, at most once per purge period in this process. */
