@@ -20,6 +20,7 @@ const objections: SubgraphStarter = {
 };
 
 let p: Platform;
+let complaintId: string;
 let lead: string;
 let unit: string;
 beforeAll(async () => {
@@ -48,6 +49,8 @@ const SET = `mutation($y: Int!, $h: [String!]!, $m: [String!]!, $n: String!) {
   setWorkingCalendar(year: $y, holidays: $h, makeupWorkdays: $m, notice: $n) { year holidays makeupWorkdays notice version } }`;
 const OBJECTION = `query($id: ID!) { objection(id: $id) { number status dueDate dueDateProvisional overdue } }`;
 const OVERDUE = `{ overdueObjections { number } }`;
+const COMPLAINT = `query($id: ID!) { feedback(id: $id) { dueDate dueDateProvisional overdue } }`;
+const OVERDUE_COMPLAINTS = `{ overdueFeedback { number } }`;
 const STATS = `{ objectionStatistics { total overdue } }`;
 
 // A test arrangement, not the real 2027 notice: an invented holiday on Monday 2027-01-04.
@@ -160,6 +163,18 @@ describe('the working-day calendar as data (entities), through the gateway', () 
 
   it('a due date beyond the known years is provisional and not overdue; setting the year moves it', async () => {
     const id = await fileObjection();
+    const consultation = await gql(
+      p.gatewayUrl,
+      `mutation { fileFeedback(input: { kind: CONSULTATION, content: "报告如何下载？", contact: { email: "q@example.com" } }) { feedback { id } } }`,
+    );
+    expect(consultation.errors).toBeUndefined();
+    complaintId = consultation.data!.fileFeedback.feedback.id;
+    // 5 working days from Thursday 2026-12-31 with 2027 unknown: Jan 1, 4, 5, 6, 7.
+    expect((await gql(p.gatewayUrl, COMPLAINT, { id: complaintId }, lead)).data!.feedback).toEqual({
+      dueDate: '2027-01-07',
+      dueDateProvisional: true,
+      overdue: false,
+    });
     // Thursday 2026-12-31 + 2 working days, 2027 unknown: Friday 2027-01-01 counts, then Monday.
     let o = (await gql(p.gatewayUrl, OBJECTION, { id }, lead)).data!.objection;
     expect(o).toMatchObject({ status: 'SUBMITTED', dueDate: '2027-01-04', dueDateProvisional: true, overdue: false });
@@ -173,6 +188,8 @@ describe('the working-day calendar as data (entities), through the gateway', () 
       total: 1,
       overdue: 0,
     });
+    expect((await gql(p.gatewayUrl, COMPLAINT, { id: complaintId }, lead)).data!.feedback.overdue).toBe(false);
+    expect((await gql(p.gatewayUrl, OVERDUE_COMPLAINTS, {}, lead)).data!.overdueFeedback).toEqual([]);
 
     const set = await gql(p.gatewayUrl, SET, TEST_2027, lead);
     expect(set.errors).toBeUndefined();
@@ -190,6 +207,13 @@ describe('the working-day calendar as data (entities), through the gateway', () 
     const overdueAfter = (await gql(p.gatewayUrl, OVERDUE, {}, lead)).data!.overdueObjections;
     expect(overdueAfter.map((x: { number: string }) => x.number)).toContain(o.number);
     expect((await gql(p.gatewayUrl, STATS, {}, lead)).data!.objectionStatistics).toMatchObject({ overdue: 1 });
+    // The consultation: Jan 5, 6, 7, 8 and Saturday Jan 9, a make-up working day.
+    expect((await gql(p.gatewayUrl, COMPLAINT, { id: complaintId }, lead)).data!.feedback).toEqual({
+      dueDate: '2027-01-09',
+      dueDateProvisional: false,
+      overdue: true,
+    });
+    expect((await gql(p.gatewayUrl, OVERDUE_COMPLAINTS, {}, lead)).data!.overdueFeedback).toHaveLength(1);
 
     const known = await gql(p.gatewayUrl, KNOWN, {}, lead);
     expect(known.data!.workingCalendarCoverage).toMatchObject({ knownYears: [2026, 2027], knownThrough: '2027-12-31' });
@@ -207,7 +231,9 @@ describe('the working-day calendar as data (entities), through the gateway', () 
       [2, '测试安排〔2027〕2号'],
       [1, '测试安排〔2027〕1号'],
     ]);
-    expect(history[0].setBy).toMatch(/LEAD_DEPARTMENT|lead/i);
+    expect(history[0].setBy).toMatch(/^lead_department:/);
+    // Only provisional due dates move: the consultation's, counted with version 1, was told and stands.
+    expect((await gql(p.gatewayUrl, COMPLAINT, { id: complaintId }, lead)).data!.feedback.dueDate).toBe('2027-01-09');
     expect(errorCode(await gql(p.gatewayUrl, HISTORY, { y: 2027 }, unit))).toBe('FORBIDDEN');
     const audited = await p.subgraphs.entities.app.dataSource
       .getRepository(AuditEntry)

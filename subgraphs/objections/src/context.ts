@@ -147,6 +147,9 @@ export function createServices(
 
 export async function createContext(base: ServiceContext, services: ObjectionsServices): Promise<ObjectionsContext> {
   await services.calendar.refresh(base.requestId);
+  // Concurrent requests that shared one catalogue read resume together; one macrotask each keeps
+  // SQLite's transactions (one connection, synchronous driver) from interleaving, as separate requests do.
+  await new Promise((resolve) => setImmediate(resolve));
   const ctx = base as ObjectionsContext;
   ctx.services = services;
   ctx.loaders = createObjectionLoaders(ctx, services.reader, services.db, () => services.objections.today());
