@@ -63,6 +63,11 @@ export class DeadlineCalendar {
       };
       done.then(clear, clear);
     }
-    await this.changing!.done;
+    try {
+      await this.changing!.done;
+    } catch (err) {
+      // The old calendar serves this request (anything it counts past it stays provisional); the next one tries again.
+      this.logger.warn({ err: (err as Error).message }, 'provisional due dates not counted again yet');
+    }
   }
 }
