@@ -139,6 +139,13 @@ describe('the working-day calendar as data (entities), through the gateway', () 
     expect(h.body.status).not.toBe('not ready');
     // The wall clock decides how far ahead 2026-12-31 is; the warning follows the coverage.
     expect(Boolean(h.body.warnings?.workingCalendar)).toBe(known.data!.workingCalendarCoverage.short);
+    const metrics = await (await fetch(p.subgraphs.entities.url.replace(/\/graphql$/, '/metrics'))).text();
+    expect(metrics).toMatch(
+      new RegExp(
+        `^working_calendar_days_known_ahead\\{[^}]*\\} ${known.data!.workingCalendarCoverage.daysKnownAhead}$`,
+        'm',
+      ),
+    );
   });
 
   it('refuses a bad arrangement with the offending field, and anyone but the lead department', async () => {
