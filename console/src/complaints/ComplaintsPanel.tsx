@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { call, describeError } from '../api/client';
 import { FEEDBACK_KIND, FEEDBACK_STATUS, term } from '../api/terms';
 import { ChartWithTable } from '../components/ChartWithTable';
+import { DueDate } from '../components/DueDate';
 import { Notice } from '../components/Status';
 import {
   DashboardComplaintsToForwardDocument,
@@ -151,7 +152,12 @@ function ToForward({ list, names, onChange }: { list: Waiting[]; names: (k: stri
             </div>
             <div className="muted">
               {f.officeName} · {f.matter} · 索要于 {f.demandedOn}
-              {f.dueDate ? ` · 期限 ${f.dueDate}` : ''}
+              {f.dueDate && (
+                <>
+                  {' · 期限 '}
+                  <DueDate date={f.dueDate} provisional={f.dueDateProvisional} />
+                </>
+              )}
             </div>
             <form
               className="inline"

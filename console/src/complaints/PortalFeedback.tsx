@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { call, describeError } from '../api/client';
 import { FEEDBACK_ACTION, FEEDBACK_KIND, FEEDBACK_STATUS, fmtTime, isoDate, ROLE, term } from '../api/terms';
+import { DueDate } from '../components/DueDate';
 import { Notice } from '../components/Status';
 import {
   PortalFeedbacksDocument,
@@ -38,7 +39,12 @@ export function PortalFeedback() {
             </div>
             <div className="muted">
               {term(FEEDBACK_KIND, f.kind)} · 提交于 {fmtTime(f.filedAt)}
-              {f.dueDate ? ` · 办理期限 ${f.dueDate}` : ''}
+              {f.dueDate && (
+                <>
+                  {' · 办理期限 '}
+                  <DueDate date={f.dueDate} provisional={f.dueDateProvisional} />
+                </>
+              )}
             </div>
             {f.officeName && (
               <div>

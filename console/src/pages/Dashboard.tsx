@@ -72,6 +72,13 @@ export function Dashboard({ session }: { session: Session }) {
         </div>
       </form>
       {!lead && <Notice kind="info">统计分析角色仅可查看汇总数据，不显示任何主体信息。</Notice>}
+      {ops?.workingCalendarCoverage.short && (
+        <div className="notice notice-error" role="alert" data-testid="calendar-banner">
+          工作日历仅知至 {ops.workingCalendarCoverage.knownThrough ?? '—'}（剩余{' '}
+          {ops.workingCalendarCoverage.daysKnownAhead} 天）：请在国务院办公厅公布下一年度节假日安排后，通过
+          setWorkingCalendar 录入；此后的办理期限均为暂定。
+        </div>
+      )}
       {error && <Notice kind="error">{error}</Notice>}
       {stats && agg && (
         <>

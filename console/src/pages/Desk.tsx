@@ -11,6 +11,7 @@ import {
   VERDICT,
   yearsAgo,
 } from '../api/terms';
+import { DueDate } from '../components/DueDate';
 import { Notice } from '../components/Status';
 import {
   DeskObjectionsDocument,
@@ -78,7 +79,13 @@ function DeskObjections({ onChange }: { onChange: () => void }) {
               {fmtTime(o.filedAt)}
             </div>
             <div>
-              办理期限：<strong>{o.dueDate ?? o.reviewDueDate ?? o.acceptDueDate}</strong>
+              办理期限：
+              <strong>
+                <DueDate
+                  date={o.dueDate ?? o.reviewDueDate ?? o.acceptDueDate}
+                  provisional={o.dueDate !== null && o.dueDateProvisional}
+                />
+              </strong>
             </div>
             <div>理由：{o.reason}</div>
             {o.explanation && <div>处理说明：{o.explanation}</div>}

@@ -16,6 +16,7 @@ import {
   term,
   yearsAgo,
 } from '../api/terms';
+import { DueDate } from '../components/DueDate';
 import { Notice } from '../components/Status';
 import { MatterField, matterInput } from '../substitution/MatterField';
 import { PortalFeedback } from '../complaints/PortalFeedback';
@@ -533,7 +534,12 @@ function Objections({ creditCode, version }: { creditCode: string; version: numb
             </div>
             <div className="muted">
               {term(OBJECTION_TYPE, o.type)} · 提交于 {fmtTime(o.filedAt)}
-              {o.dueDate ? ` · 办理期限 ${o.dueDate}` : ''}
+              {o.dueDate && (
+                <>
+                  {' · 办理期限 '}
+                  <DueDate date={o.dueDate} provisional={o.dueDateProvisional} />
+                </>
+              )}
             </div>
             <div>理由：{o.reason}</div>
             {o.explanation && <div>处理说明：{o.explanation}</div>}

@@ -6,10 +6,13 @@ import {
   DEFAULT_HOLIDAYS,
   DEFAULT_MAKEUP_WORKDAYS,
   isIsoDate,
+  lastKnownDay,
+  SHIPPED_CALENDAR_YEARS,
   startOfChinaDay,
   yearsBefore,
   WorkingCalendar,
 } from './calendar';
+import chineseDays from 'chinese-days/dist/chinese-days.json';
 
 const plain = new WorkingCalendar([], []);
 
@@ -49,9 +52,36 @@ describe('working-day deadlines', () => {
     const cal = new WorkingCalendar();
     // Wed 2025-12-31: Jan 1-3 2026 are holidays, Sun Jan 4 is worked, then Mon Jan 5.
     expect(cal.addWorkingDays('2025-12-31', 2)).toBe('2026-01-05');
-    // Thu 2026-12-31: Fri 2027-01-01 is New Year, weekend, then Mon/Tue.
-    expect(cal.addWorkingDays('2026-12-31', 2)).toBe('2027-01-05');
     expect(plain.addWorkingDays('2026-12-31', 1)).toBe('2027-01-01');
+  });
+
+  it('marks a due day beyond the known years provisional, and knows through the last consecutive year', () => {
+    const cal = new WorkingCalendar();
+    expect(cal.knownThrough).toBe('2026-12-31');
+    // Thu 2026-12-31, 2027 unknown: Friday 2027-01-01 counts as a weekday for now.
+    expect(cal.dueIn('2026-12-31', 2)).toEqual({ date: '2027-01-04', provisional: true });
+    expect(cal.dueIn('2026-12-29', 2)).toEqual({ date: '2026-12-31', provisional: false });
+    const with2027 = WorkingCalendar.ofYears([
+      ...SHIPPED_CALENDAR_YEARS,
+      { year: 2027, holidays: ['2027-01-01'], makeupWorkdays: [] },
+    ]);
+    expect(with2027.dueIn('2026-12-31', 2)).toEqual({ date: '2027-01-05', provisional: false });
+    expect(lastKnownDay([2026, 2028, 2027, 2030])).toBe('2028-12-31');
+    expect(lastKnownDay([])).toBeNull();
+    expect(new WorkingCalendar([], [], null).isProvisional('2099-01-01')).toBe(false);
+  });
+
+  it('ships 2026 exactly as the npm package chinese-days has it (国办发明电〔2025〕7号)', () => {
+    const days = chineseDays as { holidays: Record<string, string>; workdays: Record<string, string> };
+    for (const y of SHIPPED_CALENDAR_YEARS) {
+      const ofYear = (m: Record<string, string>) =>
+        Object.keys(m)
+          .filter((d) => d.startsWith(`${y.year}-`))
+          .sort();
+      expect([...y.holidays].sort()).toEqual(ofYear(days.holidays));
+      expect([...y.makeupWorkdays].sort()).toEqual(ofYear(days.workdays));
+    }
+    expect(SHIPPED_CALENDAR_YEARS.find((y) => y.year === 2026)?.notice).toBe('国办发明电〔2025〕7号');
   });
 
   it('refuses a negative count and a calendar without working days', () => {

@@ -41,9 +41,42 @@ export function yearsBefore(date: string, years: number): string {
   return target.toISOString().slice(0, 10);
 }
 
-/** The State Council's public holidays and make-up working days (调休) shipped with the code. */
-export const DEFAULT_HOLIDAYS: readonly string[] = catalogue.holidays;
-export const DEFAULT_MAKEUP_WORKDAYS: readonly string[] = catalogue.makeupWorkdays;
+/** One year of the working-day calendar as the State Council's notice for it sets it. */
+export interface CalendarYear {
+  year: number;
+  /** Public holidays (放假), YYYY-MM-DD within the year. */
+  holidays: readonly string[];
+  /** Weekend days that are working days (调休上班), YYYY-MM-DD within the year. */
+  makeupWorkdays: readonly string[];
+  /** The notice the arrangement comes from, e.g. 国办发明电〔2025〕7号. */
+  notice: string;
+}
+
+/** The years shipped with the code: they seed entities' calendar table (the calendar's home). */
+export const SHIPPED_CALENDAR_YEARS: readonly CalendarYear[] = catalogue.years;
+export const DEFAULT_HOLIDAYS: readonly string[] = SHIPPED_CALENDAR_YEARS.flatMap((y) => y.holidays);
+export const DEFAULT_MAKEUP_WORKDAYS: readonly string[] = SHIPPED_CALENDAR_YEARS.flatMap((y) => y.makeupWorkdays);
+
+/** A due day, and whether it lies beyond the years the calendar knows (then it may still move). */
+export interface DueDay {
+  date: string;
+  provisional: boolean;
+}
+
+/**
+ * The last day of the run of consecutive known years starting at the first one: a day after it is
+ * counted as Monday to Friday only, which the year's notice may still change. Null: no year known.
+ */
+export function lastKnownDay(years: Iterable<number>): string | null {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  if (!sorted.length) return null;
+  let last = sorted[0];
+  for (const y of sorted.slice(1)) {
+    if (y !== last + 1) break;
+    last = y;
+  }
+  return `${last}-12-31`;
+}
 
 /**
  * The working-day calendar: Monday to Friday, minus public holidays, plus the weekend days that
@@ -53,12 +86,34 @@ export class WorkingCalendar {
   private readonly holidays: ReadonlySet<string>;
   private readonly makeup: ReadonlySet<string>;
 
+  /** `knownThrough`: the last day the lists are known for; null means every day is known (tests, overrides). */
   constructor(
     holidays: Iterable<string> = DEFAULT_HOLIDAYS,
     makeupWorkdays: Iterable<string> = DEFAULT_MAKEUP_WORKDAYS,
+    readonly knownThrough: string | null = lastKnownDay(SHIPPED_CALENDAR_YEARS.map((y) => y.year)),
   ) {
     this.holidays = new Set(holidays);
     this.makeup = new Set(makeupWorkdays);
+  }
+
+  /** The calendar of these years, known through the last of the consecutive ones. */
+  static ofYears(years: readonly Pick<CalendarYear, 'year' | 'holidays' | 'makeupWorkdays'>[]): WorkingCalendar {
+    return new WorkingCalendar(
+      years.flatMap((y) => y.holidays),
+      years.flatMap((y) => y.makeupWorkdays),
+      lastKnownDay(years.map((y) => y.year)),
+    );
+  }
+
+  /** A day past the known years: its kind (working or not) is a guess until its year is set. */
+  isProvisional(date: string): boolean {
+    return this.knownThrough !== null && date > this.knownThrough;
+  }
+
+  /** `addWorkingDays`, saying whether the result depends on a year not yet known. */
+  dueIn(from: string, n: number): DueDay {
+    const date = this.addWorkingDays(from, n);
+    return { date, provisional: this.isProvisional(date) };
   }
 
   isWorkingDay(date: string): boolean {

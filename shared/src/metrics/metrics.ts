@@ -68,6 +68,18 @@ export class ServiceMetrics {
     return new Counter({ name, help, labelNames, registers: [this.registry] });
   }
 
+  /** A service's own gauge, read when /metrics is scraped. */
+  gauge(name: string, help: string, read: () => Promise<number>): void {
+    new Gauge({
+      name,
+      help,
+      registers: [this.registry],
+      async collect() {
+        this.set(await read());
+      },
+    });
+  }
+
   /** Operation names come from clients: cap the label set so a hostile client cannot explode it. */
   operationLabel(name: string | null | undefined): string {
     const n = name || 'anonymous';

@@ -7,7 +7,7 @@ import { ConfigError, type CommonEnv } from '../config/env';
 import { openDatabase } from '../db/database';
 import { createLogger, type Logger } from '../logging/logger';
 import type { ServiceContext } from './context';
-import { closeServer, listen, type RouteHandler } from './httpServer';
+import { closeServer, listen, type HealthWarning, type RouteHandler } from './httpServer';
 import { serviceTokenReadiness, serviceTokenSource } from './serviceClient';
 import { createSubgraphServer, type SubgraphServer } from './subgraphServer';
 import { ServiceMetrics } from '../metrics/metrics';
@@ -36,10 +36,12 @@ export interface BootOptions<C extends ServiceContext, S> {
   /** Stateless services, built once. */
   createServices: (deps: SubgraphDeps) => S;
   /** Per-request context from the base one (fresh DataLoaders). */
-  extendContext: (base: ServiceContext, services: S) => C;
+  extendContext: (base: ServiceContext, services: S) => C | Promise<C>;
   /** Runs once the database is open (catalogue, demo seed). */
   onReady?: (services: S, deps: SubgraphDeps) => Promise<void>;
   routes?: (services: S, deps: SubgraphDeps) => Record<string, RouteHandler>;
+  /** Shown on /health/ready without changing readiness (something to act on soon). */
+  healthWarnings?: (services: S, deps: SubgraphDeps) => HealthWarning[];
   /** POST routes outside GraphQL by exact path (a file upload); their handlers read the body themselves. */
   postRoutes?: (services: S, deps: SubgraphDeps) => Record<string, RouteHandler>;
   logger?: Logger;
@@ -115,6 +117,7 @@ export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOption
       verifyToken,
       extendContext: (base) => opts.extendContext(base, services),
       routes: opts.routes?.(services, deps),
+      healthWarnings: opts.healthWarnings?.(services, deps),
       postRoutes: opts.postRoutes?.(services, deps),
       metrics,
       maxBodyBytes: opts.maxBodyBytes,

@@ -6,11 +6,11 @@ import { REQUEST_ID_HEADER, requestIdFrom } from '../logging/logger';
 import { executeGraphQL } from './http/apolloBridge';
 import { readGraphQLBody } from './http/body';
 import { applyCors } from './http/cors';
-import { live, ready, type ReadinessCheck } from './http/health';
+import { live, ready, type HealthWarning, type ReadinessCheck } from './http/health';
 import { serveMetrics, type MetricsAccess } from './http/metrics';
 import { requestError } from './http/responses';
 
-export type { ReadinessCheck } from './http/health';
+export type { HealthWarning, ReadinessCheck } from './http/health';
 export type { MetricsAccess } from './http/metrics';
 export { requestError } from './http/responses';
 export { decodePath } from './http/pathSegment';
@@ -41,6 +41,8 @@ export interface HttpAppOptions<C extends BaseContext> {
   context: (info: RequestInfo) => Promise<C>;
   logger: Logger;
   readiness: ReadinessCheck[];
+  /** Shown on /health/ready without changing its status. */
+  healthWarnings?: HealthWarning[];
   /** Extra GET routes by exact path (PDFs, verification page, well-known keys...). */
   routes?: Record<string, RouteHandler>;
   /** POST routes by exact path outside GraphQL (the console's demo sign-in); their handlers read the body. */
@@ -114,7 +116,7 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): S
     if (url.pathname === '/metrics' && opts.metrics) {
       return serveMetrics(req, res, opts.metrics, opts.metricsAccess, requestId);
     }
-    if (url.pathname === '/health/ready') return ready(res, opts.readiness);
+    if (url.pathname === '/health/ready') return ready(res, opts.readiness, opts.healthWarnings);
     const route =
       routes[url.pathname] ??
       Object.entries(routes).find(([p]) => p.endsWith('*') && url.pathname.startsWith(p.slice(0, -1)))?.[1];

@@ -13,7 +13,13 @@ import { createErrorFormatter } from '../errors/errors';
 import type { Logger } from '../logging/logger';
 import { baseContext, type ServiceContext } from './context';
 import { authenticate } from './context';
-import { createHttpApp, type ReadinessCheck, type RequestInfo, type RouteHandler } from './httpServer';
+import {
+  createHttpApp,
+  type HealthWarning,
+  type ReadinessCheck,
+  type RequestInfo,
+  type RouteHandler,
+} from './httpServer';
 import { SERVICE_TOKEN_CHECK_PATH } from './serviceClient';
 import { PLATFORM_IDENTITY_PATH } from './platformCheck';
 import { platformIdentity } from '../db/platformIdentity';
@@ -33,7 +39,7 @@ export interface SubgraphServerOptions<C extends ServiceContext> {
   /** `x-sql-statements` on every answer, from a per-request scope that costs every request: tests only. */
   exposeSqlCount?: boolean;
   /** Adds the subgraph's per-request state (fresh DataLoaders) to the base context. */
-  extendContext: (base: ServiceContext) => C;
+  extendContext: (base: ServiceContext) => C | Promise<C>;
   routes?: Record<string, RouteHandler>;
   /** POST routes by exact path outside GraphQL (an upload streamed through by the gateway). */
   postRoutes?: Record<string, RouteHandler>;
@@ -43,6 +49,7 @@ export interface SubgraphServerOptions<C extends ServiceContext> {
   execution?: GraphQLExecution;
   /** Checks beyond the database and the cache (e.g. that callees accept our SERVICE token). */
   readiness?: ReadinessCheck[];
+  healthWarnings?: HealthWarning[];
   /** Bearer token /metrics requires (production without one does not serve /metrics). */
   metricsToken?: string;
   /** PLATFORM_ID: the platform's name when set (see platformIdentity). */
@@ -120,6 +127,7 @@ export async function createSubgraphServer<C extends ServiceContext>(
       { name: 'cache', check: () => opts.cache.ping(), optional: true },
       ...(opts.readiness ?? []),
     ],
+    healthWarnings: opts.healthWarnings,
     routes: {
       ...opts.routes,
       [SERVICE_TOKEN_CHECK_PATH]: (_req, res, info) => answerServiceTokenCheck(res, info, opts.verifyToken),

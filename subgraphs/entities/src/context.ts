@@ -16,6 +16,7 @@ import { SourceUnitService } from './sourceUnit/sourceUnit.service';
 import { createSubjectViewLoader } from './subject/subject.loaders';
 import { SubjectService } from './subject/subject.service';
 import { SubstitutionService } from './substitution/substitution.service';
+import { WorkingCalendarService } from './workingCalendar/workingCalendar.service';
 
 export interface EntitiesServices {
   db: DataSource;
@@ -27,6 +28,8 @@ export interface EntitiesServices {
   substitution: SubstitutionService;
   guides: GuideService;
   nationalFeed: NationalFeedService;
+  /** The working-day calendar's home (holidays and make-up working days per year). */
+  workingCalendar: WorkingCalendarService;
   /** Tells readers of the domain catalogue and the unit register that they changed. */
   catalogueChanges: CatalogueChanges;
 }
@@ -58,6 +61,7 @@ export function createServices(
     substitution: new SubstitutionService(db, catalogueChanges),
     guides: new GuideService(db),
     nationalFeed: new NationalFeedService(db),
+    workingCalendar: new WorkingCalendarService(db, catalogueChanges),
     catalogueChanges,
   };
 }

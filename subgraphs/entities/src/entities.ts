@@ -8,6 +8,7 @@ import { SourceUnitEntity } from './sourceUnit/sourceUnit.entity';
 import { ServiceGuideEntity } from './guides/guide.entity';
 import { SubjectEntity } from './subject/subject.entity';
 import { SubstitutionMatterEntity, SubstitutionMatterRevisionEntity } from './substitution/substitution.entity';
+import { WorkingCalendarRevisionEntity, WorkingCalendarYearEntity } from './workingCalendar/workingCalendar.entity';
 import { migrations } from './migrations';
 
 /** Everything this subgraph stores, and the migrations that create it on MySQL. */
@@ -20,6 +21,8 @@ export const ENTITIES = [
   SubstitutionMatterEntity,
   SubstitutionMatterRevisionEntity,
   ServiceGuideEntity,
+  WorkingCalendarYearEntity,
+  WorkingCalendarRevisionEntity,
   AuditEntry,
 ];
 export const MIGRATIONS = migrations;

@@ -11,6 +11,7 @@ import { subjectReference } from './subject/subject.reference';
 import { SubjectResolver } from './subject/subject.resolver';
 import { SubjectNamesResolver } from './subject/subjectNames.resolver';
 import { SubstitutionResolver } from './substitution/substitution.resolver';
+import { WorkingCalendarResolver } from './workingCalendar/workingCalendar.resolver';
 
 export function buildEntitiesSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
@@ -23,6 +24,7 @@ export function buildEntitiesSchema(): Promise<GraphQLSchema> {
         SourceUnitResolver,
         CommitmentResolver,
         SubstitutionResolver,
+        WorkingCalendarResolver,
         GuideResolver,
         NationalFeedResolver,
         AuditTrailResolver,

@@ -14,6 +14,7 @@ import { guideRoutes } from './guides/guidePage';
 import type { EntitiesEnv } from './env';
 import { buildEntitiesSchema } from './schema';
 import { seedDemoData } from './seed/demoSeed';
+import { calendarCoverageGauge, calendarCoverageWarning } from './workingCalendar/calendarCoverage';
 
 export type EntitiesApp = BootedSubgraph<EntitiesServices> & {
   /** Commitment breaches on their way to reports (webhooks to report subscribers). */
@@ -43,10 +44,16 @@ export async function createEntitiesApp(
       ),
     extendContext: createContext,
     routes: (services) => guideRoutes(services.guides),
+    healthWarnings: (services, { metrics }) => {
+      calendarCoverageGauge(metrics, services.workingCalendar);
+      return [calendarCoverageWarning(services.workingCalendar)];
+    },
     callees: [env.RECORDS_URL, env.REPORTS_URL, env.OBJECTIONS_URL],
     onReady: async (services, { logger }) => {
       const added = await services.domains.ensureCatalogue();
       if (added) logger.info({ domains: added }, 'domain catalogue loaded');
+      const years = await services.workingCalendar.ensureShippedYears();
+      if (years.length) logger.info({ years }, 'working calendar years loaded');
       const guides = await services.guides.ensureGuides();
       if (guides) logger.info({ guides }, 'service guides loaded');
       if (env.SEED_DEMO) {

@@ -22,6 +22,8 @@ import { createObjectionLoaders, type ObjectionLoaders } from './reading/objecti
 import { ObjectionReader } from './reading/objectionReader';
 import { RecordsClient } from './outbox/recordsClient';
 import { ObjectionStatisticsService } from './statistics/statistics.service';
+import { DeadlineCalendar } from './workflow/deadlineCalendar';
+import { recountProvisionalDues } from './workflow/provisionalDues';
 import { ObjectionWorkflow } from './workflow/workflow.service';
 
 export interface ObjectionsServices {
@@ -38,7 +40,8 @@ export interface ObjectionsServices {
   statistics: ObjectionStatisticsService;
   records: RecordsClient;
   worker: OutboxWorker<OutboxEntity, { version?: number }>;
-  calendar: WorkingCalendar;
+  /** The working calendar from entities, refreshed before each request. */
+  calendar: DeadlineCalendar;
 }
 
 export interface ObjectionsContext extends ServiceContext {
@@ -68,11 +71,24 @@ export function createServices(
     auth: authConfigFromEnv(env),
   });
   const records = new RecordsClient(recordsCall);
-  const calendar = new WorkingCalendar(env.HOLIDAYS, env.MAKEUP_WORKDAYS);
   const entities = new EntitiesCatalogue(
     createServiceClient({ url: env.ENTITIES_URL, service: 'objections', auth: authConfigFromEnv(env) }),
     { shared: opts.sharedCache, logger },
   );
+  const fixed =
+    env.HOLIDAYS || env.MAKEUP_WORKDAYS
+      ? new WorkingCalendar(env.HOLIDAYS ?? [], env.MAKEUP_WORKDAYS ?? [], null)
+      : null;
+  const calendar = new DeadlineCalendar(fixed ?? entities, logger, async (next) => {
+    const moved = await recountProvisionalDues(
+      db,
+      next,
+      { acceptWorkingDays: env.ACCEPT_WORKING_DAYS, reviewWorkingDays: env.REVIEW_WORKING_DAYS },
+      { answerWorkingDays: env.FEEDBACK_ANSWER_WORKING_DAYS, unitWorkingDays: env.FEEDBACK_UNIT_WORKING_DAYS },
+    );
+    if (moved.objections || moved.complaints)
+      logger.info(moved, 'provisional due dates counted again with the new calendar');
+  });
   const feedback = new FeedbackDesk(
     db,
     calendar,
@@ -129,7 +145,11 @@ export function createServices(
   };
 }
 
-export function createContext(base: ServiceContext, services: ObjectionsServices): ObjectionsContext {
+export async function createContext(base: ServiceContext, services: ObjectionsServices): Promise<ObjectionsContext> {
+  await services.calendar.refresh(base.requestId);
+  // Concurrent requests that shared one catalogue read resume together; one macrotask each keeps
+  // SQLite's transactions (one connection, synchronous driver) from interleaving, as separate requests do.
+  await new Promise((resolve) => setImmediate(resolve));
   const ctx = base as ObjectionsContext;
   ctx.services = services;
   ctx.loaders = createObjectionLoaders(ctx, services.reader, services.db, () => services.objections.today());

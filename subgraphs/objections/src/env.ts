@@ -1,21 +1,15 @@
-import {
-  DEFAULT_HOLIDAYS,
-  DEFAULT_MAKEUP_WORKDAYS,
-  isIsoDate,
-  parseEnv,
-  portVar,
-  subgraphUrlVar,
-  seedDemoVar,
-  z,
-} from '@credit/shared';
+import { isIsoDate, parseEnv, portVar, subgraphUrlVar, seedDemoVar, z } from '@credit/shared';
 
-/** `2026-10-01,2026-10-02` -> sorted unique dates; every malformed entry is reported. */
-const dateList = (fallback: readonly string[]) =>
+/**
+ * `2026-10-01,2026-10-02` -> sorted unique dates; every malformed entry is reported. Unset: undefined
+ * (the calendar comes from entities).
+ */
+const dateList = () =>
   z
     .string()
     .optional()
     .transform((v, ctx) => {
-      if (v === undefined || v.trim() === '') return [...fallback];
+      if (v === undefined || v.trim() === '') return undefined;
       const items = v
         .split(',')
         .map((s) => s.trim())
@@ -36,8 +30,9 @@ export function loadObjectionsEnv(source: Record<string, string | undefined>) {
       SEED_DEMO: seedDemoVar,
       ACCEPT_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
       REVIEW_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(10),
-      HOLIDAYS: dateList(DEFAULT_HOLIDAYS),
-      MAKEUP_WORKDAYS: dateList(DEFAULT_MAKEUP_WORKDAYS),
+      // Replace the calendar from entities (isolated tests): every day counts as known.
+      HOLIDAYS: dateList(),
+      MAKEUP_WORKDAYS: dateList(),
       // 0 turns the timer off (tests call drainOutbox); deliveries still happen on every drain.
       OUTBOX_POLL_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
       OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(20),

@@ -7,8 +7,9 @@ import * as EntitiesApi from './generated/entities';
 export type CatalogueDomain = EntitiesApi.DomainCatalogueQuery['domains'][number];
 export type CatalogueSourceUnit = EntitiesApi.SourceUnitRegisterQuery['sourceUnits'][number];
 export type CatalogueMatter = EntitiesApi.SubstitutionCatalogueQuery['substitutionMatters'][number];
+export type CatalogueCalendarYear = EntitiesApi.WorkingCalendarCatalogueQuery['workingCalendars'][number];
 
-/** Key (in the platform-wide cache) of the version of the domain catalogue, the unit register and the substitution catalogue. */
+/** Key (in the platform-wide cache) of the version of the domain catalogue, the unit register, the substitution catalogue and the working calendar. */
 export const CATALOGUE_VERSION_KEY = 'ver:catalogue';
 // Refreshed by every write; a key that expires or is lost is simply created again by the next reader.
 const VERSION_TTL_SECONDS = 30 * 86_400;
@@ -61,6 +62,7 @@ export class EntitiesCatalogue {
   private readonly domainCopy: VersionedCopy<CatalogueDomain[]>;
   private readonly unitCopy: VersionedCopy<CatalogueSourceUnit[]>;
   private readonly matterCopy: VersionedCopy<CatalogueMatter[]>;
+  private readonly calendarCopy: VersionedCopy<CatalogueCalendarYear[]>;
 
   constructor(entities: ServiceClient, opts: EntitiesCatalogueOptions = {}) {
     const settings = {
@@ -82,6 +84,10 @@ export class EntitiesCatalogue {
       const r = await entities(EntitiesApi.SubstitutionCatalogueDocument, {}, requestId);
       return r.substitutionMatters;
     });
+    this.calendarCopy = new VersionedCopy('working calendar', settings, async (requestId) => {
+      const r = await entities(EntitiesApi.WorkingCalendarCatalogueDocument, {}, requestId);
+      return [...r.workingCalendars].sort((a, b) => a.year - b.year);
+    });
   }
 
   /** Every domain, inactive ones included, in the plan's order. */
@@ -92,6 +98,11 @@ export class EntitiesCatalogue {
   /** Every registered source unit, inactive ones included. */
   sourceUnits(requestId?: string): Promise<CatalogueSourceUnit[]> {
     return this.unitCopy.get(requestId);
+  }
+
+  /** Every known year of the working-day calendar, oldest first, each with its version. */
+  workingCalendar(requestId?: string): Promise<CatalogueCalendarYear[]> {
+    return this.calendarCopy.get(requestId);
   }
 
   /** The active matters of the substitution catalogue (应替尽替). */

@@ -1,13 +1,13 @@
 import { addToTally, bulkInsert } from '@credit/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ObjectionEntity } from '../objection/objection.entity';
-import { currentDueDate } from '../workflow/deadlines';
+import { currentDueDate, isDueProvisional } from '../workflow/deadlines';
 import { ObjectionHandlingTallyEntity, ObjectionTallyEntity } from './objectionTally.entity';
 
 /** The fields of an objection that decide where it is counted. */
 export type Tallied = Pick<
   ObjectionEntity,
-  'filedMonth' | 'status' | 'type' | 'unitCode' | 'acceptDueOn' | 'reviewDueOn' | 'handlingMinutes'
+  'filedMonth' | 'status' | 'type' | 'unitCode' | 'acceptDueOn' | 'reviewDueOn' | 'dueProvisional' | 'handlingMinutes'
 >;
 
 const countRow = (o: Tallied, n: number) =>
@@ -16,7 +16,8 @@ const countRow = (o: Tallied, n: number) =>
     status: o.status,
     type: o.type,
     unitCode: o.unitCode,
-    dueOn: currentDueDate(o) ?? '',
+    // A provisional due day is never overdue: counted as no due day until its year is set.
+    dueOn: (isDueProvisional(o) ? null : currentDueDate(o)) ?? '',
     objections: n,
   });
 
@@ -90,6 +91,7 @@ async function fromObjections(m: EntityManager, progress: Progress) {
         'o.unitCode',
         'o.acceptDueOn',
         'o.reviewDueOn',
+        'o.dueProvisional',
         'o.handlingMinutes',
       ])
       .where('o.id > :after', { after })

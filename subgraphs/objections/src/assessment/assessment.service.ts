@@ -297,7 +297,7 @@ export class AssessmentService {
     return this.db
       .getRepository(ObjectionEntity)
       .createQueryBuilder('o')
-      .select(['o.unitCode', 'o.status', 'o.acceptDueOn', 'o.reviewDueOn', 'o.handlingMinutes'])
+      .select(['o.unitCode', 'o.status', 'o.acceptDueOn', 'o.reviewDueOn', 'o.dueProvisional', 'o.handlingMinutes'])
       .where('o.filedAt >= :start AND o.filedAt < :end', inQuarter(q))
       .getMany();
   }
@@ -307,7 +307,7 @@ export class AssessmentService {
     return this.db
       .getRepository(FeedbackEntity)
       .createQueryBuilder('f')
-      .select(['f.kind', 'f.status', 'f.unitCode', 'f.regionCode', 'f.rectified', 'f.dueOn'])
+      .select(['f.kind', 'f.status', 'f.unitCode', 'f.regionCode', 'f.rectified', 'f.dueOn', 'f.dueProvisional'])
       .where('f.filedAt >= :start AND f.filedAt < :end', inQuarter(q))
       .getMany();
   }
@@ -318,7 +318,7 @@ const days = (minutes: number | null) => (minutes === null ? null : Math.round((
 
 function countComplaint(
   f: AssessedFigures,
-  c: Pick<FeedbackEntity, 'kind' | 'status' | 'rectified' | 'dueOn'>,
+  c: Pick<FeedbackEntity, 'kind' | 'status' | 'rectified' | 'dueOn' | 'dueProvisional'>,
   today: string,
 ): void {
   const bucket = f.complaints.find((k) => k.key === c.kind);

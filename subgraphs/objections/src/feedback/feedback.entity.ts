@@ -98,6 +98,10 @@ export class FeedbackEntity {
   @Column({ type: 'datetime', precision: 6, nullable: true })
   forwardedAt: Date | null;
 
+  /** `dueOn` lies beyond the known calendar years: recomputed when they are set, never overdue till then. */
+  @Column({ type: 'boolean', default: false })
+  dueProvisional: boolean;
+
   @Column({ type: 'text', nullable: true })
   unitReply: string | null;
 

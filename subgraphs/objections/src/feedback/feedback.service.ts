@@ -16,7 +16,7 @@ import {
   type CatalogueSourceUnit,
   type Principal,
   type ServiceContext,
-  type WorkingCalendar,
+  type DueCalendar,
 } from '@credit/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -70,11 +70,16 @@ interface ActSpec {
 export class FeedbackDesk {
   constructor(
     private readonly db: DataSource,
-    private readonly calendar: WorkingCalendar,
+    private readonly calendar: DueCalendar,
     private readonly rules: FeedbackRules,
     private readonly units: UnitRegister,
     private readonly clock: () => Date = () => new Date(),
   ) {}
+
+  private due(now: Date, workingDays: number): Pick<FeedbackEntity, 'dueOn' | 'dueProvisional'> {
+    const due = workingDaysDue(this.calendar, now, workingDays);
+    return { dueOn: due.date, dueProvisional: due.provisional };
+  }
 
   today(): string {
     return chinaDate(this.clock());
@@ -129,7 +134,7 @@ export class FeedbackDesk {
         regionCode,
         unitCode: null,
         filedAt: now,
-        dueOn: workingDaysDue(this.calendar, now, this.rules.answerWorkingDays),
+        ...this.due(now, this.rules.answerWorkingDays),
         forwardedAt: null,
         unitReply: null,
         rectified: null,
@@ -202,7 +207,7 @@ export class FeedbackDesk {
         unitCode: unit!.code,
         regionCode: f.regionCode ?? unit!.regionCode ?? null,
         forwardedAt: now,
-        dueOn: workingDaysDue(this.calendar, now, this.rules.unitWorkingDays),
+        ...this.due(now, this.rules.unitWorkingDays),
       }),
     });
   }
@@ -220,7 +225,7 @@ export class FeedbackDesk {
         unitReply: text,
         rectified: input.rectified,
         unitRepliedAt: now,
-        dueOn: workingDaysDue(this.calendar, now, this.rules.answerWorkingDays),
+        ...this.due(now, this.rules.answerWorkingDays),
       }),
     });
   }

@@ -102,6 +102,12 @@ export class Feedback {
   })
   dueDate: string | null;
 
+  @Field({
+    description:
+      'The due date lies beyond the years the working-day calendar knows (暂定): it moves when the year is set and is never overdue till then',
+  })
+  dueDateProvisional: boolean;
+
   @Field()
   overdue: boolean;
 

@@ -81,6 +81,7 @@ export function toFeedbackView(e: FeedbackEntity, p: Principal | undefined, toda
     unitCode: e.unitCode,
     filedAt: e.filedAt.toISOString(),
     dueDate: FEEDBACK_DEADLINES.currentDue(e),
+    dueDateProvisional: FEEDBACK_DEADLINES.isProvisional(e),
     overdue: FEEDBACK_DEADLINES.isOverdue(e, today),
     unitReply: e.unitReply,
     rectified: e.rectified,

@@ -11,8 +11,14 @@ export interface FeedbackDeadlineRules {
 }
 
 /** Every open step keeps its due day in `dueOn`, set when the step starts. */
-export const FEEDBACK_DEADLINES = new StepDeadlines<FeedbackStatus, Pick<FeedbackEntity, 'status' | 'dueOn'>>({
-  [FeedbackStatus.SUBMITTED]: 'dueOn',
-  [FeedbackStatus.FORWARDED]: 'dueOn',
-  [FeedbackStatus.UNIT_REPLIED]: 'dueOn',
-});
+export const FEEDBACK_DEADLINES = new StepDeadlines<
+  FeedbackStatus,
+  Pick<FeedbackEntity, 'status' | 'dueOn' | 'dueProvisional'>
+>(
+  {
+    [FeedbackStatus.SUBMITTED]: 'dueOn',
+    [FeedbackStatus.FORWARDED]: 'dueOn',
+    [FeedbackStatus.UNIT_REPLIED]: 'dueOn',
+  },
+  'dueProvisional',
+);

@@ -13,7 +13,7 @@ import {
   ServiceCallError,
   subjectActedFor,
   type ServiceContext,
-  type WorkingCalendar,
+  type DueCalendar,
 } from '@credit/shared';
 import { In, type DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -46,7 +46,7 @@ export class ObjectionFiling {
   constructor(
     private readonly db: DataSource,
     private readonly records: RecordsClient,
-    private readonly calendar: WorkingCalendar,
+    private readonly calendar: DueCalendar,
     private readonly rules: FilingRules,
     private readonly clock: () => Date = () => new Date(),
   ) {}
@@ -80,6 +80,7 @@ export class ObjectionFiling {
 
     const now = this.clock();
     const today = chinaDate(now);
+    const acceptDue = this.calendar.dueIn(today, this.rules.acceptWorkingDays);
     const id = newId(now.getTime());
     return this.db.transaction(async (tx) => {
       const year = Number(today.slice(0, 4));
@@ -97,7 +98,8 @@ export class ObjectionFiling {
         filedBy: actorOf(p),
         filedAt: now,
         filedMonth: chinaMonth(now),
-        acceptDueOn: this.calendar.addWorkingDays(today, this.rules.acceptWorkingDays),
+        acceptDueOn: acceptDue.date,
+        dueProvisional: acceptDue.provisional,
         forwardedAt: null,
         reviewDueOn: null,
         decidedAt: null,

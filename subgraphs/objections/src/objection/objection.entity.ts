@@ -76,6 +76,10 @@ export class ObjectionEntity {
   @Column({ type: 'date', nullable: true })
   reviewDueOn: string | null;
 
+  /** The current step's due day lies beyond the known calendar years: recomputed when they are set, never overdue till then. */
+  @Column({ type: 'boolean', default: false })
+  dueProvisional: boolean;
+
   @Column({ type: 'datetime', precision: 6, nullable: true })
   decidedAt: Date | null;
 

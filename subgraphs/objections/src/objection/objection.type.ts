@@ -45,6 +45,12 @@ export class Objection {
   @Field(() => String, { nullable: true, description: 'The due date of the current step; null once decided' })
   dueDate: string | null;
 
+  @Field({
+    description:
+      'The due date lies beyond the years the working-day calendar knows (暂定): it moves when the year is set and is never overdue till then',
+  })
+  dueDateProvisional: boolean;
+
   @Field({ description: 'The current step is past its due date' })
   overdue: boolean;
 

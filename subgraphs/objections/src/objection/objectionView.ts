@@ -1,6 +1,6 @@
 import { maskIdNumber, type Principal } from '@credit/shared';
 import { toCorrectionView } from '../correction/correctionView';
-import { currentDueDate, isOverdue } from '../workflow/deadlines';
+import { currentDueDate, isDueProvisional, isOverdue } from '../workflow/deadlines';
 import type { ObjectionEntity } from './objection.entity';
 import { Objection } from './objection.type';
 import { isMaskedFor } from './objectionAccess';
@@ -25,6 +25,7 @@ export function toObjectionView(e: ObjectionEntity, p: Principal | undefined, to
     acceptDueDate: e.acceptDueOn,
     reviewDueDate: e.reviewDueOn,
     dueDate: currentDueDate(e),
+    dueDateProvisional: isDueProvisional(e),
     overdue: isOverdue(e, today),
     refusalReason: e.refusalReason,
     explanation: e.explanation,

@@ -9,18 +9,24 @@ export interface DeadlineRules {
   reviewWorkingDays: number;
 }
 
-type Dated = Pick<ObjectionEntity, 'status' | 'acceptDueOn' | 'reviewDueOn'>;
+type Dated = Pick<ObjectionEntity, 'status' | 'acceptDueOn' | 'reviewDueOn' | 'dueProvisional'>;
 
 /** Waiting for acceptance until acceptDueOn, then for the unit's decision until reviewDueOn. */
-const OBJECTION_DEADLINES = new StepDeadlines<ObjectionStatus, Dated>({
-  [ObjectionStatus.SUBMITTED]: 'acceptDueOn',
-  [ObjectionStatus.ACCEPTED]: 'reviewDueOn',
-  [ObjectionStatus.FORWARDED]: 'reviewDueOn',
-  [ObjectionStatus.UNDER_REVIEW]: 'reviewDueOn',
-});
+const OBJECTION_DEADLINES = new StepDeadlines<ObjectionStatus, Dated>(
+  {
+    [ObjectionStatus.SUBMITTED]: 'acceptDueOn',
+    [ObjectionStatus.ACCEPTED]: 'reviewDueOn',
+    [ObjectionStatus.FORWARDED]: 'reviewDueOn',
+    [ObjectionStatus.UNDER_REVIEW]: 'reviewDueOn',
+  },
+  'dueProvisional',
+);
 
 /** The due date of the step the objection is waiting for; null once it is decided. */
 export const currentDueDate = (o: Dated): string | null => OBJECTION_DEADLINES.currentDue(o);
+
+/** The current step's due date may still move (beyond the known calendar years). */
+export const isDueProvisional = (o: Dated): boolean => OBJECTION_DEADLINES.isProvisional(o);
 
 /** Overdue: the due date has passed (the due day itself still counts as in time). */
 export const isOverdue = (o: Dated, today: string): boolean => OBJECTION_DEADLINES.isOverdue(o, today);

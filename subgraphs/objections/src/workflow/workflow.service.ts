@@ -11,7 +11,7 @@ import {
   Role,
   type Principal,
   type ServiceContext,
-  type WorkingCalendar,
+  type DueCalendar,
 } from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import { validateCorrection } from '../correction/correctionValidation';
@@ -59,10 +59,15 @@ const minutesBetween = (a: Date, b: Date) => Math.max(0, Math.round((b.getTime()
 export class ObjectionWorkflow {
   constructor(
     private readonly db: DataSource,
-    private readonly calendar: WorkingCalendar,
+    private readonly calendar: DueCalendar,
     private readonly rules: Pick<DeadlineRules, 'reviewWorkingDays'>,
     private readonly clock: () => Date = () => new Date(),
   ) {}
+
+  private reviewDue(now: Date): Pick<ObjectionEntity, 'reviewDueOn' | 'dueProvisional'> {
+    const due = this.calendar.dueIn(chinaDate(now), this.rules.reviewWorkingDays);
+    return { reviewDueOn: due.date, dueProvisional: due.provisional };
+  }
 
   /** The Guizhou calendar day deadlines and overdue flags are judged on. */
   today(): string {
@@ -73,10 +78,7 @@ export class ObjectionWorkflow {
     return this.transition(ctx, id, ObjectionAction.ACCEPT, {
       note: checkedText('note', note, false),
       chain: ObjectionAction.FORWARD,
-      changes: (_o, now) => ({
-        forwardedAt: now,
-        reviewDueOn: this.calendar.addWorkingDays(chinaDate(now), this.rules.reviewWorkingDays),
-      }),
+      changes: (_o, now) => ({ forwardedAt: now, ...this.reviewDue(now) }),
     });
   }
 
@@ -101,7 +103,7 @@ export class ObjectionWorkflow {
       changes: (_o, now) => ({
         unitCode: unit,
         forwardedAt: now,
-        reviewDueOn: this.calendar.addWorkingDays(chinaDate(now), this.rules.reviewWorkingDays),
+        ...this.reviewDue(now),
       }),
     });
   }
