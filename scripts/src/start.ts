@@ -5,13 +5,12 @@ import {
   authConfigFromEnv,
   DEMO_SUBJECTS,
   ensurePlatformAccounts,
-  migrateSchema,
   signEmbeddedToken,
   type TokenClaims,
 } from '@credit/shared';
 import { platformServices, root, ServiceProcesses } from './serviceProcesses';
 import { loadStartEnv } from './startEnv';
-import { SUBGRAPHS } from './services';
+import { migratePlatform } from './migratePlatform';
 
 let processes: ServiceProcesses | undefined;
 let stopping = false;
@@ -58,31 +57,16 @@ async function databaseAccounts(env: NodeJS.ProcessEnv): Promise<NodeJS.ProcessE
   }
 }
 
-/** What `pnpm migrate` does, before any service starts: the services then only check the schema. */
-async function migrate(env: NodeJS.ProcessEnv): Promise<void> {
-  if (!env.DB_URL) return; // embedded SQLite: each service builds its own schema
-  for (const s of SUBGRAPHS) {
-    const applied = await migrateSchema({
-      service: s.name,
-      migrations: s.migrations,
-      dbUrl: env.DB_URL,
-      migrateUrl: env.DB_MIGRATE_URL ?? env.DB_URL,
-    });
-    if (applied.length) log(`${s.name}: applied ${applied.join(', ')}`);
-  }
-}
-
 /** Starts every subgraph and then the gateway as separate processes, supervised; Ctrl-C stops them all. */
 async function main() {
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
   const common = loadStartEnv(process.env);
-  const env: NodeJS.ProcessEnv = { ...process.env, SEED_DEMO: common.SEED_DEMO, LOG_LEVEL: common.LOG_LEVEL };
-  Object.assign(env, await databaseAccounts(env));
   const started = Date.now();
-  await migrate(env);
-  // The migration account stays with this supervisor: no service (the gateway least of all) holds it.
-  delete env.DB_MIGRATE_URL;
+  const admin: NodeJS.ProcessEnv = { ...process.env, SEED_DEMO: common.SEED_DEMO, LOG_LEVEL: common.LOG_LEVEL };
+  Object.assign(admin, await databaseAccounts(admin));
+  // The migration account stays with this supervisor.
+  const env = await migratePlatform(admin, log);
   let up = false;
   processes = new ServiceProcesses(platformServices(common), env, (name, how) => {
     // During start-up a crash is an error; once up, a crashed service is restarted with back-off.
