@@ -1,6 +1,7 @@
 import { dropTestSchemas, openTestDatabase, testEnv, usingMysql } from '../../test';
 import { AuditAnchorEntity } from './auditAnchor.entity';
-import { EMBEDDED_AUDIT_ANCHOR_KEY, sealAuditRows, verifyAuditChain } from './auditAnchors';
+import { createLogger } from '../logging/logger';
+import { AuditAnchoring, EMBEDDED_AUDIT_ANCHOR_KEY, sealAuditRows, verifyAuditChain } from './auditAnchors';
 import { AuditEntry } from './auditEntry.entity';
 
 const KEY = EMBEDDED_AUDIT_ANCHOR_KEY;
@@ -54,5 +55,33 @@ describe(`audit anchors on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => {
     expect((await verifyAuditChain(ds, KEY)).problem).toBe(
       'anchor 2 starts after row 3, but the previous anchor ends at row 0: an anchor is missing',
     );
+  });
+
+  it("a service's sealing loop seals only rows that existed two ticks earlier", async () => {
+    const own = testEnv();
+    const db = await openTestDatabase('anchoring', [AuditEntry, AuditAnchorEntity], own);
+    try {
+      const loop = new AuditAnchoring(db, KEY, createLogger('test', 'silent'));
+      const add = (n: number) =>
+        db
+          .getRepository(AuditEntry)
+          .insert(
+            Array.from({ length: n }, (_, i) => ({ actor: `a${i}`, role: 'PARTNER', action: 'x', requestId: `r${i}` })),
+          );
+      const sealed = async () => (await verifyAuditChain(db, KEY)).sealedRows;
+      await add(2);
+      await loop.tick(); // sees rows 1..2
+      await add(3);
+      await loop.tick(); // sees rows 1..5
+      expect(await sealed()).toBe(0);
+      await loop.tick(); // seals what the first tick saw
+      expect(await sealed()).toBe(2);
+      await loop.tick();
+      expect(await sealed()).toBe(5);
+      await loop.stop();
+    } finally {
+      await db.destroy();
+      await dropTestSchemas(own);
+    }
   });
 });

@@ -89,12 +89,12 @@ export async function sealAuditRows(ds: DataSource, key: string, upToId?: number
 }
 
 /**
- * A service's sealing loop: every `intervalMs`, seal the rows that existed at the previous tick.
- * Waiting one tick lets a transaction that took an id before a larger one commit first, so a seal
- * never skips a row that commits late.
+ * A service's sealing loop: every `intervalMs`, seal the rows that already existed two ticks ago.
+ * Waiting lets a transaction that took an id before a larger one commit first (anything shorter than
+ * two intervals), so a seal never closes a range a late commit would still add a row to.
  */
 export class AuditAnchoring {
-  private horizon: number | undefined;
+  private readonly horizons: number[] = [];
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> = Promise.resolve();
 
@@ -115,12 +115,12 @@ export class AuditAnchoring {
     this.running = this.running.then(async () => {
       try {
         const [{ top }] = (await this.ds.query('SELECT MAX(id) AS top FROM audit_log')) as { top: unknown }[];
-        if (this.horizon !== undefined) {
-          const written = await sealAuditRows(this.ds, this.key, this.horizon);
+        if (this.horizons.length === 2) {
+          const written = await sealAuditRows(this.ds, this.key, this.horizons.shift());
           // The log carries each head elsewhere: a witness a database administrator cannot rewrite.
           if (written) this.logger.info({ head: await auditHead(this.ds) }, 'audit rows sealed');
         }
-        this.horizon = top === null || top === undefined ? 0 : Number(top);
+        this.horizons.push(top === null || top === undefined ? 0 : Number(top));
       } catch (err) {
         this.logger.warn({ err: (err as Error).message }, 'sealing the audit log failed; retried next tick');
       }
