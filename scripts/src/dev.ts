@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { loadGatewayEnv } from '@credit/gateway';
 import { platformServices, root, ServiceProcesses, type ServiceSpec } from './serviceProcesses';
 import { loadStartEnv } from './startEnv';
+import { migratePlatform } from './migratePlatform';
 
 /** Hash of the JavaScript a package's build emitted: tsc rewrites only what changed. */
 function fingerprint(dir: string, extra: string[] = []): string {
@@ -48,9 +49,10 @@ async function main() {
   let shared = fingerprint('shared');
   const last = new Map(services.map((s) => [s.name, prints(s)]));
 
+  const env = await migratePlatform(process.env, (line) => console.error(`[dev] ${line}`));
   const processes = new ServiceProcesses(
     services,
-    { ...process.env, SEED_DEMO: common.SEED_DEMO, LOG_LEVEL: common.LOG_LEVEL },
+    { ...env, SEED_DEMO: common.SEED_DEMO, LOG_LEVEL: common.LOG_LEVEL },
     (name, how) => console.error(`[dev] ${name} stopped (${how}); it restarts after the next successful build`),
   );
   const tsc = spawn(

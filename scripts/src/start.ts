@@ -10,6 +10,7 @@ import {
 } from '@credit/shared';
 import { platformServices, root, ServiceProcesses } from './serviceProcesses';
 import { loadStartEnv } from './startEnv';
+import { migratePlatform } from './migratePlatform';
 
 let processes: ServiceProcesses | undefined;
 let stopping = false;
@@ -61,9 +62,11 @@ async function main() {
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
   const common = loadStartEnv(process.env);
-  const env: NodeJS.ProcessEnv = { ...process.env, SEED_DEMO: common.SEED_DEMO, LOG_LEVEL: common.LOG_LEVEL };
-  Object.assign(env, await databaseAccounts(env));
   const started = Date.now();
+  const admin: NodeJS.ProcessEnv = { ...process.env, SEED_DEMO: common.SEED_DEMO, LOG_LEVEL: common.LOG_LEVEL };
+  Object.assign(admin, await databaseAccounts(admin));
+  // The migration account stays with this supervisor.
+  const env = await migratePlatform(admin, log);
   let up = false;
   processes = new ServiceProcesses(platformServices(common), env, (name, how) => {
     // During start-up a crash is an error; once up, a crashed service is restarted with back-off.

@@ -9,6 +9,7 @@ export * from './db';
 export * from './cache';
 export * from './federation';
 export * from './server';
+export * from './db/migrateMain';
 export * from './audit';
 export * from './graphql';
 export * from './demo';

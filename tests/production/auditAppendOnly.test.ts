@@ -75,6 +75,24 @@ describe(`audit_log is append-only in the database (${usingMysql ? 'MariaDB/MySQ
         await expect(app.query(`ALTER TABLE audit_log ADD COLUMN x int`)).rejects.toThrow(/denied/);
         await expect(app.query(`CREATE TABLE scratch (id int)`)).rejects.toThrow(/denied/);
         await expect(app.query(`DELETE FROM migrations`)).rejects.toThrow(/DELETE command denied/);
+        // TRUNCATE needs DROP; the audit anchors are held to the same rights as the rows they seal.
+        await expect(app.query(`TRUNCATE TABLE audit_log`)).rejects.toThrow(/DROP command denied/);
+        await expect(app.query(`DROP TABLE audit_anchor`)).rejects.toThrow(/DROP command denied/);
+        await expect(app.query(`DELETE FROM audit_anchor`)).rejects.toThrow(/DELETE command denied/);
+        // What the account holds, as the server lists it: read and append on both audit tables, nothing
+        // schema-wide or global (USAGE only), no DDL anywhere.
+        const grants = ((await app.query(`SHOW GRANTS FOR CURRENT_USER()`)) as Record<string, string>[]).map(
+          (r) => Object.values(r)[0],
+        );
+        const onTable = (t: string) => grants.filter((g) => g.includes(`.\`${t}\` TO`));
+        for (const t of ['audit_log', 'audit_anchor']) {
+          expect(onTable(t)).toEqual([expect.stringMatching(/^GRANT SELECT, INSERT ON /)]);
+        }
+        expect(grants.filter((g) => / ON \*\.\* TO /.test(g))).toEqual([
+          expect.stringMatching(/^GRANT USAGE ON \*\.\*/),
+        ]);
+        expect(grants.filter((g) => /\.\* TO /.test(g) && !/ON \*\.\*/.test(g))).toEqual([]);
+        expect(grants.filter((g) => /\b(DROP|ALTER|CREATE|TRIGGER|ALL PRIVILEGES)\b/.test(g))).toEqual([]);
         // Everything else stays writable: the service's ordinary tables.
         await app.query(`UPDATE subject SET name = name WHERE creditCode = 'none'`);
         await app.query(`DELETE FROM subject WHERE creditCode = 'none'`);

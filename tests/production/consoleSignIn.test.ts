@@ -16,7 +16,6 @@ describe('the gateway in production mode', () => {
       LOG_LEVEL: 'warn',
       // Validated, never connected to: the gateway holds no database.
       DB_URL: 'mysql://app:secret@127.0.0.1:3306/con_unused',
-      DB_MIGRATE_URL: 'mysql://migrate:secret@127.0.0.1:3306/con_unused',
       REDIS_URL: 'redis://127.0.0.1:6379',
     });
     await waitForStatus(`${base}/health/live`, 200, gateway, gateway.output);

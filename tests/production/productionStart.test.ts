@@ -1,6 +1,16 @@
 import { dropPlatformAccounts, ensurePlatformAccounts } from '@credit/shared';
 import { dropTestSchemas, testEnv, usingMysql } from '@credit/shared/test';
-import { freePort, identityProvider, mainOf, runToExit, spawnService, stopProcess, waitForStatus } from './support';
+import { join } from 'node:path';
+import {
+  freePort,
+  identityProvider,
+  mainOf,
+  root,
+  runToExit,
+  spawnService,
+  stopProcess,
+  waitForStatus,
+} from './support';
 
 /**
  * Starts the services' real main processes with NODE_ENV=production: a missing or bad variable stops
@@ -9,6 +19,7 @@ import { freePort, identityProvider, mainOf, runToExit, spawnService, stopProces
 const idp = identityProvider();
 const unreachableDb = 'mysql://svc:x@127.0.0.1:1/credit';
 const unreachableMigrate = 'mysql://migrate:x@127.0.0.1:1/credit';
+const anchorKey = 'audit-anchor-key-of-this-test-0123456789';
 
 describe('production start refuses unsafe configuration', () => {
   it('names every missing variable at once (records: key, database, SERVICE_TOKEN)', async () => {
@@ -27,7 +38,6 @@ describe('production start refuses unsafe configuration', () => {
           NODE_ENV: 'production',
           JWT_PUBLIC_KEY_FILE: idp.publicKeyFile,
           DB_URL: unreachableDb,
-          DB_MIGRATE_URL: unreachableMigrate,
           SERVICE_TOKEN: await idp.sign({ role: 'SERVICE', service }),
           SEED_DEMO: 'true',
         }),
@@ -45,7 +55,7 @@ describe('production start refuses unsafe configuration', () => {
       NODE_ENV: 'production',
       JWT_PUBLIC_KEY_FILE: idp.publicKeyFile,
       DB_URL: unreachableDb,
-      DB_MIGRATE_URL: unreachableMigrate,
+      AUDIT_ANCHOR_KEY: anchorKey,
     };
     const [forged, leadToken, expired] = await Promise.all([
       runToExit(mainOf('objections'), {
@@ -66,6 +76,29 @@ describe('production start refuses unsafe configuration', () => {
     expect(expired.stderr).toMatch(/SERVICE_TOKEN: .*expired/);
   });
 
+  it('refuses the migration account in any service, the gateway included, naming the variable only', async () => {
+    const base = { NODE_ENV: 'production', JWT_PUBLIC_KEY_FILE: idp.publicKeyFile, DB_URL: unreachableDb };
+    const [gateway, entities] = await Promise.all([
+      runToExit(mainOf('gateway'), { ...base, DB_MIGRATE_URL: unreachableMigrate }),
+      runToExit(mainOf('entities'), { ...base, DB_MIGRATE_URL: unreachableMigrate, AUDIT_ANCHOR_KEY: anchorKey }),
+    ]);
+    for (const r of [gateway, entities]) {
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/DB_MIGRATE_URL: a service must not hold the migration account: run `pnpm migrate`/);
+      expect(r.stderr).not.toContain(unreachableMigrate);
+    }
+  });
+
+  it('refuses a subgraph without its audit anchor key', async () => {
+    const r = await runToExit(mainOf('entities'), {
+      NODE_ENV: 'production',
+      JWT_PUBLIC_KEY_FILE: idp.publicKeyFile,
+      DB_URL: unreachableDb,
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('AUDIT_ANCHOR_KEY: production needs its own key to sign the audit anchors');
+  });
+
   // Production refuses SQLite, so a start that gets past configuration needs the MySQL pass.
   (usingMysql ? it : it.skip)(
     '[MySQL pass only: production refuses SQLite] a complete production start (least-privilege account) is ready, seeds nothing and listens on loopback',
@@ -81,15 +114,28 @@ describe('production start refuses unsafe configuration', () => {
         migratePassword: 'migrate-pw',
       });
       const port = await freePort();
-      const child = spawnService(mainOf('entities'), {
+      const serviceEnv = {
         NODE_ENV: 'production',
         LOG_LEVEL: 'info',
         JWT_PUBLIC_KEY_FILE: idp.publicKeyFile,
         DB_URL: accounts.appUrl,
-        DB_MIGRATE_URL: accounts.migrateUrl,
+        AUDIT_ANCHOR_KEY: anchorKey,
         ENTITIES_PORT: String(port),
         CACHE_PREFIX: env.CACHE_PREFIX!,
+      };
+      // Before the migration job: the service cannot (and does not try to) create its schema.
+      const early = await runToExit(mainOf('entities'), serviceEnv);
+      expect(early.code).toBe(1);
+      expect(early.stderr).toMatch(/entities: failed to start: .*run `pnpm migrate`/);
+      // The migration job (what `pnpm migrate` and the compose `migrate` service run), then the service.
+      const job = await runToExit(join(root, 'subgraphs/entities/dist/migrate.js'), {
+        NODE_ENV: 'production',
+        DB_URL: accounts.appUrl,
+        DB_MIGRATE_URL: accounts.migrateUrl,
       });
+      expect(job).toMatchObject({ code: 0 });
+      expect(job.stdout).toMatch(/^entities: applied .*AuditAnchors1796958000000; DB_URL's account granted its rights/);
+      const child = spawnService(mainOf('entities'), serviceEnv);
       try {
         await waitForStatus(`http://127.0.0.1:${port}/health/ready`, 200, child, child.output);
         const lead = await idp.sign({ role: 'LEAD_DEPARTMENT' });

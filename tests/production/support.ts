@@ -37,9 +37,12 @@ export interface Exited {
 }
 
 /** Runs a process with exactly `env` (plus PATH) and collects what it printed until it exits. */
-export function runToExit(file: string, env: Record<string, string>): Promise<Exited> {
+export function runToExit(file: string, env: Record<string, string>, args: string[] = []): Promise<Exited> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [file], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env } });
+    const child = spawn(process.execPath, [file, ...args], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -88,7 +88,6 @@ describe('/metrics needs METRICS_TOKEN', () => {
       NODE_ENV: 'production',
       JWT_PUBLIC_KEY_FILE: idp.publicKeyFile,
       DB_URL: 'mysql://unused@127.0.0.1:1/credit',
-      DB_MIGRATE_URL: 'mysql://unused@127.0.0.1:1/credit',
     };
     for (const [extra, expected] of [
       [{}, { anonymous: 403, withToken: 403 }],

@@ -3,3 +3,5 @@ export * from './audit';
 export * from './auditRecord.type';
 export * from './auditLog.resolver';
 export * from './groupedAudit';
+export * from './auditAnchor.entity';
+export * from './auditAnchors';

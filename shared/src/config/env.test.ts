@@ -24,11 +24,21 @@ describe('parseEnv', () => {
     expect(problems).toContain('(got "postgres://x")');
   });
 
-  it('refuses production without a public key, MySQL or a migration account', () => {
+  it('refuses production without a public key or MySQL, and with the migration account', () => {
     expect(() => parseEnv({}, { NODE_ENV: 'production' })).toThrow(/JWT_PUBLIC_KEY_FILE[\s\S]*DB_URL/);
     const withDb = { NODE_ENV: 'production', JWT_JWKS_FILE: '/keys.json', DB_URL: 'mysql://app@db:3306/credit' };
-    expect(() => parseEnv({}, withDb)).toThrow(/DB_MIGRATE_URL: production needs a migration account/);
-    expect(() => parseEnv({}, { ...withDb, DB_MIGRATE_URL: 'mysql://migrate@db:3306/credit' })).not.toThrow();
+    expect(() => parseEnv({}, withDb)).not.toThrow();
+    const migrateUrl = 'mysql://migrate:s3cret-pw@db:3306/credit';
+    let problems = '';
+    try {
+      parseEnv({}, { ...withDb, DB_MIGRATE_URL: migrateUrl });
+    } catch (e) {
+      problems = (e as ConfigError).problems.join('\n');
+    }
+    expect(problems).toMatch(/^DB_MIGRATE_URL: a service must not hold the migration account: run `pnpm migrate`/m);
+    expect(problems).not.toContain('s3cret-pw'); // named, never echoed
+    // Development keeps accepting it (the service ignores it; `pnpm migrate` reads it).
+    expect(() => parseEnv({}, { DB_URL: withDb.DB_URL, DB_MIGRATE_URL: migrateUrl })).not.toThrow();
   });
 
   it('treats empty strings as unset', () => {
@@ -44,7 +54,6 @@ describe('parseEnv', () => {
       NODE_ENV: 'production',
       JWT_JWKS_FILE: '/keys.json',
       DB_URL: 'mysql://svc@db:3306/credit',
-      DB_MIGRATE_URL: 'mysql://migrate@db:3306/credit',
     };
     const problemsOf = (f: () => unknown): string => {
       try {

@@ -27,7 +27,8 @@ export const commonEnvShape = {
   DB_URL: optionalString.refine((v) => v === undefined || /^mysql:\/\/[^/]+/.test(v), {
     message: 'must be a mysql://user:password@host:port/prefix URL (or unset for embedded SQLite)',
   }),
-  // The migration account (DDL, grants): DB_URL is then the least-privilege service account.
+  // The migration account (DDL, grants): read by `pnpm migrate` / the compose migrate job only. A
+  // production service refuses to start with it set; a development service ignores it.
   DB_MIGRATE_URL: optionalString.refine((v) => v === undefined || /^mysql:\/\/[^/]+/.test(v), {
     message: 'must be a mysql://user:password@host:port/prefix URL',
   }),
@@ -87,6 +88,10 @@ export const commonEnvShape = {
   METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, {
     message: 'must be at least 16 characters',
   }),
+  // HMAC key of the audit anchors (audit/auditAnchors.ts): every subgraph and `pnpm audit:check` share it.
+  AUDIT_ANCHOR_KEY: optionalString.refine((v) => v === undefined || v.length >= 32, {
+    message: 'must be at least 32 characters',
+  }),
   JWT_ISSUER: z.string().min(1).default('gz-credit-platform'),
   JWT_AUDIENCE: z.string().min(1).default('gz-credit-graph'),
 };
@@ -139,16 +144,29 @@ const commonRules = (rules: EnvRules) => (env: Record<string, unknown>, ctx: z.R
         path: ['DB_URL'],
         message: 'production needs MySQL (embedded SQLite is for demos)',
       });
-    } else if (!env.DB_MIGRATE_URL) {
-      // The service account must not be able to alter the schema or the audit trail.
+    }
+    if (env.DB_MIGRATE_URL) {
+      // An account that can alter the schema and truncate the audit trail has no place in a process
+      // that faces requests: migrations are a job run before the services start.
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['DB_MIGRATE_URL'],
-        message: 'production needs a migration account; DB_URL is then the least-privilege service account',
+        message:
+          'a service must not hold the migration account: run `pnpm migrate` (or the compose migrate job) with it, ' +
+          'then start the services with DB_URL (the least-privilege account) only',
       });
     }
   }
 };
+
+/** Variables whose value is a credential: a refusal names them without echoing it into a log. */
+const SECRET_VARIABLES = new Set([
+  'DB_MIGRATE_URL',
+  'AUDIT_ANCHOR_KEY',
+  'JWT_SECRET',
+  'SERVICE_TOKEN',
+  'METRICS_TOKEN',
+]);
 
 /**
  * Parses `source` against the common variables plus a service's own, reporting every problem
@@ -166,7 +184,9 @@ export function parseEnv<S extends z.ZodRawShape>(
       result.error.issues.map(
         (i) =>
           `${i.path.join('.') || '(environment)'}: ${i.message}` +
-          (i.path[0] && source[String(i.path[0])] !== undefined ? ` (got "${source[String(i.path[0])]}")` : ''),
+          (i.path[0] && source[String(i.path[0])] !== undefined && !SECRET_VARIABLES.has(String(i.path[0]))
+            ? ` (got "${source[String(i.path[0])]}")`
+            : ''),
       ),
     );
   }

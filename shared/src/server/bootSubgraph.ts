@@ -5,6 +5,8 @@ import { cacheTarget, openCache, type Cache } from '../cache/cache';
 import { SubjectChanges } from '../cache/subjectChanges';
 import { ConfigError, type CommonEnv } from '../config/env';
 import { openDatabase } from '../db/database';
+import { AuditAnchoring, EMBEDDED_AUDIT_ANCHOR_KEY } from '../audit/auditAnchors';
+import { AuditEntry } from '../audit/auditEntry.entity';
 import { createLogger, type Logger } from '../logging/logger';
 import type { ServiceContext } from './context';
 import { closeServer, listen, type HealthWarning, type RouteHandler } from './httpServer';
@@ -69,12 +71,19 @@ export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOption
   const verifyToken = createTokenVerifier(auth);
   // Before the database opens: a token this platform's own keys refuse is a configuration error.
   if (env.SERVICE_TOKEN) await checkServiceToken(env.SERVICE_TOKEN, verifyToken);
+  const production = env.NODE_ENV === 'production';
+  if (production && !env.AUDIT_ANCHOR_KEY) {
+    throw new ConfigError([
+      'AUDIT_ANCHOR_KEY: production needs its own key to sign the audit anchors (the same for every subgraph and `pnpm audit:check`)',
+    ]);
+  }
+  // Never DB_MIGRATE_URL: production refuses it (env.ts); `pnpm migrate` runs the migrations before.
   const dataSource = await openDatabase({
     service: opts.name,
     entities: opts.entities,
     migrations: opts.migrations,
     dbUrl: env.DB_URL,
-    migrateUrl: env.DB_MIGRATE_URL,
+    applyMigrations: !production,
     replicaUrls: env.DB_REPLICA_URLS,
     dataDir: env.DATA_DIR,
     poolSize: env.DB_POOL_SIZE,
@@ -86,6 +95,7 @@ export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOption
   let cache: Cache | undefined;
   let shared: Cache | undefined;
   let subjectChanges: SubjectChanges | undefined;
+  let anchoring: AuditAnchoring | undefined;
   try {
     const metrics = new ServiceMetrics(opts.name);
     cache = metrics.instrumentCache(
@@ -102,6 +112,10 @@ export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOption
     });
     subjectChanges = new SubjectChanges(shared);
     const deps: SubgraphDeps = { dataSource, cache, sharedCache: shared, subjectChanges, logger, env, metrics };
+    if (Array.isArray(opts.entities) && opts.entities.includes(AuditEntry)) {
+      anchoring = new AuditAnchoring(dataSource, env.AUDIT_ANCHOR_KEY ?? EMBEDDED_AUDIT_ANCHOR_KEY, logger);
+      anchoring.start();
+    }
     const services = opts.createServices(deps);
     await opts.onReady?.(services, deps);
     const schema = await opts.buildSchema();
@@ -133,6 +147,7 @@ export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOption
       services,
       async shutdown() {
         await server.stop();
+        await anchoring?.stop();
         subjectChanges!.stop();
         await cache!.close();
         await shared!.close();
@@ -140,6 +155,7 @@ export async function bootSubgraph<C extends ServiceContext, S>(opts: BootOption
       },
     };
   } catch (err) {
+    await anchoring?.stop();
     await cache?.close();
     await shared?.close();
     await dataSource.destroy();
