@@ -134,10 +134,3 @@ export function buildSnapshot(input: SnapshotInput): ReportSnapshot {
     statement: EFFECTIVE_DOCUMENT_STATEMENT,
   };
 }
-
-export const CATEGORY_ZH: Record<string, string> = {
-  ADMINISTRATIVE_PENALTY: '行政处罚',
-  ADMINISTRATIVE_COERCION: '行政强制',
-  SERIOUS_DISHONESTY_LIST: '严重失信主体名单',
-  CRIMINAL_JUDGMENT: '刑事裁判',
-};
