@@ -13,6 +13,7 @@ import {
   RECORD_CHANGE,
   RECORD_FIELD,
   RECORD_STATUS,
+  REPORT_STATUS,
   ROLE,
   SCENARIO,
   term,
@@ -433,7 +434,7 @@ function ReportItem({ report, onChange }: { report: Report; onChange: () => void
     <li className="report" data-testid="report">
       <div className="record-head">
         <strong>{report.number}</strong>
-        <span className="tag">{report.status === 'ISSUED' ? '有效' : '已撤销'}</span>
+        <span className="tag">{term(REPORT_STATUS, report.status)}</span>
         {report.supersedes && <span className="tag">重新出具自 {report.supersedes}</span>}
       </div>
       {changes && report.status === 'ISSUED' && (

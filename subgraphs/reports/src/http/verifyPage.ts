@@ -1,4 +1,4 @@
-import { chinaDate, chinaTime, term } from '@credit/shared';
+import { chinaDate, chinaTime, DOMAIN_OUTCOME_ZH, term } from '@credit/shared';
 import { DomainOutcome } from '../report/report.type';
 import { SCENARIO_ZH } from '../report/snapshot';
 import { RECORDS_CHANGED_BANNER, recordsChangedWarning } from '../currency/currencyView';
@@ -48,7 +48,7 @@ export function verifyResult(v: ReportVerification, extra = ''): string {
   const rows = v.domains
     .map(
       (d) =>
-        `<tr><td>${escapeHtml(d.nameZh)}（${escapeHtml(d.code)}）</td><td>${d.outcome === DomainOutcome.NO_RECORD ? '无违法违规记录' : `有违法违规记录（${escapeHtml(d.recordCount)} 条）`}</td></tr>`,
+        `<tr><td>${escapeHtml(d.nameZh)}（${escapeHtml(d.code)}）</td><td>${term(DOMAIN_OUTCOME_ZH, d.outcome)}${d.outcome === DomainOutcome.NO_RECORD ? '' : `（${escapeHtml(d.recordCount)} 条）`}</td></tr>`,
     )
     .join('');
   return page(`${verdict}<p style="font-size:.85em;color:#52606d">${signatures}</p>${superseded}${warnings}

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { chinaDate, chinaTime, RECORD_CATEGORY_ZH, SUBJECT_KIND_ZH, term } from '@credit/shared';
+import { chinaDate, chinaTime, DOMAIN_OUTCOME_ZH, RECORD_CATEGORY_ZH, SUBJECT_KIND_ZH, term } from '@credit/shared';
 import QRCode from 'qrcode';
 import { CHANNEL_ZH, SCENARIO_ZH, type ReportSnapshot, type SnapshotRecord } from '../report/snapshot';
 import { cjkFonts } from './font';
@@ -101,7 +101,7 @@ function domainTable(doc: Doc, snapshot: ReportSnapshot) {
   };
   row(['序号', '领域', '查询结果'], true, true);
   snapshot.domains.forEach((d, i) => {
-    const result = d.outcome === 'NO_RECORD' ? '无违法违规记录' : `有违法违规记录（${d.records.length} 条）`;
+    const result = `${term(DOMAIN_OUTCOME_ZH, d.outcome)}${d.outcome === 'NO_RECORD' ? '' : `（${d.records.length} 条）`}`;
     row([String(i + 1), `${d.nameZh}（${d.code}）`, result], false, false);
   });
   doc.x = MARGIN;
