@@ -151,6 +151,23 @@ async function checkAccessibility(page: Page) {
   expect(worst.ratio).toBeGreaterThanOrEqual(4.5);
 }
 
+/**
+ * Chinese wherever a person reads: the page's visible text holds no enum code and no ISO instant
+ * (labels come from shared/src/contracts/terms.ts, times as China time 2026-12-07 14:03).
+ */
+async function expectReadable(page: Page) {
+  const text: string = await page.evaluate(() => document.body.innerText);
+  // A file format on a button, and the case numbers' prefixes (GZYY-2026-000001 异议, GZTS- 投诉).
+  const allowed = new Set(['XLSX', 'GZYY', 'GZTS']);
+  const codes = [...text.matchAll(/\b[A-Z][A-Z_]{3,}\b/g)].map((m) => m[0]).filter((w) => !allowed.has(w));
+  const instants = [...text.matchAll(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/g)].map((m) => m[0]);
+  // Access-log actions are codes too (feedback.list); a file name is not.
+  const actions = [...text.matchAll(/\b[a-z]+\.[a-z][A-Za-z.]*\b/g)]
+    .map((m) => m[0])
+    .filter((w) => !/\.(csv|xlsx|pdf|json|txt)$/.test(w));
+  expect([...new Set([...codes, ...instants, ...actions])]).toEqual([]);
+}
+
 async function fitsPhone(page: Page) {
   await page.setViewportSize({ width: 390, height: 844 });
   // Wider elements than the screen, after the page has laid out again. Tables scroll in their own box;
@@ -263,7 +280,8 @@ async function fitsPhone(page: Page) {
     await expect(filed.textContent()).resolves.toContain('已提交');
     expect(decision).toBeTruthy();
 
-    await page.getByTestId('access-log').waitFor();
+    await page.getByTestId('access-log').locator('tbody tr').first().waitFor();
+    await expectReadable(page);
     await checkAccessibility(page);
     await shoot(page, 'portal');
     await fitsPhone(page);
@@ -435,6 +453,7 @@ async function fitsPhone(page: Page) {
     await expect(page.locator('#upload-progress').getAttribute('value')).resolves.toBe('3');
     const rejectedRow = page.getByTestId('verdicts').locator('tr.row-bad');
     await expect(rejectedRow.textContent()).resolves.toMatch(/^4统一社会信用代码\/证件号码：/);
+    await expectReadable(page);
     await shoot(page, 'desk-upload');
     const [rejects] = await Promise.all([
       page.waitForEvent('download'),
@@ -568,6 +587,7 @@ async function fitsPhone(page: Page) {
     book.worksheets.forEach((ws) => ws.eachRow((row) => cells.push(String(row.values))));
     expect(cells.some((c) => c.includes(firstUnit!))).toBe(true);
     await page.getByTestId('chart-complaint-kinds').waitFor();
+    await expectReadable(page);
     await checkAccessibility(page);
     await shoot(page, 'dashboard');
     await fitsPhone(page);

@@ -195,7 +195,7 @@ describe('quarterly assessment through the gateway', () => {
     expect(text.startsWith('\uFEFF层级,排名,代码,名称,地区,得分')).toBe(true);
     const gyLine = text.split('\r\n').find((l) => l.includes(',GZ-520100-D07,'))!;
     expect(gyLine).toContain('55.9');
-    expect(gyLine).toContain('FREQUENT_CERTIFICATE_DEMANDS');
+    expect(gyLine).toContain('应替未替频发');
 
     const xlsx = await get(`/assessment/${QUARTER}.xlsx?regionCode=520100`, await tokenFor({ role: 'ANALYST' }));
     expect(xlsx.status).toBe(200);

@@ -1,6 +1,6 @@
-import { addDays, chinaDate, earliestNormalStart, makeCreditCode } from '@credit/shared';
-import { gql, tokenFor } from '@credit/shared/test';
-import { entities, records, registerSourceUnits, reports, startPlatform, type Platform } from '../platform';
+import { addDays, chinaDate, earliestNormalStart, makeCreditCode, quarterOf } from '@credit/shared';
+import { errorCode, gql, tokenFor, usingMysql } from '@credit/shared/test';
+import { entities, objections, records, registerSourceUnits, reports, startPlatform, type Platform } from '../platform';
 
 /**
  * The plan's default period is one rule (shared/src/contracts/period.ts) read through one variable,
@@ -129,5 +129,89 @@ describe('history and report periods with MAX_REPORT_YEARS=3 for the whole platf
     const r = await historyAndReport(p, 3);
     expect(r.first).toBe(earliestNormalStart(r.today, 3));
     expectSameDates(r);
+  });
+});
+
+describe(`one period rule for dashboards (${usingMysql ? 'MariaDB/MySQL' : 'SQLite'})`, () => {
+  let p: Platform;
+  beforeAll(async () => {
+    p = await startPlatform([entities, records, reports, objections], { SEED_DEMO: 'false' });
+    await registerSourceUnits(p, ['GZ-D07']);
+  });
+  afterAll(() => p.stop());
+
+  it('reads this whole year, or a start before 2020, as far as records go and today, and says so; issuance refuses', async () => {
+    const today = chinaDate();
+    const year = today.slice(0, 4);
+    const [analyst, lead] = await Promise.all([tokenFor({ role: 'ANALYST' }), tokenFor({ role: 'LEAD_DEPARTMENT' })]);
+    const ask = async (query: string, token: string) => {
+      const r = await gql(p.gatewayUrl, query, {}, token);
+      expect(r.errors).toBeUndefined();
+      return r.data!;
+    };
+    const thisYear = `from: "${year}-01-01", to: "${year}-12-31"`;
+    const longAgo = `from: "2015-01-01", to: "${year}-12-31"`;
+    const effective = { from: `${year}-01-01`, to: today };
+    const fromCoverage = { from: '2020-01-01', to: today };
+
+    expect(
+      (await ask(`{ recordStatistics(${thisYear}) { from to records } }`, analyst)).recordStatistics,
+    ).toMatchObject(effective);
+    expect((await ask(`{ recordStatistics(${longAgo}) { from to } }`, analyst)).recordStatistics).toEqual(fromCoverage);
+    expect((await ask(`{ reportStatistics(${thisYear}) { from to total } }`, analyst)).reportStatistics).toMatchObject(
+      effective,
+    );
+    expect((await ask(`{ reportStatistics(${longAgo}) { from to } }`, analyst)).reportStatistics).toEqual(fromCoverage);
+    expect(
+      (await ask(`{ recordQuality(${longAgo}, unitCode: "GZ-D07") { unitCode from to } }`, lead)).recordQuality,
+    ).toEqual([{ unitCode: 'GZ-D07', ...fromCoverage }]);
+    expect((await ask(`{ recordQualityWarnings(${thisYear}) { from to } }`, lead)).recordQualityWarnings).toEqual(
+      effective,
+    );
+    // A quarter in progress runs to today, by the same rule.
+    const quarter = quarterOf(today);
+    expect((await ask(`{ assessment(quarter: "${quarter}") { quarter to } }`, lead)).assessment).toEqual({
+      quarter,
+      to: today,
+    });
+
+    // A period that has not begun holds nothing: refused, naming its start.
+    const ahead = await gql(p.gatewayUrl, `{ recordStatistics(from: "${addDays(today, 1)}") { from } }`, {}, analyst);
+    expect([errorCode(ahead), ahead.errors?.[0]?.extensions?.field]).toEqual(['BAD_USER_INPUT', 'from']);
+
+    // Issuance certifies the whole period: an end after today is refused.
+    const creditCode = makeCreditCode('91', '520100', 84_000_000 + (Date.now() % 900_000));
+    const up = await gql(
+      p.gatewayUrl,
+      'mutation($s: [SubjectInput!]!) { upsertSubjects(subjects: $s) { created } }',
+      {
+        s: [
+          {
+            creditCode,
+            kind: 'ENTERPRISE',
+            name: `期间规则测试有限公司${creditCode.slice(-6)}`,
+            regionCode: '520100',
+            status: 'ACTIVE',
+          },
+        ],
+      },
+      lead,
+    );
+    expect(up.errors).toBeUndefined();
+    const refused = await gql(
+      p.gatewayUrl,
+      ISSUE,
+      {
+        input: {
+          scenario: 'ADMINISTRATIVE_APPROVAL',
+          channel: 'WEBSITE',
+          domains: ['D07'],
+          periodFrom: `${year}-01-01`,
+          periodTo: addDays(today, 1),
+        },
+      },
+      await tokenFor({ role: 'SUBJECT', creditCode }),
+    );
+    expect([errorCode(refused), refused.errors?.[0]?.extensions?.field]).toEqual(['BAD_USER_INPUT', 'input.periodTo']);
   });
 });

@@ -6,6 +6,7 @@ import {
   OBJECTION_ACTION,
   OBJECTION_STATUS,
   OBJECTION_TYPE,
+  REJECT_REASON,
   ROLE,
   term,
   VERDICT,
@@ -366,7 +367,7 @@ function Upload({ session, onDone }: { session: Session; onDone: () => void }) {
               <tr>
                 <th scope="col">行号</th>
                 <th scope="col">原因</th>
-                <th scope="col">原因代码</th>
+                <th scope="col">原因类别</th>
               </tr>
             </thead>
             <tbody>
@@ -374,7 +375,7 @@ function Upload({ session, onDone }: { session: Session; onDone: () => void }) {
                 <tr key={r.line} className="row-bad">
                   <td>{r.line}</td>
                   <td>{r.reasons.map((x) => x.text).join('；')}</td>
-                  <td>{r.reasons.map((x) => x.code).join(' ')}</td>
+                  <td>{[...new Set(r.reasons.map((x) => term(REJECT_REASON, x.code)))].join('、')}</td>
                 </tr>
               ))}
             </tbody>
@@ -418,7 +419,7 @@ function Quality({ version }: { version: number }) {
             {q.lagMedianDays ?? '—'} / {q.lagP90Days ?? '—'} 天；超过 {q.lateThresholdDays} 天 {q.lateRows} 行
           </dd>
           <dt>主要退回原因</dt>
-          <dd>{q.rejectedByReason.map((r) => `${r.reason} ${r.rows}`).join('；') || '—'}</dd>
+          <dd>{q.rejectedByReason.map((r) => `${term(REJECT_REASON, r.reason)} ${r.rows} 行`).join('；') || '—'}</dd>
         </dl>
       )}
     </section>

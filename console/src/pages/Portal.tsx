@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { call, describeError } from '../api/client';
 import {
+  accessActionZh,
   CATEGORY,
   CHANNEL,
+  fmtDay,
   fmtTime,
   isoDate,
   OBJECTION_ACTION,
@@ -10,8 +12,9 @@ import {
   OBJECTION_TYPE,
   RECORD_CHANGE,
   RECORD_FIELD,
+  RECORD_STATUS,
+  REPORT_STATUS,
   ROLE,
-  ACTION,
   SCENARIO,
   term,
   yearsAgo,
@@ -376,9 +379,13 @@ function Reports({ creditCode, profile }: { creditCode: string; profile: Profile
 type Report = NonNullable<PortalReportsQuery['subject']>['reports'][number];
 
 /** A changed field's value as JSON text: strings without their quotes, nothing as —. */
-function shown(json: string | null): string {
+/** A changed field's value as people read it: a status by its label, a flag as 是/否. */
+function shown(field: string, json: string | null): string {
   if (json === null) return '—';
   const v: unknown = JSON.parse(json);
+  if (field === 'status' && typeof v === 'string') return term(RECORD_STATUS, v);
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (Array.isArray(v)) return v.join('、');
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
@@ -428,7 +435,7 @@ function ReportItem({ report, onChange }: { report: Report; onChange: () => void
     <li className="report" data-testid="report">
       <div className="record-head">
         <strong>{report.number}</strong>
-        <span className="tag">{report.status === 'ISSUED' ? '有效' : '已撤销'}</span>
+        <span className="tag">{term(REPORT_STATUS, report.status)}</span>
         {report.supersedes && <span className="tag">重新出具自 {report.supersedes}</span>}
       </div>
       {changes && report.status === 'ISSUED' && (
@@ -455,7 +462,10 @@ function ReportItem({ report, onChange }: { report: Report; onChange: () => void
                 {c.decisionNumber}：{term(RECORD_CHANGE, c.kind)}
                 {c.fields.length > 0 &&
                   `（${c.fields
-                    .map((f) => `${RECORD_FIELD[f.field] ?? f.field} ${shown(f.before)} → ${shown(f.after)}`)
+                    .map(
+                      (f) =>
+                        `${RECORD_FIELD[f.field] ?? f.field} ${shown(f.field, f.before)} → ${shown(f.field, f.after)}`,
+                    )
                     .join('；')}）`}
               </li>
             ))}
@@ -504,7 +514,9 @@ function ReportItem({ report, onChange }: { report: Report; onChange: () => void
       {(report.authorizations ?? []).length > 0 && (
         <div className="muted">
           已授权：
-          {report.authorizations!.map((a) => `${a.partnerId}（至 ${a.until}${a.active ? '' : '，已失效'}）`).join('、')}
+          {report
+            .authorizations!.map((a) => `${a.partnerId}（至 ${fmtDay(a.until)}${a.active ? '' : '，已失效'}）`)
+            .join('、')}
         </div>
       )}
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
@@ -599,7 +611,7 @@ function AccessLog({ creditCode }: { creditCode: string }) {
                 <td>{fmtTime(e.node.at)}</td>
                 <td>{e.node.actor}</td>
                 <td>{term(ROLE, e.node.role)}</td>
-                <td>{term(ACTION, e.node.action)}</td>
+                <td>{accessActionZh(e.node.action)}</td>
               </tr>
             ))}
           </tbody>

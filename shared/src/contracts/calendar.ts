@@ -1,11 +1,11 @@
 import catalogue from './holidays.json';
+import { chinaDate, CST_OFFSET_MS } from './chinaTime';
 
 /**
  * The China calendar every subgraph dates by: Guizhou is on China Standard Time (UTC+8, no
  * daylight saving), so decision dates, report days, periods and deadlines are local calendar days
  * written YYYY-MM-DD.
  */
-const CST_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86_400_000;
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is not). */
@@ -15,13 +15,8 @@ export function isIsoDate(v: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
 
-/** The Guizhou calendar date of an instant (today by default). */
-export const chinaDate = (at: Date = new Date()): string =>
-  new Date(at.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
-
-/** `2026-11-26T01:02:03Z` -> `2026-11-26 09:02`: an instant as people in Guizhou read it (reports, pages). */
-export const chinaTime = (iso: string): string =>
-  new Date(Date.parse(iso) + CST_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+// Kept apart so that the console can bundle them without the holiday catalogue.
+export { chinaDate, chinaTime } from './chinaTime';
 
 /** `2026-03` for an instant, in Guizhou time (statistics group by it). */
 export const chinaMonth = (at: Date): string => chinaDate(at).slice(0, 7);

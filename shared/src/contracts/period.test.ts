@@ -20,7 +20,13 @@ const field = (fn: () => unknown) => {
 const today = '2026-11-26';
 /** Issuance as reports applies it. */
 const issue = (req: PeriodRequest, maxYears = 5) =>
-  resolvePeriod(req, { today, maxYears, fields: ISSUANCE_PERIOD_FIELDS, longerNeedsRequirement: true });
+  resolvePeriod(req, {
+    today,
+    maxYears,
+    fields: ISSUANCE_PERIOD_FIELDS,
+    longerNeedsRequirement: true,
+    futureEnd: 'refuse',
+  });
 /** A history or statistics query as records applies it. */
 const history = (req: PeriodRequest, maxYears = 5) => resolvePeriod(req, { today, maxYears });
 
@@ -83,8 +89,19 @@ describe('one period for histories and reports', () => {
   it('lets a history reach back further than the maximum without a requirement, naming its own fields', () => {
     expect(history({ from: '2020-01-01' })).toMatchObject({ from: '2020-01-01', to: today });
     expect(field(() => history({ from: '2026-02-30' }))).toBe('from');
-    expect(field(() => history({ to: '2027-01-01' }))).toBe('to');
+    expect(field(() => history({ to: '2019-12-31' }))).toBe('to');
     expect(field(() => history({ from: '2026-06-02', to: '2026-06-01' }))).toBe('from');
+  });
+
+  it('reads an end after today as today and a start before 2020 as 2020-01-01 (dashboards); issuance refuses the end', () => {
+    expect(history({ from: '2026-01-01', to: '2026-12-31' })).toMatchObject({ from: '2026-01-01', to: today });
+    expect(history({ from: '2015-01-01', to: '2099-12-31' })).toMatchObject({
+      coverageFrom: COVERAGE_START,
+      to: today,
+    });
+    expect(field(() => issue({ from: '2026-01-01', to: '2026-12-31' }))).toBe('input.periodTo');
+    // A period that has not begun holds nothing to read: refused, naming its start.
+    expect(field(() => history({ from: '2026-11-27', to: '2026-12-31' }))).toBe('from');
   });
 
   it('takes another default start when asked (report statistics: this year)', () => {

@@ -51,17 +51,30 @@ export interface PeriodPolicy {
   longerNeedsRequirement?: boolean;
   /** A default start other than the normal maximum (report statistics: the current year). */
   defaultFrom?: (to: string) => string;
+  /**
+   * What an end after today means: `clamp` (the default; histories, statistics, quality,
+   * warnings, report statistics, the assessment) reads it as today, since what has not happened
+   * counts nothing; `refuse` (issuance) refuses it, since a report certifies the whole period.
+   */
+  futureEnd?: 'clamp' | 'refuse';
 }
 
 export interface ResolvedPeriod {
   /** As requested, or defaulted. */
   from: string;
+  /** As requested (no later than today: see PeriodPolicy.futureEnd), or today. */
   to: string;
   /** The first day records can exist for: `from`, or 2020-01-01 when the request starts earlier. */
   coverageFrom: string;
   /** Who requires a period longer than the normal maximum; null otherwise. */
   requiredByReportUser: string | null;
 }
+
+/** The end a dashboard reads: no later than today. */
+export const effectiveEnd = (to: string, today: string): string => (to > today ? today : to);
+
+/** The start a dashboard reads: no earlier than the first records (COVERAGE_START). */
+export const effectiveStart = (from: string): string => (from < COVERAGE_START ? COVERAGE_START : from);
 
 /** The first day of the longest period that needs no requirement, ending on `to` (to − years + 1 day). */
 export const earliestNormalStart = (to: string, maxYears: number): string => addDays(yearsBefore(to, maxYears), 1);
@@ -71,20 +84,23 @@ const MAX_REQUIRED_BY = 200;
 /**
  * The period rules of the plan, for every period a subgraph resolves: default and normal maximum
  * `maxYears` years ending today (to − years + 1 day, so five years hold five anniversaries, not
- * six); ending no later than today and no earlier than the first records; longer only when
- * someone requires it (issuance); and where records really start (coverageFrom).
+ * six); an end after today read as today (refused by issuance only); ending no earlier than the
+ * first records; longer only when someone requires it (issuance); and where records really start
+ * (coverageFrom, the start dashboards read and return).
  */
 export function resolvePeriod(req: PeriodRequest, policy: PeriodPolicy): ResolvedPeriod {
   const { today, maxYears } = policy;
   const f = policy.fields ?? QUERY_PERIOD_FIELDS;
-  const to = req.to?.trim() || today;
-  if (!isIsoDate(to)) throw badUserInput(f.to, `must be a date YYYY-MM-DD, got "${to}"`);
-  if (to > today) throw badUserInput(f.to, `must not be after today (${today})`);
+  const asked = req.to?.trim() || today;
+  if (!isIsoDate(asked)) throw badUserInput(f.to, `must be a date YYYY-MM-DD, got "${asked}"`);
+  if (asked > today && policy.futureEnd === 'refuse') throw badUserInput(f.to, `must not be after today (${today})`);
+  const to = effectiveEnd(asked, today);
   if (to < COVERAGE_START)
     throw badUserInput(f.to, `records are collected from ${COVERAGE_START}; a period ending earlier holds none`);
   const normalStart = earliestNormalStart(to, maxYears);
   const from = req.from?.trim() || (policy.defaultFrom ? policy.defaultFrom(to) : normalStart);
   if (!isIsoDate(from)) throw badUserInput(f.from, `must be a date YYYY-MM-DD, got "${from}"`);
+  if (from > today) throw badUserInput(f.from, `must not be after today (${today}): the period has not begun`);
   if (from > to) throw badUserInput(f.from, `must not be after ${f.to} (${to})`);
 
   const requiredBy: string | null = req.requiredBy?.trim() || null;
@@ -100,5 +116,5 @@ export function resolvePeriod(req: PeriodRequest, policy: PeriodPolicy): Resolve
       { earliestWithoutRequirement: normalStart },
     );
   }
-  return { from, to, coverageFrom: from < COVERAGE_START ? COVERAGE_START : from, requiredByReportUser: requiredBy };
+  return { from, to, coverageFrom: effectiveStart(from), requiredByReportUser: requiredBy };
 }

@@ -1,5 +1,5 @@
 import { badUserInput } from '../errors';
-import { COVERAGE_START } from './period';
+import { COVERAGE_START, effectiveEnd } from './period';
 
 /** A calendar quarter (季度) of the Guizhou calendar, as the assessment and its exports name it. */
 export interface Quarter {
@@ -31,7 +31,7 @@ export function parseQuarter(value: string | null | undefined, today: string, fi
   const last = `${year}-${LAST_DAY[index - 1]}`;
   if (from > today) throw badUserInput(field, `${year}Q${index} has not begun (today is ${today})`);
   if (last < COVERAGE_START) throw badUserInput(field, `records are collected from ${COVERAGE_START}`);
-  return { label: `${year}Q${index}`, year, index, from, to: last > today ? today : last };
+  return { label: `${year}Q${index}`, year, index, from, to: effectiveEnd(last, today) };
 }
 
 /** The quarter a day falls in. */

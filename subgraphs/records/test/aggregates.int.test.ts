@@ -50,7 +50,7 @@ const STATS = `query($f: String, $t: String, $d: [String!]) { recordStatistics(f
   byDomain { key records repaired } byRegion { key records repaired }
   byCategory { key records repaired } byMonth { key records repaired } } }`;
 const QUALITY = `query($f: String!, $t: String!, $u: String, $late: Int) { recordQuality(from: $f, to: $t, unitCode: $u, lateThresholdDays: $late) {
-  unitCode batches rowsSubmitted accepted created updated unchanged excluded rejected rejectionRate
+  unitCode from to batches rowsSubmitted accepted created updated unchanged excluded rejected rejectionRate
   rejectedByReason { reason rows } newRecords lagMedianDays lagP90Days lateRows lateThresholdDays } }`;
 const WARNINGS = `query($f: String!, $t: String!) { recordQualityWarnings(from: $f, to: $t, lateThresholdDays: 5, rejectionRateThreshold: 0.05) {
   from to warnings { unitCode late highRejectionRate quality { unitCode rowsSubmitted rejected lateRows } }

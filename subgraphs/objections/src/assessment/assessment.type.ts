@@ -118,7 +118,9 @@ export class Assessment {
   @Field()
   from: string;
 
-  @Field({ description: 'Last day counted (today for a quarter in progress)' })
+  @Field({
+    description: 'Last day counted: the end of the quarter, or today for a quarter in progress (shared period rule)',
+  })
   to: string;
 
   @Field(() => String, { nullable: true })

@@ -1,5 +1,12 @@
 import ExcelJS from 'exceljs';
-import { spreadsheetSafeText } from '@credit/shared';
+import {
+  ASSESSMENT_WARNING_ZH,
+  chinaTime,
+  FEEDBACK_KIND_ZH,
+  SCENARIO_SHORT_ZH,
+  spreadsheetSafeText,
+  term,
+} from '@credit/shared';
 import type { AssessedFigures, AssessmentResult, RegionFigures, UnitFigures } from './assessment.service';
 import { FeedbackKind } from '../feedback/feedbackStatus';
 
@@ -38,7 +45,7 @@ const COLUMNS: [string, (r: Row) => Cell][] = [
   ['应替未替已整改', (r) => r.figures.rectified],
   ['投诉超期', (r) => r.figures.complaintsOverdue],
   ['报告签发', (r) => r.reports],
-  ['预警', (r) => r.figures.warnings.join(' ')],
+  ['预警', (r) => r.figures.warnings.map((w) => term(ASSESSMENT_WARNING_ZH, w)).join('、')],
 ];
 
 const count = (f: AssessedFigures, kind: string) => f.complaints.find((c) => c.key === kind)?.count ?? 0;
@@ -88,19 +95,19 @@ export async function assessmentXlsx(a: AssessmentResult): Promise<Buffer> {
     ['季度', a.quarter],
     ['统计区间', `${a.from} 至 ${a.to}`],
     ['地区', a.regionCode ?? '全省'],
-    ['生成时间', a.generatedAt],
+    ['生成时间', chinaTime(a.generatedAt)],
     ['报告签发', a.reportsIssued],
     ['报告撤销', a.reportsRevoked],
     ['报告核验', a.reportsVerified],
     [],
     ['应用场景', '报告签发'],
-    ...a.reportsByScenario.map((s) => [s.key, s.count]),
+    ...a.reportsByScenario.map((s) => [term(SCENARIO_SHORT_ZH, s.key), s.count]),
     [],
     ['应用场景', '报告核验'],
-    ...a.reportsVerifiedByScenario.map((s) => [s.key, s.count]),
+    ...a.reportsVerifiedByScenario.map((s) => [term(SCENARIO_SHORT_ZH, s.key), s.count]),
     [],
     ['咨询投诉类别', '件数'],
-    ...a.complaintsByKind.map((c) => [c.key, c.count]),
+    ...a.complaintsByKind.map((c) => [term(FEEDBACK_KIND_ZH, c.key), c.count]),
   ]);
   for (const [sheet, level] of [
     ['单位', '单位'],

@@ -201,7 +201,7 @@ export class FeedbackDesk {
         unit = await this.registeredUnit(code, given ? 'input.unitCode' : 'input.id', ctx.requestId);
       },
       get note() {
-        return note ?? (unit ? `to unit ${unit.code}` : null);
+        return note ?? (unit ? `转至主管单位 ${unit.code}` : null);
       },
       changes: (f, now) => ({
         unitCode: unit!.code,

@@ -56,9 +56,7 @@ export class OutboxAdministration {
         to: o.status as ObjectionStatus,
         actor: 'service:records',
         role: Role.SERVICE,
-        note: result.version
-          ? `record ${o.recordId} corrected (version ${result.version})`
-          : `record ${o.recordId} corrected`,
+        note: result.version ? `记录已按异议更正（第 ${result.version} 版）` : '记录已按异议更正',
       },
     ]);
   }

@@ -1,4 +1,12 @@
-import { COVERAGE_START, demoSubjects, Role, type Logger, type Principal, type ServiceContext } from '@credit/shared';
+import {
+  COVERAGE_START,
+  demoSubjects,
+  OBJECTION_STATUS_ZH,
+  Role,
+  type Logger,
+  type Principal,
+  type ServiceContext,
+} from '@credit/shared';
 import type { ObjectionsServices } from '../context';
 import { ObjectionEntity } from '../objection/objection.entity';
 import { ObjectionCorrectionAction } from '../correction/correction.type';
@@ -120,7 +128,9 @@ export async function seedDemoObjections(s: ObjectionsServices, logger: Logger):
         recordId: record.id,
         type,
         reason:
-          state === 'SUBMITTED' ? '处罚决定书文号与本单位收到的不一致' : `演示异议（${state}）：记录内容与实际情况不符`,
+          state === 'SUBMITTED'
+            ? '处罚决定书文号与本单位收到的不一致'
+            : `演示异议（${OBJECTION_STATUS_ZH[state]}）：记录内容与实际情况不符`,
         evidence:
           i === 0
             ? [

@@ -195,7 +195,7 @@ export class ObjectionWorkflow {
     if (spec.chain) {
       assertRoleMay(spec.chain, 'SYSTEM');
       const next = nextStatus({ number: o.number, status: to }, spec.chain);
-      steps.push({ action: spec.chain, from: to, to: next, ...SYSTEM, note: `to unit ${o.unitCode}` });
+      steps.push({ action: spec.chain, from: to, to: next, ...SYSTEM, note: `转至数据来源单位 ${o.unitCode}` });
       to = next;
     }
     const changes = { ...(spec.changes?.(o, now) ?? {}), status: to };

@@ -1,3 +1,4 @@
+import { REJECT_REASON_ZH, term } from '@credit/shared';
 import type { RecordRowProblem } from '../submission/rowProblem';
 import type { RecordRow } from '../submission/recordValidation';
 
@@ -93,7 +94,8 @@ export function rejectReason(p: RecordRowProblem, row: RecordRow | undefined): R
   return {
     field: p.field,
     code: p.code,
-    text: explain ? explain(column, value, p.message) : `${column}：${p.message}`,
+    // A code without a sentence of its own still reads in Chinese: its word in the term table.
+    text: explain ? explain(column, value, p.message) : `${column}：${term(REJECT_REASON_ZH, p.code)}${value}`,
   };
 }
 

@@ -41,6 +41,8 @@ export class QualityService {
           code,
           Object.assign(new UnitQuality(), {
             unitCode: code,
+            from,
+            to,
             batches: 0,
             rowsSubmitted: 0,
             accepted: 0,

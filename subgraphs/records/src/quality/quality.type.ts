@@ -14,6 +14,12 @@ export class UnitQuality {
   @Field()
   unitCode: string;
 
+  @Field({ description: 'The effective start: as asked, but no earlier than 2020-01-01 (shared period rule)' })
+  from: string;
+
+  @Field({ description: 'The effective end: as asked, but no later than today (shared period rule)' })
+  to: string;
+
   @Field(() => Int)
   batches: number;
 
@@ -125,10 +131,10 @@ export class RecordNameMismatch {
 
 @ObjectType({ description: 'Early warning for the lead department (数据监测预警)' })
 export class QualityWarnings {
-  @Field()
+  @Field({ description: 'The effective start: as asked, but no earlier than 2020-01-01 (shared period rule)' })
   from: string;
 
-  @Field()
+  @Field({ description: 'The effective end: as asked, but no later than today (shared period rule)' })
   to: string;
 
   @Field(() => Int)

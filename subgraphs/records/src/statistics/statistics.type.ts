@@ -14,10 +14,10 @@ export class StatisticsBucket {
 
 @ObjectType({ description: 'Aggregate counts of records (effective and repaired) with a decision date in the period' })
 export class RecordStatistics {
-  @Field()
+  @Field({ description: 'The effective start: as asked, but no earlier than 2020-01-01 (shared period rule)' })
   from: string;
 
-  @Field()
+  @Field({ description: 'The effective end: as asked, but no later than today (shared period rule)' })
   to: string;
 
   @Field(() => Int)

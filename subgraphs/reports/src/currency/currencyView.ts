@@ -1,4 +1,4 @@
-import { chinaDate } from '@credit/shared';
+import { chinaDate, RECORD_CHANGE_ZH } from '@credit/shared';
 import type { CreditReportEntity } from '../report/report.entity';
 import { VerificationWarning, VerificationWarningCode } from '../verification/verification.type';
 import { RecordFieldChange, ReportChanges, ReportRecordChange } from './currency.type';
@@ -23,12 +23,13 @@ export function changesOf(row: CreditReportEntity): ReportChanges | null {
   });
 }
 
+// The counts on the report row, by the change kind whose label they take.
 const KIND_ZH: [keyof Omit<ReportChanges, 'firstChangedAt' | 'firstChangedOn' | 'total'>, string][] = [
-  ['corrected', '更正'],
-  ['revoked', '撤销'],
-  ['repaired', '信用修复'],
-  ['addedLate', '补报'],
-  ['underObjection', '异议处理中'],
+  ['corrected', RECORD_CHANGE_ZH.CORRECTED],
+  ['revoked', RECORD_CHANGE_ZH.REVOKED],
+  ['repaired', RECORD_CHANGE_ZH.REPAIRED],
+  ['addedLate', RECORD_CHANGE_ZH.ADDED_LATE],
+  ['underObjection', RECORD_CHANGE_ZH.UNDER_OBJECTION],
 ];
 
 export const RECORDS_CHANGED_BANNER = '报告真实，但出具后信用记录已有变化，建议信用主体重新出具';

@@ -1,4 +1,4 @@
-import { chinaDate, chinaTime } from '@credit/shared';
+import { chinaDate, chinaTime, DOMAIN_OUTCOME_ZH, term } from '@credit/shared';
 import { DomainOutcome } from '../report/report.type';
 import { SCENARIO_ZH } from '../report/snapshot';
 import { RECORDS_CHANGED_BANNER, recordsChangedWarning } from '../currency/currencyView';
@@ -48,7 +48,7 @@ export function verifyResult(v: ReportVerification, extra = ''): string {
   const rows = v.domains
     .map(
       (d) =>
-        `<tr><td>${escapeHtml(d.nameZh)}（${escapeHtml(d.code)}）</td><td>${d.outcome === DomainOutcome.NO_RECORD ? '无违法违规记录' : `有违法违规记录（${escapeHtml(d.recordCount)} 条）`}</td></tr>`,
+        `<tr><td>${escapeHtml(d.nameZh)}（${escapeHtml(d.code)}）</td><td>${term(DOMAIN_OUTCOME_ZH, d.outcome)}${d.outcome === DomainOutcome.NO_RECORD ? '' : `（${escapeHtml(d.recordCount)} 条）`}</td></tr>`,
     )
     .join('');
   return page(`${verdict}<p style="font-size:.85em;color:#52606d">${signatures}</p>${superseded}${warnings}
@@ -56,7 +56,7 @@ export function verifyResult(v: ReportVerification, extra = ''): string {
 <tr><th>信用主体</th><td>${escapeHtml(v.subjectName)}</td></tr>
 <tr><th>代码</th><td>${escapeHtml(v.creditCode)}</td></tr>
 <tr><th>报告期间</th><td>${escapeHtml(v.periodFrom)} 至 ${escapeHtml(v.periodTo)}${v.coverageFrom !== v.periodFrom ? `（实际覆盖自 ${escapeHtml(v.coverageFrom)}）` : ''}</td></tr>
-<tr><th>应用场景</th><td>${escapeHtml(SCENARIO_ZH[v.scenario] ?? v.scenario)}</td></tr>
+<tr><th>应用场景</th><td>${escapeHtml(term(SCENARIO_ZH, v.scenario))}</td></tr>
 <tr><th>出具时间</th><td>${escapeHtml(chinaTime(v.issuedAt))}（北京时间）</td></tr></table>
 ${rows ? `<table><tr><th>领域</th><th>结果</th></tr>${rows}</table>` : ''}${extra}
 <p style="font-size:.85em;color:#52606d">记录明细仅向信用主体本人及其授权的报告使用方提供。</p>`);

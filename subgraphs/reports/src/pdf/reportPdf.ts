@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
-import { chinaTime } from '@credit/shared';
+import { chinaDate, chinaTime, DOMAIN_OUTCOME_ZH, RECORD_CATEGORY_ZH, SUBJECT_KIND_ZH, term } from '@credit/shared';
 import QRCode from 'qrcode';
-import { CATEGORY_ZH, CHANNEL_ZH, SCENARIO_ZH, type ReportSnapshot, type SnapshotRecord } from '../report/snapshot';
+import { CHANNEL_ZH, SCENARIO_ZH, type ReportSnapshot, type SnapshotRecord } from '../report/snapshot';
 import { cjkFonts } from './font';
 
 export interface PdfMeta {
@@ -22,14 +22,6 @@ const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 56;
 const CONTENT = A4.width - 2 * MARGIN;
 const FOOTER_SPACE = 40;
-
-const SUBJECT_KIND_ZH: Record<string, string> = {
-  ENTERPRISE: '企业',
-  INDIVIDUAL_BUSINESS: '个体工商户',
-  FARMER_COOPERATIVE: '农民专业合作社',
-  SOCIAL_ORGANIZATION: '社会组织',
-  NATURAL_PERSON: '自然人',
-};
 
 type Doc = PDFKit.PDFDocument;
 
@@ -109,7 +101,7 @@ function domainTable(doc: Doc, snapshot: ReportSnapshot) {
   };
   row(['序号', '领域', '查询结果'], true, true);
   snapshot.domains.forEach((d, i) => {
-    const result = d.outcome === 'NO_RECORD' ? '无违法违规记录' : `有违法违规记录（${d.records.length} 条）`;
+    const result = `${term(DOMAIN_OUTCOME_ZH, d.outcome)}${d.outcome === 'NO_RECORD' ? '' : `（${d.records.length} 条）`}`;
     row([String(i + 1), `${d.nameZh}（${d.code}）`, result], false, false);
   });
   doc.x = MARGIN;
@@ -124,13 +116,13 @@ function recordTitle(r: SnapshotRecord, index: number): string {
 
 function recordLines(r: SnapshotRecord): [string, string][] {
   const lines: [string, string | null][] = [
-    ['类别', `${CATEGORY_ZH[r.category] ?? r.category}${r.simplifiedProcedure ? '（简易程序）' : ''}`],
+    ['类别', `${term(RECORD_CATEGORY_ZH, r.category)}${r.simplifiedProcedure ? '（简易程序）' : ''}`],
     ['决定日期', r.decisionDate],
     ['决定机关', r.decidingAuthority],
     ['违法事实', r.facts],
     ['处理内容', r.penaltyContent],
     ['罚款金额', r.fineAmount ? `${r.fineAmount} 元` : null],
-    ['信用修复', r.repaired ? `已修复${r.repairedAt ? `（${r.repairedAt.slice(0, 10)}）` : ''}` : null],
+    ['信用修复', r.repaired ? `已修复${r.repairedAt ? `（${chinaDate(new Date(r.repairedAt))}）` : ''}` : null],
     ['异议', r.underObjection ? '出具时该记录的异议正在处理中' : null],
   ];
   return lines.filter((l): l is [string, string] => Boolean(l[1]));
@@ -259,15 +251,15 @@ export async function renderReportPdf(s: ReportSnapshot, meta: PdfMeta): Promise
   put('报告编号', s.number);
   put('信用主体', s.subject.name);
   put(s.subject.kind === 'NATURAL_PERSON' ? '身份证号码' : '统一社会信用代码', s.subject.creditCode);
-  put('主体类型', SUBJECT_KIND_ZH[s.subject.kind] ?? s.subject.kind);
+  put('主体类型', term(SUBJECT_KIND_ZH, s.subject.kind));
   put('报告期间', `${s.period.from} 至 ${s.period.to}`);
   if (s.period.coverageFrom !== s.period.from) {
     put('实际覆盖', `${s.period.coverageFrom} 至 ${s.period.to}（违法违规记录自 2020 年起归集）`);
   }
   if (s.period.requiredByReportUser)
     put('期间要求方', `${s.period.requiredByReportUser}（报告使用方明确要求超过五年）`);
-  put('应用场景', SCENARIO_ZH[s.scenario] ?? s.scenario);
-  put('申请渠道', CHANNEL_ZH[s.channel] ?? s.channel);
+  put('应用场景', term(SCENARIO_ZH, s.scenario));
+  put('申请渠道', term(CHANNEL_ZH, s.channel));
   put('出具时间', `${chinaTime(s.issuedAt)}（北京时间）`);
   put('出具机构', s.issuer.name);
   put('签名密钥', meta.keyId);

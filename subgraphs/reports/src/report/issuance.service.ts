@@ -135,6 +135,7 @@ export class ReportIssuance {
         maxYears: this.config.maxYears,
         fields: ISSUANCE_PERIOD_FIELDS,
         longerNeedsRequirement: true,
+        futureEnd: 'refuse',
       },
     );
     // A named matter is checked even when the subject chose the domains itself.

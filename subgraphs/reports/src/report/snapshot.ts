@@ -1,5 +1,7 @@
 import {
   lawfulNonPunishment,
+  RECORD_CHANGE_ZH,
+  RECORD_STATUS_ZH,
   type ReportChannel,
   type ReportScenario,
   type RecordsApi,
@@ -7,8 +9,9 @@ import {
 } from '@credit/shared';
 
 export const SNAPSHOT_FORMAT = 'gz-credit-report/1';
-export const REPAIRED_LABEL = '已修复';
-export const OBJECTION_LABEL = '异议处理中';
+// A record's labels in the signed snapshot, in the words of the term table.
+export const REPAIRED_LABEL = RECORD_STATUS_ZH.REPAIRED;
+export const OBJECTION_LABEL = RECORD_CHANGE_ZH.UNDER_OBJECTION;
 /** The rule of the plan printed on every report (三(一)1). */
 export const EFFECTIVE_DOCUMENT_STATEMENT =
   '本报告仅展示经生效法律文书确认的违法违规行为；除此之外的其他情况均视为无违法违规记录。信用主体行为已依法不予行政处罚的，不列入违法违规记录。';
@@ -134,10 +137,3 @@ export function buildSnapshot(input: SnapshotInput): ReportSnapshot {
     statement: EFFECTIVE_DOCUMENT_STATEMENT,
   };
 }
-
-export const CATEGORY_ZH: Record<string, string> = {
-  ADMINISTRATIVE_PENALTY: '行政处罚',
-  ADMINISTRATIVE_COERCION: '行政强制',
-  SERIOUS_DISHONESTY_LIST: '严重失信主体名单',
-  CRIMINAL_JUDGMENT: '刑事裁判',
-};

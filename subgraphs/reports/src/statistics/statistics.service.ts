@@ -37,7 +37,7 @@ export class StatisticsService {
 
   async counts(from: string | null | undefined, to: string | null | undefined): Promise<ReportCounts> {
     // The shared period rules, with this year as the default start: counts of issuance, not a history.
-    const { from: start, to: end } = resolvePeriod(
+    const { coverageFrom: start, to: end } = resolvePeriod(
       { from, to },
       { today: chinaDate(), maxYears: this.maxYears, defaultFrom: (end) => `${end.slice(0, 4)}-01-01` },
     );

@@ -11,10 +11,10 @@ export class ReportCount {
 
 @ObjectType({ description: 'Issued reports counted, never listed: no subject appears here' })
 export class ReportStatistics {
-  @Field()
+  @Field({ description: 'The effective start: as asked, but no earlier than 2020-01-01 (shared period rule)' })
   from: string;
 
-  @Field()
+  @Field({ description: 'The effective end: as asked, but no later than today (shared period rule)' })
   to: string;
 
   @Field(() => Int)
