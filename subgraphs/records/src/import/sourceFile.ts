@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
-import { csvRows, textLines } from './csv';
+import { csvRows, DEFAULT_RECORD_LIMITS, textLines, type RecordLimits } from './csv';
+import { checkWorkbookSize, DEFAULT_WORKBOOK_LIMITS, type WorkbookLimits } from './workbookSize';
 
 /** What units' office software writes: CSV (UTF-8 with or without BOM, or GB18030), .xlsx, or JSON Lines. */
 export type SourceFormat = 'csv' | 'jsonl' | 'xlsx';
@@ -44,7 +45,10 @@ export async function detectEncoding(file: string): Promise<SourceEncoding> {
   }
 }
 
-/** The file as text chunks; a character split across chunks is carried over, never torn. */
+/**
+ * The file as text chunks; a character split across chunks is carried over, never torn. Bytes that
+ * are not valid in the encoding come out as U+FFFD, which rejects their row (importer.ts).
+ */
 export async function* decodedText(file: string, encoding: SourceEncoding): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding === 'utf8' ? 'utf-8' : 'gb18030');
   let first = true;
@@ -64,7 +68,13 @@ export async function* decodedText(file: string, encoding: SourceEncoding): Asyn
 export interface SourceRow {
   row: number;
   values: string[];
+  /** A cell (its index) or the whole record ('record') was past a limit and cut. */
+  tooLong?: number | 'record';
 }
+
+/** What an import reads at most, per record and per workbook (README, "Import limits"). */
+export type ImportLimits = RecordLimits & WorkbookLimits;
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = { ...DEFAULT_RECORD_LIMITS, ...DEFAULT_WORKBOOK_LIMITS };
 
 /** Text of a workbook cell as the unit typed it: dates as YYYY-MM-DD, numbers as written, rich text flattened. */
 export function cellText(v: ExcelJS.CellValue): string {
@@ -80,7 +90,11 @@ export function cellText(v: ExcelJS.CellValue): string {
 }
 
 /** The first worksheet's rows, streamed (a 100,000-row workbook is never held whole). */
-export async function* sheetRows(file: string): AsyncGenerator<SourceRow> {
+export async function* sheetRows(
+  file: string,
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+): AsyncGenerator<SourceRow> {
+  await checkWorkbookSize(file, limits);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -95,7 +109,9 @@ export async function* sheetRows(file: string): AsyncGenerator<SourceRow> {
       const values: string[] = [];
       for (let i = 1; i < raw.length; i++) values.push(cellText(raw[i]));
       if (values.every((v) => v.trim() === '')) continue;
-      yield { row: row.number, values };
+      const over = values.findIndex((v) => v.length > limits.maxFieldChars);
+      if (over >= 0) values[over] = values[over].slice(0, limits.maxFieldChars);
+      yield over >= 0 ? { row: row.number, values, tooLong: over } : { row: row.number, values };
     }
     return;
   }
@@ -106,22 +122,24 @@ export async function* tableRows(
   file: string,
   format: 'csv' | 'xlsx',
   encoding: SourceEncoding,
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
 ): AsyncGenerator<SourceRow> {
   if (format === 'xlsx') {
-    yield* sheetRows(file);
+    yield* sheetRows(file, limits);
     return;
   }
-  for await (const r of csvRows(decodedText(file, encoding))) yield { row: r.row, values: r.values };
+  yield* csvRows(decodedText(file, encoding), limits);
 }
 
 /** JSON Lines: one object a line, numbered by line. */
 export async function* jsonLines(
   file: string,
   encoding: SourceEncoding,
-): AsyncGenerator<{ line: number; text: string }> {
+  limits: RecordLimits = DEFAULT_RECORD_LIMITS,
+): AsyncGenerator<{ line: number; text: string; tooLong: boolean }> {
   let n = 0;
-  for await (const text of textLines(decodedText(file, encoding))) {
+  for await (const { text, tooLong } of textLines(decodedText(file, encoding), limits.maxRecordChars)) {
     n++;
-    yield { line: n, text };
+    yield { line: n, text, tooLong };
   }
 }
