@@ -52,43 +52,49 @@ const storedFacts = (unitCode: string, decisionNumber: string) =>
     .then((r) => r.facts);
 
 describe(`what an import cannot read is rejected, never stored (${usingMysql ? 'MariaDB/MySQL' : 'SQLite'})`, () => {
-  it('UTF-8 with BOM: invalid bytes in 违法事实 reject the row (ENCODING_INVALID, the column named), the stored decision stays as it was', async () => {
-    const tag = tagged();
-    const unitCode = `GZ-${tag}`;
-    const { file, lines } = await sample(tag, 3);
-    const imports = h.records.app.services.submissions;
-    expect(await importRecords(imports, { file, format: 'csv', submitter: submitter(unitCode) })).toMatchObject({
-      created: 3,
-    });
-    const decision = `黔市监罚〔${tag}〕2号`;
-    const before = await storedFacts(unitCode, decision);
+  it.each([
+    ['with', '\uFEFF'],
+    ['without', ''],
+  ])(
+    'UTF-8 %s BOM: invalid bytes in 违法事实 reject the row (ENCODING_INVALID, the column named), the stored decision stays as it was',
+    async (_with, bom) => {
+      const tag = tagged();
+      const unitCode = `GZ-${tag}`;
+      const { file, lines } = await sample(tag, 3);
+      const imports = h.records.app.services.submissions;
+      expect(await importRecords(imports, { file, format: 'csv', submitter: submitter(unitCode) })).toMatchObject({
+        created: 3,
+      });
+      const decision = `黔市监罚〔${tag}〕2号`;
+      const before = await storedFacts(unitCode, decision);
 
-    // Row 2 corrected in its facts, but with two bytes no UTF-8 text holds: a decoder would store ��.
-    const cells = lines[2].split(',');
-    const [head, tail] = [cells.slice(0, FACTS).join(','), cells.slice(FACTS + 1).join(',')];
-    const broken = Buffer.concat([
-      Buffer.from(`\uFEFF${lines[0]}\r\n${lines[1]}\r\n${head},`),
-      Buffer.from([0xff, 0xfe]),
-      Buffer.from(`，当事人改正后再犯,${tail}\r\n${lines[3]}\r\n`),
-    ]);
-    const garbled = join(h.records.env.DATA_DIR!, `${tag}-garbled.csv`);
-    const rejects = join(h.records.env.DATA_DIR!, `${tag}-rejects.csv`);
-    writeFileSync(garbled, broken);
-    const s = await importRecords(imports, {
-      file: garbled,
-      format: 'csv',
-      submitter: submitter(unitCode),
-      rejectsFile: rejects,
-    });
-    expect(s).toMatchObject({ encoding: 'utf8', rows: 3, created: 0, updated: 0, unchanged: 2, rejected: 1 });
-    expect(await storedFacts(unitCode, decision)).toBe(before);
-    const [, row] = await rejectsOf(rejects);
-    expect(row.slice(0, 3)).toEqual([
-      '3',
-      '违法事实：含有不符合 UTF-8 编码的字节，读出来会是乱码；请用 WPS 或 Excel 打开原文件核对该单元格，另存为“CSV UTF-8”后重新导入',
-      'facts:ENCODING_INVALID',
-    ]);
-  });
+      // Row 2 corrected in its facts, but with two bytes no UTF-8 text holds: a decoder would store ��.
+      const cells = lines[2].split(',');
+      const [head, tail] = [cells.slice(0, FACTS).join(','), cells.slice(FACTS + 1).join(',')];
+      const broken = Buffer.concat([
+        Buffer.from(`${bom}${lines[0]}\r\n${lines[1]}\r\n${head},`),
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(`，当事人改正后再犯,${tail}\r\n${lines[3]}\r\n`),
+      ]);
+      const garbled = join(h.records.env.DATA_DIR!, `${tag}-garbled.csv`);
+      const rejects = join(h.records.env.DATA_DIR!, `${tag}-rejects.csv`);
+      writeFileSync(garbled, broken);
+      const s = await importRecords(imports, {
+        file: garbled,
+        format: 'csv',
+        submitter: submitter(unitCode),
+        rejectsFile: rejects,
+      });
+      expect(s).toMatchObject({ encoding: 'utf8', rows: 3, created: 0, updated: 0, unchanged: 2, rejected: 1 });
+      expect(await storedFacts(unitCode, decision)).toBe(before);
+      const [, row] = await rejectsOf(rejects);
+      expect(row.slice(0, 3)).toEqual([
+        '3',
+        '违法事实：含有不符合 UTF-8 编码的字节，读出来会是乱码；请用 WPS 或 Excel 打开原文件核对该单元格，另存为“CSV UTF-8”后重新导入',
+        'facts:ENCODING_INVALID',
+      ]);
+    },
+  );
 
   it('GB18030: a byte sequence GB18030 does not have rejects its row, the others are imported', async () => {
     const tag = tagged();
@@ -164,5 +170,54 @@ describe(`what an import cannot read is rejected, never stored (${usingMysql ? '
     expect(await h.records.app.services.db.getRepository(RecordEntity).countBy({ sourceUnitCode: `GZ-${tag}` })).toBe(
       0,
     );
+  });
+
+  it('JSON Lines: a line with invalid bytes (ENCODING_INVALID) or over the record limit (LINE_TOO_LONG) is rejected', async () => {
+    const tag = tagged();
+    const unitCode = `GZ-${tag}`;
+    const json = (n: number, facts: string) =>
+      JSON.stringify({
+        decisionNumber: `黔市监罚〔${tag}〕${n}号`,
+        category: 'ADMINISTRATIVE_PENALTY',
+        domainCode: 'D07',
+        creditCode: '91520100210000754L',
+        subjectName: '贵阳乌江医药有限公司',
+        violationType: '虚假宣传',
+        facts,
+        legalBasis: '《广告法》第五十五条',
+        penaltyTypes: ['罚款'],
+        penaltyContent: '罚款5000元',
+        fineAmount: '5000',
+        decisionDate: '2025-03-01',
+        decidingAuthority: '贵州省市场监督管理局',
+        decidingAuthorityCode: '11520100MB1234567P',
+      });
+    const [head, tail] = json(1, '\0').split('\0');
+    const file = join(h.records.env.DATA_DIR!, `${tag}.jsonl`);
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from(head),
+        Buffer.from([0xc3, 0x28]),
+        Buffer.from(`${tail}\n${json(2, '查'.repeat(5_000))}\n${json(3, '发布虚假广告')}\n`),
+      ]),
+    );
+    const rejects = join(h.records.env.DATA_DIR!, `${tag}-rejects.jsonl`);
+    const s = await importRecords(h.records.app.services.submissions, {
+      file,
+      format: 'jsonl',
+      submitter: submitter(unitCode),
+      rejectsFile: rejects,
+      limits: { maxRecordChars: 4_000 },
+    });
+    expect(s).toMatchObject({ encoding: 'utf8', rows: 3, created: 1, rejected: 2 });
+    const lines = readFileSync(rejects, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { 行号: number; 原因代码: string });
+    expect(lines.map((l) => [l.行号, l.原因代码])).toEqual([
+      [1, 'line:ENCODING_INVALID'],
+      [2, 'line:LINE_TOO_LONG'],
+    ]);
   });
 });

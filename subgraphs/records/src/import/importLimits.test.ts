@@ -2,8 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { csvRows, textLines, type CsvRecord } from './csv';
-import { sheetRows } from './sourceFile';
+import { detectEncoding, sheetRows } from './sourceFile';
 import { declareHugeSheet } from '../../test/workbookBomb';
 import { checkWorkbookSize, WorkbookRefused } from './workbookSize';
 
@@ -62,6 +63,24 @@ describe('CSV record limits', () => {
       [10_000, true],
       [7, false],
     ]);
+  });
+});
+
+describe('encoding detection', () => {
+  it('a UTF-8 file without BOM with one damaged cell is still UTF-8; GB18030 Chinese is GB18030', async () => {
+    const utf8 = join(dir, 'damaged.csv');
+    writeFileSync(
+      utf8,
+      Buffer.concat([
+        Buffer.from('行政处罚决定书文号,违法事实\n黔市监罚〔2025〕1号,'),
+        Buffer.from([0xff]),
+        Buffer.from('经查\n'),
+      ]),
+    );
+    expect(await detectEncoding(utf8)).toBe('utf8');
+    const gb = join(dir, 'gb.csv');
+    writeFileSync(gb, iconv.encode('行政处罚决定书文号,违法事实\n黔市监罚〔2025〕1号,经查属实\n', 'gb18030'));
+    expect(await detectEncoding(gb)).toBe('gb18030');
   });
 });
 
