@@ -215,6 +215,15 @@ const SUBMIT = `mutation($records: [RecordInput!]!) { submitRecords(records: $re
       await db.kill();
       const downFrom = unavailable;
       await until(() => unavailable >= downFrom + 50);
+      // The REST routes say the same: an upload while the server is down.
+      const upload = await fetch(`${p.gatewayUrl.replace(/\/graphql$/, '')}/imports?name=a.csv`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${unit}` },
+        body: '行政处罚决定书文号\r\n黔市监罚〔2025〕1号\r\n',
+      });
+      const uploadBody = (await upload.json()) as { errors: { extensions: Record<string, unknown> }[] };
+      const { code, retryable } = uploadBody.errors[0].extensions;
+      expect([upload.status, code, retryable]).toEqual([503, 'SERVICE_UNAVAILABLE', true]);
       const restartedAt = Date.now();
       await db.start();
       const backFrom = ok;
