@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -172,4 +173,19 @@ export async function startApp<A extends { http: Server; shutdown(): Promise<voi
       await dropTestSchemas(env);
     },
   };
+}
+
+/**
+ * The text of a PDF file as poppler's pdftotext sets it out (`-layout` unless other options are
+ * given). A machine without it is told the command that installs it, not `spawnSync pdftotext ENOENT`.
+ */
+export function pdftotext(file: string, options: string[] = ['-layout']): string {
+  try {
+    // env given: the PATH a test sets is the one searched (jest's process.env is its own copy).
+    return execFileSync('pdftotext', [...options, file, '-'], { encoding: 'utf8', env: process.env });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new Error('pdftotext is missing: apt-get install -y poppler-utils');
+    throw err;
+  }
 }

@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeCreditCode } from '@credit/shared';
-import { errorCode, gql, tokenFor } from '@credit/shared/test';
+import { errorCode, gql, tokenFor, pdftotext } from '@credit/shared/test';
 import type { ObjectionsApp } from '@credit/objections';
 import type { RecordsApp } from '@credit/records';
 import { runVerifyReport, verifyReportCredential } from '@credit/reports';
@@ -278,9 +277,7 @@ describe('a report that stays true after it is signed (through the gateway)', ()
     expect(pdf.headers.get('x-report-current')).toBe('false');
     const file = join(mkdtempSync(join(tmpdir(), 'currency-')), 'r.pdf');
     writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
-    expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s/g, '')).toContain(
-      '报告真实，但出具后信用记录已有变化',
-    );
+    expect(pdftotext(file, []).replace(/\s/g, '')).toContain('报告真实，但出具后信用记录已有变化');
   });
 
   it('a revoked record, a repair and a late penalty each mark the report with their kind', async () => {

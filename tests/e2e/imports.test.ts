@@ -7,6 +7,7 @@ import { writeNationalExport } from '../../subgraphs/records/src/import/national
 import { SAMPLE_HEADERS } from '../../subgraphs/records/src/import/sampleCsv';
 import { RecordEntity } from '../../subgraphs/records/src/record/record.entity';
 import { RevisionEntity } from '../../subgraphs/records/src/record/revision.entity';
+import { declareHugeSheet } from '../../subgraphs/records/test/workbookBomb';
 import { entities, records, registerSourceUnits, startPlatform, type Platform } from '../platform';
 
 // A unit's file through the gateway (POST /imports), imported by the records subgraph's importer as a job.
@@ -254,6 +255,66 @@ describe(`uploads through the gateway (${usingMysql ? 'MariaDB/MySQL' : 'SQLite'
     expect(rows[1][1]).toBe('2');
     expect(String(rows[1][2])).toContain('处罚决定日期：早于 2020 年 1 月 1 日');
     expect(rows[1][4]).toBe(`黔市监罚〔${tag}〕1号`);
+  });
+
+  it('rejects rows it cannot read (invalid UTF-8, a 70 KiB cell) without touching the stored decision, and refuses a workbook bomb', async () => {
+    const tag = `EN${Date.now()}`;
+    const row = (n: number, facts: string) =>
+      [
+        `黔市监罚〔${tag}〕${n}号`,
+        '行政处罚',
+        '否',
+        'D07',
+        '贵阳乌江医药有限公司',
+        '法人及非法人组织',
+        '91520100210000754L',
+        '虚假宣传',
+        facts,
+        '《广告法》第五十五条',
+        '罚款',
+        '罚款5000元',
+        '5000',
+        '',
+        '2025-03-01',
+        '',
+        '贵州省市场监督管理局',
+        '11520100MB1234567P',
+        '520100',
+        '',
+      ].join(',');
+    const first = await importFile(
+      'encoding.csv',
+      Buffer.from(
+        `\uFEFF${[SAMPLE_HEADERS.join(','), row(1, '发布虚假广告'), row(2, '发布虚假广告')].join('\r\n')}\r\n`,
+      ),
+    );
+    expect(first).toMatchObject({ status: 'DONE', created: 2 });
+    // Row 1 corrected with bytes no UTF-8 text holds; row 2 with a cell past the 64 Ki-character limit.
+    const [head, tail] = row(1, '\0').split('\0');
+    const bytes = Buffer.concat([
+      Buffer.from(`\uFEFF${SAMPLE_HEADERS.join(',')}\r\n${head}`),
+      Buffer.from([0xc3, 0x28, 0xff]),
+      Buffer.from(`，当事人${tail}\r\n${row(2, '查'.repeat(70 * 1024))}\r\n`),
+    ]);
+    const job = await importFile('encoding.csv', bytes);
+    expect(job).toMatchObject({ status: 'DONE', created: 0, updated: 0, rejected: 2 });
+    expect(job.rejectedRows.map((r) => [r.line, r.reasons.map((x) => `${x.field}:${x.code}`)])).toEqual([
+      [2, ['facts:ENCODING_INVALID']],
+      [3, ['facts:FIELD_TOO_LONG']],
+    ]);
+    const stored = await p.subgraphs.records.app.dataSource
+      .getRepository(RecordEntity)
+      .findOneByOrFail({ sourceUnitCode: 'GZ-D07', decisionNumber: `黔市监罚〔${tag}〕1号` });
+    expect(stored.facts).toBe('发布虚假广告');
+    const res = await fetch(`${origin}${job.rejectsUrl}`, { headers: { authorization: `Bearer ${unit}` } });
+    const lines = (await res.text()).split('\r\n');
+    expect(lines[1]).toMatch(/^2,违法事实：含有不符合 UTF-8 编码的字节，读出来会是乱码.*,facts:ENCODING_INVALID,/);
+
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('行政处罚').addRows([SAMPLE_HEADERS, row(3, '事实').split(',')]);
+    const bomb = await importFile('bomb.xlsx', declareHugeSheet(Buffer.from(await wb.xlsx.writeBuffer())));
+    expect(bomb).toMatchObject({ status: 'FAILED', created: 0, error: { code: 'BAD_USER_INPUT' } });
+    expect(bomb.error!.message).toMatch(/^the workbook unzips to \d+ MiB, more than the 256 MiB an import reads/);
   });
 
   it('lets only the uploading unit read its job, only source units upload, and refuses a file over IMPORT_MAX_BYTES', async () => {

@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chinaTime, makeCreditCode } from '@credit/shared';
-import { errorCode, gql, tokenFor } from '@credit/shared/test';
+import { errorCode, gql, tokenFor, pdftotext } from '@credit/shared/test';
 import { entities, records, reports, startPlatform, type Platform } from '../platform';
 
 let p: Platform;
@@ -81,10 +80,10 @@ const VERIFY = `query($n: String!, $c: String!) { verifyReport(number: $n, verif
   authentic status subjectName periodFrom periodTo scenario detailsVisible domains { code outcome records { decisionNumber } }
 } }`;
 
-function pdftotext(pdf: Buffer): string {
+function pdfText(pdf: Buffer): string {
   const file = join(mkdtempSync(join(tmpdir(), 'e2e-report-')), 'report.pdf');
   writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  return pdftotext(file);
 }
 
 describe('special credit reports through the gateway', () => {
@@ -143,7 +142,7 @@ describe('special credit reports through the gateway', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    const text = pdftotext(Buffer.from(await res.arrayBuffer()));
+    const text = pdfText(Buffer.from(await res.arrayBuffer()));
     expect(text).toContain(subject.name);
     for (const d of report.domains) expect(text).toContain(`${d.nameZh}（${d.code}）`);
     expect(text).toContain('已修复');

@@ -8,9 +8,11 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export const spreadsheetSafeText = (v: string): string => (FORMULA_START.test(v) ? `'${v}` : v);
 
+// A workbook's XML has no bare CR: an escaped CR comes back as LF.
+const ESCAPED_START = /^'[=+\-@\t\r\n]/;
+
 /**
  * The reverse, for a file coming back (a fixed rejects file sent again): an apostrophe before a
  * formula character is the escape above, not the unit's data.
  */
-export const unescapeSpreadsheetText = (v: string): string =>
-  v.startsWith("'") && FORMULA_START.test(v.slice(1)) ? v.slice(1) : v;
+export const unescapeSpreadsheetText = (v: string): string => (ESCAPED_START.test(v) ? v.slice(1) : v);

@@ -57,6 +57,41 @@ describe('a lost database connection', () => {
     expect(isLostDatabaseConnection(Object.assign(new Error('reset'), { code: 'ECONNRESET' }))).toBe(false);
   });
 
+  // mysql2's errors as the pool gives them with MariaDB down or restarting (probed against a closed port),
+  // bare and as TypeORM wraps them (QueryFailedError: driverError; a transaction: cause).
+  it.each([
+    ['refused', { code: 'ECONNREFUSED', errno: -111, fatal: true, message: 'connect ECONNREFUSED 127.0.0.1:3306' }],
+    ['reset', { code: 'ECONNRESET', errno: -104, fatal: true, message: 'read ECONNRESET' }],
+    [
+      'lost',
+      { code: 'PROTOCOL_CONNECTION_LOST', fatal: true, message: 'Connection lost: The server closed the connection.' },
+    ],
+    ['broken pipe', { code: 'EPIPE', errno: -32, fatal: true, message: 'write EPIPE' }],
+    ['timed out', { code: 'ETIMEDOUT', fatal: true, message: 'connect ETIMEDOUT' }],
+    ['shutting down', { code: 'ER_SERVER_SHUTDOWN', errno: 1053, message: 'Server shutdown in progress' }],
+    ['too many connections', { code: 'ER_CON_COUNT_ERROR', errno: 1040, message: 'Too many connections' }],
+    ['pool closed', { message: 'Pool is closed.' }],
+  ])('the database %s, bare or wrapped, is SERVICE_UNAVAILABLE and retryable', (_name, fields) => {
+    const { message, ...rest } = fields as { message: string };
+    const driver = Object.assign(new Error(message), rest);
+    const queryFailed = Object.assign(new Error(message), { name: 'QueryFailedError', driverError: driver, ...rest });
+    const inTransaction = new Error('transaction failed', { cause: driver });
+    const format = createErrorFormatter({ exposeInternals: false });
+    for (const e of [driver, queryFailed, inTransaction]) {
+      expect(isLostDatabaseConnection(e)).toBe(true);
+      const err = new GraphQLError(message, { originalError: e });
+      expect(format({ message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, err)).toEqual({
+        message: 'the database connection was interrupted; nothing of this request was committed, send it again',
+        extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true },
+        path: undefined,
+      });
+    }
+  });
+
+  it('a refused socket of something else than mysql2 (not fatal) is not the database', () => {
+    expect(isLostDatabaseConnection(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }))).toBe(false);
+  });
+
   it('becomes SERVICE_UNAVAILABLE, retryable, revealing nothing of the database', () => {
     const format = createErrorFormatter({ exposeInternals: false });
     const err = new GraphQLError('Connection was killed', { originalError: killed, path: ['submitRecords'] });

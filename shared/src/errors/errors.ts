@@ -103,17 +103,31 @@ export function createErrorFormatter(opts: { exposeInternals: boolean; onInterna
 }
 
 // MariaDB/MySQL errors meaning "this connection is gone", not "this statement is wrong": the transaction
-// was rolled back by the server and the pool replaces the connection, so a retry can succeed.
-const LOST_CONNECTION_ERRNOS = new Set([1053, 1077, 1317, 1927, 2006, 2013, 4031]);
-// Socket-level codes count only on mysql2's fatal errors (other clients' sockets say the same words).
-const LOST_CONNECTION_CODES = new Set(['PROTOCOL_CONNECTION_LOST', 'ECONNRESET', 'EPIPE']);
+// was rolled back by the server and the pool replaces the connection, so a retry can succeed
+// (1040: too many connections, while a restarted server fills up again; 1053: server shutdown).
+const LOST_CONNECTION_ERRNOS = new Set([1040, 1053, 1077, 1317, 1927, 2006, 2013, 4031]);
+// Socket-level codes count only on mysql2's fatal errors (other clients' sockets say the same words):
+// lost or reset mid-statement, or refused / timed out / unreachable while the pool opens a connection
+// to a server that is down or restarting.
+const LOST_CONNECTION_CODES = new Set([
+  'PROTOCOL_CONNECTION_LOST',
+  'ECONNRESET',
+  'EPIPE',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+// mysql2's own words for a connection or pool that can no longer run a statement.
+const LOST_CONNECTION_MESSAGE = /connection is in closed state|^Pool is closed/i;
 
-/** Whether an error (or what it wraps) is a lost or killed database connection. */
+/** Whether an error (or what it wraps) is a lost, refused or killed database connection. */
 export function isLostDatabaseConnection(err: unknown): boolean {
   for (let e = err as Record<string, unknown> | undefined, depth = 0; e && depth < 5; depth++) {
     if (typeof e.errno === 'number' && LOST_CONNECTION_ERRNOS.has(e.errno)) return true;
     if (e.fatal === true && typeof e.code === 'string' && LOST_CONNECTION_CODES.has(e.code)) return true;
-    if (typeof e.message === 'string' && /connection is in closed state/i.test(e.message)) return true;
+    if (typeof e.message === 'string' && LOST_CONNECTION_MESSAGE.test(e.message)) return true;
     e = (e.driverError ?? e.originalError ?? e.cause) as Record<string, unknown> | undefined;
   }
   return false;

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer, BaseContext } from '@apollo/server';
+import { isLostDatabaseConnection } from '../errors/errors';
 import type { Logger } from '../logging/logger';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../logging/logger';
 import { executeGraphQL } from './http/apolloBridge';
@@ -150,8 +151,19 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): S
   const server = createServer((req, res) => {
     handle(req, res).catch((err) => {
       opts.logger.error({ err }, 'unhandled request error');
-      if (!res.headersSent) requestError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', '');
-      else res.end();
+      if (res.headersSent) return void res.end();
+      // A route's statement on a database that is down or restarting: as GraphQL answers it (errors.ts).
+      if (isLostDatabaseConnection(err))
+        return requestError(
+          res,
+          503,
+          'SERVICE_UNAVAILABLE',
+          'the database connection was interrupted; nothing of this request was committed, send it again',
+          requestIdFrom(req.headers[REQUEST_ID_HEADER]),
+          { 'retry-after': '1' },
+          { retryable: true },
+        );
+      requestError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', '');
     });
   });
   server.keepAliveTimeout = 65_000;

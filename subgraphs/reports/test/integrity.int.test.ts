@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { createPrivateKey, createPublicKey, verify as edVerify } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditEntry, closeServer, listen } from '@credit/shared';
-import { dropTestSchemas, errorCode, gql, startApp, tokenFor } from '@credit/shared/test';
+import { dropTestSchemas, errorCode, gql, startApp, tokenFor, pdftotext } from '@credit/shared/test';
 import { createReportsApp, loadReportsEnv, type ReportsApp } from '../src';
 import { canonicalJson } from '../src/integrity/canonical';
 import { signText } from '../src/integrity/signature';
@@ -55,7 +54,7 @@ async function issueAt(url: string, subject: TestSubject, domains = ['D07', 'D14
 const pdfText = (pdf: Buffer): string => {
   const file = join(dir, `r${Date.now()}.pdf`);
   writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  return pdftotext(file);
 };
 
 describe('PDF, verification page and published keys', () => {

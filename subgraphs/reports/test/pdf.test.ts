@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderReportPdf, VERIFY_LINE } from '../src/pdf/reportPdf';
 import { snapshotSubject, sourceRecord } from './sourceRecord';
 import { buildSnapshot, ReportChannel, ReportScenario } from '../src/report/snapshot';
+import { pdftotext } from '@credit/shared/test';
 
 const record = sourceRecord;
 
@@ -56,7 +56,7 @@ const meta = {
 function pagesOf(pdf: Buffer): string[] {
   const file = join(mkdtempSync(join(tmpdir(), 'report-pdf-')), 'r.pdf');
   writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+  return pdftotext(file).split('\f').slice(0, -1);
 }
 
 const DOMAINS = [
@@ -90,7 +90,7 @@ describe('report PDF', () => {
     pdf = await renderReportPdf(snapshot, meta);
     const file = join(mkdtempSync(join(tmpdir(), 'report-pdf-')), 'r.pdf');
     writeFileSync(file, pdf);
-    text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    text = pdftotext(file);
   });
 
   it('holds the title, subject, period with coverage, every chosen domain and the statement', () => {

@@ -169,8 +169,9 @@ export function mapHeaders(headers: string[]): HeaderMap {
 export function csvRow(map: HeaderMap, values: string[], defaults: { domainCode?: string } = {}): RecordRow {
   const row: RecordRow = { category: RecordCategory.ADMINISTRATIVE_PENALTY, domainCode: defaults.domainCode ?? null };
   map.setters.forEach((set, i) => {
-    // A rejects file escapes cells a spreadsheet would run as formulas; the value is the unescaped one.
-    const v = unescapeSpreadsheetText((values[i] ?? '').trim());
+    // A rejects file escapes cells a spreadsheet would run as formulas; the value is the unescaped one,
+    // trimmed again: an escaped tab or CR in front is what the first reading trimmed away.
+    const v = unescapeSpreadsheetText((values[i] ?? '').trim()).trim();
     if (set && v !== '') set(row, v);
   });
   return row;

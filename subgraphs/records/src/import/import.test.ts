@@ -29,9 +29,9 @@ describe('CSV reader', () => {
 
   it('reads JSON Lines across chunks', async () => {
     expect(await collect(textLines(chunks('{"a":1}\n{"b"', ':2}\r\n{"c":3}')))).toEqual([
-      '{"a":1}',
-      '{"b":2}',
-      '{"c":3}',
+      { text: '{"a":1}', tooLong: false },
+      { text: '{"b":2}', tooLong: false },
+      { text: '{"c":3}', tooLong: false },
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { ErrorCode, isMysql, type Logger } from '@credit/shared';
+import { ErrorCode, isLostDatabaseConnection, isMysql, type Logger } from '@credit/shared';
 import { GraphQLError } from 'graphql';
 import { MoreThan, type DataSource } from 'typeorm';
 import type { SubmissionService, Submitter } from '../submission/submission.service';
@@ -237,14 +237,17 @@ export class ImportJobs {
       // A file the reader cannot read (no decision-number column, a broken workbook) is the unit's to
       // fix, as is a conflict with its own upload running at the same time; anything else stays in the log.
       const e = err as Error;
+      const lost = isLostDatabaseConnection(e);
       const code =
         e instanceof UnreadableFileError
           ? ErrorCode.BAD_USER_INPUT
           : e instanceof GraphQLError && e.extensions.code === ErrorCode.CONFLICT
             ? ErrorCode.CONFLICT
-            : ErrorCode.INTERNAL_SERVER_ERROR;
+            : lost
+              ? ErrorCode.SERVICE_UNAVAILABLE
+              : ErrorCode.INTERNAL_SERVER_ERROR;
       const internal = code === ErrorCode.INTERNAL_SERVER_ERROR;
-      if (internal) this.logger.error({ err: e, job: job.id }, 'import job failed');
+      if (internal || lost) this.logger.error({ err: e, job: job.id }, 'import job failed');
       const now = new Date();
       await repo
         .update(
@@ -252,7 +255,12 @@ export class ImportJobs {
           {
             status: 'FAILED',
             errorCode: code,
-            errorMessage: (internal ? 'the import failed; rows written before stay written' : e.message).slice(0, 500),
+            errorMessage: (internal
+              ? 'the import failed; rows written before stay written'
+              : lost
+                ? 'the database connection was interrupted; rows written before stay written: upload the file again'
+                : e.message
+            ).slice(0, 500),
             finishedAt: now,
             updatedAt: now,
           },

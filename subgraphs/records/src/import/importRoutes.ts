@@ -127,7 +127,15 @@ export function importRoutes(
     } catch (err) {
       if (err instanceof GraphQLError && err.extensions.code === ErrorCode.FORBIDDEN)
         return fail(res, 403, ErrorCode.FORBIDDEN, err.message, info);
-      return fail(res, 503, ErrorCode.SERVICE_UNAVAILABLE, 'the register of source units cannot be read now', info);
+      return requestError(
+        res,
+        503,
+        ErrorCode.SERVICE_UNAVAILABLE,
+        'the register of source units cannot be read now; send the file again',
+        info.requestId,
+        { 'cache-control': 'no-store' },
+        { retryable: true },
+      );
     }
     const dir = await mkdtemp(join(tmpdir(), 'credit-import-'));
     const file = join(dir, `upload.${format}`);

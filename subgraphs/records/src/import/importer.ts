@@ -3,9 +3,17 @@ import { MAX_IMPORT_BATCH_ROWS } from '../submission/submission.service';
 import type { RecordRow } from '../submission/recordValidation';
 import { RecordVerdict } from '../submission/submission.inputs';
 import { csvRow, jsonRow, mapHeaders } from './headers';
-import { lineReason, rejectReason, type RejectReason } from './rejectReasons';
+import { cellReason, lineReason, rejectReason, type RejectReason } from './rejectReasons';
 import { rejectsFileSink, type RejectsSink } from './rejectsFile';
-import { detectEncoding, jsonLines, tableRows, type SourceEncoding, type SourceFormat } from './sourceFile';
+import {
+  DEFAULT_IMPORT_LIMITS,
+  detectEncoding,
+  jsonLines,
+  tableRows,
+  type ImportLimits,
+  type SourceEncoding,
+  type SourceFormat,
+} from './sourceFile';
 
 export type ImportFormat = SourceFormat;
 
@@ -24,6 +32,8 @@ export interface ImportOptions {
   rejects?: RejectsSink;
   /** Called after every batch. */
   onProgress?: (s: ImportSummary) => void;
+  /** What a cell, a record and a workbook may hold (DEFAULT_IMPORT_LIMITS; tests lower them). */
+  limits?: Partial<ImportLimits>;
   /** Rows per transaction (default and maximum MAX_IMPORT_BATCH_ROWS). */
   batchSize?: number;
   /**
@@ -63,17 +73,35 @@ interface Numbered {
   broken?: RejectReason;
 }
 
+const ENCODING_NAME: Record<SourceEncoding | 'xlsx', string> = { utf8: 'UTF-8', gb18030: 'GB18030', xlsx: 'UTF-8' };
+// What a decoder puts where the bytes are not valid in the encoding.
+const UNDECODABLE = '\uFFFD';
+
+interface Reading {
+  file: string;
+  format: ImportFormat;
+  encoding: SourceEncoding;
+  limits: ImportLimits;
+}
+
 async function* numberedRows(
-  file: string,
-  format: ImportFormat,
-  encoding: SourceEncoding,
+  { file, format, encoding, limits }: Reading,
   defaults: { domainCode?: string },
   unknown: string[],
   onHeader: (values: string[]) => Promise<void>,
 ): AsyncGenerator<Numbered> {
+  const encodingName = ENCODING_NAME[format === 'xlsx' ? 'xlsx' : encoding];
   if (format === 'jsonl') {
-    for await (const { line, text } of jsonLines(file, encoding)) {
+    for await (const { line, text, tooLong } of jsonLines(file, encoding, limits)) {
+      if (tooLong) {
+        yield { line, values: [text], broken: lineReason('LINE_TOO_LONG', String(limits.maxRecordChars)) };
+        continue;
+      }
       if (!text.trim()) continue;
+      if (text.includes(UNDECODABLE)) {
+        yield { line, values: [text], broken: lineReason('ENCODING_INVALID', encodingName) };
+        continue;
+      }
       try {
         const obj = JSON.parse(text) as unknown;
         if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new Error('not an object');
@@ -85,11 +113,34 @@ async function* numberedRows(
     return;
   }
   let header: ReturnType<typeof mapHeaders> | undefined;
-  for await (const { row, values } of tableRows(file, format, encoding)) {
+  let names: string[] = [];
+  for await (const { row, values, tooLong } of tableRows(file, format, encoding, limits)) {
     if (!header) {
+      if (tooLong !== undefined) throw new Error(`the header row is longer than ${limits.maxRecordChars} characters`);
       header = mapHeaders(values);
+      names = values;
       unknown.push(...header.unknown);
       await onHeader(values);
+      continue;
+    }
+    // Before anything else: a cut row's cell count means nothing, and garbled text must never be stored.
+    if (tooLong === 'record') {
+      yield { line: row, values, broken: lineReason('LINE_TOO_LONG', String(limits.maxRecordChars)) };
+      continue;
+    }
+    if (tooLong !== undefined) {
+      const broken = cellReason(
+        'FIELD_TOO_LONG',
+        names[tooLong] ?? `第 ${tooLong + 1} 列`,
+        String(limits.maxFieldChars),
+      );
+      yield { line: row, values, broken };
+      continue;
+    }
+    const garbled = values.findIndex((v) => v.includes(UNDECODABLE));
+    if (garbled >= 0) {
+      const broken = cellReason('ENCODING_INVALID', names[garbled] ?? `第 ${garbled + 1} 列`, encodingName);
+      yield { line: row, values, broken };
       continue;
     }
     // A workbook drops empty trailing cells; a CSV row must match its header.
@@ -130,14 +181,10 @@ const decisionKey = (row: RecordRow | undefined): string => String(row?.decision
  * far apart they are, so that a re-run of the file finds the file's last word already stored and
  * changes nothing (see SubmissionService.writeRecords).
  */
-async function decisionCounts(
-  file: string,
-  format: ImportFormat,
-  encoding: SourceEncoding,
-): Promise<{ total: number; repeated: Map<string, number> }> {
+async function decisionCounts(reading: Reading): Promise<{ total: number; repeated: Map<string, number> }> {
   const counts = new Map<string, number>();
   let total = 0;
-  for await (const item of readable(numberedRows(file, format, encoding, {}, [], async () => undefined))) {
+  for await (const item of readable(numberedRows(reading, {}, [], async () => undefined))) {
     total++;
     const key = decisionKey(item.row);
     if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -243,21 +290,20 @@ export async function importRecords(submissions: SubmissionService, opts: Import
     }
   };
   try {
-    const { total, repeated } = await decisionCounts(opts.file, opts.format, encoding ?? 'utf8');
+    const reading: Reading = {
+      file: opts.file,
+      format: opts.format,
+      encoding: encoding ?? 'utf8',
+      limits: { ...DEFAULT_IMPORT_LIMITS, ...opts.limits },
+    };
+    const { total, repeated } = await decisionCounts(reading);
     s.total = total;
     // The header goes to the sink after the first reading, so that a failure there is the database's.
     let header: string[] | undefined;
     for await (const item of readable(
-      numberedRows(
-        opts.file,
-        opts.format,
-        encoding ?? 'utf8',
-        domains.length === 1 ? { domainCode: domains[0] } : {},
-        unknownColumns,
-        async (values) => {
-          header = values;
-        },
-      ),
+      numberedRows(reading, domains.length === 1 ? { domainCode: domains[0] } : {}, unknownColumns, async (values) => {
+        header = values;
+      }),
     )) {
       if (header) {
         await sink?.header(header);

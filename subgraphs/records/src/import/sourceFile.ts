@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
-import { csvRows, textLines } from './csv';
+import { csvRows, DEFAULT_RECORD_LIMITS, textLines, type RecordLimits } from './csv';
+import { checkWorkbookSize, DEFAULT_WORKBOOK_LIMITS, type WorkbookLimits } from './workbookSize';
 
 /** What units' office software writes: CSV (UTF-8 with or without BOM, or GB18030), .xlsx, or JSON Lines. */
 export type SourceFormat = 'csv' | 'jsonl' | 'xlsx';
@@ -22,8 +23,10 @@ export function formatOf(file: string, explicit?: string): SourceFormat {
 const SNIFF_BYTES = 64 * 1024;
 
 /**
- * UTF-8 when the file starts with a BOM or its first 64 KiB decode as UTF-8; GB18030 (a superset of
- * GBK and GB2312, what WPS and Excel on Chinese Windows write) otherwise.
+ * UTF-8 when the file starts with a BOM or its first 64 KiB read as UTF-8 (a stray invalid byte, 1 in
+ * 10 of its non-ASCII characters at most, is a damaged cell, which rejects its row, not another
+ * encoding); GB18030 (a superset of GBK and GB2312, what WPS and Excel on Chinese Windows write)
+ * otherwise: GB18030 Chinese read as UTF-8 is invalid at nearly every character.
  */
 export async function detectEncoding(file: string): Promise<SourceEncoding> {
   const handle = await open(file, 'r');
@@ -32,19 +35,25 @@ export async function detectEncoding(file: string): Promise<SourceEncoding> {
     const { bytesRead } = await handle.read(buf, 0, SNIFF_BYTES, 0);
     const head = buf.subarray(0, bytesRead);
     if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf8';
-    try {
-      // stream: true leaves a character cut at the sniff boundary undecoded instead of failing on it.
-      new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-      return 'utf8';
-    } catch {
-      return 'gb18030';
+    // stream: true leaves a character cut at the sniff boundary undecoded instead of counting it.
+    const text = new TextDecoder('utf-8').decode(head, { stream: true });
+    let invalid = 0;
+    let valid = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0xfffd) invalid++;
+      else if (c > 0x7f) valid++;
     }
+    return invalid * 10 <= valid ? 'utf8' : 'gb18030';
   } finally {
     await handle.close();
   }
 }
 
-/** The file as text chunks; a character split across chunks is carried over, never torn. */
+/**
+ * The file as text chunks; a character split across chunks is carried over, never torn. Bytes that
+ * are not valid in the encoding come out as U+FFFD, which rejects their row (importer.ts).
+ */
 export async function* decodedText(file: string, encoding: SourceEncoding): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding === 'utf8' ? 'utf-8' : 'gb18030');
   let first = true;
@@ -64,7 +73,13 @@ export async function* decodedText(file: string, encoding: SourceEncoding): Asyn
 export interface SourceRow {
   row: number;
   values: string[];
+  /** A cell (its index) or the whole record ('record') was past a limit and cut. */
+  tooLong?: number | 'record';
 }
+
+/** What an import reads at most, per record and per workbook (README, "Import limits"). */
+export type ImportLimits = RecordLimits & WorkbookLimits;
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = { ...DEFAULT_RECORD_LIMITS, ...DEFAULT_WORKBOOK_LIMITS };
 
 /** Text of a workbook cell as the unit typed it: dates as YYYY-MM-DD, numbers as written, rich text flattened. */
 export function cellText(v: ExcelJS.CellValue): string {
@@ -80,7 +95,11 @@ export function cellText(v: ExcelJS.CellValue): string {
 }
 
 /** The first worksheet's rows, streamed (a 100,000-row workbook is never held whole). */
-export async function* sheetRows(file: string): AsyncGenerator<SourceRow> {
+export async function* sheetRows(
+  file: string,
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+): AsyncGenerator<SourceRow> {
+  await checkWorkbookSize(file, limits);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -95,7 +114,9 @@ export async function* sheetRows(file: string): AsyncGenerator<SourceRow> {
       const values: string[] = [];
       for (let i = 1; i < raw.length; i++) values.push(cellText(raw[i]));
       if (values.every((v) => v.trim() === '')) continue;
-      yield { row: row.number, values };
+      const over = values.findIndex((v) => v.length > limits.maxFieldChars);
+      if (over >= 0) values[over] = values[over].slice(0, limits.maxFieldChars);
+      yield over >= 0 ? { row: row.number, values, tooLong: over } : { row: row.number, values };
     }
     return;
   }
@@ -106,22 +127,24 @@ export async function* tableRows(
   file: string,
   format: 'csv' | 'xlsx',
   encoding: SourceEncoding,
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
 ): AsyncGenerator<SourceRow> {
   if (format === 'xlsx') {
-    yield* sheetRows(file);
+    yield* sheetRows(file, limits);
     return;
   }
-  for await (const r of csvRows(decodedText(file, encoding))) yield { row: r.row, values: r.values };
+  yield* csvRows(decodedText(file, encoding), limits);
 }
 
 /** JSON Lines: one object a line, numbered by line. */
 export async function* jsonLines(
   file: string,
   encoding: SourceEncoding,
-): AsyncGenerator<{ line: number; text: string }> {
+  limits: RecordLimits = DEFAULT_RECORD_LIMITS,
+): AsyncGenerator<{ line: number; text: string; tooLong: boolean }> {
   let n = 0;
-  for await (const text of textLines(decodedText(file, encoding))) {
+  for await (const { text, tooLong } of textLines(decodedText(file, encoding), limits.maxRecordChars)) {
     n++;
-    yield { line: n, text };
+    yield { line: n, text, tooLong };
   }
 }
