@@ -41,7 +41,6 @@ beforeAll(async () => {
     NODE_ENV: 'production',
     JWT_PUBLIC_KEY_FILE: idp.publicKeyFile,
     DB_URL: 'mysql://unused@127.0.0.1:1/credit',
-    DB_MIGRATE_URL: 'mysql://unused@127.0.0.1:1/credit',
   });
 });
 afterAll(async () => {
