@@ -139,5 +139,17 @@ export const ASSESSMENT_WARNING: Record<string, string> = {
   COMPLAINTS_OVERDUE: '投诉逾期',
   FREQUENT_CERTIFICATE_DEMANDS: '应替未替频发',
 };
+/** Subject kinds (主体类型): the GB 32100 registration categories, as shared/src/validators/subjectKind.ts names them. */
+export const SUBJECT_KIND: Record<string, string> = {
+  ENTERPRISE: '企业',
+  INDIVIDUAL_BUSINESS: '个体工商户',
+  FARMER_COOPERATIVE: '农民专业合作社',
+  SOCIAL_ORGANIZATION: '社会团体',
+  PRIVATE_NON_ENTERPRISE: '民办非企业单位（社会服务机构）',
+  FOUNDATION: '基金会',
+  PUBLIC_INSTITUTION: '事业单位',
+  OTHER_ORGANIZATION: '其他组织',
+  NATURAL_PERSON: '自然人',
+};
 /** The quarter a day falls in, as the assessment names it (2026Q4). */
 export const quarterOf = (d = new Date()) => `${d.getFullYear()}Q${Math.floor(d.getMonth() / 3) + 1}`;

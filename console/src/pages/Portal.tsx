@@ -13,6 +13,7 @@ import {
   ROLE,
   ACTION,
   SCENARIO,
+  SUBJECT_KIND,
   term,
   yearsAgo,
 } from '../api/terms';
@@ -68,6 +69,8 @@ export function Portal({ session }: { session: Session }) {
             <dd data-testid="subject-name">{s.name}</dd>
             <dt>统一社会信用代码</dt>
             <dd>{s.creditCode}</dd>
+            <dt>主体类型</dt>
+            <dd>{term(SUBJECT_KIND, s.kind)}</dd>
             <dt>法定代表人</dt>
             <dd>{s.legalRepresentative ?? '—'}</dd>
             <dt>所属地区</dt>

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { chinaTime } from '@credit/shared';
+import { chinaTime, subjectKindZh } from '@credit/shared';
 import QRCode from 'qrcode';
 import { CATEGORY_ZH, CHANNEL_ZH, SCENARIO_ZH, type ReportSnapshot, type SnapshotRecord } from '../report/snapshot';
 import { cjkFonts } from './font';
@@ -22,14 +22,6 @@ const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 56;
 const CONTENT = A4.width - 2 * MARGIN;
 const FOOTER_SPACE = 40;
-
-const SUBJECT_KIND_ZH: Record<string, string> = {
-  ENTERPRISE: '企业',
-  INDIVIDUAL_BUSINESS: '个体工商户',
-  FARMER_COOPERATIVE: '农民专业合作社',
-  SOCIAL_ORGANIZATION: '社会组织',
-  NATURAL_PERSON: '自然人',
-};
 
 type Doc = PDFKit.PDFDocument;
 
@@ -259,7 +251,7 @@ export async function renderReportPdf(s: ReportSnapshot, meta: PdfMeta): Promise
   put('报告编号', s.number);
   put('信用主体', s.subject.name);
   put(s.subject.kind === 'NATURAL_PERSON' ? '身份证号码' : '统一社会信用代码', s.subject.creditCode);
-  put('主体类型', SUBJECT_KIND_ZH[s.subject.kind] ?? s.subject.kind);
+  put('主体类型', subjectKindZh(s.subject.kind));
   put('报告期间', `${s.period.from} 至 ${s.period.to}`);
   if (s.period.coverageFrom !== s.period.from) {
     put('实际覆盖', `${s.period.coverageFrom} 至 ${s.period.to}（违法违规记录自 2020 年起归集）`);
