@@ -7,3 +7,5 @@ export * from './scenarios';
 export * from './deadlines';
 export * from './quarter';
 export * from './spreadsheetText';
+export * from './unitRegister';
+export * from './subjectName';

@@ -13,7 +13,7 @@ import type { ObjectionsEnv } from './env';
 import { AssessmentService } from './assessment/assessment.service';
 import { AssessmentSources } from './assessment/assessmentSources';
 import { createFeedbackLoaders, type FeedbackLoaders } from './feedback/feedback.loaders';
-import { FeedbackDesk } from './feedback/feedback.service';
+import { FeedbackDesk, type UnitRegister } from './feedback/feedback.service';
 import { ObjectionFiling } from './filing/filing.service';
 import { OutboxAdministration } from './outbox/outboxAdmin.service';
 import { deliverEffect } from './outbox/outbox';
@@ -39,6 +39,8 @@ export interface ObjectionsServices {
   records: RecordsClient;
   worker: OutboxWorker<OutboxEntity, { version?: number }>;
   calendar: WorkingCalendar;
+  /** The source-unit register (entities' copy, cached): it decides whether a unit may act. */
+  units: UnitRegister;
 }
 
 export interface ObjectionsContext extends ServiceContext {
@@ -73,6 +75,7 @@ export function createServices(
     createServiceClient({ url: env.ENTITIES_URL, service: 'objections', auth: authConfigFromEnv(env) }),
     { shared: opts.sharedCache, logger },
   );
+  const units: UnitRegister = (requestId) => entities.sourceUnits(requestId);
   const feedback = new FeedbackDesk(
     db,
     calendar,
@@ -81,7 +84,8 @@ export function createServices(
       unitWorkingDays: env.FEEDBACK_UNIT_WORKING_DAYS,
       evidence: { maxBytes: env.MAX_EVIDENCE_BYTES, maxFiles: env.MAX_EVIDENCE_FILES },
     },
-    (requestId) => entities.sourceUnits(requestId),
+    units,
+    (requestId) => entities.substitutionMatters(requestId),
     clock,
   );
   const assessment = new AssessmentService(
@@ -89,7 +93,7 @@ export function createServices(
     new AssessmentSources(
       recordsCall,
       createServiceClient({ url: env.REPORTS_URL, service: 'objections', auth: authConfigFromEnv(env) }),
-      (requestId) => entities.sourceUnits(requestId),
+      units,
     ),
     clock,
   );
@@ -126,6 +130,7 @@ export function createServices(
     records,
     worker,
     calendar,
+    units,
   };
 }
 

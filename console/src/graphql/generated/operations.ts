@@ -92,9 +92,9 @@ export type FileFeedbackInput = {
   contact?: ContactInput | null | undefined;
   /** CERTIFICATE_STILL_DEMANDED only (required) */
   office?: DemandingOfficeInput | null | undefined;
-  /** CERTIFICATE_STILL_DEMANDED only (required): the matter the certificate was demanded for */
+  /** CERTIFICATE_STILL_DEMANDED only: the matter the certificate was demanded for (required without matterCode) */
   matter?: string | null | undefined;
-  /** CERTIFICATE_STILL_DEMANDED only: the matter's code in the substitution catalogue */
+  /** CERTIFICATE_STILL_DEMANDED only: the matter's code in the substitution catalogue; its name fills an omitted matter */
   matterCode?: string | null | undefined;
   /** CERTIFICATE_STILL_DEMANDED only (required): YYYY-MM-DD the certificate was demanded */
   demandedOn?: string | null | undefined;
