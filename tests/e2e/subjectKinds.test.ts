@@ -1,8 +1,15 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { makeCreditCode, makeResidentId } from '@credit/shared';
-import { gql, tokenFor } from '@credit/shared/test';
+import {
+  dropPlatformAccounts,
+  ensurePlatformAccounts,
+  grantServiceAccess,
+  makeCreditCode,
+  makeResidentId,
+  mysqlTarget,
+} from '@credit/shared';
+import { gql, tokenFor, usingMysql } from '@credit/shared/test';
 import { entities, startPlatform, type Platform } from '../platform';
 
 let p: Platform;
@@ -100,26 +107,65 @@ describe('a subject is of the kind its code says (GB 32100 registration category
   });
 
   it('lists stored subjects whose kind is not their code’s (pnpm subjects:check)', async () => {
-    const legacy = codeOf('12');
-    await upsert([row(legacy)]);
-    // A row registered before the rule: written around the API, as an old release did.
-    await p.subgraphs.entities.app.dataSource.query('UPDATE subject SET kind = ? WHERE creditCode = ?', [
-      'SOCIAL_ORGANIZATION',
-      legacy,
-    ]);
-    const cli = join(__dirname, '../../subgraphs/entities/dist/subject/kindCheckCli.js');
-    const run = promisify(execFile)(process.execPath, [cli], {
-      env: { PATH: process.env.PATH, ...p.env } as NodeJS.ProcessEnv,
-    });
-    const failed = await run.then(
-      () => {
-        throw new Error('subjects:check exited 0 with a mismatch stored');
-      },
-      (err: { code: number; stdout: string }) => err,
-    );
+    const legacy = await legacyRow();
+    const failed = await subjectsCheck(p.env);
     expect(failed.code).toBe(1);
     expect(failed.stdout).toContain(`${legacy}\tSOCIAL_ORGANIZATION\tPUBLIC_INSTITUTION\tKIND_MISMATCH`);
     expect(failed.stdout).toMatch(/SOCIAL_ORGANIZATION -> PUBLIC_INSTITUTION: 1\n/);
     expect(failed.stdout).toMatch(/\d+ subject\(s\) checked, 1 with a kind their code does not have/);
   });
+
+  (usingMysql ? it : it.skip)(
+    '[MySQL pass only: accounts are a MySQL notion] subjects:check runs with the service account, which may not migrate',
+    async () => {
+      const prefix = new URL(p.env.DB_URL!).pathname.slice(1);
+      const users = [`${prefix}_app`, `${prefix}_mig`];
+      const legacy = await legacyRow();
+      try {
+        const accounts = await ensurePlatformAccounts({
+          adminUrl: p.env.DB_URL!,
+          appUser: users[0],
+          appPassword: 'app-password-1',
+          migrateUser: users[1],
+          migratePassword: 'migrate-password-1',
+        });
+        const db = p.subgraphs.entities.app.dataSource;
+        await grantServiceAccess(
+          (sql, params) => db.query(sql, params),
+          mysqlTarget(p.env.DB_URL!, 'entities').database,
+          `${users[0]}@%`,
+        );
+        const out = await subjectsCheck({ ...p.env, DB_URL: accounts.appUrl });
+        expect(out.stderr).toBe('');
+        expect(out.stdout).toContain(`${legacy}\tSOCIAL_ORGANIZATION\tPUBLIC_INSTITUTION`);
+        expect(out.stdout).toMatch(/\d+ subject\(s\) checked, [1-9]\d* with a kind their code does not have/);
+      } finally {
+        await dropPlatformAccounts(p.env.DB_URL!, users);
+      }
+    },
+  );
 });
+
+/** A row registered before the rule: written around the API, as an old release did. */
+async function legacyRow(): Promise<string> {
+  const legacy = codeOf('12');
+  await upsert([row(legacy)]);
+  await p.subgraphs.entities.app.dataSource.query('UPDATE subject SET kind = ? WHERE creditCode = ?', [
+    'SOCIAL_ORGANIZATION',
+    legacy,
+  ]);
+  return legacy;
+}
+
+/** Runs the built CLI (`pnpm subjects:check` without the build) against an environment. */
+async function subjectsCheck(env: Record<string, string | undefined>) {
+  const cli = join(__dirname, '../../subgraphs/entities/dist/subject/kindCheckCli.js');
+  try {
+    const done = await promisify(execFile)(process.execPath, [cli], {
+      env: { PATH: process.env.PATH, ...env } as NodeJS.ProcessEnv,
+    });
+    return { code: 0, ...done };
+  } catch (err) {
+    return err as { code: number; stdout: string; stderr: string };
+  }
+}

@@ -35,6 +35,11 @@ export interface DatabaseOptions {
   logger?: Logger;
   /** Override the SQLite file (tests use a temporary one). */
   sqliteFile?: string;
+  /**
+   * MySQL: open the schema as it is, creating and migrating nothing, so that a read-only tool
+   * (`pnpm subjects:check`) runs with the service account, which may not do either.
+   */
+  asIs?: boolean;
 }
 
 export { mysqlTarget, type MysqlTarget };
@@ -66,9 +71,10 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DataSource> {
       const [rows] = await admin.query('SELECT VERSION() AS v');
       // TypeORM's mariadb driver reads MariaDB's catalogue correctly (defaults, NULLs); same SQL otherwise.
       if (/mariadb/i.test(String((rows as { v: string }[])[0]?.v))) flavour = 'mariadb';
-      await admin.query(
-        `CREATE DATABASE IF NOT EXISTS \`${t.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-      );
+      if (!opts.asIs)
+        await admin.query(
+          `CREATE DATABASE IF NOT EXISTS \`${t.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+        );
     } finally {
       await admin.end();
     }
@@ -91,7 +97,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DataSource> {
       bigNumberStrings: true,
       logger: sqlLogger,
     } as const;
-    if (opts.migrateUrl) {
+    if (opts.migrateUrl && !opts.asIs) {
       // DDL only by the migration account, which then grants the service account its rights.
       const migrator = new DataSource({ ...common, ...node(owner), poolSize: 1 });
       await migrator.initialize();
@@ -110,7 +116,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DataSource> {
       multipleStatements: opts.multipleStatements === true,
     });
     await ds.initialize();
-    if (!opts.migrateUrl) await ds.runMigrations();
+    if (!opts.migrateUrl && !opts.asIs) await ds.runMigrations();
   } else {
     const file = opts.sqliteFile ?? join(resolve(opts.dataDir), `${opts.service}.sqlite`);
     if (file !== ':memory:') mkdirSync(resolve(file, '..'), { recursive: true });

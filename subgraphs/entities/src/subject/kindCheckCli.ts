@@ -13,7 +13,7 @@ entities database of this environment (DB_URL or DATA_DIR) with the service acco
 
 runMain('subjects-check', async () => {
   if (process.argv.length > 2) throw new Error(USAGE);
-  const db = await openEntitiesDatabase(loadEntitiesEnv(process.env));
+  const db = await openEntitiesDatabase(loadEntitiesEnv(process.env), { asIs: true });
   try {
     const { checked, mismatches, byKinds } = await checkStoredKinds(db);
     for (const m of mismatches)
