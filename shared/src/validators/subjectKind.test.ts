@@ -1,3 +1,4 @@
+import { checkCreditCode } from './creditCode';
 import { makeCreditCode, makeResidentId } from './generate';
 import { creditCodeCategory, resolveSubjectKind } from './subjectKind';
 
@@ -17,12 +18,22 @@ describe('resolveSubjectKind', () => {
     });
   });
 
+  it('names NATURAL_PERSON for a resident ID registered as an organisation', () => {
+    let id = '';
+    for (let n = 1; !id || checkCreditCode(id).valid; n++) id = makeResidentId('520102', '19900101', n);
+    expect(resolveSubjectKind(id, 'ENTERPRISE').problem).toMatchObject({
+      field: 'kind',
+      reason: 'KIND_MISMATCH',
+      expected: 'NATURAL_PERSON',
+    });
+  });
+
   it('asks for the kind when a code is valid both as a credit code and as a resident ID', () => {
     // Search the serials for a resident ID whose last character also passes the GB 32100 check.
     let both: string | undefined;
     for (let n = 1; !both && n < 2000; n++) {
       const id = makeResidentId('520102', '19900101', n);
-      if (resolveSubjectKind(id, 'ENTERPRISE').problem?.reason !== 'INVALID_CODE') both = id;
+      if (checkCreditCode(id).valid) both = id;
     }
     // 52… is 民办非企业单位 as a credit code and a Guizhou resident as an ID.
     expect(resolveSubjectKind(both!).problem).toMatchObject({ field: 'kind', reason: 'KIND_REQUIRED' });

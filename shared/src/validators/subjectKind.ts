@@ -151,6 +151,16 @@ export function resolveSubjectKind(raw: string, given?: string | null): SubjectK
   const credit = checkCreditCode(code);
   const byCredit = credit.valid ? kindOfValidCreditCode(code) : undefined;
   if (given) {
+    if (!byCredit && /^\d{17}[\dX]$/.test(code) && checkResidentId(code).valid)
+      return {
+        normalized: code,
+        problem: {
+          field: 'kind',
+          reason: 'KIND_MISMATCH',
+          expected: 'NATURAL_PERSON',
+          message: `must be NATURAL_PERSON (${SUBJECT_KIND_ZH.NATURAL_PERSON}): the code is a resident ID, not a credit code of a ${given}`,
+        },
+      };
     if (!byCredit)
       return {
         normalized: code,
