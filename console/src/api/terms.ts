@@ -20,6 +20,7 @@ import {
   REPORT_STATUS_ZH,
   ROLE_ZH,
   SCENARIO_SHORT_ZH,
+  SUBJECT_KIND_ZH,
   VERDICT_ZH,
 } from '../../../shared/src/contracts/terms';
 
@@ -42,6 +43,7 @@ export const FEEDBACK_KIND = FEEDBACK_KIND_ZH;
 export const FEEDBACK_STATUS = FEEDBACK_STATUS_ZH;
 export const FEEDBACK_ACTION = FEEDBACK_ACTION_ZH;
 export const ASSESSMENT_WARNING = ASSESSMENT_WARNING_ZH;
+export const SUBJECT_KIND = SUBJECT_KIND_ZH;
 
 /** Today and n years back as YYYY-MM-DD (China time is what the API means by a date). */
 export const isoDate = (d = new Date()): string => chinaDate(d);

@@ -16,6 +16,7 @@ import {
   REPORT_STATUS,
   ROLE,
   SCENARIO,
+  SUBJECT_KIND,
   term,
   yearsAgo,
 } from '../api/terms';
@@ -72,6 +73,8 @@ export function Portal({ session }: { session: Session }) {
             <dd data-testid="subject-name">{s.name}</dd>
             <dt>统一社会信用代码</dt>
             <dd>{s.creditCode}</dd>
+            <dt>主体类型</dt>
+            <dd>{term(SUBJECT_KIND, s.kind)}</dd>
             <dt>法定代表人</dt>
             <dd>{s.legalRepresentative ?? '—'}</dd>
             <dt>所属地区</dt>

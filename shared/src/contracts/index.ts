@@ -36,3 +36,5 @@ export {
 export * from './deadlines';
 export * from './quarter';
 export * from './spreadsheetText';
+export * from './unitRegister';
+export * from './subjectName';

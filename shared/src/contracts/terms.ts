@@ -34,11 +34,16 @@ export const CHANNEL_ZH = {
   PARTNER_API: '合作方接口',
 } as const satisfies Record<string, string>;
 
+/** Subject kinds (主体类型): the GB 32100 registration categories (shared/src/validators/subjectKind.ts). */
 export const SUBJECT_KIND_ZH: Record<string, string> = {
   ENTERPRISE: '企业',
   INDIVIDUAL_BUSINESS: '个体工商户',
   FARMER_COOPERATIVE: '农民专业合作社',
-  SOCIAL_ORGANIZATION: '社会组织',
+  SOCIAL_ORGANIZATION: '社会团体',
+  PRIVATE_NON_ENTERPRISE: '民办非企业单位（社会服务机构）',
+  FOUNDATION: '基金会',
+  PUBLIC_INSTITUTION: '事业单位',
+  OTHER_ORGANIZATION: '其他组织',
   NATURAL_PERSON: '自然人',
 };
 

@@ -28,8 +28,11 @@ export const ENTITIES = [
 export const MIGRATIONS = migrations;
 export const SERVICE_NAME = 'entities';
 
-/** The entities database as the command-line tools open it (export:national): the same as the service's. */
-export const openEntitiesDatabase = (env: EntitiesEnv): Promise<DataSource> =>
+/**
+ * The entities database as the command-line tools open it (export:national): the same as the
+ * service's. `asIs` (read-only tools): as it stands, with the service account, migrating nothing.
+ */
+export const openEntitiesDatabase = (env: EntitiesEnv, opts: { asIs?: boolean } = {}): Promise<DataSource> =>
   openDatabase({
     service: SERVICE_NAME,
     entities: ENTITIES,
@@ -37,4 +40,6 @@ export const openEntitiesDatabase = (env: EntitiesEnv): Promise<DataSource> =>
     dbUrl: env.DB_URL,
     dataDir: env.DATA_DIR,
     poolSize: env.DB_POOL_SIZE,
+    // A read-only tool runs with the service account, which may neither create nor migrate a schema.
+    applyMigrations: opts.asIs ? false : undefined,
   });

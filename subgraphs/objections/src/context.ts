@@ -13,7 +13,7 @@ import type { ObjectionsEnv } from './env';
 import { AssessmentService } from './assessment/assessment.service';
 import { AssessmentSources } from './assessment/assessmentSources';
 import { createFeedbackLoaders, type FeedbackLoaders } from './feedback/feedback.loaders';
-import { FeedbackDesk } from './feedback/feedback.service';
+import { FeedbackDesk, type UnitRegister } from './feedback/feedback.service';
 import { ObjectionFiling } from './filing/filing.service';
 import { OutboxAdministration } from './outbox/outboxAdmin.service';
 import { deliverEffect } from './outbox/outbox';
@@ -42,6 +42,8 @@ export interface ObjectionsServices {
   worker: OutboxWorker<OutboxEntity, { version?: number }>;
   /** The working calendar from entities, refreshed before each request. */
   calendar: DeadlineCalendar;
+  /** The source-unit register (entities' copy, cached): it decides whether a unit may act. */
+  units: UnitRegister;
 }
 
 export interface ObjectionsContext extends ServiceContext {
@@ -89,6 +91,7 @@ export function createServices(
     if (moved.objections || moved.complaints)
       logger.info(moved, 'provisional due dates counted again with the new calendar');
   });
+  const units: UnitRegister = (requestId) => entities.sourceUnits(requestId);
   const feedback = new FeedbackDesk(
     db,
     calendar,
@@ -97,7 +100,8 @@ export function createServices(
       unitWorkingDays: env.FEEDBACK_UNIT_WORKING_DAYS,
       evidence: { maxBytes: env.MAX_EVIDENCE_BYTES, maxFiles: env.MAX_EVIDENCE_FILES },
     },
-    (requestId) => entities.sourceUnits(requestId),
+    units,
+    (requestId) => entities.substitutionMatters(requestId),
     clock,
   );
   const assessment = new AssessmentService(
@@ -105,7 +109,7 @@ export function createServices(
     new AssessmentSources(
       recordsCall,
       createServiceClient({ url: env.REPORTS_URL, service: 'objections', auth: authConfigFromEnv(env) }),
-      (requestId) => entities.sourceUnits(requestId),
+      units,
     ),
     clock,
   );
@@ -142,6 +146,7 @@ export function createServices(
     records,
     worker,
     calendar,
+    units,
   };
 }
 

@@ -32,8 +32,10 @@ const UNIT_B = `GZ-B${run}`;
 
 beforeAll(async () => {
   await fake.start();
+  fake.units.push({ ...fake.units[0], code: UNIT_A }, { ...fake.units[0], code: UNIT_B });
   h = await startApp((env) => createObjectionsApp(loadObjectionsEnv(env), { clock: () => now }), {
     RECORDS_URL: fake.url,
+    ENTITIES_URL: fake.url,
     OUTBOX_POLL_MS: '0',
   });
   lead = await leadToken();

@@ -27,6 +27,7 @@ beforeAll(async () => {
   const holidays = ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-16'].join(',');
   h = await startApp((env) => createObjectionsApp(loadObjectionsEnv(env), { clock: () => now }), {
     RECORDS_URL: fake.url,
+    ENTITIES_URL: fake.url,
     OUTBOX_POLL_MS: '0',
     HOLIDAYS: holidays,
     MAKEUP_WORKDAYS: '2026-10-10',

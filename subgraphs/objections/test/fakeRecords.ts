@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { closeServer, listen } from '@credit/shared';
+import { closeServer, demoSourceUnits, listen } from '@credit/shared';
 
 export interface FakeRecord {
   id: string;
@@ -19,7 +19,8 @@ export interface Call {
 /**
  * A stand-in for the records subgraph's internal API (integration tests of objections alone):
  * answers `_entities`, the three idempotent writes and `internalRecordsForSnapshot`, records every
- * call, and can be taken down and brought back on the same port like a real outage.
+ * call, and can be taken down and brought back on the same port like a real outage. It also answers
+ * entities' source-unit register (the demo units; `units` to change it), which decides whether a unit may act.
  */
 export class FakeRecords {
   readonly records = new Map<string, FakeRecord>();
@@ -28,6 +29,7 @@ export class FakeRecords {
   readonly applied = new Map<string, Call>();
   /** Record ids whose writes answer a non-retryable GraphQL error. */
   readonly refusing = new Set<string>();
+  readonly units = demoSourceUnits();
   url = '';
   private port = 0;
   private readonly server: Server = createServer((req, res) => {
@@ -48,6 +50,7 @@ export class FakeRecords {
           'internalClearObjection',
           'internalApplyCorrection',
           'internalRecordsForSnapshot',
+          'sourceUnits',
         ].find((o) => query.includes(o)) ?? 'unknown';
       this.calls.push({ op, variables, role });
       if (role !== 'SERVICE') return send({ errors: [{ message: 'SERVICE only', extensions: { code: 'FORBIDDEN' } }] });
@@ -56,6 +59,8 @@ export class FakeRecords {
           return send({
             data: { _entities: variables.representations.map((r: { id: string }) => this.records.get(r.id) ?? null) },
           });
+        case 'sourceUnits':
+          return send({ data: { sourceUnits: this.units } });
         case 'internalRecordsForSnapshot':
           return send({
             data: {

@@ -17,13 +17,17 @@ import {
 import { FakeRecords } from './fakeRecords';
 
 const fake = new FakeRecords();
+// The unit register stays up while records goes down.
+const register = new FakeRecords();
 let h: Awaited<ReturnType<typeof startApp<ObjectionsApp>>>;
 let lead: string;
 
 beforeAll(async () => {
   await fake.start();
+  await register.start();
   h = await startApp((env) => createObjectionsApp(loadObjectionsEnv(env)), {
     RECORDS_URL: fake.url,
+    ENTITIES_URL: register.url,
     OUTBOX_POLL_MS: '0',
     OUTBOX_MAX_ATTEMPTS: '3',
   });
@@ -32,6 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.stop();
   if (fake.url) await fake.down().catch(() => undefined);
+  await register.down();
 });
 
 const rows = (objectionId: string) =>
@@ -181,6 +186,7 @@ describe(`objection outbox on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =>
   it('runs on its own timer when polling is on, and stops with the app', async () => {
     const own = await startApp((env) => createObjectionsApp(loadObjectionsEnv(env)), {
       RECORDS_URL: fake.url,
+      ENTITIES_URL: register.url,
       OUTBOX_POLL_MS: '50',
     });
     try {

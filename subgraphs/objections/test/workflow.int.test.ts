@@ -36,6 +36,7 @@ beforeAll(async () => {
   await fake.start();
   h = await startApp((env) => createObjectionsApp(loadObjectionsEnv(env), { clock: () => now }), {
     RECORDS_URL: fake.url,
+    ENTITIES_URL: fake.url,
     OUTBOX_POLL_MS: '0',
   });
   lead = await leadToken();

@@ -139,7 +139,9 @@ export async function createReportsApp(
           writes,
           (number) => currency.changesOf([number]),
         ),
-        recognition: new RecognitionService(db, trustedKeys, writes),
+        recognition: new RecognitionService(db, trustedKeys, writes, (code, requestId) =>
+          upstream.registeredName(code, requestId),
+        ),
         statistics: new StatisticsService(db, env.MAX_REPORT_YEARS),
         substitutionMatters: (requestId) => upstream.substitutionMatters(requestId),
         subscriptions: new SubscriptionService(

@@ -92,9 +92,9 @@ export type FileFeedbackInput = {
   contact?: ContactInput | null | undefined;
   /** CERTIFICATE_STILL_DEMANDED only (required) */
   office?: DemandingOfficeInput | null | undefined;
-  /** CERTIFICATE_STILL_DEMANDED only (required): the matter the certificate was demanded for */
+  /** CERTIFICATE_STILL_DEMANDED only: the matter the certificate was demanded for (required without matterCode) */
   matter?: string | null | undefined;
-  /** CERTIFICATE_STILL_DEMANDED only: the matter's code in the substitution catalogue */
+  /** CERTIFICATE_STILL_DEMANDED only: the matter's code in the substitution catalogue; its name fills an omitted matter */
   matterCode?: string | null | undefined;
   /** CERTIFICATE_STILL_DEMANDED only (required): YYYY-MM-DD the certificate was demanded */
   demandedOn?: string | null | undefined;
@@ -268,11 +268,25 @@ export type ResolveObjectionInput = {
   correction?: ObjectionCorrectionInput | null | undefined;
 };
 
+/** Read from the credit code (GB 32100 registration category); a resident ID is a natural person */
 export const SubjectKind = {
+  /** 企业 (91) */
   ENTERPRISE: 'ENTERPRISE',
+  /** 个体工商户 (92) */
   INDIVIDUAL_BUSINESS: 'INDIVIDUAL_BUSINESS',
+  /** 农民专业合作社 (93) */
   FARMER_COOPERATIVE: 'FARMER_COOPERATIVE',
+  /** 社会团体 (51; 13 群众团体) */
   SOCIAL_ORGANIZATION: 'SOCIAL_ORGANIZATION',
+  /** 民办非企业单位 / 社会服务机构 (52) */
+  PRIVATE_NON_ENTERPRISE: 'PRIVATE_NON_ENTERPRISE',
+  /** 基金会 (53) */
+  FOUNDATION: 'FOUNDATION',
+  /** 事业单位 (12; A1 军队事业单位) */
+  PUBLIC_INSTITUTION: 'PUBLIC_INSTITUTION',
+  /** 其他组织: 律师事务所、公证处、宗教活动场所、基层工会、农村集体经济组织等 (19, 2x-8x, 59, A9, Nx, Y1) */
+  OTHER_ORGANIZATION: 'OTHER_ORGANIZATION',
+  /** 自然人 (resident ID) */
   NATURAL_PERSON: 'NATURAL_PERSON'
 } as const;
 

@@ -1,5 +1,6 @@
 import { demoSourceUnits, demoSubjects, newUlid, NO_CATALOGUE_CHANGES, type CatalogueChanges } from '@credit/shared';
 import type { EntityManager } from 'typeorm';
+import { kindMismatchesOf } from '../subject/kindCheck';
 import type { DataSource } from 'typeorm';
 import { SourceUnitEntity } from '../sourceUnit/sourceUnit.entity';
 import { SubjectEntity } from '../subject/subject.entity';
@@ -16,6 +17,9 @@ export async function seedDemoData(
     const matters = await seedDemoMatters(tx);
     if ((await tx.getRepository(SubjectEntity).count()) > 0) return { subjects: 0, sourceUnits: 0, matters };
     const subjects = [...demoSubjects(), ...demoOutOfProvinceSubjects()];
+    // The demo register obeys the rule upsertSubjects applies: each kind is its code's.
+    const wrong = kindMismatchesOf(subjects);
+    if (wrong.length) throw new Error(`demo subject ${wrong[0].creditCode}: kind ${wrong[0].problem.message}`);
     for (let i = 0; i < subjects.length; i += 100)
       await tx.getRepository(SubjectEntity).insert(subjects.slice(i, i + 100));
     const units = demoSourceUnits();

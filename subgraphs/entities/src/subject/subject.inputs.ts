@@ -6,8 +6,11 @@ export class SubjectInput {
   @Field()
   creditCode: string;
 
-  @Field(() => SubjectKind)
-  kind: SubjectKind;
+  @Field(() => SubjectKind, {
+    nullable: true,
+    description: "Read from the credit code when omitted; given, it must be the code's (KIND_MISMATCH otherwise)",
+  })
+  kind?: SubjectKind | null;
 
   @Field()
   name: string;
@@ -48,13 +51,41 @@ export enum RowVerdict {
 }
 registerEnumType(RowVerdict, { name: 'SubjectRowVerdict' });
 
+export enum SubjectRowReason {
+  MISSING_FIELD = 'MISSING_FIELD',
+  INVALID_CODE = 'INVALID_CODE',
+  NOT_A_SUBJECT_CATEGORY = 'NOT_A_SUBJECT_CATEGORY',
+  KIND_MISMATCH = 'KIND_MISMATCH',
+  KIND_REQUIRED = 'KIND_REQUIRED',
+  INVALID_VALUE = 'INVALID_VALUE',
+  UNKNOWN_REGION = 'UNKNOWN_REGION',
+  INVALID_DATE = 'INVALID_DATE',
+  DUPLICATE_IN_BATCH = 'DUPLICATE_IN_BATCH',
+}
+registerEnumType(SubjectRowReason, {
+  name: 'SubjectRowReason',
+  valuesConfig: {
+    NOT_A_SUBJECT_CATEGORY: {
+      description: "the credit code's registration category (11 机关) is not a credit subject",
+    },
+    KIND_MISMATCH: { description: "the kind is not the credit code's registration category; `expected` names it" },
+    KIND_REQUIRED: { description: 'the code is valid both as a credit code and as a resident ID: give the kind' },
+  },
+});
+
 @ObjectType()
 export class RowProblem {
   @Field({ description: 'Input field at fault, e.g. creditCode' })
   field: string;
 
+  @Field(() => SubjectRowReason)
+  code: SubjectRowReason;
+
   @Field()
   message: string;
+
+  @Field(() => SubjectKind, { nullable: true, description: 'KIND_MISMATCH: the kind the credit code calls for' })
+  expected?: SubjectKind | null;
 }
 
 @ObjectType()

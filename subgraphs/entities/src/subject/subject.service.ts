@@ -17,6 +17,7 @@ import { findRegion } from '../region/regionCatalogue';
 import { SubjectEntity } from './subject.entity';
 import {
   RowVerdict,
+  SubjectRowReason,
   SubjectRowResult,
   UpsertSubjectsPayload,
   type SubjectFilter,
@@ -119,7 +120,11 @@ export class SubjectService {
       const { subject, problems } = validateSubjectInput(input);
       const code = subject?.creditCode ?? String(input.creditCode ?? '');
       if (subject && valid.has(code)) {
-        problems.push({ field: 'creditCode', message: `duplicate of row ${valid.get(code)!.index} in this batch` });
+        problems.push({
+          field: 'creditCode',
+          code: SubjectRowReason.DUPLICATE_IN_BATCH,
+          message: `duplicate of row ${valid.get(code)!.index} in this batch`,
+        });
       }
       if (!subject || problems.length > 0) {
         results[index] = { index, creditCode: code, verdict: RowVerdict.REJECTED, reasons: problems };

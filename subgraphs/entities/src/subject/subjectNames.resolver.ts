@@ -19,7 +19,9 @@ const MAX_CODES = 10_000;
 export class SubjectNamesResolver {
   @Directive('@inaccessible')
   @Authorized(Role.SERVICE)
-  @Query(() => [RegisteredSubjectName], { description: 'Internal (records): registered names of these subjects' })
+  @Query(() => [RegisteredSubjectName], {
+    description: 'Internal (records, reports): registered names of these subjects',
+  })
   async internalSubjectNames(
     @Ctx() ctx: EntitiesContext,
     @Arg('creditCodes', () => [String]) creditCodes: string[],

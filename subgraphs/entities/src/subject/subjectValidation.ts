@@ -1,6 +1,6 @@
-import { chinaDate, checkSubjectCode, hasControlCharacters, isIsoDate } from '@credit/shared';
+import { chinaDate, hasControlCharacters, isIsoDate, resolveSubjectKind } from '@credit/shared';
 import { findRegion } from '../region/regionCatalogue';
-import type { RowProblem, SubjectInput } from './subject.inputs';
+import { SubjectRowReason, type RowProblem, type SubjectInput } from './subject.inputs';
 import { SubjectKind, SubjectStatus } from './subject.type';
 
 export interface NormalizedSubject {
@@ -23,11 +23,13 @@ function text(
 ): string | null {
   const v = value?.trim() ?? '';
   if (!v) {
-    if (required) problems.push({ field, message: 'is required' });
+    if (required) problems.push({ field, code: SubjectRowReason.MISSING_FIELD, message: 'is required' });
     return null;
   }
-  if (Array.from(v).length > max) problems.push({ field, message: `must be at most ${max} characters` });
-  if (hasControlCharacters(v)) problems.push({ field, message: 'must not contain control characters' });
+  if (Array.from(v).length > max)
+    problems.push({ field, code: SubjectRowReason.INVALID_VALUE, message: `must be at most ${max} characters` });
+  if (hasControlCharacters(v))
+    problems.push({ field, code: SubjectRowReason.INVALID_VALUE, message: 'must not contain control characters' });
   return v;
 }
 
@@ -37,25 +39,34 @@ export function validateSubjectInput(
   today = new Date(),
 ): { subject?: NormalizedSubject; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
-  const code = checkSubjectCode(
-    input.creditCode ?? '',
-    input.kind === SubjectKind.NATURAL_PERSON ? 'RESIDENT_ID' : 'CREDIT_CODE',
-  );
-  if (!code.valid) {
-    const rule = input.kind === SubjectKind.NATURAL_PERSON ? 'resident ID (GB 11643)' : 'credit code (GB 32100)';
-    problems.push({ field: 'creditCode', message: `invalid ${rule}: ${code.message}` });
+  const code = resolveSubjectKind(input.creditCode ?? '', input.kind);
+  if (code.problem) {
+    const { field, reason, message, expected } = code.problem;
+    problems.push({ field, code: SubjectRowReason[reason], message, expected: expected as SubjectKind | undefined });
   }
   const name = text(problems, 'name', input.name, 200, true);
   const legalRepresentative = text(problems, 'legalRepresentative', input.legalRepresentative, 100, false);
   const registrationAuthority = text(problems, 'registrationAuthority', input.registrationAuthority, 200, false);
   if (!findRegion(input.regionCode ?? ''))
-    problems.push({ field: 'regionCode', message: `unknown region "${input.regionCode}"` });
+    problems.push({
+      field: 'regionCode',
+      code: SubjectRowReason.UNKNOWN_REGION,
+      message: `unknown region "${input.regionCode}"`,
+    });
   let establishedOn: string | null = null;
   if (input.establishedOn) {
     if (!isIsoDate(input.establishedOn))
-      problems.push({ field: 'establishedOn', message: 'must be a real date YYYY-MM-DD' });
+      problems.push({
+        field: 'establishedOn',
+        code: SubjectRowReason.INVALID_DATE,
+        message: 'must be a real date YYYY-MM-DD',
+      });
     else if (input.establishedOn > chinaDate(today))
-      problems.push({ field: 'establishedOn', message: 'must not be in the future' });
+      problems.push({
+        field: 'establishedOn',
+        code: SubjectRowReason.INVALID_DATE,
+        message: 'must not be in the future',
+      });
     else establishedOn = input.establishedOn;
   }
   if (problems.length > 0) return { problems };
@@ -63,7 +74,7 @@ export function validateSubjectInput(
     problems,
     subject: {
       creditCode: code.normalized,
-      kind: input.kind,
+      kind: code.kind as SubjectKind,
       name: name!,
       legalRepresentative,
       regionCode: input.regionCode,

@@ -48,13 +48,15 @@ export class FileFeedbackInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'CERTIFICATE_STILL_DEMANDED only (required): the matter the certificate was demanded for',
+    description:
+      'CERTIFICATE_STILL_DEMANDED only: the matter the certificate was demanded for (required without matterCode)',
   })
   matter?: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: "CERTIFICATE_STILL_DEMANDED only: the matter's code in the substitution catalogue",
+    description:
+      "CERTIFICATE_STILL_DEMANDED only: the matter's code in the substitution catalogue; its name fills an omitted matter",
   })
   matterCode?: string | null;
 

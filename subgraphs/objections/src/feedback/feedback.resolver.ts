@@ -3,6 +3,7 @@ import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Int, Mutation, Quer
 import type { ObjectionsContext } from '../context';
 import { EvidenceAttachment } from '../evidence/evidence.type';
 import { toEvidenceView } from '../evidence/evidenceView';
+import { assertUnitMayAct } from '../units/actingUnit';
 import { FeedbackEntity } from './feedback.entity';
 import { FeedbackFilter, FileFeedbackInput, ForwardFeedbackInput, UnitReplyInput } from './feedback.inputs';
 import { Feedback, FeedbackConnection, FeedbackEvent, FeedbackReceipt } from './feedback.type';
@@ -138,6 +139,7 @@ export class FeedbackResolver {
     @Ctx() ctx: ObjectionsContext,
     @Arg('input', () => UnitReplyInput) input: UnitReplyInput,
   ): Promise<Feedback> {
+    await assertUnitMayAct(ctx);
     return view(ctx, await ctx.services.feedback.reply(ctx, input));
   }
 

@@ -13,6 +13,7 @@ import {
   Role,
   subjectActedFor,
   workingDaysDue,
+  type CatalogueMatter,
   type CatalogueSourceUnit,
   type Principal,
   type ServiceContext,
@@ -30,7 +31,7 @@ import { checkedContact } from './contact';
 import { FeedbackCounterEntity, FeedbackEntity, FeedbackEventEntity } from './feedback.entity';
 import type { FeedbackFilter, FileFeedbackInput, ForwardFeedbackInput, UnitReplyInput } from './feedback.inputs';
 import { FEEDBACK_DEADLINES, type FeedbackDeadlineRules } from './feedbackDeadlines';
-import { checkedParticulars, checkedRegion, UNIT_CODE } from './feedbackFiling';
+import { checkedParticulars, checkedRegion, UNIT_CODE, type DemandParticulars } from './feedbackFiling';
 import { FeedbackAction, FEEDBACK_MACHINE } from './feedbackStateMachine';
 import { FeedbackKind, FeedbackStatus } from './feedbackStatus';
 
@@ -40,6 +41,8 @@ export interface FeedbackRules extends FeedbackDeadlineRules {
 
 /** The source-unit register as entities publishes it (EntitiesCatalogue.sourceUnits). */
 export type UnitRegister = (requestId?: string) => Promise<CatalogueSourceUnit[]>;
+/** The active substitution catalogue as entities publishes it (EntitiesCatalogue.substitutionMatters). */
+export type MatterCatalogue = (requestId?: string) => Promise<CatalogueMatter[]>;
 
 /** GZTS-2026-000042: 贵州投诉, year, sequence within the year. */
 export const formatFeedbackNumber = (year: number, seq: number): string =>
@@ -73,6 +76,7 @@ export class FeedbackDesk {
     private readonly calendar: DueCalendar,
     private readonly rules: FeedbackRules,
     private readonly units: UnitRegister,
+    private readonly matters: MatterCatalogue,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -106,7 +110,7 @@ export class FeedbackDesk {
     const today = chinaDate(now);
     const content = checkedText('input.content', input.content, true)!;
     const contact = checkedContact(input.contact, !p);
-    const particulars = checkedParticulars(input, today);
+    const particulars = await this.namedMatter(checkedParticulars(input, today), ctx.requestId);
     const regionCode = checkedRegion(input.regionCode);
     if (particulars.officeUnitCode)
       await this.registeredUnit(particulars.officeUnitCode, 'input.office.supervisingUnitCode', ctx.requestId);
@@ -315,6 +319,23 @@ export class FeedbackDesk {
 
   private ended(f: FeedbackEntity, now: Date): Partial<FeedbackEntity> {
     return { endedAt: now, dueOn: null, handlingMinutes: minutesBetween(f.filedAt, now) };
+  }
+
+  /**
+   * A catalogue code names the matter: the catalogue's name fills an omitted one. A matter the filer
+   * names goes in as named, catalogued or not (a matter missing from the catalogue is itself worth
+   * a complaint), so only an omitted one needs the catalogue.
+   */
+  private async namedMatter(particulars: DemandParticulars, requestId?: string): Promise<DemandParticulars> {
+    const code = particulars.matterCode;
+    if (!code || particulars.matter) return particulars;
+    const found = (await this.matters(requestId)).find((m) => m.code.toUpperCase() === code.toUpperCase());
+    if (!found)
+      throw badUserInput(
+        'input.matter',
+        `is required: ${code} is not an active matter of the substitution catalogue, which would name it`,
+      );
+    return { ...particulars, matter: found.name, matterCode: found.code };
   }
 
   private async registeredUnit(code: string, field: string, requestId?: string): Promise<CatalogueSourceUnit> {

@@ -17,7 +17,7 @@ export interface DemandParticulars {
 }
 
 /**
- * Checks what a 应替未替 complaint must say (the office, the matter, the day, not in the future) and
+ * Checks what a 应替未替 complaint must say (the office, the matter or its catalogue code, the day, not in the future) and
  * that the other kinds do not carry those fields. Errors name the field, e.g. `input.demandedOn`.
  */
 export function checkedParticulars(input: FileFeedbackInput, today: string): DemandParticulars {
@@ -36,10 +36,11 @@ export function checkedParticulars(input: FileFeedbackInput, today: string): Dem
   const officeUnitCode = input.office.supervisingUnitCode?.trim() || null;
   if (officeUnitCode && !UNIT_CODE.test(officeUnitCode))
     throw badUserInput('input.office.supervisingUnitCode', 'must be a source unit code such as GZ-D07');
-  const matter = checkedText('input.matter', input.matter, true, 200)!;
   const matterCode = input.matterCode?.trim() || null;
   if (matterCode && !MATTER_CODE.test(matterCode))
     throw badUserInput('input.matterCode', 'must be a code of the substitution catalogue (letters, digits, . _ -)');
+  // With a catalogue code the catalogue names the matter (FeedbackDesk.file fills it in).
+  const matter = checkedText('input.matter', input.matter, !matterCode, 200);
   const demandedOn = input.demandedOn?.trim() ?? '';
   if (!demandedOn) throw badUserInput('input.demandedOn', 'is required: the day the certificate was demanded');
   if (!isIsoDate(demandedOn)) throw badUserInput('input.demandedOn', 'must be a date YYYY-MM-DD');

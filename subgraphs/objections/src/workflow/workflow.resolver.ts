@@ -4,6 +4,7 @@ import { Objection } from '../objection/objection.type';
 import { viewForCaller } from '../objection/callerView';
 import { ObjectionEvent } from './objectionEvent.type';
 import { toEventView } from './timeline';
+import { assertUnitMayAct } from '../units/actingUnit';
 import { ResolveObjectionInput } from './workflow.inputs';
 
 @Resolver(() => Objection)
@@ -50,6 +51,7 @@ export class WorkflowResolver {
     @Arg('id', () => ID) id: string,
     @Arg('note', () => String, { nullable: true }) note?: string | null,
   ): Promise<Objection> {
+    await assertUnitMayAct(ctx);
     return viewForCaller(ctx, await ctx.services.objections.startReview(ctx, id, note));
   }
 
@@ -61,6 +63,7 @@ export class WorkflowResolver {
     @Ctx() ctx: ObjectionsContext,
     @Arg('input', () => ResolveObjectionInput) input: ResolveObjectionInput,
   ): Promise<Objection> {
+    await assertUnitMayAct(ctx);
     return viewForCaller(ctx, await ctx.services.objections.resolve(ctx, input));
   }
 

@@ -30,8 +30,5 @@ export class NameMismatchEntity {
   seenAt: Date;
 }
 
-/** Names compared as people read them: brackets of either width and spacing do not count. */
-export const sameSubjectName = (a: string, b: string): boolean => {
-  const norm = (s: string) => s.replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, '').trim();
-  return norm(a) === norm(b);
-};
+// The comparison is shared with reports (recognised external reports).
+export { sameSubjectName } from '@credit/shared';

@@ -1,4 +1,4 @@
-import { actorOf, forbidden, type PrincipalOf, type Role } from '@credit/shared';
+import { activeRegisteredUnit, actorOf, type PrincipalOf, type Role } from '@credit/shared';
 import type { SourceUnitDirectory } from '../catalogue/entitiesDirectory';
 import type { Submitter } from './submission.service';
 
@@ -11,9 +11,7 @@ export async function submitterFor(
   units: SourceUnitDirectory,
   requestId?: string,
 ): Promise<Submitter> {
-  const unit = (await units.sourceUnits()).find((u) => u.code === principal.unitCode);
-  if (!unit) throw forbidden(`unit ${principal.unitCode} is not in the register of source units`);
-  if (!unit.active) throw forbidden(`unit ${principal.unitCode} is deactivated in the register of source units`);
+  const unit = activeRegisteredUnit(await units.sourceUnits(), principal.unitCode);
   const claimed = principal.domains?.length ? new Set(principal.domains) : null;
   const domains = unit.domainCodes.filter((d) => !claimed || claimed.has(d));
   return {

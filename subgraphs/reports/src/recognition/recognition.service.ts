@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { actorOf, audit, badUserInput, checkSubjectCode, type ServiceContext } from '@credit/shared';
+import { actorOf, audit, badUserInput, checkSubjectCode, sameSubjectName, type ServiceContext } from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import { sha256Hex, verifyText } from '../integrity/signature';
 import type { TrustedKey } from '../integrity/signingKeys';
 import type { WriteQueue } from '../report/writeQueue';
 import { RecognitionEntity } from './recognition.entity';
-import { ExternalReportRecognition, RecognitionResult } from './recognition.type';
+import {
+  ExternalReportRecognition,
+  RecognitionResult,
+  RecognitionWarningCode,
+  type RecognitionWarning,
+} from './recognition.type';
+
+/** The name a code is registered under in entities (null: not registered). */
+export type RegisteredName = (creditCode: string, requestId?: string) => Promise<string | null>;
 
 /** The exchange format: the one `CreditReport.document` produces, so provinces read each other's. */
 export interface SignedReportDocument {
@@ -39,7 +47,7 @@ const toView = (e: RecognitionEntity): ExternalReportRecognition =>
   });
 
 const refused = (problem: string) =>
-  Object.assign(new RecognitionResult(), { recognized: false, problem, recognition: null });
+  Object.assign(new RecognitionResult(), { recognized: false, problem, recognition: null, warnings: [] });
 
 /**
  * Responsible for cross-province recognition: a report signed by a trusted province's key is
@@ -50,7 +58,27 @@ export class RecognitionService {
     private readonly db: DataSource,
     private readonly trusted: Map<string, TrustedKey>,
     private readonly writes: WriteQueue,
+    private readonly registeredName: RegisteredName = async () => null,
   ) {}
+
+  /** As imports do: a name other than the register's is accepted, with a warning; no register, no check. */
+  private async nameWarnings(creditCode: string, name: string, requestId?: string): Promise<RecognitionWarning[]> {
+    let registered: string | null;
+    try {
+      registered = await this.registeredName(creditCode, requestId);
+    } catch {
+      return [];
+    }
+    if (registered === null || sameSubjectName(name, registered)) return [];
+    return [
+      {
+        code: RecognitionWarningCode.NAME_MISMATCH,
+        field: 'subjectName',
+        message: `the report names ${creditCode} "${name}", the register "${registered}"`,
+        registeredName: registered,
+      },
+    ];
+  }
 
   async recognize(ctx: ServiceContext, document: string): Promise<RecognitionResult> {
     let doc: SignedReportDocument;
@@ -82,6 +110,7 @@ export class RecognitionService {
       return refused(`key ${doc.kid} belongs to ${key.province}, the report names ${province}`);
     const code = checkSubjectCode(s.subject.creditCode);
     if (!code.valid) return refused(`the subject code is invalid: ${code.message}`);
+    const warnings = await this.nameWarnings(code.normalized, s.subject.name, ctx.requestId);
 
     return this.writes(() =>
       this.db.transaction(async (tx) => {
@@ -94,6 +123,7 @@ export class RecognitionService {
             recognized: true,
             problem: null,
             recognition: toView(existing),
+            warnings,
           });
         }
         const row = repo.create({
@@ -114,7 +144,12 @@ export class RecognitionService {
           subjectCodes: [code.normalized],
           target: `${province}:${s.number}`,
         });
-        return Object.assign(new RecognitionResult(), { recognized: true, problem: null, recognition: toView(row) });
+        return Object.assign(new RecognitionResult(), {
+          recognized: true,
+          problem: null,
+          recognition: toView(row),
+          warnings,
+        });
       }),
     );
   }

@@ -128,6 +128,12 @@ export class ReportIssuance {
           : `${input.channel} is an operator's channel`,
       );
     }
+    // The token's channel claim binds the operator: a window's session cannot issue as a terminal.
+    if (p.role === Role.OPERATOR && p.channel && p.channel !== input.channel) {
+      throw badUserInput('input.channel', `the operator's token is for ${p.channel}: it issues only there`, {
+        tokenChannel: p.channel,
+      });
+    }
     const period = resolvePeriod(
       { from: input.periodFrom, to: input.periodTo, requiredBy: input.requiredByReportUser },
       {
@@ -258,7 +264,9 @@ export class ReportIssuance {
       domains: old.domainCodes,
       periodFrom: addDays(today, -days),
       periodTo: today,
-      channel: channel ?? (old.channel as ReportChannel),
+      channel:
+        channel ??
+        (p.role === Role.OPERATOR && p.channel ? (p.channel as ReportChannel) : (old.channel as ReportChannel)),
       requiredByReportUser: old.requiredByReportUser,
     });
     return this.issue(ctx, input, old);

@@ -46,7 +46,10 @@ export class ReportResolver {
   async reissueReport(
     @Ctx() ctx: ReportsContext,
     @Arg('number') number: string,
-    @Arg('channel', () => ReportChannel, { nullable: true, description: "Default the old report's channel" })
+    @Arg('channel', () => ReportChannel, {
+      nullable: true,
+      description: "Default the old report's channel (an operator's: its token's channel)",
+    })
     channel?: ReportChannel | null,
   ): Promise<CreditReport> {
     const r = await ctx.services.issuance.reissue(ctx, number, channel);

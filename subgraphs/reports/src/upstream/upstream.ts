@@ -38,6 +38,12 @@ export class Upstream {
     return r.internalCommitmentStatus.breaches;
   }
 
+  /** The name the code is registered under; null when it is not registered. */
+  async registeredName(creditCode: string, requestId?: string): Promise<string | null> {
+    const r = await this.entities(EntitiesApi.RegisteredSubjectNamesDocument, { creditCodes: [creditCode] }, requestId);
+    return r.internalSubjectNames.find((s) => s.creditCode === creditCode)?.name ?? null;
+  }
+
   /** The whole catalogue in the plan's order, from the shared catalogue cache. */
   domains(requestId?: string): Promise<CatalogueDomain[]> {
     return this.catalogue.domains(requestId);
