@@ -1,5 +1,6 @@
 import { gql, startApp, usingMysql } from '@credit/shared/test';
 import { createObjectionsApp, loadObjectionsEnv, type ObjectionsApp } from '../src';
+import { ObjectionEntity } from '../src/objection/objection.entity';
 import { OutboxEntity } from '../src/outbox/outbox.entity';
 import {
   aRecord,
@@ -153,6 +154,21 @@ describe(`objection outbox on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =>
     expect(retried.data!.retryObjectionEffects).toBe(1);
     await h.app.drainOutbox();
     expect((await rows(id)).map((r) => r.status)).toEqual(['DELIVERED']);
+  });
+
+  it('answers a filing while records is down SERVICE_UNAVAILABLE, retryable, and writes nothing', async () => {
+    const record = aRecord(fake);
+    const token = await subjectToken(record.creditCode);
+    const before = await h.app.dataSource.getRepository(ObjectionEntity).count();
+    await fake.down();
+    let answer;
+    try {
+      answer = await gql(h.url, FILE, { input: { recordId: record.id, reason: 'x' } }, token);
+    } finally {
+      await fake.up();
+    }
+    expect(answer.errors![0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryable: true });
+    expect(await h.app.dataSource.getRepository(ObjectionEntity).count()).toBe(before);
   });
 
   it('parks a row refused by records at once (retrying cannot fix it)', async () => {

@@ -132,9 +132,9 @@ export class ObjectionFiling {
       if (err instanceof ServiceCallError && err.retryable) {
         // Nothing is written: without the record its owner cannot be checked. The caller retries.
         throw domainError(
-          ErrorCode.INTERNAL_SERVER_ERROR,
+          ErrorCode.SERVICE_UNAVAILABLE,
           'the records service is unavailable; please try again shortly',
-          { retryable: true },
+          { service: 'records', retryable: true },
         );
       }
       throw err;
