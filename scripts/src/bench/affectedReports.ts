@@ -1,7 +1,17 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import * as reports from '@credit/reports';
-import { bulkInsert, checkCreditCode, openDatabase, parseEnv, ReportChannel, ReportScenario } from '@credit/shared';
+import {
+  bulkInsert,
+  checkCreditCode,
+  checkResidentId,
+  creditCodeCategory,
+  openDatabase,
+  parseEnv,
+  ReportChannel,
+  ReportScenario,
+  resolveSubjectKind,
+} from '@credit/shared';
 import { normaliseHeader } from '@credit/records/dist/import/headers';
 import { detectEncoding, formatOf, tableRows } from '@credit/records/dist/import/sourceFile';
 
@@ -39,16 +49,11 @@ function args(argv: string[]): Record<string, string> {
   return out;
 }
 
-const kindOf = (code: string) =>
-  /^\d{17}[\dX]$/.test(code) && !/^(91|92|93|51|11)/.test(code)
-    ? 'NATURAL_PERSON'
-    : code.startsWith('92')
-      ? 'INDIVIDUAL_BUSINESS'
-      : code.startsWith('93')
-        ? 'FARMER_COOPERATIVE'
-        : code.startsWith('51')
-          ? 'SOCIAL_ORGANIZATION'
-          : 'ENTERPRISE';
+// The register's rule (GB 32100 category, or a resident ID); a code valid both ways is taken as an organisation's here.
+const kindOf = (code: string): string =>
+  resolveSubjectKind(code).kind ??
+  creditCodeCategory(code)?.kind ??
+  (checkResidentId(code).valid ? 'NATURAL_PERSON' : 'ENTERPRISE');
 
 /** The file's subjects (the importer's credit-code columns), in order of first appearance. */
 async function subjectsOf(file: string): Promise<string[]> {
