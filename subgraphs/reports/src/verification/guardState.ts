@@ -6,8 +6,10 @@ import { VerificationGuardStateEntity } from './guardState.entity';
 
 // Set once the cache holds every unexpired lock of the database: a lock key it lacks is then no lock,
 // and a lock check costs no database read. A cache that lost its keys (restart, flush) lost this too.
+// It lasts a minute: a lock set while the cache was unreachable (kept in the process and the database)
+// is in the cache again within a minute of its return, at the cost of one query a minute for all replicas.
 const COMPLETE = 'vg:complete';
-const COMPLETE_SECONDS = 86_400;
+const COMPLETE_SECONDS = 60;
 // The in-process fallback copies the locks again this often while the cache stays unreachable (other
 // replicas' locks written meanwhile reach it from the database).
 const LOCAL_COMPLETE_SECONDS = 10;
