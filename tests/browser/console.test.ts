@@ -587,6 +587,12 @@ async function fitsPhone(page: Page) {
     book.worksheets.forEach((ws) => ws.eachRow((row) => cells.push(String(row.values))));
     expect(cells.some((c) => c.includes(firstUnit!))).toBe(true);
     await page.getByTestId('chart-complaint-kinds').waitFor();
+    // The lead department is warned when fewer than 60 days of the working-day calendar are known (issue 28).
+    const coverage = (await gql(p.gatewayUrl, '{ workingCalendarCoverage { short knownThrough } }', {}, lead)).data!
+      .workingCalendarCoverage;
+    expect(await page.getByTestId('calendar-banner').count()).toBe(coverage.short ? 1 : 0);
+    if (coverage.short && coverage.knownThrough)
+      expect(await page.getByTestId('calendar-banner').textContent()).toContain(coverage.knownThrough);
     await expectReadable(page);
     await checkAccessibility(page);
     await shoot(page, 'dashboard');
