@@ -283,7 +283,8 @@ function Upload({ session, onDone }: { session: Session; onDone: () => void }) {
         current = (await (await fileCall(session, `/imports/${current.id}`)).json()) as ImportJob;
         setJob(current);
       }
-      if (current.status === 'FAILED' && current.error) setError(`${current.error.message}（${current.error.code}）`);
+      if (current.status === 'FAILED' && current.error)
+        setError(describeError(new ApiError(current.error.message, current.error.code)));
       onDone();
     } catch (e) {
       setError(describeError(e));

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ROLES } from '../auth/principal';
+import { ErrorCode } from '../errors/errors';
 import { accessActionZh, TERM_TABLES, term } from './terms';
 
 /**
@@ -116,5 +117,12 @@ describe('the term table', () => {
     expect(term(T.OBJECTION_STATUS_ZH, 'NO_SUCH_STATE')).toBe('未知');
     expect(term(T.OBJECTION_STATUS_ZH, null)).toBe('—');
     expect(accessActionZh('nothing.known')).toBe('其他操作');
+  });
+});
+
+describe('refusals', () => {
+  it('every error code has its Chinese meaning for the console', () => {
+    const missing = Object.values(ErrorCode).filter((code) => !T.ERROR_CODE_ZH[code]);
+    expect(missing).toEqual([]);
   });
 });

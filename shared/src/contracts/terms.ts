@@ -310,6 +310,29 @@ const ACCESS_VERB_ZH: Record<string, string> = {
   register: '登记',
 };
 
+/** What a refusal means (extensions.code), the headline the console shows before the API's detail. */
+export const ERROR_CODE_ZH: Record<string, string> = {
+  BAD_USER_INPUT: '填写有误',
+  UNAUTHENTICATED: '请先登录（凭证无效或已过期）',
+  FORBIDDEN: '无权办理此项',
+  NOT_FOUND: '未找到',
+  CONFLICT: '与当前状态冲突，请刷新后再试',
+  RATE_LIMITED: '操作过于频繁，请稍后再试',
+  SUBSTITUTION_NOT_ALLOWED: '该事项不适用以报告代替证明',
+  SERVICE_UNAVAILABLE: '服务暂不可用，请稍后重试',
+  DEPTH_LIMIT_EXCEEDED: '查询层级过深',
+  ALIAS_LIMIT_EXCEEDED: '查询别名过多',
+  ROOT_FIELD_LIMIT_EXCEEDED: '一次查询的项目过多',
+  COST_LIMIT_EXCEEDED: '查询过大',
+  PAYLOAD_TOO_LARGE: '提交内容过大',
+  PERSISTED_QUERY_NOT_ALLOWED: '不接受该查询',
+  BAD_REQUEST: '请求格式有误',
+  PERSISTED_QUERY_HASH_MISMATCH: '查询摘要不符',
+  OPERATION_NOT_SUPPORTED: '不支持该类操作',
+  VERIFICATION_LOCKED: '核验错误次数过多，已暂时锁定',
+  INTERNAL_SERVER_ERROR: '系统内部错误，请稍后重试',
+};
+
 /** `objection.uphold` -> 认定成立异议: the table's wording, else its object and verb, else 其他操作. */
 export function accessActionZh(action: string): string {
   const own = ACCESS_ACTION_ZH[action];
@@ -349,6 +372,7 @@ export const TERM_TABLES = {
   VERIFICATION_WARNING_ZH,
   ASSESSMENT_WARNING_ZH,
   ACCESS_ACTION_ZH,
+  ERROR_CODE_ZH,
 } as const;
 
 /** A code as people read it: its label, 未知 for a code the table lacks (never the code), — for none. */
