@@ -57,4 +57,8 @@ export const fmtTime = (iso: string) => chinaTime(iso);
 /** The Guizhou day of an instant from the API (an authorization runs to the end of it). */
 export const fmtDay = (iso: string) => chinaDate(new Date(iso));
 /** The quarter a day falls in, as the assessment names it (2026Q4). */
-export const quarterOf = (d = new Date()) => `${d.getFullYear()}Q${Math.floor(d.getMonth() / 3) + 1}`;
+export const quarterOf = (d = new Date()) => {
+  // China time, as the assessment counts quarters (a browser elsewhere would be a day off at the edge).
+  const [year, month] = chinaDate(d).split('-').map(Number);
+  return `${year}Q${Math.floor((month - 1) / 3) + 1}`;
+};
