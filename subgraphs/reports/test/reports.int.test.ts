@@ -153,12 +153,15 @@ describe(`reports subgraph on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =>
         await issue(await newSubject(s), { creditCode: '91520000214434146Q', channel: 'SERVICE_WINDOW' }, operator),
       ),
     ).toBe('BAD_USER_INPUT');
-    const unknown = await issue(
+    const unknown = await issue(subject, { creditCode: '91520000214434146R', channel: 'SERVICE_WINDOW' }, operator);
+    expect(errorCode(unknown)).toBe('NOT_FOUND');
+    // The token's channel binds what the operator issues (issue 28: a window cannot issue as a kiosk).
+    const otherChannel = await issue(
       subject,
-      { creditCode: '91520000214434146R', channel: 'SELF_SERVICE_TERMINAL' },
+      { creditCode: subject.creditCode, channel: 'SELF_SERVICE_TERMINAL' },
       operator,
     );
-    expect(errorCode(unknown)).toBe('NOT_FOUND');
+    expect(otherChannel.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.channel' });
   });
 
   it('never changes a report after issuance, whatever happens to the records', async () => {
