@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { csvRows, textLines, type CsvRecord } from './csv';
 import { detectEncoding, sheetRows } from './sourceFile';
-import { declareHugeSheet } from '../../test/workbookBomb';
+import { declareHugeSheet, understateSizes } from '../../test/workbookBomb';
 import { checkWorkbookSize, WorkbookRefused } from './workbookSize';
 
 const dir = mkdtempSync(join(tmpdir(), 'import-limits-'));
@@ -130,6 +130,18 @@ describe('workbook size, checked from the zip directory before parsing', () => {
     const before = process.memoryUsage().rss;
     await expect(collect(sheetRows(file))).rejects.toThrow(/the workbook unzips to 4\d{3} MiB, more than the 256 MiB/);
     expect(process.memoryUsage().rss - before).toBeLessThan(50 * 1024 * 1024);
+  });
+
+  it('refuses a workbook whose directory understates its sizes, by counting what it inflates, in bounded memory', async () => {
+    const file = join(dir, 'liar.xlsx');
+    await workbook(file, 'c'.repeat(8 * 1024 * 1024));
+    writeFileSync(file, understateSizes(readFileSync(file)));
+    const limits = { maxInflatedBytes: 2 * 1024 * 1024, maxSharedStringsBytes: 1024 * 1024 * 1024 };
+    await expect(checkWorkbookSize(file, limits)).rejects.toThrow(
+      /unzips to over 2 MiB \(its zip directory said less\), more than the 2 MiB/,
+    );
+    // At the default limits the same file is read: the count found nothing past them.
+    await expect(checkWorkbookSize(file)).resolves.toBeUndefined();
   });
 
   it('refuses a file that is no zip at all', async () => {

@@ -1,4 +1,6 @@
+import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { Parse, type Entry as ZipEntry } from 'unzipper';
 
 /** How large a workbook may get once unzipped; checked from the zip's directory before any parsing. */
 export interface WorkbookLimits {
@@ -88,20 +90,55 @@ async function centralDirectory(file: string): Promise<Entry[]> {
 
 const mib = (n: number) => `${Math.round(n / 1024 / 1024)} MiB`;
 
+const SPLIT = 'split it into several files (or save it as CSV)';
+const tooLarge = (size: string, limit: number) =>
+  new WorkbookRefused(`the workbook unzips to ${size}, more than the ${mib(limit)} an import reads; ${SPLIT}`);
+const sharedTooLarge = (size: string, limit: number) =>
+  new WorkbookRefused(
+    `the workbook's shared strings unzip to ${size}, more than the ${mib(limit)} an import reads; ${SPLIT}`,
+  );
+
 /**
- * Refuses a workbook whose zip says it unzips past the limits (a "zip bomb": a 1 MB file whose one
- * cell inflates to 1 GiB), before the reader inflates any of it.
+ * Inflates every entry as the reader will (unzipper, following the local headers rather than the
+ * directory), counting the bytes and keeping none, and stops at the first byte past a limit: a
+ * workbook whose directory understates its sizes is refused here, in bounded memory.
+ */
+async function countInflated(file: string, limits: WorkbookLimits): Promise<void> {
+  const entries = createReadStream(file).pipe(Parse({ forceStream: true }));
+  let total = 0;
+  try {
+    for await (const item of entries) {
+      const entry = item as ZipEntry;
+      const shared = entry.path.toLowerCase() === 'xl/sharedstrings.xml';
+      let size = 0;
+      for await (const chunk of entry) {
+        size += (chunk as Buffer).length;
+        total += (chunk as Buffer).length;
+        if (total > limits.maxInflatedBytes)
+          throw tooLarge(`over ${mib(limits.maxInflatedBytes)} (its zip directory said less)`, limits.maxInflatedBytes);
+        if (shared && size > limits.maxSharedStringsBytes)
+          throw sharedTooLarge(`over ${mib(limits.maxSharedStringsBytes)}`, limits.maxSharedStringsBytes);
+      }
+    }
+  } catch (err) {
+    if (err instanceof WorkbookRefused) throw err;
+    throw new WorkbookRefused(`the workbook cannot be unzipped (${(err as Error).message}); save it again as .xlsx`);
+  } finally {
+    entries.destroy();
+  }
+}
+
+/**
+ * Refuses a workbook that unzips past the limits (a "zip bomb": a 1 MB file whose one cell inflates
+ * to 1 GiB) before the reader parses any of it: first from the sizes its directory declares (no
+ * inflating), then by inflating it once, counted and discarded, in case the directory lies.
  */
 export async function checkWorkbookSize(file: string, limits: WorkbookLimits = DEFAULT_WORKBOOK_LIMITS): Promise<void> {
   const entries = await centralDirectory(file);
   const total = entries.reduce((sum, e) => sum + e.size, 0);
-  if (total > limits.maxInflatedBytes)
-    throw new WorkbookRefused(
-      `the workbook unzips to ${mib(total)}, more than the ${mib(limits.maxInflatedBytes)} an import reads; split it into several files (or save it as CSV)`,
-    );
+  if (total > limits.maxInflatedBytes) throw tooLarge(mib(total), limits.maxInflatedBytes);
   const shared = entries.find((e) => e.name.toLowerCase() === 'xl/sharedstrings.xml');
   if (shared && shared.size > limits.maxSharedStringsBytes)
-    throw new WorkbookRefused(
-      `the workbook's shared strings unzip to ${mib(shared.size)}, more than the ${mib(limits.maxSharedStringsBytes)} an import reads; split it into several files (or save it as CSV)`,
-    );
+    throw sharedTooLarge(mib(shared.size), limits.maxSharedStringsBytes);
+  await countInflated(file, limits);
 }
