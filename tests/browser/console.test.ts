@@ -594,6 +594,12 @@ async function fitsPhone(page: Page) {
     expect(await page.getByTestId('calendar-banner').count()).toBe(coverage.short ? 1 : 0);
     if (coverage.short && coverage.knownThrough)
       expect(await page.getByTestId('calendar-banner').textContent()).toContain(coverage.knownThrough);
+    // A period ending after today is counted to today, and the page says so (one period rule, issue 28).
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    await page.locator('#d-to').fill(`${Number(today.slice(0, 4)) + 1}-06-30`);
+    await expect(page.getByTestId('effective-period').textContent()).resolves.toContain(`至 ${today}`);
+    await page.locator('#d-to').fill(today);
+    await page.getByTestId('effective-period').waitFor({ state: 'detached' });
     await expectReadable(page);
     await checkAccessibility(page);
     await shoot(page, 'dashboard');

@@ -71,12 +71,18 @@ export function Dashboard({ session }: { session: Session }) {
           <input id="d-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         </div>
       </form>
+      {agg && (agg.recordStatistics.from !== from || agg.recordStatistics.to !== to) && (
+        <p className="muted" data-testid="effective-period">
+          实际统计期间：{agg.recordStatistics.from} 至 {agg.recordStatistics.to}
+          （违法违规记录自 2020 年起归集，统计截止不晚于今日）
+        </p>
+      )}
       {!lead && <Notice kind="info">统计分析角色仅可查看汇总数据，不显示任何主体信息。</Notice>}
       {ops?.workingCalendarCoverage.short && (
         <div className="notice notice-error" role="alert" data-testid="calendar-banner">
           工作日历仅知至 {ops.workingCalendarCoverage.knownThrough ?? '—'}（剩余{' '}
-          {ops.workingCalendarCoverage.daysKnownAhead} 天）：请在国务院办公厅公布下一年度节假日安排后，通过
-          setWorkingCalendar 录入；此后的办理期限均为暂定。
+          {ops.workingCalendarCoverage.daysKnownAhead} 天）：请在国务院办公厅公布下一年度节假日安排后，通过工作日历接口
+          （setWorkingCalendar）录入；此后的办理期限均为暂定。
         </div>
       )}
       {error && <Notice kind="error">{error}</Notice>}
