@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { tokenFor, usingMysql } from '@credit/shared/test';
 import { writeNationalExport } from '../../subgraphs/records/src/import/nationalExport';
 import { SAMPLE_HEADERS } from '../../subgraphs/records/src/import/sampleCsv';
+import { penaltyRow } from './fixtures/penaltyRow';
 import { RecordEntity } from '../../subgraphs/records/src/record/record.entity';
 import { RevisionEntity } from '../../subgraphs/records/src/record/revision.entity';
 import { declareHugeSheet } from '../../subgraphs/records/test/workbookBomb';
@@ -110,28 +111,7 @@ describe(`uploads through the gateway (${usingMysql ? 'MariaDB/MySQL' : 'SQLite'
   it('excludes a 处罚类别 其他 + 处罚内容 依法不予行政处罚 row as LAWFULLY_NOT_PUNISHED, as the API and the CLI do', async () => {
     const tag = `NP${Date.now()}`;
     const line = (n: number, types: string, content: string, fine: string) =>
-      [
-        `黔市监罚〔${tag}〕${n}号`,
-        '行政处罚',
-        '否',
-        'D07',
-        '贵阳乌江医药有限公司',
-        '法人及非法人组织',
-        '91520100210000754L',
-        '虚假宣传',
-        '发布虚假广告',
-        '《行政处罚法》第三十三条',
-        types,
-        content,
-        fine,
-        '',
-        '2025-03-01',
-        '',
-        '贵州省市场监督管理局',
-        '11520100MB1234567P',
-        '520100',
-        '',
-      ].join(',');
+      penaltyRow(`黔市监罚〔${tag}〕${n}号`, { 9: '《行政处罚法》第三十三条', 10: types, 11: content, 12: fine });
     const csv = [
       SAMPLE_HEADERS.join(','),
       line(1, '其他', '依法不予行政处罚', ''),
@@ -259,29 +239,7 @@ describe(`uploads through the gateway (${usingMysql ? 'MariaDB/MySQL' : 'SQLite'
 
   it('rejects rows it cannot read (invalid UTF-8, a 70 KiB cell) without touching the stored decision, and refuses a workbook bomb', async () => {
     const tag = `EN${Date.now()}`;
-    const row = (n: number, facts: string) =>
-      [
-        `黔市监罚〔${tag}〕${n}号`,
-        '行政处罚',
-        '否',
-        'D07',
-        '贵阳乌江医药有限公司',
-        '法人及非法人组织',
-        '91520100210000754L',
-        '虚假宣传',
-        facts,
-        '《广告法》第五十五条',
-        '罚款',
-        '罚款5000元',
-        '5000',
-        '',
-        '2025-03-01',
-        '',
-        '贵州省市场监督管理局',
-        '11520100MB1234567P',
-        '520100',
-        '',
-      ].join(',');
+    const row = (n: number, facts: string) => penaltyRow(`黔市监罚〔${tag}〕${n}号`, { 8: facts });
     const first = await importFile(
       'encoding.csv',
       Buffer.from(

@@ -7,6 +7,7 @@ import { chinaDate, quarterOf } from '@credit/shared';
 import { gql, tokenFor, usingMysql } from '@credit/shared/test';
 import type { ObjectionsApp } from '@credit/objections';
 import { SAMPLE_HEADERS } from '../../subgraphs/records/src/import/sampleCsv';
+import { penaltyRow } from './fixtures/penaltyRow';
 import * as consoleTerms from '../../console/src/api/terms';
 import { entities, objections, records, reports, startPlatform, type Platform } from '../platform';
 
@@ -233,31 +234,7 @@ describe(`what people read is Chinese (demo data, ${usingMysql ? 'MariaDB/MySQL'
   it('the reasons of refused rows, on the page and in the rejects file', async () => {
     const unit = await tokenFor({ role: 'SOURCE_UNIT', unitCode: 'GZ-D07', domains: ['D07'] });
     const tag = `RD${Date.now()}`;
-    const row = (n: number, patch: Record<number, string>) =>
-      [
-        `黔市监罚〔${tag}〕${n}号`,
-        '行政处罚',
-        '否',
-        'D07',
-        '贵阳乌江医药有限公司',
-        '法人及非法人组织',
-        '91520100210000754L',
-        '虚假宣传',
-        '发布虚假广告',
-        '《广告法》第五十五条',
-        '罚款',
-        '罚款5000元',
-        '5000',
-        '',
-        '2025-03-01',
-        '',
-        '贵州省市场监督管理局',
-        '11520100MB1234567P',
-        '520100',
-        '',
-      ]
-        .map((v, i) => patch[i] ?? v)
-        .join(',');
+    const row = (n: number, patch: Record<number, string>) => penaltyRow(`黔市监罚〔${tag}〕${n}号`, patch);
     const csv = [
       SAMPLE_HEADERS.join(','),
       row(1, { 6: '91520100210000754X' }),
