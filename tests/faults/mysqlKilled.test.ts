@@ -1,6 +1,7 @@
 import { makeCreditCode } from '@credit/shared';
 import { gql, mysqlConnection, tokenFor, usingMysql } from '@credit/shared/test';
 import { entities, records, registerSourceUnits, startPlatform, type Platform } from '../platform';
+import { penaltyInput } from './support';
 import { privateMariadb, type PrivateMariadb } from './privateMariadb';
 
 /**
@@ -47,23 +48,7 @@ const SUBMIT = `mutation($records: [RecordInput!]!) { submitRecords(records: $re
         lead,
       );
       expect(up.data!.upsertSubjects.created).toBe(1);
-      const batch = Array.from({ length: ROWS }, (_, i) => ({
-        decisionNumber: `黔市监罚〔K${process.pid}〕${i}号`,
-        category: 'ADMINISTRATIVE_PENALTY',
-        domainCode: 'D07',
-        creditCode: subject.creditCode,
-        subjectName: subject.name,
-        violationType: '虚假广告',
-        facts: '经查属实',
-        legalBasis: '《广告法》第五十五条',
-        penaltyTypes: ['罚款'],
-        penaltyContent: '罚款1000元',
-        fineAmount: '1000',
-        decisionDate: '2025-03-01',
-        decidingAuthority: '贵州省市场监督管理局',
-        decidingAuthorityCode: makeCreditCode('11', '520000', 11_200_000),
-        regionCode: '520100',
-      }));
+      const batch = Array.from({ length: ROWS }, (_, i) => penaltyInput(`黔市监罚〔K${process.pid}〕${i}号`, subject));
       const stored = async () => {
         const [[r]] = (await admin.query(
           `SELECT (SELECT COUNT(*) FROM \`${schema}\`.violation_record WHERE creditCode = ?) AS records,
@@ -158,23 +143,8 @@ const SUBMIT = `mutation($records: [RecordInput!]!) { submitRecords(records: $re
       );
       expect(up.errors).toBeUndefined();
       const READ = `query($c: String!) { subject(creditCode: $c) { records(first: 5) { edges { node { id } } } } }`;
-      const row = (n: string) => ({
-        decisionNumber: `黔市监罚〔R${process.pid}〕${n}号`,
-        category: 'ADMINISTRATIVE_PENALTY',
-        domainCode: 'D07',
-        creditCode,
-        subjectName: '贵阳重启测试有限公司',
-        violationType: '虚假广告',
-        facts: '经查属实',
-        legalBasis: '《广告法》第五十五条',
-        penaltyTypes: ['罚款'],
-        penaltyContent: '罚款1000元',
-        fineAmount: '1000',
-        decisionDate: '2025-03-01',
-        decidingAuthority: '贵州省市场监督管理局',
-        decidingAuthorityCode: makeCreditCode('11', '520000', 11_200_000),
-        regionCode: '520100',
-      });
+      const row = (n: string) =>
+        penaltyInput(`黔市监罚〔R${process.pid}〕${n}号`, { creditCode, name: '贵阳重启测试有限公司' });
 
       let ok = 0;
       let unavailable = 0;

@@ -1,6 +1,6 @@
 import { makeCreditCode } from '@credit/shared';
 import { gql, tokenFor, usingMysql } from '@credit/shared/test';
-import { startPlatformProcesses, type StartedPlatform } from './support';
+import { penaltyInput, startPlatformProcesses, type StartedPlatform } from './support';
 
 /**
  * Issue 13 item 9: the records subgraph is killed (SIGKILL, under `pnpm start`) while an upheld
@@ -60,25 +60,7 @@ describe(`records killed while a correction waits in the outbox (${usingMysql ? 
       url,
       `mutation($r: [RecordInput!]!) { submitRecords(records: $r) { created results { recordId } } }`,
       {
-        r: [
-          {
-            decisionNumber: `黔市监罚〔X${process.pid}〕1号`,
-            category: 'ADMINISTRATIVE_PENALTY',
-            domainCode: 'D07',
-            creditCode: subject.creditCode,
-            subjectName: subject.name,
-            violationType: '虚假广告',
-            facts: '经查属实',
-            legalBasis: '《广告法》第五十五条',
-            penaltyTypes: ['罚款'],
-            penaltyContent: '罚款1000元',
-            fineAmount: '1000',
-            decisionDate: '2025-03-01',
-            decidingAuthority: '贵州省市场监督管理局',
-            decidingAuthorityCode: makeCreditCode('11', '520000', 11_200_000),
-            regionCode: '520100',
-          },
-        ],
+        r: [penaltyInput(`黔市监罚〔X${process.pid}〕1号`, subject)],
       },
       unit,
     );

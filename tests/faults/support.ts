@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dropPlatformAccounts } from '@credit/shared';
+import { dropPlatformAccounts, makeCreditCode } from '@credit/shared';
 import { dropTestSchemas, testEnv } from '@credit/shared/test';
 import { freePort, root } from '../production/support';
 
@@ -110,3 +110,22 @@ export const alive = (pid: number) => {
     return false;
   }
 };
+
+/** A unit GZ-D07 record (a 1000 元 fine for false advertising) as submitRecords takes it. */
+export const penaltyInput = (decisionNumber: string, subject: { creditCode: string; name: string }) => ({
+  decisionNumber,
+  category: 'ADMINISTRATIVE_PENALTY',
+  domainCode: 'D07',
+  creditCode: subject.creditCode,
+  subjectName: subject.name,
+  violationType: '虚假广告',
+  facts: '经查属实',
+  legalBasis: '《广告法》第五十五条',
+  penaltyTypes: ['罚款'],
+  penaltyContent: '罚款1000元',
+  fineAmount: '1000',
+  decisionDate: '2025-03-01',
+  decidingAuthority: '贵州省市场监督管理局',
+  decidingAuthorityCode: makeCreditCode('11', '520000', 11_200_000),
+  regionCode: '520100',
+});

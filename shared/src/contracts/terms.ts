@@ -131,6 +131,9 @@ export const REJECT_REASON_ZH: Record<string, string> = {
   DUPLICATE_IN_BATCH: '批次内重复',
   FIELD_COUNT: '整行无法读取',
   NOT_JSON_OBJECT: '整行无法读取',
+  ENCODING_INVALID: '含乱码字节',
+  FIELD_TOO_LONG: '单元格过长',
+  LINE_TOO_LONG: '整行过长',
 };
 
 export const OBJECTION_STATUS_ZH: Record<string, string> = {
