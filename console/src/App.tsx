@@ -1,55 +1,79 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ROLE } from './api/terms';
-import { Dashboard } from './pages/Dashboard';
-import { Desk } from './pages/Desk';
+import { Notice } from './components/Status';
 import { Landing } from './pages/Landing';
-import { Portal } from './pages/Portal';
+import { findRoute, homeOf, mayOpen, navigationOf } from './routes';
+import { Link } from './router/Link';
+import { navigate, usePlace } from './router/router';
 import { currentSession, saveSession, takeTokenFromFragment, type Session } from './session/session';
 
-/** Which page a role works in. */
-export function homeOf(role: string): string {
-  if (role === 'SUBJECT') return '#/portal';
-  if (role === 'SOURCE_UNIT') return '#/desk';
-  if (role === 'LEAD_DEPARTMENT' || role === 'ANALYST') return '#/dashboard';
-  return '#/';
+const SITE = '贵州省专项信用报告平台';
+
+// Links written before the console had paths (`/#/portal`) still open their page.
+function followLegacyHash(): void {
+  if (location.hash.startsWith('#/')) navigate(location.hash.slice(1) || '/', { replace: true });
 }
 
 export function App() {
   const [session, setSession] = useState<Session | undefined>(() => takeTokenFromFragment() ?? currentSession());
-  const [route, setRoute] = useState(location.hash || '#/');
+  const place = usePlace();
+  const main = useRef<HTMLElement>(null);
+  const firstPath = useRef(place.path);
+  useEffect(followLegacyHash, []);
+  const found = place.path === '/' ? undefined : findRoute(place.path);
+  const allowed = found && mayOpen(found.route, session);
   useEffect(() => {
-    const onHash = () => setRoute(location.hash || '#/');
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
+    document.title = allowed ? `${found.route.title} · ${SITE}` : SITE;
+    // After a navigation, a screen reader and the keyboard start at the new page, not at the old link.
+    if (place.path !== firstPath.current) main.current?.focus({ preventScroll: true });
+  }, [place.path, allowed, found?.route.title]);
+
   const signIn = (s: Session) => {
     saveSession(s);
     setSession(s);
-    location.hash = homeOf(s.role);
+    // A deep link opened before signing in is where the reader wanted to go.
+    navigate(found && mayOpen(found.route, s) ? place.path : homeOf(s), { replace: true });
   };
   const signOut = () => {
     saveSession(undefined);
     setSession(undefined);
-    location.hash = '#/';
+    navigate('/');
   };
+
   let page;
-  if (!session || route === '#/') page = <Landing session={session} onSignIn={signIn} />;
-  else if (route.startsWith('#/portal') && session.role === 'SUBJECT') page = <Portal session={session} />;
-  else if (route.startsWith('#/desk') && session.role === 'SOURCE_UNIT') page = <Desk session={session} />;
-  else if (route.startsWith('#/dashboard') && (session.role === 'LEAD_DEPARTMENT' || session.role === 'ANALYST'))
-    page = <Dashboard session={session} />;
-  else page = <Landing session={session} onSignIn={signIn} />;
+  if (found && allowed) page = found.route.render({ session: session!, params: found.params, place });
+  else if (place.path !== '/' && !found)
+    page = (
+      <section className="card">
+        <h1>页面不存在</h1>
+        <p>
+          地址 <code>{place.path}</code> 没有对应的页面。<Link to={session ? homeOf(session) : '/'}>返回首页</Link>
+        </p>
+      </section>
+    );
+  else
+    page = (
+      <>
+        {found && (
+          <Notice kind="info">
+            {session ? '当前身份不能打开此页面，请换用有权限的身份登录。' : '请先登录，登录后将打开您要访问的页面。'}
+          </Notice>
+        )}
+        <Landing session={session} onSignIn={signIn} />
+      </>
+    );
+  const nav = session ? navigationOf(session) : [];
   return (
     <>
       <a className="skip" href="#main">
         跳到正文
       </a>
       <header className="topbar">
-        <a className="brand" href="#/">
-          贵州省专项信用报告平台
-        </a>
+        <Link className="brand" to="/" exact>
+          {SITE}
+        </Link>
         <nav aria-label="主导航">
-          {session && homeOf(session.role) !== '#/' && <a href={homeOf(session.role)}>我的工作台</a>}
+          {session && homeOf(session) !== '/' && <Link to={homeOf(session)}>我的工作台</Link>}
           <a href="/graphiql">GraphQL 调试（GraphiQL）</a>
           {session && (
             <span className="who">
@@ -62,7 +86,16 @@ export function App() {
           )}
         </nav>
       </header>
-      <main id="main" tabIndex={-1}>
+      {nav.length > 1 && (
+        <nav className="rolenav" aria-label="工作台导航">
+          {nav.map((r) => (
+            <Link key={r.path} to={r.path}>
+              {r.nav}
+            </Link>
+          ))}
+        </nav>
+      )}
+      <main id="main" tabIndex={-1} ref={main}>
         {page}
       </main>
     </>

@@ -1,194 +1,46 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { gql, tokenFor } from '@credit/shared/test';
 import { RevisionEntity } from '../../subgraphs/records/src/record/revision.entity';
 import type { RecordsApp } from '@credit/records';
-import { entities, objections, records, reports, startPlatform, type Platform } from '../platform';
+import type { Platform } from '../platform';
+import {
+  checkAccessibility,
+  checkPage,
+  expectReadable,
+  fitsPhone,
+  onMysql,
+  openPage as openPageOf,
+  shoot,
+  signIn as signInAs,
+  useConsolePlatform,
+} from './support';
 
 // The console in a real browser (Debian's chromium, driven by playwright-core) against the in-process
 // platform with demo data, served by the gateway from console/dist as `pnpm start` serves it.
 // Functions passed to page.evaluate run in the page; the test program has no DOM library.
 declare const document: any;
-declare const getComputedStyle: any;
-declare const requestAnimationFrame: any;
 
 const root = resolve(__dirname, '../..');
-const SHOTS = join(root, 'artifacts/screenshots');
-const README_SHOTS = join(root, 'docs/screenshots');
-// The pictures README.md shows (`pnpm screenshots` copies these; CI keeps every one under artifacts/).
-const README_PAGES = ['landing', 'graphiql', 'portal', 'portal-phone', 'desk', 'dashboard'];
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-// The browser side does not depend on the database: it runs on the embedded default (MariaDB is
-// covered through the same gateway by tests/e2e).
-const onMysql = Boolean(process.env.DB_URL);
 if (onMysql) console.log('tests/browser: skipped on the MariaDB pass (the console only talks to the gateway)');
 
+// The desk test runs the import command on a database of its own against this platform's entities:
+// one platform id for both, as an operator sets it for a split deployment.
+const run = useConsolePlatform({ PLATFORM_ID: 'browser-test-platform' });
 let p: Platform;
-let browser: Browser;
 let origin: string;
-
-beforeAll(async () => {
-  if (onMysql) return;
-  if (!existsSync(join(root, 'console/dist/index.html'))) throw new Error('console/dist is missing: run pnpm build');
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`);
-  p = await startPlatform([entities, records, reports, objections], {
-    SEED_DEMO: 'true',
-    RATE_LIMIT_PER_PRINCIPAL: '100000',
-    RATE_LIMIT_ANONYMOUS_PER_IP: '100000',
-    // The desk test runs the import command on a database of its own against this platform's
-    // entities: one platform id for both, as an operator sets it for a split deployment.
-    PLATFORM_ID: 'browser-test-platform',
-  });
-  origin = p.gatewayUrl.replace('/graphql', '');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await p?.stop();
+beforeAll(() => {
+  p = run.p;
+  origin = run.origin;
 });
 
-async function openPage(width = 1280): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
-  // Everything comes from the gateway's origin: no CDN, nothing from the internet.
-  page.on('request', (r) => {
-    if (!r.url().startsWith(origin) && !r.url().startsWith('blob:') && !r.url().startsWith('data:'))
-      throw new Error(`request outside the gateway: ${r.url()}`);
-  });
-  // A script error in the page fails the test with its message, not as a time-out.
-  page.on('pageerror', (err) => console.error(`page error: ${err.message}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) console.error(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
-  });
-  return page;
-}
-
-async function signIn(page: Page, optionText: RegExp) {
-  await page.goto(`${origin}/`);
-  const select = page.getByLabel('演示身份');
-  await select.locator('option').first().waitFor({ state: 'attached' });
-  const options = await select.locator('option').allTextContents();
-  const index = options.findIndex((o) => optionText.test(o));
-  expect(index).toBeGreaterThanOrEqual(0);
-  await select.selectOption(String(index));
-  await page.getByRole('button', { name: '演示登录' }).click();
-}
-
-async function shoot(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
-  const file = join(SHOTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  if (process.env.UPDATE_SCREENSHOTS && README_PAGES.includes(name)) {
-    mkdirSync(README_SHOTS, { recursive: true });
-    copyFileSync(file, join(README_SHOTS, `${name}.png`));
-  }
-}
-
-/** Basic accessibility: labelled controls, a visible keyboard focus, readable text contrast. */
-async function checkAccessibility(page: Page) {
-  const unlabelled = await page.evaluate(() =>
-    (Array.from(document.querySelectorAll('input, select, textarea')) as any[])
-      .filter((el) => {
-        const c = el as any;
-        return !(c.labels?.length || c.getAttribute('aria-label') || c.getAttribute('aria-labelledby'));
-      })
-      .map((el) => el.outerHTML.slice(0, 80)),
-  );
-  expect(unlabelled).toEqual([]);
-  await page.locator('body').click({ position: { x: 1, y: 1 } });
-  const focused: { tag: string; outline: string }[] = [];
-  for (let i = 0; i < 4; i++) {
-    await page.keyboard.press('Tab');
-    focused.push(
-      await page.evaluate(() => {
-        const el = document.activeElement as any;
-        const s = getComputedStyle(el);
-        return { tag: el.tagName, outline: `${s.outlineStyle} ${s.outlineWidth}` };
-      }),
-    );
-  }
-  expect(focused.every((f) => f.tag !== 'BODY')).toBe(true);
-  expect(focused.every((f) => !f.outline.startsWith('none') && f.outline !== 'solid 0px')).toBe(true);
-  const worst = await page.evaluate(() => {
-    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
-    const lum = ([r, g, b]: number[]) => {
-      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-    };
-    const background = (el: any): number[] => {
-      for (; el; el = el.parentElement) {
-        const c = rgb(getComputedStyle(el).backgroundColor);
-        if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) return c.slice(0, 3);
-      }
-      return [255, 255, 255];
-    };
-    let min = { ratio: 21, text: '' };
-    const texts: any[] = Array.from(
-      document.querySelectorAll('h1, h2, h3, label, p, td, th, dt, dd, button, a, .muted, .tag'),
-    );
-    for (const el of texts) {
-      if (!(el as any).offsetParent || !el.textContent?.trim()) continue;
-      const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(background(el))];
-      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-      if (ratio < min.ratio) min = { ratio, text: el.textContent.trim().slice(0, 30) };
-    }
-    return min;
-  });
-  expect(worst.ratio).toBeGreaterThanOrEqual(4.5);
-}
-
-/**
- * Chinese wherever a person reads: the page's visible text holds no enum code and no ISO instant
- * (labels come from shared/src/contracts/terms.ts, times as China time 2026-12-07 14:03).
- */
-async function expectReadable(page: Page) {
-  // A verification code is an identifier people copy (核验码 WMTKQFPHYV may be all letters), not a code to translate.
-  const text: string = (await page.evaluate(() => document.body.innerText)).replace(/核验码\s*[2-9A-Z]{10}/g, '核验码');
-  // A file format on a button, and the case numbers' prefixes (GZYY-2026-000001 异议, GZTS- 投诉).
-  const allowed = new Set(['XLSX', 'GZYY', 'GZTS']);
-  const codes = [...text.matchAll(/\b[A-Z][A-Z_]{3,}\b/g)].map((m) => m[0]).filter((w) => !allowed.has(w));
-  const instants = [...text.matchAll(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/g)].map((m) => m[0]);
-  // Access-log actions are codes too (feedback.list); a file name is not.
-  const actions = [...text.matchAll(/\b[a-z]+\.[a-z][A-Za-z.]*\b/g)]
-    .map((m) => m[0])
-    .filter((w) => !/\.(csv|xlsx|pdf|json|txt)$/.test(w));
-  expect([...new Set([...codes, ...instants, ...actions])]).toEqual([]);
-}
-
-async function fitsPhone(page: Page) {
-  await page.setViewportSize({ width: 390, height: 844 });
-  // Wider elements than the screen, after the page has laid out again. Tables scroll in their own box;
-  // a chart's canvas is clipped to its box and redrawn by its ResizeObserver.
-  const wide = await page.evaluate(
-    () =>
-      new Promise<string[]>((done) =>
-        requestAnimationFrame(() =>
-          done(
-            (Array.from(document.querySelectorAll('body *')) as any[])
-              .filter((el) => el.getBoundingClientRect().right > 391 && !el.closest('.table-wrap, .chart-canvas'))
-              .map((el) => `${el.tagName}.${el.className}`)
-              .slice(0, 5),
-          ),
-        ),
-      ),
-  );
-  expect(wide).toEqual([]);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-}
+const openPage = (width = 1280) => openPageOf(run, width);
+const signIn = (page: Page, optionText: RegExp) => signInAs(run, page, optionText);
 
 (onMysql ? describe.skip : describe)('the web console in Chromium', () => {
   it('landing page and the offline GraphiQL IDE', async () => {
@@ -196,6 +48,7 @@ async function fitsPhone(page: Page) {
     await page.goto(`${origin}/`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('一份信用报告');
     await checkAccessibility(page);
+    await checkPage(page);
     await shoot(page, 'landing');
     await page.getByRole('link', { name: /GraphQL 调试工具/ }).click();
     await page.waitForSelector('.graphiql-container');
@@ -284,6 +137,7 @@ async function fitsPhone(page: Page) {
     await page.getByTestId('access-log').locator('tbody tr').first().waitFor();
     await expectReadable(page);
     await checkAccessibility(page);
+    await checkPage(page);
     await shoot(page, 'portal');
     await fitsPhone(page);
     await shoot(page, 'portal-phone');
@@ -336,8 +190,8 @@ async function fitsPhone(page: Page) {
     const banner = report.getByTestId('records-changed');
     await banner.waitFor();
     await expect(banner.textContent()).resolves.toMatch(/报告真实，但出具后信用记录已有变化.*补报 1 项/);
-    mkdirSync(SHOTS, { recursive: true });
-    await report.screenshot({ path: join(SHOTS, 'portal-changed.png') });
+    mkdirSync(join(root, 'artifacts/screenshots'), { recursive: true });
+    await report.screenshot({ path: join(root, 'artifacts/screenshots/portal-changed.png') });
     await banner.getByRole('button', { name: '重新出具报告' }).click();
     const done = await report.getByText(/已重新出具报告 GZ[0-9A-Z]+/).textContent();
     const fresh = /已重新出具报告 (GZ[0-9A-Z]+)/.exec(done!)![1];
@@ -350,6 +204,7 @@ async function fitsPhone(page: Page) {
     expect(verify.data!.report).toMatchObject({ current: true, supersedes: number });
     expect(verify.data!.report.recordCount).toBeGreaterThan(0);
     await checkAccessibility(page);
+    await checkPage(page);
     await page.close();
   });
 
@@ -368,6 +223,7 @@ async function fitsPhone(page: Page) {
     await expect(mine.textContent()).resolves.toContain('已提交');
     await expect(mine.textContent()).resolves.toContain('某县公共资源交易中心（浏览器测试）');
     await checkAccessibility(page);
+    await checkPage(page);
     await page.close();
 
     const lead = await openPage();
@@ -506,6 +362,7 @@ async function fitsPhone(page: Page) {
 
     await page.getByTestId('quality').waitFor();
     await checkAccessibility(page);
+    await checkPage(page);
     await shoot(page, 'desk');
     await fitsPhone(page);
     await shoot(page, 'desk-phone');
@@ -602,6 +459,7 @@ async function fitsPhone(page: Page) {
     await page.getByTestId('effective-period').waitFor({ state: 'detached' });
     await expectReadable(page);
     await checkAccessibility(page);
+    await checkPage(page);
     await shoot(page, 'dashboard');
     await fitsPhone(page);
     await shoot(page, 'dashboard-phone');

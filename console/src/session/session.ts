@@ -5,6 +5,10 @@ export interface Session {
   creditCode?: string;
   unitCode?: string;
   domains?: string[];
+  /** OPERATOR: the channel its token issues at (SERVICE_WINDOW, SELF_SERVICE_TERMINAL). */
+  channel?: string;
+  operatorId?: string;
+  partnerId?: string;
   label?: string;
 }
 
@@ -31,6 +35,9 @@ export function sessionFromToken(token: string, label?: string): Session {
     creditCode: typeof c.creditCode === 'string' ? c.creditCode : undefined,
     unitCode: typeof c.unitCode === 'string' ? c.unitCode : undefined,
     domains: Array.isArray(c.domains) ? (c.domains as string[]) : undefined,
+    channel: typeof c.channel === 'string' ? c.channel : undefined,
+    operatorId: typeof c.operatorId === 'string' ? c.operatorId : undefined,
+    partnerId: typeof c.partnerId === 'string' ? c.partnerId : undefined,
     label,
   };
 }

@@ -44,6 +44,10 @@ describe('console routes', () => {
     expect(await page.text()).toBe('<html>console</html>');
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(await (await fetch(`${s.base}/graphiql`)).text()).toBe('<html>graphiql</html>');
+    // A deep link to a console page survives a reload: the page's path gets the console.
+    for (const deep of ['/portal/history', '/desk/objections/GZYY-2026-000001', '/window', '/public/complaint'])
+      expect(await (await fetch(`${s.base}${deep}`)).text()).toBe('<html>console</html>');
+    expect((await fetch(`${s.base}/portalx`)).status).toBe(404);
     const js = await fetch(`${s.base}/assets/app.js`);
     expect(js.headers.get('content-type')).toContain('text/javascript');
     expect((await fetch(`${s.base}/assets/..%2F..%2Foutside.js`)).status).toBe(404);

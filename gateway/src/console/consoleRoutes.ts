@@ -4,6 +4,22 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { decodePath, type RouteHandler } from '@credit/shared';
 
 /** The console's build output (`pnpm build` runs `vite build` in console/), beside gateway/ in the checkout. */
+/**
+ * The console's pages are paths under these prefixes (console/src/routes.ts), routed in the browser: a
+ * reload or a shared link of any of them gets index.html. `/console/*` is the old prefix, kept for links.
+ */
+export const CONSOLE_AREAS = [
+  '/portal',
+  '/desk',
+  '/oversight',
+  '/admin',
+  '/window',
+  '/kiosk',
+  '/partner',
+  '/public',
+  '/console',
+];
+
 export const DEFAULT_CONSOLE_DIR = resolve(__dirname, '../../../console/dist');
 
 const TYPES: Record<string, string> = {
@@ -69,10 +85,16 @@ export function consoleRoutes(dir = DEFAULT_CONSOLE_DIR): Record<string, RouteHa
       'x-content-type-options': 'nosniff',
     });
   };
+  const index = page('index.html');
+  const pages = Object.fromEntries(
+    CONSOLE_AREAS.flatMap((area) => [
+      [area, index],
+      [`${area}/*`, index],
+    ]),
+  );
   return {
-    '/': page('index.html'),
-    // The console's own pages are client-side routes under /console/.
-    '/console/*': page('index.html'),
+    '/': index,
+    ...pages,
     '/graphiql': page('graphiql.html'),
     '/assets/*': asset,
     '/favicon.svg': asset,

@@ -1,0 +1,3 @@
+import type { ConsoleRoute } from '../router/route';
+
+export const ADMIN_ROUTES: ConsoleRoute[] = [];

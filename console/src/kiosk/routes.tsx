@@ -1,0 +1,3 @@
+import type { ConsoleRoute } from '../router/route';
+
+export const KIOSK_ROUTES: ConsoleRoute[] = [];
