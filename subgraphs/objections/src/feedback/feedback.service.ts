@@ -23,10 +23,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { storeEvidence } from '../evidence/evidenceStore';
 import { validateEvidence, type EvidenceLimits } from '../evidence/evidenceValidation';
-import { newId } from '../filing/objectionNumber';
-import { nextYearlySequence } from '../filing/yearlySequence';
-import { checkedText } from '../objection/objectionText';
-import { appendCaseEvents, type CaseStep } from '../workflow/timeline';
+import { newCaseId } from '../case/caseNumber';
+import { nextYearlySequence } from '../case/yearlySequence';
+import { checkedText } from '../case/caseText';
+import { appendCaseEvents, type CaseStep } from '../case/timeline';
 import { checkedContact } from './contact';
 import { FeedbackCounterEntity, FeedbackEntity, FeedbackEventEntity } from './feedback.entity';
 import type { FeedbackFilter, FileFeedbackInput, ForwardFeedbackInput, UnitReplyInput } from './feedback.inputs';
@@ -117,7 +117,7 @@ export class FeedbackDesk {
     const evidence = validateEvidence(input.evidence, this.rules.evidence);
 
     const accessCode = p ? null : newAccessCode();
-    const id = newId(now.getTime());
+    const id = newCaseId(now.getTime());
     const feedback = await this.db.transaction(async (tx) => {
       const year = Number(today.slice(0, 4));
       const row = tx.getRepository(FeedbackEntity).create({

@@ -1,6 +1,6 @@
 import { Role } from '@credit/shared';
 import { ObjectionStatus as S } from '../objection/objectionStatus';
-import { CaseStateMachine, type Transition as GenericTransition } from './stateMachine';
+import { CaseStateMachine, type Transition as GenericTransition } from '../case/stateMachine';
 
 /** Every act on an objection; each one is a row of the table below and an event in its timeline. */
 export enum ObjectionAction {

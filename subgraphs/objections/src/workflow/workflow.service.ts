@@ -16,7 +16,7 @@ import {
 import type { DataSource } from 'typeorm';
 import { validateCorrection } from '../correction/correctionValidation';
 import { ObjectionEntity, type StoredCorrection } from '../objection/objection.entity';
-import { checkedText } from '../objection/objectionText';
+import { checkedText } from '../case/caseText';
 import { ObjectionStatus, ObjectionType } from '../objection/objectionStatus';
 import { enqueue, type CorrectionPayload, type MarkPayload } from '../outbox/outbox';
 import { OutboxKind } from '../outbox/outbox.entity';
