@@ -23,6 +23,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { storeEvidence } from '../evidence/evidenceStore';
 import { validateEvidence, type EvidenceLimits } from '../evidence/evidenceValidation';
+import { actOnCase, type CaseAct, type CaseKind } from '../case/actOnCase';
 import { newCaseId } from '../case/caseNumber';
 import { nextYearlySequence } from '../case/yearlySequence';
 import { checkedText } from '../case/caseText';
@@ -58,12 +59,7 @@ function newAccessCode(): string {
   return Array.from(randomBytes(12), (b) => ACCESS_ALPHABET[b % ACCESS_ALPHABET.length]).join('');
 }
 
-interface ActSpec {
-  authorize?: (p: Principal, f: FeedbackEntity) => void;
-  validate?: (f: FeedbackEntity) => void | Promise<void>;
-  changes: (f: FeedbackEntity, now: Date) => Partial<FeedbackEntity>;
-  note?: string | null;
-}
+type ActSpec = Pick<CaseAct<FeedbackEntity, FeedbackAction>, 'authorize' | 'validate' | 'changes' | 'note'>;
 
 /**
  * The consultation and complaint desk (咨询投诉): filing by subjects, operators and anonymous
@@ -355,35 +351,20 @@ export class FeedbackDesk {
       : auditAct(tx, ctx, { action, target: f.number });
   }
 
-  private async act(ctx: ServiceContext, id: string, action: FeedbackAction, spec: ActSpec): Promise<FeedbackEntity> {
-    const p = ctx.principal;
-    if (!p) throw forbidden('acting on a complaint requires a bearer token');
-    const repo = this.db.getRepository(FeedbackEntity);
-    const f = await repo.findOneBy({ id });
-    if (!f) throw notFound('complaint', id);
-    FEEDBACK_MACHINE.assertRoleMay(action, p.role);
-    spec.authorize?.(p, f);
-    const to = FEEDBACK_MACHINE.next({ number: f.number, status: f.status as FeedbackStatus }, action);
-    await spec.validate?.(f);
-    const now = this.clock();
-    await this.db.transaction(async (tx) => {
-      // Compare-and-set on the status: of two concurrent acts on one case only one commits.
-      const res = await tx
-        .createQueryBuilder()
-        .update(FeedbackEntity)
-        .set({ ...spec.changes(f, now), status: to })
-        .where('id = :id AND status = :from', { id, from: f.status })
-        .execute();
-      if (res.affected !== 1) {
-        const current = await tx.getRepository(FeedbackEntity).findOneByOrFail({ id });
-        FEEDBACK_MACHINE.next({ number: f.number, status: current.status as FeedbackStatus }, action);
-        throw conflict(`complaint ${f.number} changed while acting on it; retry`, { currentState: current.status });
-      }
-      await this.appendSteps(tx, id, now, [
-        { action, from: f.status, to, actor: actorOf(p), role: p.role, note: spec.note ?? null },
-      ]);
-      await this.audit(tx, ctx, `feedback.${action.toLowerCase()}`, f);
-    });
-    return repo.findOneByOrFail({ id });
+  private act(ctx: ServiceContext, id: string, action: FeedbackAction, spec: ActSpec): Promise<FeedbackEntity> {
+    return actOnCase(this.db, this.kind, ctx, id, action, spec, this.clock);
   }
+
+  /** Complaints on the case engine: an anonymous case is audited as an act with no subject. */
+  private readonly kind: CaseKind<FeedbackEntity, FeedbackAction, FeedbackStatus> = {
+    entity: FeedbackEntity,
+    noun: 'complaint',
+    machine: FEEDBACK_MACHINE,
+    principal: (ctx) => {
+      if (!ctx.principal) throw forbidden('acting on a complaint requires a bearer token');
+      return ctx.principal;
+    },
+    appendSteps: (tx, id, at, steps) => this.appendSteps(tx, id, at, steps),
+    audit: (tx, ctx, action, f) => this.audit(tx, ctx, `feedback.${action.toLowerCase()}`, f),
+  };
 }
