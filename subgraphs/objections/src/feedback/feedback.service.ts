@@ -27,6 +27,7 @@ import { actOnCase, type CaseAct, type CaseKind } from '../case/actOnCase';
 import { newCaseId } from '../case/caseNumber';
 import { nextYearlySequence } from '../case/yearlySequence';
 import { checkedText } from '../case/caseText';
+import { minutesBetween } from '../case/handlingTime';
 import { appendCaseEvents, type CaseStep } from '../case/timeline';
 import { checkedContact } from './contact';
 import { FeedbackCounterEntity, FeedbackEntity, FeedbackEventEntity } from './feedback.entity';
@@ -52,7 +53,6 @@ export const formatFeedbackNumber = (year: number, seq: number): string =>
 const NATURAL_PERSON_CODE = /^\d{17}[\dX]$/;
 const ACCESS_ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ23456789';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const minutesBetween = (a: Date, b: Date) => Math.max(0, Math.round((b.getTime() - a.getTime()) / 60_000));
 
 /** 12 characters of a 30-letter alphabet (~59 bits): never guessed under the anonymous rate limit. */
 function newAccessCode(): string {

@@ -1,4 +1,4 @@
-import { canSeePersonalData, forbidden, isOwner, Role, unauthenticated, type Principal } from '@credit/shared';
+import { canSeePersonalData, forbidden, Role, unauthenticated, type Principal } from '@credit/shared';
 import type { ObjectionEntity } from './objection.entity';
 
 /**
@@ -26,9 +26,6 @@ export function assertMayListObjections(p: Principal | undefined): asserts p is 
   if (p.role === Role.ANALYST) throw forbidden('analysts see objection statistics only, never an objection');
   if (p.role === Role.PARTNER) throw forbidden('partners may not read objections');
 }
-
-/** Reads by anyone but the subject itself are audited. */
-export const isAuditedRead = (p: Principal, creditCode: string): boolean => !isOwner(p, creditCode);
 
 export const isMaskedFor = (
   p: Principal | undefined,

@@ -16,6 +16,7 @@ import { validateCorrection } from '../correction/correctionValidation';
 import { ObjectionEntity, type StoredCorrection } from '../objection/objection.entity';
 import { actOnCase, type CaseKind } from '../case/actOnCase';
 import { checkedText } from '../case/caseText';
+import { minutesBetween } from '../case/handlingTime';
 import { appendCaseEvents } from '../case/timeline';
 import { ObjectionStatus, ObjectionType } from '../objection/objectionStatus';
 import { enqueue, type CorrectionPayload, type MarkPayload } from '../outbox/outbox';
@@ -59,7 +60,6 @@ const unitOwns = (p: Principal, o: ObjectionEntity) => {
   if (p.role !== Role.SOURCE_UNIT || p.unitCode !== o.unitCode)
     throw forbidden(`objection ${o.number} is routed to unit ${o.unitCode}, not to the caller`);
 };
-const minutesBetween = (a: Date, b: Date) => Math.max(0, Math.round((b.getTime() - a.getTime()) / 60_000));
 
 /**
  * The workflow engine: every act on a filed objection (who may do what in which state, the
