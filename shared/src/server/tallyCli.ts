@@ -32,7 +32,11 @@ export interface TallyCli {
 }
 
 /** A progress bar on stderr, redrawn at most twice a second. */
-export function progressBar(label: string, unit: string, out: NodeJS.WritableStream = process.stderr): Progress {
+export function progressBar(
+  label: string,
+  unit: string,
+  out: { write(s: string): unknown } = process.stderr,
+): Progress {
   let last = 0;
   return (done, total) => {
     const now = Date.now();
