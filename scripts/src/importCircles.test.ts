@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, type Dirent } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { importGraph, tsFiles } from './importGraph';
 
 // No module may import itself through others (type-only imports count too: they tie the files
 // together for every reader). A circle of five gateway files once hid GatewayContext in gateway.ts.
@@ -9,30 +9,6 @@ const SOURCES = [
   'shared/src',
   ...['entities', 'records', 'reports', 'objections'].map((s) => `subgraphs/${s}/src`),
 ];
-
-function tsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e: Dirent) => {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'node_modules' || e.name === 'dist' ? [] : tsFiles(p);
-    return p.endsWith('.ts') && !p.endsWith('.d.ts') ? [p] : [];
-  });
-}
-
-/** Relative imports and re-exports of each file, resolved to the files they name. */
-function importGraph(files: string[]): Map<string, string[]> {
-  const known = new Set(files);
-  return new Map(
-    files.map((f) => {
-      const deps: string[] = [];
-      for (const m of readFileSync(f, 'utf8').matchAll(/(?:import|export)\s[^'"]*?from\s+['"](\.{1,2}\/[^'"]+)['"]/g)) {
-        const base = resolve(dirname(f), m[1]);
-        const target = [`${base}.ts`, join(base, 'index.ts')].find((t) => known.has(t));
-        if (target) deps.push(target);
-      }
-      return [f, deps];
-    }),
-  );
-}
 
 function circles(graph: Map<string, string[]>): string[][] {
   const found: string[][] = [];

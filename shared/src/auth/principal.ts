@@ -61,6 +61,9 @@ export function principalFromClaims(claims: Record<string, unknown>): { principa
 export const isOwner = (p: Principal | undefined, creditCode: string): boolean =>
   p?.role === Role.SUBJECT && p.creditCode === creditCode;
 
+/** A read of a subject's detail is audited unless the subject itself reads it (查询留痕). */
+export const isAuditedRead = (p: Principal | undefined, creditCode: string): boolean => !isOwner(p, creditCode);
+
 /** Personal data is shown unmasked to its owner, the lead department and internal services only. */
 export const canSeePersonalData = (p: Principal | undefined, creditCode: string): boolean =>
   p !== undefined && (p.role === Role.LEAD_DEPARTMENT || p.role === Role.SERVICE || isOwner(p, creditCode));

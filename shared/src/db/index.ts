@@ -10,3 +10,4 @@ export * from './tallyUpsert';
 export * from './entityRows';
 export * from './dbTime';
 export * from './platformIdentity';
+export * from './chunks';

@@ -1,1 +1,2 @@
 export * from './buildFederatedSchema';
+export * from './subjectStandIn';

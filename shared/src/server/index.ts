@@ -5,3 +5,4 @@ export * from './bootSubgraph';
 export * from './serviceClient';
 export * from './keepAlivePool';
 export * from './platformCheck';
+export * from './tallyCli';

@@ -24,6 +24,7 @@ import { RecordsClient } from './outbox/recordsClient';
 import { ObjectionStatisticsService } from './statistics/statistics.service';
 import { DeadlineCalendar } from './workflow/deadlineCalendar';
 import { recountProvisionalDues } from './workflow/provisionalDues';
+import { recountProvisionalComplaintDues } from './feedback/feedbackProvisionalDues';
 import { ObjectionWorkflow } from './workflow/workflow.service';
 
 export interface ObjectionsServices {
@@ -82,12 +83,16 @@ export function createServices(
       ? new WorkingCalendar(env.HOLIDAYS ?? [], env.MAKEUP_WORKDAYS ?? [], null)
       : null;
   const calendar = new DeadlineCalendar(fixed ?? entities, logger, async (next) => {
-    const moved = await recountProvisionalDues(
-      db,
-      next,
-      { acceptWorkingDays: env.ACCEPT_WORKING_DAYS, reviewWorkingDays: env.REVIEW_WORKING_DAYS },
-      { answerWorkingDays: env.FEEDBACK_ANSWER_WORKING_DAYS, unitWorkingDays: env.FEEDBACK_UNIT_WORKING_DAYS },
-    );
+    const moved = {
+      objections: await recountProvisionalDues(db, next, {
+        acceptWorkingDays: env.ACCEPT_WORKING_DAYS,
+        reviewWorkingDays: env.REVIEW_WORKING_DAYS,
+      }),
+      complaints: await recountProvisionalComplaintDues(db, next, {
+        answerWorkingDays: env.FEEDBACK_ANSWER_WORKING_DAYS,
+        unitWorkingDays: env.FEEDBACK_UNIT_WORKING_DAYS,
+      }),
+    };
     if (moved.objections || moved.complaints)
       logger.info(moved, 'provisional due dates counted again with the new calendar');
   });

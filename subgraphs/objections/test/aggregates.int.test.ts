@@ -2,7 +2,7 @@ import { errorCode, gql, startApp, usingMysql } from '@credit/shared/test';
 import { createObjectionsApp, loadObjectionsEnv, type ObjectionsApp } from '../src';
 import { checkObjectionTallies, rebuildObjectionTallies } from '../src/aggregates/objectionTallies';
 import { ObjectionTallyEntity } from '../src/aggregates/objectionTally.entity';
-import { DirectObjectionStatistics } from '../src/statistics/directStatistics';
+import { DirectObjectionStatistics } from './directStatistics';
 import {
   aRecord,
   ACCEPT,

@@ -4,7 +4,7 @@ import { checkTallies, rebuildTallies } from '../src/aggregates/tallyMaintenance
 import { RecordMonthTallyEntity } from '../src/aggregates/recordTally.entity';
 import { DirectQuality } from '../src/quality/qualitySource';
 import { QualityService } from '../src/quality/quality.service';
-import { DirectStatistics } from '../src/statistics/directStatistics';
+import { DirectStatistics } from './directStatistics';
 import { lastDayOfMonth, splitPeriod } from '../src/aggregates/tallyPeriod';
 import { loadRecordsEnv } from '../src/env';
 import { recordInput, registerUnit, startRecordsWithEntities, SUBMIT, wrongCheck } from './builders';

@@ -2,7 +2,7 @@ import { addDays, chinaDate } from '@credit/shared';
 import { gql, tokenFor, usingMysql } from '@credit/shared/test';
 import { checkReportTallies, rebuildReportTallies } from '../src/aggregates/reportTallies';
 import { ReportDayTallyEntity } from '../src/aggregates/reportTally.entity';
-import { DirectReportStatistics } from '../src/statistics/directStatistics';
+import { DirectReportStatistics } from './directStatistics';
 import { ISSUE, newSubject, startReportsStack, VERIFY, type Stack, type TestSubject } from './builders';
 
 let s: Stack;

@@ -1,7 +1,7 @@
-import { auditRead, type ServiceContext } from '@credit/shared';
+import { auditRead, isAuditedRead, type ServiceContext } from '@credit/shared';
 import DataLoader from 'dataloader';
 import type { Subject } from './subject.type';
-import { assertMayReadSubject, isAuditedRead, toSubjectView } from './subjectAccess';
+import { assertMayReadSubject, toSubjectView } from './subjectAccess';
 import type { SubjectService } from './subject.service';
 import type { DataSource } from 'typeorm';
 

@@ -1,4 +1,5 @@
 import {
+  chunks,
   audit,
   auditRead,
   badUserInput,
@@ -39,12 +40,6 @@ const FIELDS: (keyof NormalizedSubject)[] = [
   'establishedOn',
   'status',
 ];
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /** Responsible for the subject register: batched lookups, paged listing and validated upserts. */
 export class SubjectService {

@@ -1,4 +1,4 @@
-import { assertMayActForSubject, canSeePersonalData, isOwner, maskPersonName, type Principal } from '@credit/shared';
+import { assertMayActForSubject, canSeePersonalData, maskPersonName, type Principal } from '@credit/shared';
 import type { SubjectEntity } from './subject.entity';
 import { Subject, SubjectKind, SubjectStatus } from './subject.type';
 
@@ -6,9 +6,6 @@ import { Subject, SubjectKind, SubjectStatus } from './subject.type';
 export function assertMayReadSubject(p: Principal | undefined, creditCode: string): asserts p is Principal {
   assertMayActForSubject(p, { action: 'subject:read', creditCode });
 }
-
-/** Reads by anyone but the subject itself are audited. */
-export const isAuditedRead = (p: Principal, creditCode: string): boolean => !isOwner(p, creditCode);
 
 /** Builds the GraphQL view of a subject, masking personal data for callers who do not own it. */
 export function toSubjectView(e: SubjectEntity, p: Principal | undefined): Subject {

@@ -1,4 +1,4 @@
-import { addToTally, bulkInsert } from '@credit/shared';
+import { addToTally, bulkInsert, type Progress } from '@credit/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ObjectionEntity } from '../objection/objection.entity';
 import { currentDueDate, isDueProvisional } from '../workflow/deadlines';
@@ -69,7 +69,6 @@ export async function objectionTalliesMissing(db: DataSource): Promise<boolean> 
   return (await db.getRepository(ObjectionEntity).find({ select: { id: true }, take: 1 })).length > 0;
 }
 
-export type Progress = (done: number, total: number) => void;
 const PAGE = 5000;
 
 /** Both tallies computed from the objections, read a page at a time (by id). */

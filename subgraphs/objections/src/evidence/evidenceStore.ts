@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { newId } from '../filing/objectionNumber';
+import { newCaseId } from '../case/caseNumber';
 import { EvidenceChunkEntity, EvidenceEntity } from './evidence.entity';
 import { toChunks, type ValidEvidence } from './evidenceValidation';
 
@@ -11,7 +11,7 @@ export async function storeEvidence(
   now: Date,
 ): Promise<void> {
   for (const [position, ev] of evidence.entries()) {
-    const evidenceId = newId(now.getTime());
+    const evidenceId = newCaseId(now.getTime());
     await tx.getRepository(EvidenceEntity).insert({
       id: evidenceId,
       objectionId,

@@ -23,10 +23,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { storeEvidence } from '../evidence/evidenceStore';
 import { validateEvidence, type EvidenceLimits } from '../evidence/evidenceValidation';
-import { newId } from '../filing/objectionNumber';
-import { nextYearlySequence } from '../filing/yearlySequence';
-import { checkedText } from '../objection/objectionText';
-import { appendCaseEvents, type CaseStep } from '../workflow/timeline';
+import { actOnCase, type CaseAct, type CaseKind } from '../case/actOnCase';
+import { newCaseId } from '../case/caseNumber';
+import { nextYearlySequence } from '../case/yearlySequence';
+import { checkedText } from '../case/caseText';
+import { minutesBetween } from '../case/handlingTime';
+import { appendCaseEvents, type CaseStep } from '../case/timeline';
 import { checkedContact } from './contact';
 import { FeedbackCounterEntity, FeedbackEntity, FeedbackEventEntity } from './feedback.entity';
 import type { FeedbackFilter, FileFeedbackInput, ForwardFeedbackInput, UnitReplyInput } from './feedback.inputs';
@@ -51,19 +53,13 @@ export const formatFeedbackNumber = (year: number, seq: number): string =>
 const NATURAL_PERSON_CODE = /^\d{17}[\dX]$/;
 const ACCESS_ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ23456789';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const minutesBetween = (a: Date, b: Date) => Math.max(0, Math.round((b.getTime() - a.getTime()) / 60_000));
 
 /** 12 characters of a 30-letter alphabet (~59 bits): never guessed under the anonymous rate limit. */
 function newAccessCode(): string {
   return Array.from(randomBytes(12), (b) => ACCESS_ALPHABET[b % ACCESS_ALPHABET.length]).join('');
 }
 
-interface ActSpec {
-  authorize?: (p: Principal, f: FeedbackEntity) => void;
-  validate?: (f: FeedbackEntity) => void | Promise<void>;
-  changes: (f: FeedbackEntity, now: Date) => Partial<FeedbackEntity>;
-  note?: string | null;
-}
+type ActSpec = Pick<CaseAct<FeedbackEntity, FeedbackAction>, 'authorize' | 'validate' | 'changes' | 'note'>;
 
 /**
  * The consultation and complaint desk (咨询投诉): filing by subjects, operators and anonymous
@@ -117,7 +113,7 @@ export class FeedbackDesk {
     const evidence = validateEvidence(input.evidence, this.rules.evidence);
 
     const accessCode = p ? null : newAccessCode();
-    const id = newId(now.getTime());
+    const id = newCaseId(now.getTime());
     const feedback = await this.db.transaction(async (tx) => {
       const year = Number(today.slice(0, 4));
       const row = tx.getRepository(FeedbackEntity).create({
@@ -355,35 +351,20 @@ export class FeedbackDesk {
       : auditAct(tx, ctx, { action, target: f.number });
   }
 
-  private async act(ctx: ServiceContext, id: string, action: FeedbackAction, spec: ActSpec): Promise<FeedbackEntity> {
-    const p = ctx.principal;
-    if (!p) throw forbidden('acting on a complaint requires a bearer token');
-    const repo = this.db.getRepository(FeedbackEntity);
-    const f = await repo.findOneBy({ id });
-    if (!f) throw notFound('complaint', id);
-    FEEDBACK_MACHINE.assertRoleMay(action, p.role);
-    spec.authorize?.(p, f);
-    const to = FEEDBACK_MACHINE.next({ number: f.number, status: f.status as FeedbackStatus }, action);
-    await spec.validate?.(f);
-    const now = this.clock();
-    await this.db.transaction(async (tx) => {
-      // Compare-and-set on the status: of two concurrent acts on one case only one commits.
-      const res = await tx
-        .createQueryBuilder()
-        .update(FeedbackEntity)
-        .set({ ...spec.changes(f, now), status: to })
-        .where('id = :id AND status = :from', { id, from: f.status })
-        .execute();
-      if (res.affected !== 1) {
-        const current = await tx.getRepository(FeedbackEntity).findOneByOrFail({ id });
-        FEEDBACK_MACHINE.next({ number: f.number, status: current.status as FeedbackStatus }, action);
-        throw conflict(`complaint ${f.number} changed while acting on it; retry`, { currentState: current.status });
-      }
-      await this.appendSteps(tx, id, now, [
-        { action, from: f.status, to, actor: actorOf(p), role: p.role, note: spec.note ?? null },
-      ]);
-      await this.audit(tx, ctx, `feedback.${action.toLowerCase()}`, f);
-    });
-    return repo.findOneByOrFail({ id });
+  private act(ctx: ServiceContext, id: string, action: FeedbackAction, spec: ActSpec): Promise<FeedbackEntity> {
+    return actOnCase(this.db, this.kind, ctx, id, action, spec, this.clock);
   }
+
+  /** Complaints on the case engine: an anonymous case is audited as an act with no subject. */
+  private readonly kind: CaseKind<FeedbackEntity, FeedbackAction, FeedbackStatus> = {
+    entity: FeedbackEntity,
+    noun: 'complaint',
+    machine: FEEDBACK_MACHINE,
+    principal: (ctx) => {
+      if (!ctx.principal) throw forbidden('acting on a complaint requires a bearer token');
+      return ctx.principal;
+    },
+    appendSteps: (tx, id, at, steps) => this.appendSteps(tx, id, at, steps),
+    audit: (tx, ctx, action, f) => this.audit(tx, ctx, `feedback.${action.toLowerCase()}`, f),
+  };
 }

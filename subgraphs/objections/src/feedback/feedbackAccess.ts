@@ -1,5 +1,5 @@
 import { canSeePersonalData, forbidden, maskIdNumber, Role, unauthenticated, type Principal } from '@credit/shared';
-import { maskActor } from '../objection/objectionAccess';
+import { maskActor } from '../case/actorMask';
 import { maskContact } from './contact';
 import type { FeedbackEntity, FeedbackEventEntity } from './feedback.entity';
 import { FEEDBACK_DEADLINES } from './feedbackDeadlines';

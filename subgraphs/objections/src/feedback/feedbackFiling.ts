@@ -1,5 +1,5 @@
 import { badUserInput, COVERAGE_START, isIsoDate } from '@credit/shared';
-import { checkedText } from '../objection/objectionText';
+import { checkedText } from '../case/caseText';
 import type { FileFeedbackInput } from './feedback.inputs';
 import { FeedbackKind } from './feedbackStatus';
 

@@ -1,5 +1,5 @@
 import { Role } from '@credit/shared';
-import { CaseStateMachine, type Transition } from '../workflow/stateMachine';
+import { CaseStateMachine, type Transition } from '../case/stateMachine';
 import { FeedbackStatus as S } from './feedbackStatus';
 
 /** Every act on a consultation or complaint; each is a row below and an event in its timeline. */

@@ -20,7 +20,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { storeEvidence } from '../evidence/evidenceStore';
 import { validateEvidence, type EvidenceLimits } from '../evidence/evidenceValidation';
 import { ObjectionEntity } from '../objection/objection.entity';
-import { checkedText } from '../objection/objectionText';
+import { checkedText } from '../case/caseText';
 import { OPEN_STATUSES, ObjectionStatus, ObjectionType } from '../objection/objectionStatus';
 import { enqueue } from '../outbox/outbox';
 import { OutboxKind } from '../outbox/outbox.entity';
@@ -29,8 +29,9 @@ import { assertRoleMay, ObjectionAction } from '../workflow/objectionStateMachin
 import { appendSteps } from '../workflow/timeline';
 import type { FileObjectionInput } from './filing.inputs';
 import { ObjectionCounterEntity } from './objectionCounter.entity';
-import { formatNumber, newId } from './objectionNumber';
-import { nextYearlySequence } from './yearlySequence';
+import { newCaseId } from '../case/caseNumber';
+import { formatNumber } from './objectionNumber';
+import { nextYearlySequence } from '../case/yearlySequence';
 
 export interface FilingRules {
   acceptWorkingDays: number;
@@ -81,7 +82,7 @@ export class ObjectionFiling {
     const now = this.clock();
     const today = chinaDate(now);
     const acceptDue = this.calendar.dueIn(today, this.rules.acceptWorkingDays);
-    const id = newId(now.getTime());
+    const id = newCaseId(now.getTime());
     return this.db.transaction(async (tx) => {
       const year = Number(today.slice(0, 4));
       const objection = tx.getRepository(ObjectionEntity).create({

@@ -1,18 +1,5 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { subjectStandIn, type SubjectKey } from '@credit/shared';
 
-/** A subject owned by entities; objections contributes `objections`. */
-@Directive('@key(fields: "creditCode")')
-@ObjectType('Subject')
-export class SubjectRef {
-  @Field(() => ID)
-  creditCode: string;
-}
-
-/** `_entities` lookups of a subject: its representation is all objections needs. */
-export const subjectReference = {
-  Subject: {
-    __resolveReference(ref: { creditCode: string }): SubjectRef {
-      return { creditCode: ref.creditCode };
-    },
-  },
-};
+/** The entities-owned subject, by its key; this subgraph adds its fields to it. */
+export const { SubjectRef, subjectReference } = subjectStandIn();
+export type SubjectRef = SubjectKey;

@@ -1,12 +1,4 @@
-import {
-  canSeePersonalData,
-  forbidden,
-  isOwner,
-  maskIdNumber,
-  Role,
-  unauthenticated,
-  type Principal,
-} from '@credit/shared';
+import { canSeePersonalData, forbidden, Role, unauthenticated, type Principal } from '@credit/shared';
 import type { ObjectionEntity } from './objection.entity';
 
 /**
@@ -34,13 +26,6 @@ export function assertMayListObjections(p: Principal | undefined): asserts p is 
   if (p.role === Role.ANALYST) throw forbidden('analysts see objection statistics only, never an objection');
   if (p.role === Role.PARTNER) throw forbidden('partners may not read objections');
 }
-
-/** Reads by anyone but the subject itself are audited. */
-export const isAuditedRead = (p: Principal, creditCode: string): boolean => !isOwner(p, creditCode);
-
-/** A natural person's ID, inside an actor string such as `subject:520102…`, masked for whoever may not see it. */
-export const maskActor = (actor: string, masked: boolean): string =>
-  masked && actor.startsWith('subject:') ? `subject:${maskIdNumber(actor.slice('subject:'.length))}` : actor;
 
 export const isMaskedFor = (
   p: Principal | undefined,

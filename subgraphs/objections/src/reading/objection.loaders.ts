@@ -1,10 +1,10 @@
-import { auditRead, forbidden, type Principal, Role, type ServiceContext } from '@credit/shared';
+import { auditRead, forbidden, isAuditedRead, type Principal, Role, type ServiceContext } from '@credit/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { EvidenceEntity } from '../evidence/evidence.entity';
 import type { ObjectionEntity } from '../objection/objection.entity';
 import type { Objection } from '../objection/objection.type';
-import { assertMayListObjections, isAuditedRead, mayReadObjection } from '../objection/objectionAccess';
+import { assertMayListObjections, mayReadObjection } from '../objection/objectionAccess';
 import { toObjectionView } from '../objection/objectionView';
 import type { ObjectionEventEntity } from '../workflow/objectionEvent.entity';
 import type { ObjectionReader } from './objectionReader';

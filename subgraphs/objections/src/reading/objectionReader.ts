@@ -1,4 +1,4 @@
-import { badUserInput, decodeCursor, encodeCursor, Role, type Principal } from '@credit/shared';
+import { badUserInput, chunks, decodeCursor, encodeCursor, Role, type Principal } from '@credit/shared';
 import { In, type DataSource } from 'typeorm';
 import { EvidenceChunkEntity, EvidenceEntity } from '../evidence/evidence.entity';
 import { OutboxEntity, OutboxStatus } from '../outbox/outbox.entity';
@@ -8,11 +8,6 @@ import { ObjectionEventEntity } from '../workflow/objectionEvent.entity';
 import type { ObjectionFilter } from './reading.inputs';
 
 const IN_CHUNK = 500;
-function chunks<T>(items: readonly T[], size = IN_CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 const group = <T, K extends keyof T>(rows: T[], key: K): Map<T[K], T[]> => {
   const m = new Map<T[K], T[]>();
@@ -31,7 +26,7 @@ export class ObjectionReader {
     order: Record<string, 'ASC' | 'DESC'>,
   ): Promise<T[]> {
     const out: T[] = [];
-    for (const part of chunks([...new Set(keys)])) {
+    for (const part of chunks([...new Set(keys)], IN_CHUNK)) {
       out.push(
         ...(await this.db
           .getRepository(entity)
@@ -78,7 +73,7 @@ export class ObjectionReader {
   /** Effects not yet delivered (pending or parked), per objection. */
   async undeliveredEffects(ids: readonly string[]): Promise<Map<string, number>> {
     const out = new Map<string, number>();
-    for (const part of chunks([...new Set(ids)])) {
+    for (const part of chunks([...new Set(ids)], IN_CHUNK)) {
       const rows = await this.db
         .getRepository(OutboxEntity)
         .createQueryBuilder('x')

@@ -1,6 +1,6 @@
 import { Role } from '@credit/shared';
 import { ObjectionStatus as S } from '../objection/objectionStatus';
-import { CaseStateMachine, type Transition as GenericTransition } from './stateMachine';
+import { CaseStateMachine, type Transition as GenericTransition } from '../case/stateMachine';
 
 /** Every act on an objection; each one is a row of the table below and an event in its timeline. */
 export enum ObjectionAction {
@@ -45,18 +45,21 @@ export const TRANSITIONS: Readonly<Record<ObjectionAction, Transition>> = {
   },
 };
 
-const MACHINE = new CaseStateMachine<ObjectionAction, S>('an objection', TRANSITIONS, [ObjectionAction.FORWARD]);
+export const OBJECTION_MACHINE = new CaseStateMachine<ObjectionAction, S>('an objection', TRANSITIONS, [
+  ObjectionAction.FORWARD,
+]);
 
 /** Whether `role` may perform `action` at all (the platform itself performs FORWARD). */
-export const roleMay = (action: ObjectionAction, role: Role | 'SYSTEM'): boolean => MACHINE.roleMay(action, role);
+export const roleMay = (action: ObjectionAction, role: Role | 'SYSTEM'): boolean =>
+  OBJECTION_MACHINE.roleMay(action, role);
 
 /** The role check: FORBIDDEN, naming the roles that may. */
 export const assertRoleMay = (action: ObjectionAction, role: Role | 'SYSTEM'): void =>
-  MACHINE.assertRoleMay(action, role);
+  OBJECTION_MACHINE.assertRoleMay(action, role);
 
 /**
  * The state check: the next state, or CONFLICT naming the current one. Every mutation of an
  * objection's status goes through here (and then a compare-and-set on that status).
  */
 export const nextStatus = (objection: { number: string; status: S }, action: ObjectionAction): S =>
-  MACHINE.next(objection, action);
+  OBJECTION_MACHINE.next(objection, action);

@@ -1,19 +1,12 @@
 import { chinaDate, type WorkingCalendar } from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import { moveInTallies } from '../aggregates/objectionTallies';
-import { FeedbackEntity } from '../feedback/feedback.entity';
-import { FeedbackStatus } from '../feedback/feedbackStatus';
 import { ObjectionEntity } from '../objection/objection.entity';
 import { ObjectionStatus } from '../objection/objectionStatus';
 import type { DeadlineRules } from './deadlines';
 
-export interface FeedbackDueRules {
-  answerWorkingDays: number;
-  unitWorkingDays: number;
-}
-
 /**
- * Due days of open cases that were provisional (beyond the known calendar years), counted again
+ * Due days of open objections that were provisional (beyond the known calendar years), counted again
  * from the day their step started with a newer calendar. Only provisional ones move: a due day
  * counted within known years was told to people and stands even if that year is later corrected.
  * Each row is updated only if its status and due day are still the ones read (a concurrent act wins).
@@ -22,8 +15,7 @@ export async function recountProvisionalDues(
   db: DataSource,
   calendar: WorkingCalendar,
   objectionRules: DeadlineRules,
-  feedbackRules: FeedbackDueRules,
-): Promise<{ objections: number; complaints: number }> {
+): Promise<number> {
   let objections = 0;
   const open = await db
     .getRepository(ObjectionEntity)
@@ -49,27 +41,7 @@ export async function recountProvisionalDues(
     });
     if (changed) objections++;
   }
-  let complaints = 0;
-  const cases = await db
-    .getRepository(FeedbackEntity)
-    .createQueryBuilder('f')
-    .where('f.dueProvisional = :yes', { yes: true })
-    .andWhere('f.status IN (:...open)', { open: Object.keys(FEEDBACK_STEP) })
-    .getMany();
-  for (const f of cases) {
-    const step = FEEDBACK_STEP[f.status as keyof typeof FEEDBACK_STEP];
-    const started = f[step.started];
-    if (!started) continue;
-    const due = calendar.dueIn(chinaDate(started), feedbackRules[step.rule]);
-    const r = await db
-      .getRepository(FeedbackEntity)
-      .update(
-        { id: f.id, status: f.status, dueOn: f.dueOn!, dueProvisional: true },
-        { dueOn: due.date, dueProvisional: due.provisional },
-      );
-    if (r.affected) complaints++;
-  }
-  return { objections, complaints };
+  return objections;
 }
 
 /** Which due column each open status waits on, and the working days its step allows. */
@@ -78,11 +50,4 @@ const OBJECTION_STEP = {
   [ObjectionStatus.ACCEPTED]: { column: 'reviewDueOn', rule: 'reviewWorkingDays' },
   [ObjectionStatus.FORWARDED]: { column: 'reviewDueOn', rule: 'reviewWorkingDays' },
   [ObjectionStatus.UNDER_REVIEW]: { column: 'reviewDueOn', rule: 'reviewWorkingDays' },
-} as const;
-
-/** When each open complaint step started, and the working days it allows (as FeedbackDesk sets them). */
-const FEEDBACK_STEP = {
-  [FeedbackStatus.SUBMITTED]: { started: 'filedAt', rule: 'answerWorkingDays' },
-  [FeedbackStatus.FORWARDED]: { started: 'forwardedAt', rule: 'unitWorkingDays' },
-  [FeedbackStatus.UNIT_REPLIED]: { started: 'unitRepliedAt', rule: 'answerWorkingDays' },
 } as const;

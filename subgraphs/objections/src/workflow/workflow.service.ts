@@ -1,12 +1,10 @@
 import { moveInTallies } from '../aggregates/objectionTallies';
 import {
-  actorOf,
   audit,
   badUserInput,
   chinaDate,
   conflict,
   forbidden,
-  notFound,
   requirePrincipal,
   Role,
   type Principal,
@@ -16,13 +14,16 @@ import {
 import type { DataSource } from 'typeorm';
 import { validateCorrection } from '../correction/correctionValidation';
 import { ObjectionEntity, type StoredCorrection } from '../objection/objection.entity';
-import { checkedText } from '../objection/objectionText';
+import { actOnCase, type CaseKind } from '../case/actOnCase';
+import { checkedText } from '../case/caseText';
+import { minutesBetween } from '../case/handlingTime';
+import { appendCaseEvents } from '../case/timeline';
 import { ObjectionStatus, ObjectionType } from '../objection/objectionStatus';
 import { enqueue, type CorrectionPayload, type MarkPayload } from '../outbox/outbox';
 import { OutboxKind } from '../outbox/outbox.entity';
 import type { DeadlineRules } from './deadlines';
-import { assertRoleMay, nextStatus, ObjectionAction } from './objectionStateMachine';
-import { appendSteps, type Step } from './timeline';
+import { OBJECTION_MACHINE, ObjectionAction } from './objectionStateMachine';
+import { ObjectionEventEntity } from './objectionEvent.entity';
 import { ObjectionOutcome, type ResolveObjectionInput } from './workflow.inputs';
 
 type Effect = [OutboxKind, MarkPayload | CorrectionPayload];
@@ -39,7 +40,17 @@ interface TransitionSpec {
   chain?: ObjectionAction;
 }
 
-const SYSTEM = { actor: 'system:objections', role: 'SYSTEM' };
+/** Objections on the case engine: the compare-and-set also holds the unit (a reassignment may keep the status). */
+const OBJECTION_CASE: CaseKind<ObjectionEntity, ObjectionAction, ObjectionStatus> = {
+  entity: ObjectionEntity,
+  noun: 'objection',
+  machine: OBJECTION_MACHINE,
+  principal: requirePrincipal,
+  heldStill: (o) => ({ unitCode: o.unitCode }),
+  appendSteps: (tx, id, at, steps) => appendCaseEvents(tx, ObjectionEventEntity, 'objectionId', id, at, steps),
+  audit: (tx, ctx, action, o) =>
+    audit(tx, ctx, { action: `objection.${action.toLowerCase()}`, subjectCodes: [o.creditCode], target: o.number }),
+};
 
 const ownsObjection = (p: Principal, o: ObjectionEntity) => {
   if (p.role === Role.SUBJECT && p.creditCode !== o.creditCode)
@@ -49,7 +60,6 @@ const unitOwns = (p: Principal, o: ObjectionEntity) => {
   if (p.role !== Role.SOURCE_UNIT || p.unitCode !== o.unitCode)
     throw forbidden(`objection ${o.number} is routed to unit ${o.unitCode}, not to the caller`);
 };
-const minutesBetween = (a: Date, b: Date) => Math.max(0, Math.round((b.getTime() - a.getTime()) / 60_000));
 
 /**
  * The workflow engine: every act on a filed objection (who may do what in which state, the
@@ -174,54 +184,27 @@ export class ObjectionWorkflow {
     });
   }
 
-  private async transition(
+  private transition(
     ctx: ServiceContext,
     id: string,
     action: ObjectionAction,
     spec: TransitionSpec,
   ): Promise<ObjectionEntity> {
-    const p = requirePrincipal(ctx);
-    const repo = this.db.getRepository(ObjectionEntity);
-    const o = await repo.findOneBy({ id });
-    if (!o) throw notFound('objection', id);
-    assertRoleMay(action, p.role);
-    spec.authorize?.(p, o);
-    let to = nextStatus({ number: o.number, status: o.status as ObjectionStatus }, action);
-    spec.validate?.(o);
-    const now = this.clock();
-    const steps: Step[] = [
-      { action, from: o.status as ObjectionStatus, to, actor: actorOf(p), role: p.role, note: spec.note ?? null },
-    ];
-    if (spec.chain) {
-      assertRoleMay(spec.chain, 'SYSTEM');
-      const next = nextStatus({ number: o.number, status: to }, spec.chain);
-      steps.push({ action: spec.chain, from: to, to: next, ...SYSTEM, note: `转至数据来源单位 ${o.unitCode}` });
-      to = next;
-    }
-    const changes = { ...(spec.changes?.(o, now) ?? {}), status: to };
-    await this.db.transaction(async (tx) => {
-      // Compare-and-set on the status and the unit (a reassignment may keep the status): of two
-      // concurrent acts on one objection only one commits, and the tallies move it from what was read.
-      const res = await tx
-        .createQueryBuilder()
-        .update(ObjectionEntity)
-        .set(changes)
-        .where('id = :id AND status = :from AND unitCode = :unit', { id, from: o.status, unit: o.unitCode })
-        .execute();
-      if (res.affected !== 1) {
-        const current = await tx.getRepository(ObjectionEntity).findOneByOrFail({ id });
-        nextStatus({ number: o.number, status: current.status as ObjectionStatus }, action);
-        throw conflict(`objection ${o.number} changed while acting on it; retry`, { currentState: current.status });
-      }
-      await moveInTallies(tx, o, { ...o, ...changes });
-      await appendSteps(tx, id, now, steps);
-      for (const [kind, payload] of spec.effects?.(o) ?? []) await enqueue(tx, id, kind, payload);
-      await audit(tx, ctx, {
-        action: `objection.${action.toLowerCase()}`,
-        subjectCodes: [o.creditCode],
-        target: o.number,
-      });
-    });
-    return repo.findOneByOrFail({ id });
+    return actOnCase(
+      this.db,
+      OBJECTION_CASE,
+      ctx,
+      id,
+      action,
+      {
+        ...spec,
+        chain: spec.chain && { action: spec.chain, note: (o) => `转至数据来源单位 ${o.unitCode}` },
+        publish: async (tx, before, after) => {
+          await moveInTallies(tx, before, after);
+          for (const [kind, payload] of spec.effects?.(before) ?? []) await enqueue(tx, id, kind, payload);
+        },
+      },
+      this.clock,
+    );
   }
 }

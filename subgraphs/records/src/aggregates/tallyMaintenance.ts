@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { RecordEntity } from '../record/record.entity';
 import { RecordDayTallyEntity, RecordMonthTallyEntity } from './recordTally.entity';
-import { bulkInsert } from '@credit/shared';
+import { bulkInsert, type Progress } from '@credit/shared';
 import { tallyFromSource, tallyMonths } from './tallySource';
 import { nextMonth } from './tallyPeriod';
 import {
@@ -27,8 +27,6 @@ export async function talliesMissing(db: DataSource): Promise<boolean> {
   if (tally && lags) return false;
   return (await db.getRepository(RecordEntity).find({ select: { id: true }, take: 1 })).length > 0;
 }
-
-export type Progress = (done: number, total: number) => void;
 
 /**
  * Recomputes every tally from the source rows in one transaction: readers see the old tallies

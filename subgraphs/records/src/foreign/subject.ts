@@ -1,18 +1,5 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { subjectStandIn, type SubjectKey } from '@credit/shared';
 
-/** The entities-owned subject; records contributes its history (`records`, `recordSummary`). */
-@Directive('@key(fields: "creditCode")')
-@ObjectType('Subject')
-export class SubjectRef {
-  @Field(() => ID)
-  creditCode: string;
-}
-
-/** The gateway sends subjects by key; records needs nothing but the key (access is checked per field). */
-export const subjectReference = {
-  Subject: {
-    __resolveReference(ref: { creditCode: string }): SubjectRef {
-      return Object.assign(new SubjectRef(), { creditCode: ref.creditCode });
-    },
-  },
-};
+/** The entities-owned subject, by its key; this subgraph adds its fields to it. */
+export const { SubjectRef, subjectReference } = subjectStandIn();
+export type SubjectRef = SubjectKey;

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
-import { isMysql, runMain } from '@credit/shared';
+import { activeRegisteredUnit, isMysql, runMain } from '@credit/shared';
 import { openRecordsDatabase } from '../entities';
 import { loadRecordsEnv } from '../env';
 import { MAX_IMPORT_BATCH_ROWS, SubmissionService } from '../submission/submission.service';
@@ -96,12 +96,14 @@ runMain('import', async () => {
   let unitDomains = domainsArg;
   let unitRegionCode: string | null = a.region || null;
   if (!unitDomains || !unitRegionCode) {
-    const unit = (await directory.sourceUnits()).find((u) => u.code === a.unit);
-    if (!unit)
-      throw new Error(
-        `unit ${a.unit} is not in the entities register (${env.ENTITIES_URL}); pass --domains and --region to override`,
-      );
-    if (!unit.active) throw new Error(`unit ${a.unit} is inactive`);
+    const units = await directory.sourceUnits();
+    let unit: (typeof units)[number];
+    try {
+      unit = activeRegisteredUnit(units, a.unit);
+    } catch (err) {
+      // The services' rule and words; the command adds where it looked and how to do without.
+      throw new Error(`${(err as Error).message} (${env.ENTITIES_URL}); pass --domains and --region to override`);
+    }
     unitDomains ??= unit.domainCodes;
     unitRegionCode ??= unit.regionCode;
   }

@@ -1,7 +1,7 @@
 import { badUserInput, checkSubjectCode, Role } from '@credit/shared';
 import { Arg, Authorized, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RecordsContext } from '../context';
-import { historyPeriod as resolvePeriod } from '../history/history.service';
+import { historyPeriod } from '../history/history.service';
 import { ViolationRecord } from '../record/record.type';
 import { toRecordView } from '../record/recordView';
 import { CorrectionInput } from './internal.inputs';
@@ -23,7 +23,7 @@ export class InternalResolver {
   ): Promise<ViolationRecord[]> {
     const code = checkSubjectCode(creditCode);
     if (!code.valid) throw badUserInput('creditCode', code.message!, { problem: code.problem });
-    const period = resolvePeriod(from, to);
+    const period = historyPeriod(from, to);
     const rows = await ctx.services.snapshots.recordsOf(ctx, code.normalized, domains, period.from, period.to);
     return rows.map((r) => toRecordView(r, ctx.principal));
   }

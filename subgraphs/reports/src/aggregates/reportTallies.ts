@@ -1,4 +1,4 @@
-import { addToTally, bulkInsert, tallyStatements } from '@credit/shared';
+import { addToTally, bulkInsert, tallyStatements, type Progress } from '@credit/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CreditReportEntity } from '../report/report.entity';
 import { ReportDayTallyEntity } from './reportTally.entity';
@@ -36,8 +36,6 @@ export async function reportTalliesMissing(db: DataSource): Promise<boolean> {
   if ((await db.getRepository(ReportDayTallyEntity).find({ take: 1 })).length) return false;
   return (await db.getRepository(CreditReportEntity).find({ select: { number: true }, take: 1 })).length > 0;
 }
-
-export type Progress = (done: number, total: number) => void;
 
 /** Issued and revoked per tally key, computed from the report rows. */
 async function fromReports(m: EntityManager): Promise<ReportDayTallyEntity[]> {

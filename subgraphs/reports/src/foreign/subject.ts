@@ -1,17 +1,7 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { subjectStandIn, type SubjectKey } from '@credit/shared';
 
-@Directive('@key(fields: "creditCode")')
-@ObjectType('Subject', { description: 'A credit subject (owned by entities); reports contributes its reports' })
-export class SubjectRef {
-  @Field(() => ID)
-  creditCode: string;
-}
-
-/** `_entities` lookups of a subject: the key is all reports needs; entities owns the rest. */
-export const subjectReference = {
-  Subject: {
-    __resolveReference(ref: { creditCode: string }): SubjectRef {
-      return { creditCode: ref.creditCode };
-    },
-  },
-};
+/** The entities-owned subject, by its key; reports adds its reports to it. */
+export const { SubjectRef, subjectReference } = subjectStandIn(
+  'A credit subject (owned by entities); reports contributes its reports',
+);
+export type SubjectRef = SubjectKey;

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { RecordEntity } from '../record/record.entity';
-import { RecordStatus } from '../record/record.type';
-import { RecordStatistics, StatisticsBucket } from './statistics.type';
+import { RecordEntity } from '../src/record/record.entity';
+import { RecordStatus } from '../src/record/record.type';
+import { RecordStatistics, StatisticsBucket } from '../src/statistics/statistics.type';
 
 const DIMENSIONS = {
   byDomain: 'r.domainCode',

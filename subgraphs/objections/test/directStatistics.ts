@@ -1,7 +1,7 @@
-import { median, type Count, type ObjectionCounts } from './statistics.service';
+import { median, type Count, type ObjectionCounts } from '../src/statistics/statistics.service';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { ObjectionEntity } from '../objection/objection.entity';
-import { whereOverdue } from '../workflow/deadlines';
+import { ObjectionEntity } from '../src/objection/objection.entity';
+import { whereOverdue } from '../src/workflow/deadlines';
 
 /**
  * The statistics as a scan of the objections computes them: what was served before the tallies,

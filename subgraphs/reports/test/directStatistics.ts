@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { CreditReportEntity } from '../report/report.entity';
+import { CreditReportEntity } from '../src/report/report.entity';
 
-import type { Count, ReportCounts } from './statistics.service';
+import type { Count, ReportCounts } from '../src/statistics/statistics.service';
 
 /**
  * The issuance counts as a scan of the reports computes them: what the statistics answered before
