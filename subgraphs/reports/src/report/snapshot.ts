@@ -89,13 +89,18 @@ const byDecision = (a: SourceRecord, b: SourceRecord) =>
       ? -1
       : 1;
 
-/** Groups the records under the chosen domains; a revoked record is not a record and is left out. */
+/**
+ * Whether a record records sent belongs in a signed report: a revoked record is no record, and neither
+ * is a lawful non-punishment (records refuses such decisions and revokes old ones; a signed report must
+ * not show one even if it slipped by). Period and domains are chosen by the query records answers.
+ */
+export const shownInReport = (r: SourceRecord): boolean => r.status !== 'REVOKED' && !lawfulNonPunishment(r);
+
+/** Groups the records a report shows (shownInReport) under the chosen domains. */
 export function buildSnapshot(input: SnapshotInput): ReportSnapshot {
   const byDomain = new Map<string, SourceRecord[]>();
   for (const r of input.records) {
-    if (r.status === 'REVOKED') continue;
-    // Records refuses such decisions and revokes old ones; a signed report must not show one even if it slipped by.
-    if (lawfulNonPunishment(r)) continue;
+    if (!shownInReport(r)) continue;
     byDomain.set(r.domainCode, [...(byDomain.get(r.domainCode) ?? []), r]);
   }
   return {
