@@ -187,6 +187,7 @@ export type ObjectionRecordChangesInput = {
   publicityDeadline?: string | null | undefined;
   decidingAuthority?: string | null | undefined;
   regionCode?: string | null | undefined;
+  /** 备注 */
   remarks?: string | null | undefined;
 };
 

@@ -1,5 +1,6 @@
 import {
   lawfulNonPunishment,
+  PLAIN_REPORT_FIELDS,
   RECORD_CHANGE_ZH,
   RECORD_STATUS_ZH,
   type ReportChannel,
@@ -96,6 +97,18 @@ const byDecision = (a: SourceRecord, b: SourceRecord) =>
  */
 export const shownInReport = (r: SourceRecord): boolean => r.status !== 'REVOKED' && !lawfulNonPunishment(r);
 
+/**
+ * The field table's plain report fields a record has, added to its entry; an absent one adds nothing,
+ * so that the signed shape of a record without it stays as it was.
+ */
+function withReportFields(entry: SnapshotRecord, r: SourceRecord): SnapshotRecord {
+  for (const f of PLAIN_REPORT_FIELDS) {
+    const v = (r as Record<string, unknown>)[f];
+    if (v !== null && v !== undefined) (entry as unknown as Record<string, unknown>)[f] = v;
+  }
+  return entry;
+}
+
 /** Groups the records a report shows (shownInReport) under the chosen domains. */
 export function buildSnapshot(input: SnapshotInput): ReportSnapshot {
   const byDomain = new Map<string, SourceRecord[]>();
@@ -118,25 +131,30 @@ export function buildSnapshot(input: SnapshotInput): ReportSnapshot {
     },
     subject: input.subject,
     domains: input.domains.map((d) => {
-      const records = (byDomain.get(d.code) ?? []).sort(byDecision).map((r): SnapshotRecord => ({
-        id: r.id,
-        category: r.category,
-        simplifiedProcedure: r.simplifiedProcedure,
-        decisionNumber: r.decisionNumber,
-        decisionDate: r.decisionDate,
-        decidingAuthority: r.decidingAuthority,
-        facts: r.facts,
-        penaltyContent: r.penaltyContent ?? null,
-        fineAmount: r.fineAmount ?? null,
-        status: r.status,
-        repaired: r.repaired || r.status === 'REPAIRED',
-        repairedAt: r.repairedAt ?? null,
-        underObjection: r.underObjection,
-        labels: [
-          ...(r.repaired || r.status === 'REPAIRED' ? [REPAIRED_LABEL] : []),
-          ...(r.underObjection ? [OBJECTION_LABEL] : []),
-        ],
-      }));
+      const records = (byDomain.get(d.code) ?? []).sort(byDecision).map((r): SnapshotRecord =>
+        withReportFields(
+          {
+            id: r.id,
+            category: r.category,
+            simplifiedProcedure: r.simplifiedProcedure,
+            decisionNumber: r.decisionNumber,
+            decisionDate: r.decisionDate,
+            decidingAuthority: r.decidingAuthority,
+            facts: r.facts,
+            penaltyContent: r.penaltyContent ?? null,
+            fineAmount: r.fineAmount ?? null,
+            status: r.status,
+            repaired: r.repaired || r.status === 'REPAIRED',
+            repairedAt: r.repairedAt ?? null,
+            underObjection: r.underObjection,
+            labels: [
+              ...(r.repaired || r.status === 'REPAIRED' ? [REPAIRED_LABEL] : []),
+              ...(r.underObjection ? [OBJECTION_LABEL] : []),
+            ],
+          },
+          r,
+        ),
+      );
       return { code: d.code, nameZh: d.nameZh, outcome: records.length ? 'HAS_RECORDS' : 'NO_RECORD', records };
     }),
     statement: EFFECTIVE_DOCUMENT_STATEMENT,
