@@ -5,6 +5,7 @@ import {
   RECORD_STATUS_ZH,
   type ReportChannel,
   type ReportScenario,
+  type PlainRecordField,
   type RecordsApi,
   type ResolvedPeriod,
 } from '@credit/shared';
@@ -63,8 +64,11 @@ export interface ReportSnapshot {
   statement: string;
 }
 
-/** A record as the records subgraph's internal API returns it (unmasked, to a SERVICE caller). */
-export type SourceRecord = RecordsApi.SnapshotRecordsQuery['internalRecordsForSnapshot'][number];
+type ApiRecord = RecordsApi.SnapshotRecordsQuery['internalRecordsForSnapshot'][number];
+/** The field table's plain report fields (the RecordReportFields fragment): in an entry only when the record has them. */
+type ReportedPlainField = Extract<keyof ApiRecord, PlainRecordField>;
+/** A record as the records subgraph's internal API returns it (unmasked, to a SERVICE caller); plain fields optional. */
+export type SourceRecord = Omit<ApiRecord, ReportedPlainField> & Partial<Pick<ApiRecord, ReportedPlainField>>;
 
 export interface SnapshotInput {
   number: string;
