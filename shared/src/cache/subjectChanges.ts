@@ -1,3 +1,4 @@
+import { RECORD_FIELDS } from '../contracts/recordFields';
 import type { Cache } from './cache';
 
 // Versions live 30 days; cached responses live minutes, so a version never wraps under one.
@@ -90,32 +91,11 @@ export const FIELDS_INVALIDATED_BY_SUBJECT_CHANGES: Readonly<Record<string, Fiel
     ViolationRecordConnection: ['edges', 'pageInfo'],
     ViolationRecordEdge: ['cursor', 'node'],
     PageInfo: ['hasNextPage', 'endCursor'],
+    // The field table's fields, and the record's own (identity, state, history).
     ViolationRecord: [
       'id',
-      'creditCode',
-      'subjectName',
-      'subjectType',
-      'domainCode',
-      'category',
-      'simplifiedProcedure',
-      'decisionNumber',
-      'decisionDate',
-      'violationType',
-      'facts',
-      'legalBasis',
-      'penaltyTypes',
-      'penaltyContent',
-      'fineAmount',
-      'confiscatedAmount',
-      'licenceAction',
-      'licenceDetail',
-      'effectiveUntil',
-      'publicityDeadline',
-      'decidingAuthority',
-      'decidingAuthorityCode',
+      ...RECORD_FIELDS.map((f) => f.name),
       'sourceUnitCode',
-      'regionCode',
-      'remarks',
       'submittedAt',
       'status',
       'repaired',

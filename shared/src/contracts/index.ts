@@ -1,6 +1,7 @@
 export * from './calendar';
 export * from './period';
 export * from './recordContent';
+export * from './recordFields';
 export * from './subjectAccess';
 export * from './lawfulNonPunishment';
 export * from './scenarios';

@@ -1,6 +1,7 @@
 import { checkCreditCode, checkSubjectCode, hasControlCharacters, type CodeKind } from '../validators';
 import { isIsoDate } from './calendar';
 import { COVERAGE_START } from './period';
+import { LicenceAction, RECORD_FIELD_LIMITS, RecordCategory, RecordSubjectType } from './recordFields';
 
 /**
  * The content rules of a violation record (违法违规记录), applied by records to every submitted
@@ -12,19 +13,14 @@ import { COVERAGE_START } from './period';
 // ---------------------------------------------------------------- what a record is
 
 /** 行政处罚 / 行政强制 / 严重失信主体名单 / 刑事裁判. */
-export const RECORD_CATEGORIES = [
-  'ADMINISTRATIVE_PENALTY',
-  'ADMINISTRATIVE_COERCION',
-  'SERIOUS_DISHONESTY_LIST',
-  'CRIMINAL_JUDGMENT',
-] as const;
-export type RecordCategoryName = (typeof RECORD_CATEGORIES)[number];
+export const RECORD_CATEGORIES = Object.values(RecordCategory);
+export type RecordCategoryName = RecordCategory;
 
 /** 行政相对人类别: 法人及非法人组织 / 个体工商户 / 自然人. */
-export const RECORD_SUBJECT_TYPES = ['LEGAL_ENTITY', 'INDIVIDUAL_BUSINESS', 'NATURAL_PERSON'] as const;
+export const RECORD_SUBJECT_TYPES = Object.values(RecordSubjectType);
 
 /** 暂扣 / 吊销证照. */
-export const LICENCE_ACTIONS = ['SUSPENDED', 'REVOKED'] as const;
+export const LICENCE_ACTIONS = Object.values(LicenceAction);
 
 // Rules deciding whether a valid decision is a record at all (e.g. lawful non-punishment) belong here.
 
@@ -51,22 +47,8 @@ export interface RecordFieldProblem {
   message: string;
 }
 
-/** The longest text of each field, in characters. */
-export const RECORD_TEXT_LIMITS = {
-  decisionNumber: 100,
-  domainCode: 8,
-  creditCode: 18,
-  subjectName: 200,
-  violationType: 200,
-  facts: 10_000,
-  legalBasis: 10_000,
-  penaltyContent: 10_000,
-  licenceDetail: 200,
-  decidingAuthority: 200,
-  decidingAuthorityCode: 18,
-  regionCode: 6,
-  remarks: 500,
-} as const;
+/** The longest text of each field, in characters (the field table's). */
+export const RECORD_TEXT_LIMITS = RECORD_FIELD_LIMITS;
 export type RecordTextField = keyof typeof RECORD_TEXT_LIMITS;
 
 export const RECORD_DATE_FIELDS = ['decisionDate', 'effectiveUntil', 'publicityDeadline'] as const;

@@ -1,10 +1,12 @@
 /**
  * The one table of what people read for the codes the API, logs and files keep (Chinese for people,
  * English codes for machines): the report PDF, the server-rendered pages, the exports and the
- * console all take their labels from here. It imports nothing, so the console bundles this file as
- * it is. To add a code, add its line to the table it belongs to; `term` falls back to a neutral
+ * console all take their labels from here. It imports only the record field table (which imports
+ * nothing), so the console bundles this file as it is. To add a code, add its line to the table it belongs to; `term` falls back to a neutral
  * word, never to the code.
  */
+
+import { RECORD_FIELD_LABELS } from './recordFields';
 
 /** The plan's five application scenarios (二(三) 1-5), as the report prints them. */
 export const SCENARIO_ZH = {
@@ -78,13 +80,7 @@ export const LICENCE_ACTION_ZH: Record<string, string> = { SUSPENDED: '暂扣证
 
 /** Record fields as a change lists them. */
 export const RECORD_FIELD_ZH: Record<string, string> = {
-  fineAmount: '罚款金额',
-  confiscatedAmount: '没收金额',
-  penaltyContent: '处罚内容',
-  penaltyTypes: '处罚类别',
-  facts: '违法事实',
-  decisionDate: '处罚决定日期',
-  domainCode: '领域',
+  ...RECORD_FIELD_LABELS,
   status: '状态',
   underObjection: '异议标记',
 };

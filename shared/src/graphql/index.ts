@@ -1,2 +1,3 @@
 export * from './connection';
 export * from './selects';
+export * from './recordFieldTypes';

@@ -187,6 +187,9 @@ export type ObjectionRecordChangesInput = {
   publicityDeadline?: string | null | undefined;
   decidingAuthority?: string | null | undefined;
   regionCode?: string | null | undefined;
+  /** 法定代表人: the subject's legal representative as the decision names it (national 双公示 column) */
+  legalRepresentative?: string | null | undefined;
+  /** 备注 */
   remarks?: string | null | undefined;
 };
 

@@ -1,3 +1,4 @@
+import { declarePlainRecordFields, type PlainRowFields } from '@credit/shared';
 import { Field, InputType } from 'type-graphql';
 import { ObjectionCorrectionAction } from './correction.type';
 
@@ -5,6 +6,7 @@ import { ObjectionCorrectionAction } from './correction.type';
   description:
     'CORRECT: fields of the record to change (only those given change); forwarded to the records subgraph, which checks the corrected record like a submission',
 })
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface below
 export class ObjectionRecordChangesInput {
   @Field(() => String, {
     nullable: true,
@@ -28,8 +30,11 @@ export class ObjectionRecordChangesInput {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) publicityDeadline?: string | null;
   @Field(() => String, { nullable: true }) decidingAuthority?: string | null;
   @Field(() => String, { nullable: true }) regionCode?: string | null;
-  @Field(() => String, { nullable: true }) remarks?: string | null;
 }
+// The field table's plain fields an objection may correct, typed by the interface below.
+declarePlainRecordFields(ObjectionRecordChangesInput, 'input', (f) => f.correctable);
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- the class's fields from the table
+export interface ObjectionRecordChangesInput extends PlainRowFields {}
 
 @InputType()
 export class ObjectionCorrectionInput {

@@ -63,6 +63,13 @@ interface Where {
  * These are the records subgraph's hottest reads, so they are written as SQL with `?` parameters
  * and read through RecordRows.
  */
+/**
+ * The statuses a history, a summary and a report snapshot show: a revoked record is no record, a
+ * repaired one is shown (labelled) when asked for.
+ */
+export const shownStatuses = (includeRepaired: boolean): RecordStatus[] =>
+  includeRepaired ? [RecordStatus.EFFECTIVE, RecordStatus.REPAIRED] : [RecordStatus.EFFECTIVE];
+
 export class HistoryService {
   private readonly records: RecordRows;
 
@@ -80,7 +87,7 @@ export class HistoryService {
   }
 
   private where(codes: string[], f: HistoryFilter, scopeDomains: ReadonlySet<string> | undefined): Where {
-    const statuses = f.includeRepaired ? [RecordStatus.EFFECTIVE, RecordStatus.REPAIRED] : [RecordStatus.EFFECTIVE];
+    const statuses = shownStatuses(!!f.includeRepaired);
     const clauses = [
       codes.length === 1 ? 'r.`creditCode` = ?' : `r.\`creditCode\` IN (${placeholders(codes.length)})`,
       'r.`decisionDate` >= ? AND r.`decisionDate` <= ?',

@@ -1,4 +1,10 @@
-import { unescapeSpreadsheetText } from '@credit/shared';
+import {
+  NATIONAL_COLUMNS_NOT_KEPT,
+  RECORD_FIELDS,
+  recordField,
+  unescapeSpreadsheetText,
+  type RecordFieldSpec,
+} from '@credit/shared';
 import { wanToYuan } from '../record/amount';
 import { LicenceAction, RecordCategory, RecordSubjectType } from '../record/record.type';
 import { CONTENT_FIELDS, type RecordRow } from '../submission/recordValidation';
@@ -64,70 +70,53 @@ const mapped =
     row[field] = table[v] ?? v;
   };
 
+const CHOICES: Record<string, Record<string, string>> = {
+  category: CATEGORY,
+  subjectType: SUBJECT_TYPE,
+  licenceAction: LICENCE,
+};
+// Columns of a resident ID: a row may carry both a credit-code column and one of these, the filled one counts.
+const ID_NUMBER_HEADERS = new Set(['证件号码', '身份证号']);
+
+/** How a column of the field table is read into a row, by the field's kind (and a 万元 column's unit). */
+function setterFor(f: RecordFieldSpec, header: string): Setter {
+  const field = f.name as keyof RecordRow;
+  switch (f.kind) {
+    case 'date':
+      return date(field);
+    case 'amount':
+      return header.endsWith('(万元)') ? wan(field as 'fineAmount') : yuan(field as 'fineAmount');
+    case 'choice':
+      return mapped(field as 'category', CHOICES[f.name]);
+    case 'flag':
+      return bool(field as 'simplifiedProcedure');
+    case 'list':
+      return (row, v) => {
+        (row as Record<string, unknown>)[field] = v
+          .split(/[;；、,，]/)
+          .map((t) => t.trim())
+          .filter(Boolean);
+      };
+    default:
+      return ID_NUMBER_HEADERS.has(header)
+        ? (row, v) => {
+            if (v) (row as Record<string, unknown>)[field] = v;
+          }
+        : text(field);
+  }
+}
+
 /**
- * The national 双公示 administrative-penalty column headers (and the platform's extra columns),
- * by normalised header. Columns naming the source unit are ignored: the unit comes from --unit.
+ * The national 双公示 administrative-penalty column headers (and the platform's extra columns), by
+ * normalised header: the field table's headers, the two not-a-record flags, and the columns ignored.
  */
 export const CSV_COLUMNS: Record<string, Setter | null> = {
-  行政处罚决定书文号: text('decisionNumber'),
-  决定书文号: text('decisionNumber'),
-  信息类别: mapped('category', CATEGORY),
-  简易程序: bool('simplifiedProcedure'),
-  领域代码: text('domainCode'),
-  决定文书号: text('decisionNumber'),
-  处罚决定书文号: text('decisionNumber'),
-  行政相对人名称: text('subjectName'),
-  行政相对人类别: mapped('subjectType', SUBJECT_TYPE),
-  '行政相对人代码_1(统一社会信用代码)': text('creditCode'),
-  统一社会信用代码: text('creditCode'),
-  证件号码: (row, v) => {
-    if (v) row.creditCode = v;
-  },
-  身份证号: (row, v) => {
-    if (v) row.creditCode = v;
-  },
-  违法行为类型: text('violationType'),
-  违法事实: text('facts'),
-  主要违法事实: text('facts'),
-  处罚依据: text('legalBasis'),
-  处罚类别: (row, v) => {
-    row.penaltyTypes = v
-      .split(/[;；、,，]/)
-      .map((t) => t.trim())
-      .filter(Boolean);
-  },
-  处罚内容: text('penaltyContent'),
-  '罚款金额(元)': yuan('fineAmount'),
-  '罚款金额(万元)': wan('fineAmount'),
-  '没收违法所得、没收非法财物的金额(元)': yuan('confiscatedAmount'),
-  '没收违法所得、没收非法财物的金额(万元)': wan('confiscatedAmount'),
-  证照处理: mapped('licenceAction', LICENCE),
-  暂扣或吊销证照名称及编号: text('licenceDetail'),
-  处罚决定日期: date('decisionDate'),
-  作出处罚决定日期: date('decisionDate'),
-  '处罚决定日期(yyyy/mm/dd)': date('decisionDate'),
-  处罚有效期: date('effectiveUntil'),
-  公示截止期: date('publicityDeadline'),
-  处罚机关: text('decidingAuthority'),
-  处罚机关统一社会信用代码: text('decidingAuthorityCode'),
-  行政区划代码: text('regionCode'),
-  地域代码: text('regionCode'),
-  备注: text('remarks'),
+  ...Object.fromEntries(
+    (RECORD_FIELDS as readonly RecordFieldSpec[]).flatMap((f) => f.headers.map((h) => [h, setterFor(f, h)])),
+  ),
   依法不予行政处罚: bool('notPunished'),
   法律文书已生效: bool('legallyEffective'),
-  // Known national columns the platform does not keep (other codes of the subject, its representative)
-  // or takes from elsewhere (the source unit comes from the token or --unit, never from a row).
-  '行政相对人代码_2(工商注册号)': null,
-  '行政相对人代码_3(组织机构代码)': null,
-  '行政相对人代码_4(税务登记号)': null,
-  '行政相对人代码_5(事业单位证书号)': null,
-  '行政相对人代码_6(社会组织登记证号)': null,
-  法定代表人: null,
-  法定代表人证件类型: null,
-  法定代表人证件号码: null,
-  证件类型: null,
-  数据来源单位: null,
-  数据来源单位统一社会信用代码: null,
+  ...Object.fromEntries(NATIONAL_COLUMNS_NOT_KEPT.map((h) => [h, null])),
   // A rejects file sent back after fixing its rows (rejectsFile.ts): why the row was refused last time.
   行号: null,
   原因: null,
@@ -144,7 +133,7 @@ export const normaliseHeader = (h: string): string =>
     .replace(/^\*/, '') // a mandatory column's marker in the national template
     .trim();
 
-const DECISION_NUMBER_HEADERS = new Set(['行政处罚决定书文号', '决定书文号', '决定文书号', '处罚决定书文号']);
+const DECISION_NUMBER_HEADERS = new Set<string>(recordField('decisionNumber').headers);
 
 export interface HeaderMap {
   setters: (Setter | null)[];

@@ -1,3 +1,4 @@
+import { declarePlainRecordFields, type PlainRowFields } from '@credit/shared';
 import { Directive, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { LicenceAction, RecordCategory } from '../record/record.type';
 
@@ -13,6 +14,7 @@ registerEnumType(CorrectionAction, {
 
 @Directive('@inaccessible')
 @InputType({ description: 'Fields an upheld objection corrects; absent fields stay as they are' })
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface below
 export class RecordChangesInput {
   @Field(() => RecordCategory, { nullable: true })
   category?: RecordCategory | null;
@@ -67,10 +69,11 @@ export class RecordChangesInput {
 
   @Field(() => String, { nullable: true })
   regionCode?: string | null;
-
-  @Field(() => String, { nullable: true })
-  remarks?: string | null;
 }
+// The field table's plain fields an objection may correct, typed by the interface below.
+declarePlainRecordFields(RecordChangesInput, 'input', (f) => f.correctable);
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- the class's fields from the table
+export interface RecordChangesInput extends PlainRowFields {}
 
 @Directive('@inaccessible')
 @InputType({ description: 'A correction from an upheld objection (internal, SERVICE only)' })

@@ -2,7 +2,7 @@ import { auditRead, placeholders, type ServiceContext } from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import type { RecordEntity } from '../record/record.entity';
 import { RecordRows } from '../record/recordRows';
-import { RecordStatus } from '../record/record.type';
+import { shownStatuses } from '../history/history.service';
 
 /** Responsible for the records a report snapshot shows (internal API, called by reports as SERVICE). */
 export class SnapshotRecords {
@@ -21,7 +21,7 @@ export class SnapshotRecords {
     to: string,
   ): Promise<RecordEntity[]> {
     if (domains.length === 0) return [];
-    const statuses = [RecordStatus.EFFECTIVE, RecordStatus.REPAIRED];
+    const statuses = shownStatuses(true);
     // From the primary: a correction applied a moment ago must be in the report, whatever a replica's lag.
     const rows = await this.records.rows(
       `r.\`creditCode\` = ? AND r.\`decisionDate\` >= ? AND r.\`decisionDate\` <= ? AND r.\`domainCode\` IN (${placeholders(domains.length)}) AND r.\`status\` IN (?, ?) ORDER BY r.\`decisionDate\` DESC, r.\`id\` DESC`,

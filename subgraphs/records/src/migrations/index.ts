@@ -7,6 +7,7 @@ import { StatisticsTallies1796000000018 } from './1796000000018-StatisticsTallie
 import { LagBuckets1796000000019 } from './1796000000019-LagBuckets';
 import { ImportJobs1796000000030 } from './1796000000030-ImportJobs';
 import { RecordChangeOutbox1796592346333 } from './1796592346333-RecordChangeOutbox';
+import { LegalRepresentative1796615977071 } from './1796615977071-LegalRepresentative';
 
 export const migrations: (new () => object)[] = [
   Init1795656121508,
@@ -17,4 +18,5 @@ export const migrations: (new () => object)[] = [
   LagBuckets1796000000019,
   ImportJobs1796000000030,
   RecordChangeOutbox1796592346333,
+  LegalRepresentative1796615977071,
 ];

@@ -49,6 +49,10 @@ export class RecordEntity {
   @Column({ type: 'varchar', length: 24 })
   subjectType: string;
 
+  /** 法定代表人, as the decision names it. */
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  legalRepresentative: string | null;
+
   @Column({ type: 'varchar', length: 200, nullable: true })
   violationType: string | null;
 

@@ -1,41 +1,28 @@
-import { PageInfo } from '@credit/shared';
+import {
+  declarePlainRecordFields,
+  LicenceAction,
+  PageInfo,
+  RecordCategory,
+  RecordStatus,
+  RecordSubjectType,
+  type PlainContentFields,
+} from '@credit/shared';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-export enum RecordCategory {
-  ADMINISTRATIVE_PENALTY = 'ADMINISTRATIVE_PENALTY',
-  ADMINISTRATIVE_COERCION = 'ADMINISTRATIVE_COERCION',
-  SERIOUS_DISHONESTY_LIST = 'SERIOUS_DISHONESTY_LIST',
-  CRIMINAL_JUDGMENT = 'CRIMINAL_JUDGMENT',
-}
+// The record enums are the field table's (shared/src/contracts/recordFields.ts), registered here under their GraphQL names.
+export { LicenceAction, RecordCategory, RecordStatus, RecordSubjectType };
 registerEnumType(RecordCategory, {
   name: 'RecordCategory',
   description: '行政处罚 / 行政强制 / 严重失信主体名单 / 刑事裁判',
 });
-
-export enum RecordStatus {
-  EFFECTIVE = 'EFFECTIVE',
-  REPAIRED = 'REPAIRED',
-  REVOKED = 'REVOKED',
-}
 registerEnumType(RecordStatus, {
   name: 'RecordStatus',
   description: 'EFFECTIVE; REPAIRED (已修复, still shown, labelled); REVOKED (no longer a record)',
 });
-
-export enum RecordSubjectType {
-  LEGAL_ENTITY = 'LEGAL_ENTITY',
-  INDIVIDUAL_BUSINESS = 'INDIVIDUAL_BUSINESS',
-  NATURAL_PERSON = 'NATURAL_PERSON',
-}
 registerEnumType(RecordSubjectType, {
   name: 'RecordSubjectType',
   description: '行政相对人类别: 法人及非法人组织 / 个体工商户 / 自然人',
 });
-
-export enum LicenceAction {
-  SUSPENDED = 'SUSPENDED',
-  REVOKED = 'REVOKED',
-}
 registerEnumType(LicenceAction, { name: 'LicenceAction', description: '暂扣 / 吊销证照' });
 
 @ObjectType({ description: 'One field changed by a revision' })
@@ -80,6 +67,7 @@ export class RecordRevision {
   description:
     'A violation record (违法违规记录). Natural persons are masked for callers who may not see personal data.',
 })
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface below
 export class ViolationRecord {
   @Field(() => ID)
   id: string;
@@ -153,9 +141,6 @@ export class ViolationRecord {
   @Field()
   regionCode: string;
 
-  @Field(() => String, { nullable: true })
-  remarks: string | null;
-
   @Field({ description: 'ISO 8601 instant of the first submission' })
   submittedAt: string;
 
@@ -186,6 +171,11 @@ export class ViolationRecord {
   @Field({ description: 'True when personal fields above are masked for the caller' })
   masked: boolean;
 }
+
+// The field table's plain fields (e.g. 备注), typed by the interface below.
+declarePlainRecordFields(ViolationRecord, 'output');
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- the class's fields from the table
+export interface ViolationRecord extends PlainContentFields {}
 
 @ObjectType({ simpleResolvers: true })
 export class ViolationRecordEdge {

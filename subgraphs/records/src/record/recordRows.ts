@@ -1,23 +1,13 @@
 import type { DataSource } from 'typeorm';
-import { countStatements, EntityRows, readRows, sendsOneTrip } from '@credit/shared';
+import { countStatements, EntityRows, LONG_RECORD_FIELDS, readRows, sendsOneTrip } from '@credit/shared';
 import { RecordEntity } from './record.entity';
 
 /**
- * The free-text columns of a record, each read by the GraphQL field of the same name: a page that
+ * The free-text columns of a record (the field table's long ones, and the status texts), each read by the GraphQL field of the same name: a page that
  * selects none of them (history lists: date, domain, status) reads `brief` rows without them, so
  * that neither the database nor the driver handles texts nobody asked for.
  */
-export const LONG_TEXT_FIELDS = [
-  'facts',
-  'legalBasis',
-  'penaltyContent',
-  'violationType',
-  'licenceDetail',
-  'decidingAuthority',
-  'remarks',
-  'repairBasis',
-  'revokeReason',
-] as const;
+export const LONG_TEXT_FIELDS: readonly string[] = [...LONG_RECORD_FIELDS, 'repairBasis', 'revokeReason'];
 
 /** `all` columns, or `brief`: all but LONG_TEXT_FIELDS. */
 export type RecordColumns = 'all' | 'brief';
@@ -44,12 +34,7 @@ export class RecordRows {
   constructor(private readonly db: DataSource) {
     this.shapes = {
       all: new EntityRows(db, RecordEntity, 'r'),
-      brief: new EntityRows(
-        db,
-        RecordEntity,
-        'r',
-        (c) => !(LONG_TEXT_FIELDS as readonly string[]).includes(c.propertyName),
-      ),
+      brief: new EntityRows(db, RecordEntity, 'r', (c) => !LONG_TEXT_FIELDS.includes(c.propertyName)),
     };
   }
 

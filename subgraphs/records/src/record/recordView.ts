@@ -1,4 +1,11 @@
-import { canSeePersonalData, maskIdNumber, maskPersonName, type Principal } from '@credit/shared';
+import {
+  canSeePersonalData,
+  maskIdNumber,
+  maskPersonName,
+  PERSONAL_RECORD_FIELDS,
+  PLAIN_RECORD_FIELDS,
+  type Principal,
+} from '@credit/shared';
 import type { RecordEntity } from './record.entity';
 import { parseChanges, type RevisionEntity } from './revision.entity';
 import {
@@ -17,7 +24,7 @@ export const splitPenaltyTypes = (v: string | null): string[] => (v ? v.split(';
 export function toRecordView(e: RecordEntity, p: Principal | undefined): ViolationRecord {
   const person = e.subjectType === RecordSubjectType.NATURAL_PERSON;
   const masked = person && !canSeePersonalData(p, e.creditCode);
-  return Object.assign(new ViolationRecord(), {
+  const view = Object.assign(new ViolationRecord(), {
     id: e.id,
     creditCode: masked ? maskIdNumber(e.creditCode) : e.creditCode,
     subjectName: masked ? maskPersonName(e.subjectName) : e.subjectName,
@@ -42,7 +49,6 @@ export function toRecordView(e: RecordEntity, p: Principal | undefined): Violati
     decidingAuthorityCode: e.decidingAuthorityCode,
     sourceUnitCode: e.sourceUnitCode,
     regionCode: e.regionCode,
-    remarks: e.remarks,
     submittedAt: iso(e.submittedAt)!,
     status: e.status as RecordStatus,
     repaired: e.status === RecordStatus.REPAIRED,
@@ -54,6 +60,8 @@ export function toRecordView(e: RecordEntity, p: Principal | undefined): Violati
     version: e.version,
     masked,
   });
+  for (const f of PLAIN_RECORD_FIELDS) view[f] = masked && PERSONAL_RECORD_FIELDS.includes(f) ? null : e[f];
+  return view;
 }
 
 const show = (v: unknown): string | null =>

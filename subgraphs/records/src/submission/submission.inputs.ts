@@ -1,3 +1,4 @@
+import { declarePlainRecordFields, type PlainRowFields } from '@credit/shared';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LicenceAction, RecordCategory, RecordSubjectType } from '../record/record.type';
 import { RecordRowProblem } from './rowProblem';
@@ -7,6 +8,7 @@ import { RecordRowProblem } from './rowProblem';
  * verdict (REJECTED, MISSING_FIELD), not a failure of the whole batch.
  */
 @InputType({ description: 'A decision as reported by a source unit (双公示 columns)' })
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface below
 export class RecordInput {
   @Field(() => String, { nullable: true, description: '决定书文号; with the unit, the idempotency key' })
   decisionNumber?: string | null;
@@ -74,9 +76,6 @@ export class RecordInput {
   @Field(() => String, { nullable: true, description: 'GB/T 2260 code in Guizhou (52xxxx)' })
   regionCode?: string | null;
 
-  @Field(() => String, { nullable: true })
-  remarks?: string | null;
-
   @Field(() => Boolean, { nullable: true, description: '依法不予行政处罚: acknowledged as EXCLUDED, never a record' })
   notPunished?: boolean | null;
 
@@ -86,6 +85,11 @@ export class RecordInput {
   })
   legallyEffective?: boolean | null;
 }
+
+// The field table's plain fields (e.g. 备注), typed by the interface below.
+declarePlainRecordFields(RecordInput, 'input');
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- the class's fields from the table
+export interface RecordInput extends PlainRowFields {}
 
 export enum RecordVerdict {
   CREATED = 'CREATED',

@@ -2,15 +2,15 @@ import { AuditEntry, badUserInput, chinaDate, conflict, NO_SUBJECT_CHANGES, type
 import { In, IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import type { DomainCatalogue, SubjectRegister } from '../catalogue/entitiesDirectory';
 import { NameMismatchEntity, sameSubjectName } from '../quality/nameMismatch.entity';
-import { lagDays } from '../record/dates';
 import { ExcludedDecisionEntity } from '../record/excludedDecision.entity';
 import { RecordEntity } from '../record/record.entity';
 import { newRecordId } from '../record/recordId';
-import { RecordStatus } from '../record/record.type';
-import { changesJson, parseChanges, RevisionEntity } from '../record/revision.entity';
+import { parseChanges, RevisionEntity } from '../record/revision.entity';
 import { publishRecordChanges, recordChange } from '../changeFeed/recordChanges';
 import { diff, isUniqueViolation } from '../record/revisionWriter';
-import { CONTENT_FIELDS, sameValue, validateRecordRow, type RecordContent, type RecordRow } from './recordValidation';
+import { applyDecision, rowResult, type BatchRecord, type DecisionWriter } from './applyDecision';
+import { decisionIdentity } from './decisionRules';
+import { CONTENT_FIELDS, validateRecordRow, type RecordContent, type RecordRow } from './recordValidation';
 import { RowReason, type RecordRowProblem } from './rowProblem';
 import { TallyDeltas } from '../aggregates/tallyDeltas';
 import { bulkLoad } from './bulkLoad';
@@ -50,13 +50,6 @@ export interface Submitter {
   requestId?: string;
 }
 
-/** One valid row of a batch; later rows of the same decision follow it in `repeats`, in file order. */
-interface BatchRecord {
-  index: number;
-  content: RecordContent;
-  repeats?: { index: number; content: RecordContent }[];
-}
-
 /** A validated batch, not yet written. */
 export interface PreparedBatch {
   who: Submitter;
@@ -77,61 +70,6 @@ function chunks<T>(items: T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
-
-/**
- * A new record's row, every column spelled out: spreading the content into a literal took
- * ~30 µs a row (V8's slow path), a fixed literal ~1 µs; typed as the whole entity, so that a
- * content field missing here fails to compile.
- */
-const newRecord = (c: RecordContent, id: string, sourceUnitCode: string, now: Date): RecordEntity => ({
-  id,
-  sourceUnitCode,
-  decisionNumber: c.decisionNumber,
-  category: c.category,
-  simplifiedProcedure: c.simplifiedProcedure,
-  domainCode: c.domainCode,
-  creditCode: c.creditCode,
-  subjectName: c.subjectName,
-  subjectType: c.subjectType,
-  violationType: c.violationType,
-  facts: c.facts,
-  legalBasis: c.legalBasis,
-  penaltyTypes: c.penaltyTypes,
-  penaltyContent: c.penaltyContent,
-  fineAmount: c.fineAmount,
-  confiscatedAmount: c.confiscatedAmount,
-  licenceAction: c.licenceAction,
-  licenceDetail: c.licenceDetail,
-  decisionDate: c.decisionDate,
-  effectiveUntil: c.effectiveUntil,
-  publicityDeadline: c.publicityDeadline,
-  decidingAuthority: c.decidingAuthority,
-  decidingAuthorityCode: c.decidingAuthorityCode,
-  regionCode: c.regionCode,
-  remarks: c.remarks,
-  submittedAt: now,
-  lagDays: lagDays(c.decisionDate, now),
-  status: RecordStatus.EFFECTIVE,
-  repairedAt: null,
-  repairBasis: null,
-  revokedAt: null,
-  revokeReason: null,
-  underObjection: false,
-  version: 1,
-  updatedAt: now,
-});
-
-/** A decision is its deciding authority's credit code plus its number, whichever unit sends it. */
-const decisionIdentity = (r: { decidingAuthorityCode: string; decisionNumber: string }) =>
-  `${r.decidingAuthorityCode}\u0000${r.decisionNumber}`;
-
-const rowResult = (
-  index: number,
-  decisionNumber: string | null,
-  verdict: RecordVerdict,
-  recordId: string | null,
-  reasons: RecordRowProblem[] = [],
-): RecordRowResult => ({ index, decisionNumber, verdict, recordId, reasons });
 
 /**
  * Responsible for accepting a unit's batch of decisions: per-row verdicts, idempotence on
@@ -187,7 +125,7 @@ export class SubmissionService {
       }
       const key = decisionIdentity(outcome.content);
       // A decision repeated later in the batch (an export carrying a row and, further down, its
-      // correction) is applied in order: see writeRecords.
+      // correction) is applied in order: see applyDecision.
       const first = records.get(key);
       if (first && outcome.kind === 'record') {
         (first.repeats ??= []).push({ index, content: outcome.content });
@@ -318,96 +256,38 @@ export class SubmissionService {
       tx,
       [...existing.values()].filter((r) => r.sourceUnitCode === who.unitCode && r.version > 1).map((r) => r.id),
     );
-    const inserts: Partial<RecordEntity>[] = [];
+    const inserts: RecordEntity[] = [];
     const revisions: Partial<RevisionEntity>[] = [];
     const published: ReturnType<typeof recordChange>[] = [];
-    const reason = `submitted by ${who.unitCode} (${who.channel.toLowerCase()} batch ${batchId})`;
     const today = chinaDate(now);
-    const revision = (recordId: string, seq: number, action: 'CREATED' | 'UPDATED', changes: string | null) =>
-      revisions.push({ recordId, seq, action, actor: who.actor, at: now, reason, objectionId: null, batchId, changes });
-    for (const [identity, first] of rows) {
-      const number = first.content.decisionNumber;
+    const writer: DecisionWriter = {
+      unitCode: who.unitCode,
+      actor: who.actor,
+      reason: `submitted by ${who.unitCode} (${who.channel.toLowerCase()} batch ${batchId})`,
+      batchId,
+      now,
+    };
+    for (const [identity, decision] of rows) {
       const before = existing.get(identity);
-      if (before && before.sourceUnitCode !== who.unitCode) {
-        // One record per decision: another unit's copy of it is refused, naming the unit that holds it.
-        for (const { index } of [first, ...(first.repeats ?? [])]) {
-          results[index] = rowResult(index, number, RecordVerdict.REJECTED, null, [
-            {
-              field: 'decisionNumber',
-              code: RowReason.OWNED_BY_OTHER_UNIT,
-              message: `decision ${number} of ${first.content.decidingAuthorityCode} is recorded by unit ${before.sourceUnitCode}`,
-            },
-          ]);
-        }
-        continue;
-      }
-      // The record as each row of this decision leaves it, in file order; written once at the end.
-      let current: RecordEntity | undefined = before && { ...before };
-      let created = false;
-      let dirty = false;
-      const occurrences = [first, ...(first.repeats ?? [])];
-      // The file's last word on a decision already stored: a re-run of the same file, nothing to apply.
-      const last = occurrences[occurrences.length - 1].content;
-      if (before && first.repeats && CONTENT_FIELDS.every((f) => sameValue(before[f], last[f]))) {
-        for (const { index } of occurrences)
-          results[index] = rowResult(index, number, RecordVerdict.UNCHANGED, before.id);
-        continue;
-      }
-      for (const { index, content } of occurrences) {
-        if (!current) {
-          current = newRecord(content, newRecordId(now.getTime()), who.unitCode, now);
-          created = true;
-          revision(current.id, 1, 'CREATED', null);
-          results[index] = rowResult(index, number, RecordVerdict.CREATED, current.id);
-          continue;
-        }
-        if (CONTENT_FIELDS.every((f) => sameValue(current![f], content[f]))) {
-          results[index] = rowResult(index, number, RecordVerdict.UNCHANGED, current.id);
-          continue;
-        }
-        if (current.status === RecordStatus.REVOKED) {
-          results[index] = rowResult(index, number, RecordVerdict.REJECTED, current.id, [
-            {
-              field: 'decisionNumber',
-              code: RowReason.RECORD_REVOKED,
-              message: `record ${current.id} was revoked; a revoked decision cannot be changed`,
-            },
-          ]);
-          continue;
-        }
-        const { decisionNumber: _key, ...changes } = content;
-        const changed = diff(current, changes);
-        const reverted = Object.keys(changed).find((f) => decided.get(current!.id)?.has(f));
-        if (reverted) {
-          const by = decided.get(current.id)!.get(reverted)!;
-          results[index] = rowResult(index, number, RecordVerdict.REJECTED, current.id, [
-            {
-              field: reverted,
-              code: RowReason.CORRECTED_BY_OBJECTION,
-              message: `${reverted} of record ${current.id} was decided by objection ${by}; change it by a new decision (a new decision number) or through the objection workflow`,
-            },
-          ]);
-          continue;
-        }
-        current = { ...current, ...changes, version: current.version + 1, updatedAt: now };
-        dirty = true;
-        revision(current.id, current.version, 'UPDATED', changesJson(changed));
-        results[index] = rowResult(index, number, RecordVerdict.UPDATED, current.id);
-      }
-      if (created || dirty) written.push(current!);
-      if (created) {
-        inserts.push(current!);
-        deltas.record(current!, 1);
-        deltas.newRecord(who.unitCode, today, current!.lagDays);
-        published.push(recordChange(null, current!, 'CREATED', now, null));
-      } else if (dirty && current) {
-        const final = current;
-        deltas.recordChange(before!, final);
-        const changes = Object.fromEntries(CONTENT_FIELDS.map((f) => [f, final[f]])) as Partial<RecordEntity>;
+      const outcome = applyDecision(decision, before, before && decided.get(before.id), writer);
+      for (const v of outcome.verdicts) results[v.index] = v;
+      revisions.push(...outcome.revisions);
+      if (outcome.created) {
+        const record = outcome.created;
+        written.push(record);
+        inserts.push(record);
+        deltas.record(record, 1);
+        deltas.newRecord(who.unitCode, today, record.lagDays);
+        published.push(recordChange(null, record, 'CREATED', now, null));
+      } else if (outcome.updated) {
+        const { before: was, after } = outcome.updated;
+        written.push(after);
+        deltas.recordChange(was, after);
+        const changes = Object.fromEntries(CONTENT_FIELDS.map((f) => [f, after[f]])) as Partial<RecordEntity>;
         await tx
           .getRepository(RecordEntity)
-          .update({ id: final.id }, { ...changes, version: final.version, updatedAt: now });
-        published.push(recordChange(before!, final, 'UPDATED', now, diff(before!, changes)));
+          .update({ id: after.id }, { ...changes, version: after.version, updatedAt: now });
+        published.push(recordChange(was, after, 'UPDATED', now, diff(was, changes)));
       }
     }
     await bulkLoad(tx, RecordEntity, inserts);

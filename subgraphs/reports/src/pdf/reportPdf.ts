@@ -1,5 +1,14 @@
 import PDFDocument from 'pdfkit';
-import { chinaDate, chinaTime, DOMAIN_OUTCOME_ZH, RECORD_CATEGORY_ZH, SUBJECT_KIND_ZH, term } from '@credit/shared';
+import {
+  chinaDate,
+  chinaTime,
+  DOMAIN_OUTCOME_ZH,
+  PLAIN_REPORT_FIELDS,
+  RECORD_CATEGORY_ZH,
+  reportLabel,
+  SUBJECT_KIND_ZH,
+  term,
+} from '@credit/shared';
 import QRCode from 'qrcode';
 import { CHANNEL_ZH, SCENARIO_ZH, type ReportSnapshot, type SnapshotRecord } from '../report/snapshot';
 import { cjkFonts } from './font';
@@ -116,12 +125,17 @@ function recordTitle(r: SnapshotRecord, index: number): string {
 
 function recordLines(r: SnapshotRecord): [string, string][] {
   const lines: [string, string | null][] = [
-    ['类别', `${term(RECORD_CATEGORY_ZH, r.category)}${r.simplifiedProcedure ? '（简易程序）' : ''}`],
-    ['决定日期', r.decisionDate],
-    ['决定机关', r.decidingAuthority],
-    ['违法事实', r.facts],
-    ['处理内容', r.penaltyContent],
-    ['罚款金额', r.fineAmount ? `${r.fineAmount} 元` : null],
+    [reportLabel('category'), `${term(RECORD_CATEGORY_ZH, r.category)}${r.simplifiedProcedure ? '（简易程序）' : ''}`],
+    [reportLabel('decisionDate'), r.decisionDate],
+    [reportLabel('decidingAuthority'), r.decidingAuthority],
+    [reportLabel('facts'), r.facts],
+    [reportLabel('penaltyContent'), r.penaltyContent],
+    [reportLabel('fineAmount'), r.fineAmount ? `${r.fineAmount} 元` : null],
+    // The field table's plain report fields, when the record has them.
+    ...PLAIN_REPORT_FIELDS.map((f): [string, string | null] => [
+      reportLabel(f),
+      ((r as unknown as Record<string, unknown>)[f] as string | undefined) ?? null,
+    ]),
     ['信用修复', r.repaired ? `已修复${r.repairedAt ? `（${chinaDate(new Date(r.repairedAt))}）` : ''}` : null],
     ['异议', r.underObjection ? '出具时该记录的异议正在处理中' : null],
   ];

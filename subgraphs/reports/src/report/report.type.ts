@@ -1,3 +1,4 @@
+import { declarePlainRecordFields } from '@credit/shared';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ReportChannel, ReportScenario } from './snapshot';
 import { ReportChanges } from '../currency/currency.type';
@@ -59,6 +60,8 @@ export class ReportRecord {
   @Field(() => [String], { description: 'Labels as printed: 已修复, 异议处理中' })
   labels: string[];
 }
+// The field table's plain fields a report prints, as its snapshot has them (null in one issued before).
+declarePlainRecordFields(ReportRecord, 'output', (f) => f.report);
 
 @ObjectType({ description: 'The outcome of one chosen domain' })
 export class ReportDomain {

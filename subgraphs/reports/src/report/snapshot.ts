@@ -1,9 +1,11 @@
 import {
   lawfulNonPunishment,
+  PLAIN_REPORT_FIELDS,
   RECORD_CHANGE_ZH,
   RECORD_STATUS_ZH,
   type ReportChannel,
   type ReportScenario,
+  type PlainRecordField,
   type RecordsApi,
   type ResolvedPeriod,
 } from '@credit/shared';
@@ -62,8 +64,11 @@ export interface ReportSnapshot {
   statement: string;
 }
 
-/** A record as the records subgraph's internal API returns it (unmasked, to a SERVICE caller). */
-export type SourceRecord = RecordsApi.SnapshotRecordsQuery['internalRecordsForSnapshot'][number];
+type ApiRecord = RecordsApi.SnapshotRecordsQuery['internalRecordsForSnapshot'][number];
+/** The field table's plain report fields (the RecordReportFields fragment): in an entry only when the record has them. */
+type ReportedPlainField = Extract<keyof ApiRecord, PlainRecordField>;
+/** A record as the records subgraph's internal API returns it (unmasked, to a SERVICE caller); plain fields optional. */
+export type SourceRecord = Omit<ApiRecord, ReportedPlainField> & Partial<Pick<ApiRecord, ReportedPlainField>>;
 
 export interface SnapshotInput {
   number: string;
@@ -89,13 +94,30 @@ const byDecision = (a: SourceRecord, b: SourceRecord) =>
       ? -1
       : 1;
 
-/** Groups the records under the chosen domains; a revoked record is not a record and is left out. */
+/**
+ * Whether a record records sent belongs in a signed report: a revoked record is no record, and neither
+ * is a lawful non-punishment (records refuses such decisions and revokes old ones; a signed report must
+ * not show one even if it slipped by). Period and domains are chosen by the query records answers.
+ */
+export const shownInReport = (r: SourceRecord): boolean => r.status !== 'REVOKED' && !lawfulNonPunishment(r);
+
+/**
+ * The field table's plain report fields a record has, added to its entry; an absent one adds nothing,
+ * so that the signed shape of a record without it stays as it was.
+ */
+function withReportFields(entry: SnapshotRecord, r: SourceRecord): SnapshotRecord {
+  for (const f of PLAIN_REPORT_FIELDS) {
+    const v = (r as Record<string, unknown>)[f];
+    if (v !== null && v !== undefined) (entry as unknown as Record<string, unknown>)[f] = v;
+  }
+  return entry;
+}
+
+/** Groups the records a report shows (shownInReport) under the chosen domains. */
 export function buildSnapshot(input: SnapshotInput): ReportSnapshot {
   const byDomain = new Map<string, SourceRecord[]>();
   for (const r of input.records) {
-    if (r.status === 'REVOKED') continue;
-    // Records refuses such decisions and revokes old ones; a signed report must not show one even if it slipped by.
-    if (lawfulNonPunishment(r)) continue;
+    if (!shownInReport(r)) continue;
     byDomain.set(r.domainCode, [...(byDomain.get(r.domainCode) ?? []), r]);
   }
   return {
@@ -113,25 +135,30 @@ export function buildSnapshot(input: SnapshotInput): ReportSnapshot {
     },
     subject: input.subject,
     domains: input.domains.map((d) => {
-      const records = (byDomain.get(d.code) ?? []).sort(byDecision).map((r): SnapshotRecord => ({
-        id: r.id,
-        category: r.category,
-        simplifiedProcedure: r.simplifiedProcedure,
-        decisionNumber: r.decisionNumber,
-        decisionDate: r.decisionDate,
-        decidingAuthority: r.decidingAuthority,
-        facts: r.facts,
-        penaltyContent: r.penaltyContent ?? null,
-        fineAmount: r.fineAmount ?? null,
-        status: r.status,
-        repaired: r.repaired || r.status === 'REPAIRED',
-        repairedAt: r.repairedAt ?? null,
-        underObjection: r.underObjection,
-        labels: [
-          ...(r.repaired || r.status === 'REPAIRED' ? [REPAIRED_LABEL] : []),
-          ...(r.underObjection ? [OBJECTION_LABEL] : []),
-        ],
-      }));
+      const records = (byDomain.get(d.code) ?? []).sort(byDecision).map((r): SnapshotRecord =>
+        withReportFields(
+          {
+            id: r.id,
+            category: r.category,
+            simplifiedProcedure: r.simplifiedProcedure,
+            decisionNumber: r.decisionNumber,
+            decisionDate: r.decisionDate,
+            decidingAuthority: r.decidingAuthority,
+            facts: r.facts,
+            penaltyContent: r.penaltyContent ?? null,
+            fineAmount: r.fineAmount ?? null,
+            status: r.status,
+            repaired: r.repaired || r.status === 'REPAIRED',
+            repairedAt: r.repairedAt ?? null,
+            underObjection: r.underObjection,
+            labels: [
+              ...(r.repaired || r.status === 'REPAIRED' ? [REPAIRED_LABEL] : []),
+              ...(r.underObjection ? [OBJECTION_LABEL] : []),
+            ],
+          },
+          r,
+        ),
+      );
       return { code: d.code, nameZh: d.nameZh, outcome: records.length ? 'HAS_RECORDS' : 'NO_RECORD', records };
     }),
     statement: EFFECTIVE_DOCUMENT_STATEMENT,
