@@ -24,8 +24,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { storeEvidence } from '../evidence/evidenceStore';
 import { validateEvidence, type EvidenceLimits } from '../evidence/evidenceValidation';
 import { actOnCase, type CaseAct, type CaseKind } from '../case/actOnCase';
-import { newCaseId } from '../case/caseNumber';
-import { nextYearlySequence } from '../case/yearlySequence';
+import { newCaseId, nextCaseNumber } from '../case/caseNumber';
 import { checkedText } from '../case/caseText';
 import { minutesBetween } from '../case/handlingTime';
 import { appendCaseEvents, type CaseStep } from '../case/timeline';
@@ -46,9 +45,8 @@ export type UnitRegister = (requestId?: string) => Promise<CatalogueSourceUnit[]
 /** The active substitution catalogue as entities publishes it (EntitiesCatalogue.substitutionMatters). */
 export type MatterCatalogue = (requestId?: string) => Promise<CatalogueMatter[]>;
 
-/** GZTS-2026-000042: 贵州投诉, year, sequence within the year. */
-export const formatFeedbackNumber = (year: number, seq: number): string =>
-  `GZTS-${year}-${String(seq).padStart(6, '0')}`;
+/** Complaint numbers: GZTS-2026-000042 (贵州投诉, year, sequence within the year). */
+const FEEDBACK_NUMBER_PREFIX = 'GZTS';
 
 const NATURAL_PERSON_CODE = /^\d{17}[\dX]$/;
 const ACCESS_ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ23456789';
@@ -115,10 +113,9 @@ export class FeedbackDesk {
     const accessCode = p ? null : newAccessCode();
     const id = newCaseId(now.getTime());
     const feedback = await this.db.transaction(async (tx) => {
-      const year = Number(today.slice(0, 4));
       const row = tx.getRepository(FeedbackEntity).create({
         id,
-        number: formatFeedbackNumber(year, await nextYearlySequence(tx, FeedbackCounterEntity, year)),
+        number: await nextCaseNumber(tx, FeedbackCounterEntity, FEEDBACK_NUMBER_PREFIX, today),
         kind: input.kind,
         status: FeedbackStatus.SUBMITTED,
         creditCode,

@@ -29,9 +29,8 @@ import { assertRoleMay, ObjectionAction } from '../workflow/objectionStateMachin
 import { appendSteps } from '../workflow/timeline';
 import type { FileObjectionInput } from './filing.inputs';
 import { ObjectionCounterEntity } from './objectionCounter.entity';
-import { newCaseId } from '../case/caseNumber';
-import { formatNumber } from './objectionNumber';
-import { nextYearlySequence } from '../case/yearlySequence';
+import { newCaseId, nextCaseNumber } from '../case/caseNumber';
+import { OBJECTION_NUMBER_PREFIX } from './objectionNumber';
 
 export interface FilingRules {
   acceptWorkingDays: number;
@@ -84,10 +83,9 @@ export class ObjectionFiling {
     const acceptDue = this.calendar.dueIn(today, this.rules.acceptWorkingDays);
     const id = newCaseId(now.getTime());
     return this.db.transaction(async (tx) => {
-      const year = Number(today.slice(0, 4));
       const objection = tx.getRepository(ObjectionEntity).create({
         id,
-        number: formatNumber(year, await nextYearlySequence(tx, ObjectionCounterEntity, year)),
+        number: await nextCaseNumber(tx, ObjectionCounterEntity, OBJECTION_NUMBER_PREFIX, today),
         type: input.type ?? ObjectionType.RECORD_ERROR,
         status: ObjectionStatus.SUBMITTED,
         recordId,
