@@ -111,20 +111,20 @@ export function ObjectionCase({ number }: { number: string }) {
           </section>
           <div>
             <RecordFacts record={o.record} />
-            {o.status === 'UNDER_REVIEW' && (
-              <section className="card">
-                <ResolveForm
-                  objection={o}
-                  record={o.record}
-                  onSubmit={(input) =>
-                    act(() => call(DeskResolveDocument, { input }), '办理结果已提交，申请人将收到处理说明。')
-                  }
-                />
-              </section>
-            )}
             {!['FORWARDED', 'UNDER_REVIEW'].includes(o.status) && <RecordActions record={o.record} onChange={load} />}
           </div>
         </div>
+      )}
+      {o?.status === 'UNDER_REVIEW' && (
+        <section className="card">
+          <ResolveForm
+            objection={o}
+            record={o.record}
+            onSubmit={(input) =>
+              act(() => call(DeskResolveDocument, { input }), '办理结果已提交，申请人将收到处理说明。')
+            }
+          />
+        </section>
       )}
     </div>
   );
