@@ -94,6 +94,9 @@ export const RECORD_CHANGE_ZH: Record<string, string> = {
   UNDER_OBJECTION: '异议处理中',
 };
 
+/** An uploaded file's import (导入记录). */
+export const IMPORT_STATUS_ZH: Record<string, string> = { RUNNING: '归集中', DONE: '归集完成', FAILED: '归集中止' };
+
 /** A submitted row's outcome. */
 export const VERDICT_ZH: Record<string, string> = {
   CREATED: '新增',
@@ -357,6 +360,7 @@ export const TERM_TABLES = {
   RECORD_FIELD_ZH,
   RECORD_CHANGE_ZH,
   VERDICT_ZH,
+  IMPORT_STATUS_ZH,
   REJECT_REASON_ZH,
   OBJECTION_STATUS_ZH,
   OBJECTION_TYPE_ZH,

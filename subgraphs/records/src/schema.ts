@@ -2,6 +2,7 @@ import { AuditLogResolver, buildFederatedSchema, roleAuthChecker } from '@credit
 import type { GraphQLSchema } from 'graphql';
 import { HistoryResolver } from './history/history.resolver';
 import { subjectReference, SubjectRef } from './foreign/subject';
+import { ImportJobResolver } from './import/importJob.resolver';
 import { InternalResolver } from './internal/internal.resolver';
 import { QualityResolver } from './quality/quality.resolver';
 import { recordReference } from './record/record.reference';
@@ -17,6 +18,7 @@ export function buildRecordsSchema(): Promise<GraphQLSchema> {
         SubmissionResolver,
         HistoryResolver,
         QualityResolver,
+        ImportJobResolver,
         StatisticsResolver,
         InternalResolver,
         AuditLogResolver,

@@ -86,6 +86,12 @@ export class FeedbackFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'Only those past the due date of their current step' })
   overdue?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The case number (a page's deep link); still only the cases the caller may list",
+  })
+  number?: string | null;
 }
 
 @InputType()

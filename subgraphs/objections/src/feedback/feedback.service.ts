@@ -285,6 +285,7 @@ export class FeedbackDesk {
     else if (filter?.unitCode) qb.andWhere('f.unitCode = :unit', { unit: filter.unitCode });
     if (filter?.kind) qb.andWhere('f.kind = :kind', { kind: filter.kind });
     if (filter?.status) qb.andWhere('f.status = :status', { status: filter.status });
+    if (filter?.number) qb.andWhere('f.number = :number', { number: filter.number });
     if (filter?.overdue) FEEDBACK_DEADLINES.whereOverdue(qb, 'f', this.today());
     if (after) {
       const [number] = decodeCursor(after);

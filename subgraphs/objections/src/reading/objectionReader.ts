@@ -109,6 +109,7 @@ export class ObjectionReader {
     else if (filter?.unitCode) qb.andWhere('o.unitCode = :unit', { unit: filter.unitCode });
     if (filter?.status) qb.andWhere('o.status = :status', { status: filter.status });
     if (filter?.type) qb.andWhere('o.type = :type', { type: filter.type });
+    if (filter?.number) qb.andWhere('o.number = :number', { number: filter.number });
     if (filter?.overdue) whereOverdue(qb, today);
     if (after) {
       const [number] = decodeCursor(after);

@@ -49,6 +49,39 @@ const bounded = (cells: string[]): string => {
   return JSON.stringify(cells.map((c) => (c.length > MAX_CELL ? `${c.slice(0, MAX_CELL)}…` : c)));
 };
 
+/** A job's state and counts; a RUNNING job that stopped moving reads as FAILED. */
+function jobSummary(job: ImportJobEntity, now: Date): Omit<ImportJobView, 'rejectedRows'> {
+  const stale = job.status === 'RUNNING' && now.getTime() - job.updatedAt.getTime() > STALE_JOB_MS;
+  return {
+    id: job.id,
+    fileName: job.fileName,
+    format: job.format,
+    encoding: job.encoding,
+    status: stale ? 'FAILED' : job.status,
+    total: job.total,
+    rows: job.rows,
+    created: job.created,
+    updated: job.updated,
+    unchanged: job.unchanged,
+    excluded: job.excluded,
+    rejected: job.rejected,
+    regionDefaulted: job.regionDefaulted,
+    unknownColumns: job.unknownColumns ? (JSON.parse(job.unknownColumns) as string[]) : [],
+    startedAt: job.startedAt.toISOString(),
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+    error: stale
+      ? {
+          code: ErrorCode.SERVICE_UNAVAILABLE,
+          message:
+            'the import stopped (its records process ended); upload the file again: rows already written come back UNCHANGED',
+        }
+      : job.errorCode
+        ? { code: job.errorCode, message: job.errorMessage ?? '' }
+        : null,
+    rejectsUrl: job.status === 'DONE' && job.rejected > 0 ? `/imports/${job.id}/rejects` : null,
+  };
+}
+
 /** Upload jobs: started by POST /imports, run in this process, read back from the database by any replica. */
 export class ImportJobs {
   private readonly running = new Set<Promise<void>>();
@@ -108,7 +141,6 @@ export class ImportJobs {
   }
 
   async view(job: ImportJobEntity, now = new Date()): Promise<ImportJobView> {
-    const stale = job.status === 'RUNNING' && now.getTime() - job.updatedAt.getTime() > STALE_JOB_MS;
     const firstRejects = await this.db.getRepository(ImportRejectEntity).find({
       select: { line: true, reasons: true },
       where: { jobId: job.id },
@@ -116,34 +148,17 @@ export class ImportJobs {
       take: 100,
     });
     return {
-      id: job.id,
-      fileName: job.fileName,
-      format: job.format,
-      encoding: job.encoding,
-      status: stale ? 'FAILED' : job.status,
-      total: job.total,
-      rows: job.rows,
-      created: job.created,
-      updated: job.updated,
-      unchanged: job.unchanged,
-      excluded: job.excluded,
-      rejected: job.rejected,
-      regionDefaulted: job.regionDefaulted,
-      unknownColumns: job.unknownColumns ? (JSON.parse(job.unknownColumns) as string[]) : [],
-      startedAt: job.startedAt.toISOString(),
-      finishedAt: job.finishedAt?.toISOString() ?? null,
-      error: stale
-        ? {
-            code: ErrorCode.SERVICE_UNAVAILABLE,
-            message:
-              'the import stopped (its records process ended); upload the file again: rows already written come back UNCHANGED',
-          }
-        : job.errorCode
-          ? { code: job.errorCode, message: job.errorMessage ?? '' }
-          : null,
-      rejectsUrl: job.status === 'DONE' && job.rejected > 0 ? `/imports/${job.id}/rejects` : null,
+      ...jobSummary(job, now),
       rejectedRows: firstRejects.map((r) => ({ line: r.line, reasons: JSON.parse(r.reasons) as RejectReason[] })),
     };
+  }
+
+  /** A unit's own uploads, newest first (the desk's 导入记录). */
+  async ofUnit(unitCode: string, first: number, now = new Date()): Promise<Omit<ImportJobView, 'rejectedRows'>[]> {
+    const jobs = await this.db
+      .getRepository(ImportJobEntity)
+      .find({ where: { unitCode }, order: { startedAt: 'DESC' }, take: first });
+    return jobs.map((j) => jobSummary(j, now));
   }
 
   /** A finished job's refused rows in file order, read in pages (the file is streamed, never held). */

@@ -36,8 +36,9 @@ export function AssessmentTable({ assessment: a }: { assessment: Assessment }) {
         下载评估表（XLSX）
       </button>
       {error && <Notice kind="error">{error}</Notice>}
-      <div className="table-wrap">
-        <table data-testid="assessment">
+      {/* Focusable: on a phone the table scrolls sideways in its box, by keyboard too. */}
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="季度评估单位排名">
+        <table data-testid="assessment" className="assessment">
           <caption className="sr-only">季度评估单位排名</caption>
           <thead>
             <tr>
