@@ -17,7 +17,16 @@ const root = resolve(__dirname, '../..');
 const SHOTS = join(root, 'artifacts/screenshots');
 const README_SHOTS = join(root, 'docs/screenshots');
 /** The pictures README.md shows (`pnpm screenshots` copies these; CI keeps every one under artifacts/). */
-export const README_PAGES = new Set(['landing', 'graphiql', 'portal', 'portal-phone', 'desk', 'dashboard']);
+export const README_PAGES = new Set([
+  'landing',
+  'graphiql',
+  'portal',
+  'portal-phone',
+  'desk',
+  'dashboard',
+  'admin',
+  'admin-calendar',
+]);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
   '--headless',
