@@ -50,8 +50,8 @@ export function CalendarPage() {
                 <th scope="row">{y.year}</th>
                 <td>{y.holidays.length}</td>
                 <td>{y.makeupWorkdays.length}</td>
-                <td>{y.notice}</td>
-                <td>第 {y.version} 版</td>
+                <td className="text-cell">{y.notice}</td>
+                <td className="nowrap">第 {y.version} 版</td>
                 <td className="nowrap">{fmtTime(y.setAt)}</td>
               </tr>
             ))}
