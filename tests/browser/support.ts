@@ -26,6 +26,8 @@ export const README_PAGES = new Set([
   'dashboard',
   'desk-objection',
   'oversight-complaint',
+  'admin',
+  'admin-calendar',
 ]);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [

@@ -134,4 +134,32 @@ describe('the domain catalogue across subgraphs', () => {
     expect(units.find((u) => u.code === 'GZ-520300-D07')).toMatchObject({ regionCode: '520300' });
     for (const u of units) expect(u.creditCode).toMatch(new RegExp(`^11${u.regionCode}`));
   });
+
+  it("keeps the catalogue's history in the audit trail: an added domain, its deactivation, not a repeated one", async () => {
+    const code = `D${500 + (process.pid % 400)}`;
+    const added = await gql(
+      p.gatewayUrl,
+      'mutation($c: String!) { addDomain(input: { code: $c, nameZh: "审计测试领域", nameEn: "Audit test" }) { code } }',
+      { c: code },
+      lead,
+    );
+    expect(added.errors).toBeUndefined();
+    const off = 'mutation($c: String!) { setDomainActive(code: $c, active: false) { active } }';
+    expect((await gql(p.gatewayUrl, off, { c: code }, lead)).data!.setDomainActive.active).toBe(false);
+    // Already inactive: nothing changes, nothing is written.
+    expect((await gql(p.gatewayUrl, off, { c: code }, lead)).data!.setDomainActive.active).toBe(false);
+    const trail = async (action: string) => {
+      const r = await gql(
+        p.gatewayUrl,
+        'query($a: String!) { auditTrail(filter: { action: $a }) { entries { target role } } }',
+        { a: action },
+        lead,
+      );
+      return (r.data!.auditTrail.entries as { target: string; role: string }[]).filter((e) => e.target === code);
+    };
+    expect(await trail('domain.add')).toEqual([{ target: code, role: 'LEAD_DEPARTMENT' }]);
+    expect(await trail('domain.deactivate')).toEqual([{ target: code, role: 'LEAD_DEPARTMENT' }]);
+    const refused = await gql(p.gatewayUrl, off, { c: code }, unit);
+    expect(refused.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
 });

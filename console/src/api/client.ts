@@ -1,7 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { ClientError, GraphQLClient } from 'graphql-request';
 import { currentSession } from '../session/session';
-import { ERROR_CODE_ZH, RECORD_FIELD_ZH, term } from '../../../shared/src/contracts/terms';
+import { CATALOGUE_FIELD_ZH, ERROR_CODE_ZH, RECORD_FIELD_ZH, term } from '../../../shared/src/contracts/terms';
 
 /** A refusal from the API, with the code and offending field the platform puts in `extensions`. */
 export class ApiError extends Error {
@@ -44,6 +44,12 @@ export async function call<R, V extends Record<string, unknown>>(
 /** A refusal as a person reads it: the code's meaning and the field in Chinese first, the API's detail after. */
 export const describeError = (e: unknown): string => {
   if (!(e instanceof ApiError) || !e.code) return `操作未成功：${e instanceof Error ? e.message : String(e)}`;
-  const field = e.field ? `（${RECORD_FIELD_ZH[e.field.split('.').pop()!] ?? e.field}）` : '';
-  return `${term(ERROR_CODE_ZH, e.code)}${field}：${e.message}`;
+  const name = e.field
+    ?.split('.')
+    .pop()
+    ?.replace(/\[\d+\]$/, '');
+  const field = e.field ? `（${(name && (RECORD_FIELD_ZH[name] ?? CATALOGUE_FIELD_ZH[name])) || e.field}）` : '';
+  // The API's detail starts with the field's path (`input.creditCode: …`), already named in Chinese.
+  const detail = e.field && e.message.startsWith(`${e.field}: `) ? e.message.slice(e.field.length + 2) : e.message;
+  return `${term(ERROR_CODE_ZH, e.code)}${field}：${detail}`;
 };

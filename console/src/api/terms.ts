@@ -5,7 +5,10 @@
 import { chinaDate, chinaTime } from '../../../shared/src/contracts/chinaTime';
 import {
   ASSESSMENT_WARNING_ZH,
+  CATALOGUE_FIELD_ZH,
+  CATALOGUE_REVISION_ZH,
   CHANNEL_ZH,
+  COMMITMENT_STATUS_ZH,
   FEEDBACK_ACTION_ZH,
   FEEDBACK_KIND_ZH,
   FEEDBACK_STATUS_ZH,
@@ -48,6 +51,9 @@ export const FEEDBACK_STATUS = FEEDBACK_STATUS_ZH;
 export const FEEDBACK_ACTION = FEEDBACK_ACTION_ZH;
 export const ASSESSMENT_WARNING = ASSESSMENT_WARNING_ZH;
 export const SUBJECT_KIND = SUBJECT_KIND_ZH;
+export const CATALOGUE_FIELD = CATALOGUE_FIELD_ZH;
+export const CATALOGUE_REVISION = CATALOGUE_REVISION_ZH;
+export const COMMITMENT_STATUS = COMMITMENT_STATUS_ZH;
 
 /** Today and n years back as YYYY-MM-DD (China time is what the API means by a date). */
 export const isoDate = (d = new Date()): string => chinaDate(d);

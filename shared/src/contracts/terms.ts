@@ -235,6 +235,41 @@ export const ASSESSMENT_WARNING_ZH: Record<string, string> = {
   FREQUENT_CERTIFICATE_DEMANDS: '应替未替频发',
 };
 
+/** Fields of the lead department's registers and catalogues, named in their histories and in refusals. */
+export const CATALOGUE_FIELD_ZH: Record<string, string> = {
+  code: '编码',
+  name: '名称',
+  creditCode: '统一社会信用代码',
+  regionCode: '所在地区',
+  domainCodes: '适用领域',
+  active: '启用状态',
+  scenario: '使用场景',
+  acceptingOfficeType: '受理机构类型',
+  legalBasis: '依据',
+  title: '标题',
+  summary: '简介',
+  steps: '办理步骤',
+  materials: '所需材料',
+  access: '办理地点与时间',
+  contact: '联系方式',
+  nameZh: '中文名称',
+  nameEn: '英文名称',
+  year: '年度',
+  holidays: '放假日期',
+  makeupWorkdays: '调休上班日期',
+  notice: '依据通知',
+  reason: '理由',
+  number: '报告编号',
+};
+
+/** A substitution matter's revision kinds (SubstitutionMatterRevision.kind). */
+export const CATALOGUE_REVISION_ZH: Record<string, string> = {
+  DEFINE: '新增',
+  CHANGE: '修改',
+  DEACTIVATE: '停用',
+  ACTIVATE: '启用',
+};
+
 /** Access-log actions (`object.verb`) with a wording of their own; others are put together below. */
 export const ACCESS_ACTION_ZH: Record<string, string> = {
   'subject.read': '查看主体信息',
@@ -276,6 +311,7 @@ const ACCESS_OBJECT_ZH: Record<string, string> = {
   commitment: '信用承诺',
   substitution: '替代事项目录',
   sourceUnit: '数据来源单位',
+  domain: '适用领域',
   assessment: '考核',
   guide: '办事指南',
   webhook: '通知',
@@ -310,6 +346,7 @@ const ACCESS_VERB_ZH: Record<string, string> = {
   define: '新增',
   change: '修改',
   register: '登记',
+  add: '新增',
 };
 
 /** What a refusal means (extensions.code), the headline the console shows before the API's detail. */
@@ -374,6 +411,8 @@ export const TERM_TABLES = {
   COMMITMENT_STATUS_ZH,
   VERIFICATION_WARNING_ZH,
   ASSESSMENT_WARNING_ZH,
+  CATALOGUE_FIELD_ZH,
+  CATALOGUE_REVISION_ZH,
   ACCESS_ACTION_ZH,
   ERROR_CODE_ZH,
 } as const;

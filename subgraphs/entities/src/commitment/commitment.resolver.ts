@@ -1,9 +1,9 @@
 import { Role } from '@credit/shared';
-import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntitiesContext } from '../context';
 import { Subject } from '../subject/subject.type';
 import { MakeCommitmentInput } from './commitment.inputs';
-import { Commitment, InternalCommitmentStatus } from './commitment.type';
+import { Commitment, CommitmentStatus, InternalCommitmentStatus } from './commitment.type';
 
 @Resolver(() => Subject)
 export class CommitmentResolver {
@@ -12,6 +12,20 @@ export class CommitmentResolver {
   })
   commitments(@Root() subject: Subject, @Ctx() ctx: EntitiesContext): Promise<Commitment[]> {
     return ctx.loaders.commitments.load(subject.creditCode);
+  }
+
+  @Authorized(Role.LEAD_DEPARTMENT)
+  @Query(() => [Commitment], {
+    name: 'commitments',
+    description:
+      'Credit commitments of every subject, newest first, optionally by status (lead department; each read audited per subject)',
+  })
+  commitmentList(
+    @Ctx() ctx: EntitiesContext,
+    @Arg('status', () => CommitmentStatus, { nullable: true }) status?: CommitmentStatus | null,
+    @Arg('first', () => Int, { defaultValue: 50, description: '1-200' }) first = 50,
+  ): Promise<Commitment[]> {
+    return ctx.services.commitments.list(ctx, { status, first });
   }
 
   @Authorized(Role.SUBJECT, Role.OPERATOR)

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   actorOf,
   audit,
+  auditRead,
   badUserInput,
   checkSubjectCode,
   conflict,
@@ -22,6 +23,7 @@ import type { MakeCommitmentInput } from './commitment.inputs';
 import { Commitment, CommitmentStatus, InternalCommitmentStatus } from './commitment.type';
 
 const MAX_DOMAINS = 50;
+const MAX_LISTED = 200;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -147,6 +149,23 @@ export class CommitmentService {
       await audit(tx, ctx, { action: 'commitment.clear', subjectCodes: [row.creditCode], target: id });
       return toCommitment(row);
     });
+  }
+
+  /** The lead department's desk: the newest commitments, or the standing breaches, of all subjects. */
+  async list(ctx: ServiceContext, filter: { status?: CommitmentStatus | null; first: number }): Promise<Commitment[]> {
+    if (!Number.isInteger(filter.first) || filter.first < 1 || filter.first > MAX_LISTED)
+      throw badUserInput('first', `must be 1 to ${MAX_LISTED}`);
+    const rows = await this.db.getRepository(CommitmentEntity).find({
+      where: filter.status ? { status: filter.status } : {},
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: filter.first,
+    });
+    // A pledge names its subject: the list is a read of each subject in it.
+    await auditRead(this.db, ctx, {
+      action: 'commitment.list',
+      subjectCodes: [...new Set(rows.map((r) => r.creditCode))],
+    });
+    return rows.map(toCommitment);
   }
 
   async forSubjects(codes: readonly string[]): Promise<CommitmentEntity[]> {

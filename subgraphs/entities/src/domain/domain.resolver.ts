@@ -17,7 +17,7 @@ export class DomainResolver {
   @Authorized(Role.LEAD_DEPARTMENT)
   @Mutation(() => Domain, { description: 'Adds a domain as work proceeds (plan: further domains may be added)' })
   addDomain(@Ctx() ctx: EntitiesContext, @Arg('input') input: AddDomainInput): Promise<Domain> {
-    return ctx.services.domains.add(input);
+    return ctx.services.domains.add(ctx, input);
   }
 
   @Authorized(Role.LEAD_DEPARTMENT)
@@ -27,6 +27,6 @@ export class DomainResolver {
     @Arg('code') code: string,
     @Arg('active') active: boolean,
   ): Promise<Domain> {
-    return ctx.services.domains.setActive(code, active);
+    return ctx.services.domains.setActive(ctx, code, active);
   }
 }

@@ -1,4 +1,12 @@
-import { badUserInput, conflict, NO_CATALOGUE_CHANGES, notFound, type CatalogueChanges } from '@credit/shared';
+import {
+  auditAct,
+  badUserInput,
+  conflict,
+  NO_CATALOGUE_CHANGES,
+  notFound,
+  type CatalogueChanges,
+  type ServiceContext,
+} from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import catalogue from '../catalogue/domains.json';
 import { DomainEntity } from './domain.entity';
@@ -43,7 +51,7 @@ export class DomainService {
     return new Map(rows.map((r) => [r.code, r]));
   }
 
-  async add(input: { code: string; nameZh: string; nameEn: string }): Promise<Domain> {
+  async add(ctx: ServiceContext, input: { code: string; nameZh: string; nameEn: string }): Promise<Domain> {
     const code = input.code.trim().toUpperCase();
     if (!CODE.test(code))
       throw badUserInput('input.code', `must look like D44 (D and 2-3 digits), got "${input.code}"`);
@@ -66,22 +74,27 @@ export class DomainService {
         sortOrder: Number(max?.max ?? 0) + 1,
       });
       await repo.insert(row);
+      // The catalogue's history is its audit trail (the console's /admin/domains shows it).
+      await auditAct(tx, ctx, { action: 'domain.add', target: code });
       return toDomain(row);
     });
     await this.changes.publish();
     return added;
   }
 
-  async setActive(code: string, active: boolean): Promise<Domain> {
-    const repo = this.db.getRepository(DomainEntity);
-    const row = await repo.findOneBy({ code });
-    if (!row) throw notFound('domain', code);
-    if (row.active !== active) {
+  async setActive(ctx: ServiceContext, code: string, active: boolean): Promise<Domain> {
+    const changed = await this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(DomainEntity);
+      const row = await repo.findOneBy({ code });
+      if (!row) throw notFound('domain', code);
+      if (row.active === active) return { row, changed: false };
       row.active = active;
       await repo.save(row);
-      await this.changes.publish();
-    }
-    return toDomain(row);
+      await auditAct(tx, ctx, { action: active ? 'domain.activate' : 'domain.deactivate', target: code });
+      return { row, changed: true };
+    });
+    if (changed.changed) await this.changes.publish();
+    return toDomain(changed.row);
   }
 
   /** Loads the 43 domains of the plan on an empty database; existing rows are left alone. */
