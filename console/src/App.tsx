@@ -89,7 +89,8 @@ export function App() {
       {nav.length > 1 && (
         <nav className="rolenav" aria-label="工作台导航">
           {nav.map((r) => (
-            <Link key={r.path} to={r.path}>
+            // An area's first page is marked only on itself, not on the pages under it.
+            <Link key={r.path} to={r.path} exact={nav.some((o) => o.path.startsWith(`${r.path}/`))}>
               {r.nav}
             </Link>
           ))}
