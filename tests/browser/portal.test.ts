@@ -250,9 +250,39 @@ const decisionNumbers = (page: Page) =>
   });
 
   it('subject portal: the history pages past record 50; the page survives a reload and the back button walks the pages', async () => {
+    // One record decided by 简易程序 and one repaired (已修复), newer than the rest of D07's first page.
+    const stamp = Date.now() % 100000;
+    const simplified = `筑市监罚〔2026〕S${stamp}号`;
+    const repaired = `筑市监罚〔2026〕R${stamp}号`;
+    await submit([
+      {
+        ...penalty(simplified, 20),
+        simplifiedProcedure: true,
+        penaltyTypes: ['警告'],
+        penaltyContent: '警告',
+        fineAmount: undefined,
+      },
+      penalty(repaired, 21),
+    ] as ReturnType<typeof penalty>[]);
+    const mine = await gql(
+      run.p.gatewayUrl,
+      'query($c: String!) { subject(creditCode: $c) { records(first: 10, domains: ["D07"]) { edges { node { id decisionNumber } } } } }',
+      { c: CREDIT_CODE },
+      await subjectToken(),
+    );
+    const repairedId = mine.data!.subject.records.edges.find(
+      (e: { node: { decisionNumber: string } }) => e.node.decisionNumber === repaired,
+    ).node.id;
+    const repair = await gql(
+      run.p.gatewayUrl,
+      'mutation($id: ID!) { repairRecord(id: $id, basis: "信用修复决定书 黔信修〔2026〕1号") { status repaired } }',
+      { id: repairedId },
+      await unitToken(),
+    );
+    expect(repair.errors).toBeUndefined();
+    expect(repair.data!.repairRecord).toEqual({ status: 'REPAIRED', repaired: true });
     // More than two pages of 50: the demo subject gets what it lacks from its unit, through the API.
     const lacking = 120 - (await recordCount());
-    const stamp = Date.now() % 100000;
     if (lacking > 0)
       await submit(Array.from({ length: lacking }, (_, i) => penalty(`筑市监罚〔2026〕P${stamp}-${i}号`, 30 + i * 5)));
     const total = await recordCount();
@@ -354,6 +384,8 @@ const decisionNumbers = (page: Page) =>
         tags: (Array.from(li.querySelectorAll('.tag')) as any[]).map((t) => t.textContent),
       })),
     );
+    expect(tags.find((t) => t.n === simplified)!.tags).toEqual(['简易程序']);
+    expect(tags.find((t) => t.n === repaired)!.tags).toEqual(['已修复']);
     for (const node of nodes) {
       const shown = tags.find((t) => t.n === node.decisionNumber)!;
       expect(shown.tags.includes('简易程序')).toBe(node.simplifiedProcedure);

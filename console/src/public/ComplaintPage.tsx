@@ -27,7 +27,7 @@ export function ComplaintPage() {
           <p>
             <Link to={`/public/follow?number=${encodeURIComponent(receipt.number)}`}>查看办理进度</Link>
             {' · '}
-            <button type="button" className="link" onClick={() => setReceipt(undefined)}>
+            <button type="button" className="secondary" onClick={() => setReceipt(undefined)}>
               再提交一件
             </button>
           </p>
