@@ -368,6 +368,24 @@ const decisionNumbers = (page: Page) =>
     await page.waitForSelector('[data-testid=record]');
     await expect(page.getByLabel('领域').inputValue()).resolves.toBe('D07');
     await expect(range(page)).resolves.toBe(`第 1–50 条，共 ${inD07} 条`);
+    // A category narrows the total too (the API counts the whole filter).
+    const penalties = await gql(
+      run.p.gatewayUrl,
+      'query($c: String!) { subject(creditCode: $c) { records(first: 1, domains: ["D07"], categories: [ADMINISTRATIVE_PENALTY]) { totalCount } } }',
+      { c: CREDIT_CODE },
+      await subjectToken(),
+    );
+    const inD07Penalties = penalties.data!.subject.records.totalCount as number;
+    await page.getByLabel('信息类别').selectOption('ADMINISTRATIVE_PENALTY');
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid=pager-range]')?.textContent?.endsWith(`，共 ${n} 条`),
+      inD07Penalties,
+    );
+    await page.getByLabel('信息类别').selectOption('');
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid=pager-range]')?.textContent?.endsWith(`，共 ${n} 条`),
+      inD07,
+    );
     // 简易程序 and 已修复 are labelled where the API says so.
     const labels = await gql(
       run.p.gatewayUrl,

@@ -37,13 +37,6 @@ export function HistoryPage({ session, place }: RouteContext) {
   const summary = data?.subject?.recordSummary;
   const connection = data?.subject?.records;
   const records = connection?.edges.map((e) => e.node) ?? [];
-  // The summary counts every category: a total is known unless a category narrows the list.
-  const total =
-    summary && !at.category
-      ? at.domain
-        ? (summary.domains.find((d) => d.domainCode === at.domain)?.records ?? 0)
-        : summary.records
-      : undefined;
   const pager = (bottom: boolean) =>
     connection && (
       <Pager
@@ -52,7 +45,7 @@ export function HistoryPage({ session, place }: RouteContext) {
         trail={at.trail}
         shown={records.length}
         first={firstShown(at)}
-        total={total}
+        total={connection.totalCount}
         endCursor={connection.pageInfo.endCursor}
         hasNextPage={connection.pageInfo.hasNextPage}
       />
