@@ -28,6 +28,7 @@ export const README_PAGES = new Set([
   'oversight-complaint',
   'admin',
   'admin-calendar',
+  'public-complaint',
 ]);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
@@ -237,4 +238,40 @@ export async function checkPage(page: Page) {
   await fitsPhone(page);
   await axeClean(page);
   await page.setViewportSize(before);
+}
+
+/** What an anonymous filer keeps: the case number and the access code (without the dashes it is shown with). */
+export interface AnonymousCase {
+  number: string;
+  accessCode: string;
+}
+
+/**
+ * Files an 应替未替 complaint anonymously through the public page `/public/complaint` in a fresh,
+ * signed-out page: the office, a matter picked from the substitution catalogue, a phone to be answered
+ * by. Checks the page (axe-core, 390 px, readable) and returns what the receipt shows.
+ */
+export async function fileAnonymousComplaint(
+  run: ConsoleRun,
+  opts: { office?: string; matterCode?: string; content?: string; phone?: string; screenshot?: string } = {},
+): Promise<AnonymousCase> {
+  const page = await openPage(run);
+  await page.goto(`${run.origin}/public/complaint`);
+  await page.getByLabel('类型').selectOption('CERTIFICATE_STILL_DEMANDED');
+  await page.getByLabel('仍要求提供证明的单位').fill(opts.office ?? '某县公共资源交易中心（匿名投诉）');
+  const matter = page.getByLabel('办理事项');
+  await matter.locator(`option[value="${opts.matterCode ?? 'BID-CONSTRUCTION'}"]`).waitFor({ state: 'attached' });
+  await matter.selectOption(opts.matterCode ?? 'BID-CONSTRUCTION');
+  await page.getByLabel('情况说明').fill(opts.content ?? '投标时仍要求提供无违法违规证明，不接受专项信用报告');
+  await page.getByLabel('手机或座机').fill(opts.phone ?? '13808515678');
+  await checkPage(page);
+  if (opts.screenshot) await shoot(page, opts.screenshot);
+  await page.getByRole('button', { name: '提交咨询投诉' }).click();
+  const number = (await page.getByTestId('case-number').textContent())!.trim();
+  const accessCode = (await page.getByTestId('access-code').textContent())!.replace(/-/g, '').trim();
+  await expectReadable(page);
+  await checkPage(page);
+  if (opts.screenshot) await shoot(page, `${opts.screenshot}-receipt`);
+  await page.close();
+  return { number, accessCode };
 }

@@ -75,6 +75,8 @@ const CHECKS: Record<string, (d: Data) => void> = {
   '4': (d) => {
     expect(d.subject.recordSummary.records).toBeGreaterThan(0);
     expect(d.subject.records.edges[0].node.id).toEqual(expect.any(String));
+    // The same period and no filter: the history's total is the summary's.
+    expect(d.subject.records.totalCount).toBe(d.subject.recordSummary.records);
   },
   '5': (d) => {
     expect(d.submitRecords).toMatchObject({ created: 1, rejected: 0, excluded: 0 });

@@ -24,13 +24,17 @@ const client = new GraphQLClient(new URL('/graphql', location.origin).toString()
   },
 });
 
+// Public pages file and follow as nobody, even in a tab where someone is signed in.
+const anonymousClient = new GraphQLClient(new URL('/graphql', location.origin).toString());
+
 /** Runs one typed operation; GraphQL errors become an ApiError naming code and field. */
 export async function call<R, V extends Record<string, unknown>>(
   doc: TypedDocumentNode<R, V>,
   variables: V,
+  opts: { anonymous?: boolean } = {},
 ): Promise<R> {
   try {
-    return await client.request<R>({ document: doc, variables } as never);
+    return await (opts.anonymous ? anonymousClient : client).request<R>({ document: doc, variables } as never);
   } catch (err) {
     if (err instanceof ClientError) {
       const first = err.response.errors?.[0];

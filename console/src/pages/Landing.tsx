@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ROLE } from '../api/terms';
 import { Notice } from '../components/Status';
+import { Link } from '../router/Link';
 import { sessionFromToken, type Session } from '../session/session';
 
 interface Identity {
@@ -57,6 +58,12 @@ export function Landing({ session, onSignIn }: { session?: Session; onSignIn: (s
           </li>
           <li>
             <a href="/verify">报告核验页（扫码或输入编号与核验码）</a>
+          </li>
+          <li>
+            <Link to="/public/complaint">咨询投诉（无需登录；办事仍被要求提供证明的，可投诉“应替未替”）</Link>
+          </li>
+          <li>
+            <Link to="/public/follow">凭案件编号和查询码查看咨询投诉办理进度</Link>
           </li>
         </ul>
       </section>

@@ -208,6 +208,9 @@ export const ROLE_ZH: Record<string, string> = {
   ANONYMOUS: '匿名核验',
 };
 
+/** Who took a step of a consultation or complaint: someone without a token files, never verifies. */
+export const FEEDBACK_ROLE_ZH: Record<string, string> = { ...ROLE_ZH, ANONYMOUS: '匿名提交人' };
+
 export const REPORT_STATUS_ZH: Record<string, string> = { ISSUED: '有效', REVOKED: '已撤销' };
 
 export const DOMAIN_OUTCOME_ZH: Record<string, string> = {
@@ -406,6 +409,7 @@ export const TERM_TABLES = {
   FEEDBACK_STATUS_ZH,
   FEEDBACK_ACTION_ZH,
   ROLE_ZH,
+  FEEDBACK_ROLE_ZH,
   REPORT_STATUS_ZH,
   DOMAIN_OUTCOME_ZH,
   COMMITMENT_STATUS_ZH,

@@ -17,6 +17,11 @@ export interface PageKey {
   columns: RecordColumns;
 }
 
+export interface TotalKey {
+  creditCode: string;
+  filter: HistoryFilter;
+}
+
 export interface SummaryKey {
   creditCode: string;
   from: string;
@@ -126,6 +131,29 @@ export function createHistoryLoaders(ctx: ServiceContext, history: HistoryServic
     },
     { cacheKeyFn: (k) => JSON.stringify(k) },
   );
-  return { records, summaries };
+  // Totals under the same scope as the pages they count; the pages' read is the audited one.
+  const totals = new DataLoader<TotalKey, number, string>(
+    async (keys) => {
+      const out: (number | Error)[] = [];
+      for (const indexes of groupBy(keys, (k) => JSON.stringify(k.filter)).values()) {
+        const { filter } = keys[indexes[0]];
+        const allowed: { i: number; scope: ReadScope }[] = [];
+        for (const i of indexes) {
+          const scope = scopeOf(keys[i].creditCode);
+          if (scope instanceof Error) out[i] = scope;
+          else allowed.push({ i, scope });
+        }
+        const counts = await history.totals(
+          allowed.map((a) => keys[a.i].creditCode),
+          filter,
+          allowed[0]?.scope.domains,
+        );
+        for (const { i } of allowed) out[i] = counts.get(keys[i].creditCode) ?? 0;
+      }
+      return out;
+    },
+    { cacheKeyFn: (k) => JSON.stringify(k) },
+  );
+  return { records, summaries, totals };
 }
 export type HistoryLoaders = ReturnType<typeof createHistoryLoaders>;

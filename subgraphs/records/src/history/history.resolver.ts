@@ -15,7 +15,7 @@ export class HistoryResolver {
     description:
       'Records decided in the period (default: the last MAX_REPORT_YEARS years up to today, as a report), newest first; revoked ones never appear',
   })
-  records(
+  async records(
     @Ctx() ctx: RecordsContext,
     @Root() subject: SubjectRef,
     @Arg('domains', () => [String], { nullable: true }) domains?: string[] | null,
@@ -32,18 +32,26 @@ export class HistoryResolver {
     @Info() info?: GraphQLResolveInfo,
   ): Promise<ViolationRecordConnection> {
     const period = ctx.services.history.period(from, to);
-    return ctx.loaders.history.records.load({
-      creditCode: subject.creditCode,
-      filter: {
-        ...period,
-        domains: domains ? [...new Set(domains.map((d) => d.trim().toUpperCase()))].sort() : null,
-        categories: categories ? [...categories].sort() : null,
-        includeRepaired,
-      },
-      first: pageSize(first),
-      after: decodeHistoryCursor(after),
-      columns: info ? columnsFor(selectedFieldsAt(info, ['edges', 'node'])) : 'all',
-    });
+    const filter = {
+      ...period,
+      domains: domains ? [...new Set(domains.map((d) => d.trim().toUpperCase()))].sort() : null,
+      categories: categories ? [...categories].sort() : null,
+      includeRepaired,
+    };
+    const [page, totalCount] = await Promise.all([
+      ctx.loaders.history.records.load({
+        creditCode: subject.creditCode,
+        filter,
+        first: pageSize(first),
+        after: decodeHistoryCursor(after),
+        columns: info ? columnsFor(selectedFieldsAt(info, ['edges', 'node'])) : 'all',
+      }),
+      // A COUNT over the whole filter only for a client that shows it ("第 51–100 条，共 N 条").
+      info && selectedFieldsAt(info, []).has('totalCount')
+        ? ctx.loaders.history.totals.load({ creditCode: subject.creditCode, filter })
+        : undefined,
+    ]);
+    return totalCount === undefined ? page : Object.assign(new ViolationRecordConnection(), page, { totalCount });
   }
 
   @Authorized()

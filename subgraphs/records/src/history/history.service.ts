@@ -161,6 +161,19 @@ export class HistoryService {
     return out;
   }
 
+  /** Per subject: the records a history's filter matches on all its pages, in one GROUP BY for the batch. */
+  async totals(codes: string[], f: HistoryFilter, scopeDomains?: ReadonlySet<string>): Promise<Map<string, number>> {
+    const out = new Map<string, number>(codes.map((c) => [c, 0]));
+    if (codes.length === 0) return out;
+    const where = this.where(codes, f, scopeDomains);
+    const raw: { creditCode: string; n: string | number }[] = await this.records.read(
+      `SELECT r.\`creditCode\` AS \`creditCode\`, COUNT(*) AS \`n\` FROM \`violation_record\` r WHERE ${where.sql} GROUP BY r.\`creditCode\``,
+      where.params,
+    );
+    for (const r of raw) out.set(r.creditCode, Number(r.n));
+    return out;
+  }
+
   /** Per subject and domain: records and repaired ones, in one GROUP BY for the whole batch. */
   async summaries(
     codes: string[],

@@ -191,6 +191,9 @@ export class ViolationRecordConnection {
   @Field(() => [ViolationRecordEdge])
   edges: ViolationRecordEdge[];
 
+  @Field(() => Int, { description: 'Records matching the filters, on every page (counted only when selected)' })
+  totalCount: number;
+
   @Field(() => PageInfo)
   pageInfo: PageInfo;
 }

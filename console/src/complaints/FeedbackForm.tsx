@@ -1,118 +1,84 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { call, describeError } from '../api/client';
-import { FEEDBACK_ACTION, FEEDBACK_KIND, FEEDBACK_STATUS, fmtTime, isoDate, ROLE, term } from '../api/terms';
-import { DueDate } from '../components/DueDate';
+import { FEEDBACK_KIND, isoDate } from '../api/terms';
 import { Notice } from '../components/Status';
 import {
-  PortalFeedbacksDocument,
   PortalFileFeedbackDocument,
   PortalMattersDocument,
+  PublicFileFeedbackDocument,
   type FeedbackKind,
-  type PortalFeedbacksQuery,
+  type FileFeedbackInput,
   type PortalMattersQuery,
 } from '../graphql/generated/operations';
 
 const DEMANDED = 'CERTIFICATE_STILL_DEMANDED';
 
-/** The subject's 咨询投诉: file a consultation or a complaint (incl. 应替未替) and follow its own cases. */
-export function PortalFeedback() {
-  const [data, setData] = useState<PortalFeedbacksQuery>();
-  const [error, setError] = useState<string>();
-  const reload = useCallback(() => {
-    call(PortalFeedbacksDocument, {}).then(setData, (e) => setError(describeError(e)));
-  }, []);
-  useEffect(reload, [reload]);
-  const list = data?.feedbacks.edges.map((e) => e.node) ?? [];
-  return (
-    <section className="card" aria-labelledby="feedback-title">
-      <h2 id="feedback-title">咨询投诉</h2>
-      <FeedbackForm onFiled={reload} />
-      {error && <Notice kind="error">{error}</Notice>}
-      {list.length === 0 && data && <p>暂无咨询或投诉。</p>}
-      <ul className="objections" aria-label="我的咨询投诉">
-        {list.map((f) => (
-          <li key={f.id} className="objection" data-testid="feedback">
-            <div className="record-head">
-              <strong>{f.number}</strong>
-              <span className="tag">{term(FEEDBACK_STATUS, f.status)}</span>
-              {f.overdue && <span className="tag tag-warn">已逾期</span>}
-            </div>
-            <div className="muted">
-              {term(FEEDBACK_KIND, f.kind)} · 提交于 {fmtTime(f.filedAt)}
-              {f.dueDate && (
-                <>
-                  {' · 办理期限 '}
-                  <DueDate date={f.dueDate} provisional={f.dueDateProvisional} />
-                </>
-              )}
-            </div>
-            {f.officeName && (
-              <div>
-                索要证明的单位：{f.officeName}
-                {f.matter ? `（${f.matter}${f.demandedOn ? `，${f.demandedOn}` : ''}）` : ''}
-              </div>
-            )}
-            <div>内容：{f.content}</div>
-            {f.answer && <div>答复：{f.answer}</div>}
-            <ol className="timeline" aria-label={`${f.number} 办理进度`}>
-              {f.timeline.map((t) => (
-                <li key={t.seq}>
-                  <span className="muted">{fmtTime(t.at)}</span> {term(FEEDBACK_ACTION, t.action)}（{term(ROLE, t.role)}
-                  ）{t.note ? `：${t.note}` : ''}
-                </li>
-              ))}
-            </ol>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
 type Matter = PortalMattersQuery['substitutionMatters'][number];
 
-function FeedbackForm({ onFiled }: { onFiled: () => void }) {
+/** A filed case: its number, and for an anonymous filer the access code to follow it with. */
+export interface Receipt {
+  number: string;
+  accessCode: string | null;
+}
+
+/**
+ * Files a consultation or a complaint (incl. 应替未替: the office, the catalogue's matter, the day).
+ * `anonymous`: filed without a token (the public page), with a phone or e-mail to be answered by.
+ */
+export function FeedbackForm({ anonymous = false, onFiled }: { anonymous?: boolean; onFiled: (r: Receipt) => void }) {
   const [kind, setKind] = useState('CONSULTATION');
   const [content, setContent] = useState('');
   const [office, setOffice] = useState('');
   const [matterCode, setMatterCode] = useState('');
   const [matterText, setMatterText] = useState('');
   const [demandedOn, setDemandedOn] = useState(isoDate());
+  const [contact, setContact] = useState({ name: '', phone: '', email: '' });
   const [matters, setMatters] = useState<Matter[]>([]);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
   const demanded = kind === DEMANDED;
   useEffect(() => {
     if (demanded && matters.length === 0)
-      call(PortalMattersDocument, {}).then(
+      call(PortalMattersDocument, {}, { anonymous }).then(
         (r) => setMatters(r.substitutionMatters),
-        () => undefined,
+        (e) => setMessage({ kind: 'error', text: describeError(e) }),
       );
-  }, [demanded, matters.length]);
+  }, [demanded, matters.length, anonymous]);
   const submit = async () => {
     setMessage(undefined);
     const matter = matters.find((m) => m.code === matterCode);
+    const input: FileFeedbackInput = {
+      kind: kind as FeedbackKind,
+      content,
+      ...(demanded
+        ? {
+            office: { name: office },
+            matter: matter?.name ?? matterText,
+            ...(matter ? { matterCode: matter.code } : {}),
+            demandedOn,
+          }
+        : {}),
+    };
     try {
-      const r = await call(PortalFileFeedbackDocument, {
-        input: {
-          kind: kind as FeedbackKind,
-          content,
-          ...(demanded
-            ? {
-                office: { name: office },
-                matter: matter?.name ?? matterText,
-                ...(matter ? { matterCode: matter.code } : {}),
-                demandedOn,
-              }
-            : {}),
-        },
-      });
-      setMessage({ kind: 'ok', text: `已提交，编号 ${r.fileFeedback.feedback.number}` });
+      let receipt: Receipt;
+      if (anonymous) {
+        const c = Object.fromEntries(Object.entries(contact).filter(([, v]) => v.trim()));
+        const r = await call(PublicFileFeedbackDocument, { input: { ...input, contact: c } }, { anonymous: true });
+        receipt = { number: r.fileFeedback.feedback.number, accessCode: r.fileFeedback.accessCode ?? null };
+      } else {
+        const r = await call(PortalFileFeedbackDocument, { input });
+        receipt = { number: r.fileFeedback.feedback.number, accessCode: null };
+        setMessage({ kind: 'ok', text: `已提交，编号 ${receipt.number}` });
+      }
       setContent('');
-      onFiled();
+      onFiled(receipt);
     } catch (e) {
       setMessage({ kind: 'error', text: describeError(e) });
     }
   };
+  const field = (name: 'name' | 'phone' | 'email') => ({
+    value: contact[name],
+    onChange: (e: { target: { value: string } }) => setContact((c) => ({ ...c, [name]: e.target.value })),
+  });
   return (
     <form
       className="filters"
@@ -164,6 +130,23 @@ function FeedbackForm({ onFiled }: { onFiled: () => void }) {
         <label htmlFor="f-content">{demanded ? '情况说明' : '咨询或投诉内容'}</label>
         <textarea id="f-content" rows={3} value={content} onChange={(e) => setContent(e.target.value)} required />
       </div>
+      {anonymous && (
+        <fieldset className="wide contact">
+          <legend>联系方式（手机或电子邮箱至少填一项，用于答复您）</legend>
+          <div>
+            <label htmlFor="f-contact-name">联系人（可不填）</label>
+            <input id="f-contact-name" autoComplete="name" {...field('name')} />
+          </div>
+          <div>
+            <label htmlFor="f-contact-phone">手机或座机</label>
+            <input id="f-contact-phone" type="tel" autoComplete="tel" {...field('phone')} />
+          </div>
+          <div>
+            <label htmlFor="f-contact-email">电子邮箱</label>
+            <input id="f-contact-email" type="email" autoComplete="email" {...field('email')} />
+          </div>
+        </fieldset>
+      )}
       <div>
         <button type="submit">提交咨询投诉</button>
       </div>
