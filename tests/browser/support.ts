@@ -17,7 +17,17 @@ const root = resolve(__dirname, '../..');
 const SHOTS = join(root, 'artifacts/screenshots');
 const README_SHOTS = join(root, 'docs/screenshots');
 /** The pictures README.md shows (`pnpm screenshots` copies these; CI keeps every one under artifacts/). */
-export const README_PAGES = new Set(['landing', 'graphiql', 'portal', 'portal-phone', 'desk', 'dashboard']);
+export const README_PAGES = new Set([
+  'landing',
+  'graphiql',
+  'portal',
+  'portal-phone',
+  'desk',
+  'dashboard',
+  'window',
+  'kiosk',
+  'partner',
+]);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
   '--headless',
