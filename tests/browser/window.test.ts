@@ -51,8 +51,13 @@ const pageContent = (page: Page): Promise<string> =>
     await checkPage(page);
     await expectReadable(page);
 
-    await page.getByLabel('统一社会信用代码（自然人为身份证号码）').fill(subject.creditCode);
+    // By part of the name, then chosen among the matches.
+    await page.getByLabel(/统一社会信用代码或名称/).fill(subject.name.slice(2, 6));
     await page.getByRole('button', { name: '查找' }).click();
+    await page.getByRole('list', { name: '查找结果' }).waitFor();
+    await checkPage(page);
+    await expectReadable(page);
+    await page.getByRole('button', { name: new RegExp(subject.creditCode) }).click();
     await page.getByRole('heading', { name: '第二步：核验授权与身份' }).waitFor();
     await expect(page.getByText(subject.name).first().isVisible()).resolves.toBe(true);
     await page.getByLabel('受托代理人（持授权委托书）').check();
@@ -125,6 +130,10 @@ const pageContent = (page: Page): Promise<string> =>
     await page.getByRole('heading', { name: '第一步：查找信用主体' }).waitFor();
     const left = await pageContent(page);
     for (const trace of [subject.name, subject.creditCode, number, code, '王小刚']) expect(left).not.toContain(trace);
+    // A code finds the subject at once.
+    await page.getByLabel(/统一社会信用代码或名称/).fill(subject.creditCode);
+    await page.getByRole('button', { name: '查找' }).click();
+    await page.getByRole('heading', { name: '第二步：核验授权与身份' }).waitFor();
     await page.close();
   });
 

@@ -1,4 +1,4 @@
-import { addDays, chinaDate, makeCreditCode } from '@credit/shared';
+import { addDays, chinaDate, makeCreditCode, makeResidentId } from '@credit/shared';
 import { errorCode, gql, tokenFor } from '@credit/shared/test';
 import { entities, records, reports, startPlatform, type Platform } from '../platform';
 
@@ -34,6 +34,14 @@ const input = (extra: Record<string, unknown> = {}) => ({
   domains: ['D07'],
   ...extra,
 });
+const PERSON = {
+  creditCode: makeResidentId('520102', '19900101', run % 1000),
+  kind: 'NATURAL_PERSON',
+  name: `窗口授权测试人${run}`,
+  regionCode: '520100',
+  status: 'ACTIVE',
+};
+let leadToken: string;
 let window: string;
 let owner: string;
 const reportCount = () => p.subgraphs.reports.app.dataSource.query('SELECT COUNT(*) AS n FROM credit_report');
@@ -48,6 +56,14 @@ beforeAll(async () => {
     lead,
   );
   expect(up.data!.upsertSubjects.created).toBe(1);
+  const person = await gql(
+    p.gatewayUrl,
+    'mutation($s: [SubjectInput!]!) { upsertSubjects(subjects: $s) { created } }',
+    { s: [PERSON] },
+    lead,
+  );
+  expect(person.data!.upsertSubjects.created).toBe(1);
+  leadToken = lead;
   window = await tokenFor({ role: 'OPERATOR', operatorId: 'window-520100-09', channel: 'SERVICE_WINDOW' });
   owner = await tokenFor({ role: 'SUBJECT', creditCode: SUBJECT.creditCode });
 });
@@ -145,5 +161,34 @@ describe('the authorisation a service window checked', () => {
       basis: 'LEGAL_REPRESENTATIVE',
       personName: '李四',
     });
+  });
+});
+
+describe('a window finds a subject by part of its name', () => {
+  const FIND = `query($f: SubjectFilter) { subjects(first: 20, filter: $f) { edges { node { creditCode name kind } } } }`;
+  const codes = (r: { data?: any }) =>
+    r.data!.subjects.edges.map((e: { node: { creditCode: string } }) => e.node.creditCode);
+
+  it('lists organisations whose name contains the words, never people, and only when given a name', async () => {
+    const found = await gql(p.gatewayUrl, FIND, { f: { nameContains: ` 授权测试有限公司${run} ` } }, window);
+    expect(found.errors).toBeUndefined();
+    expect(found.data!.subjects.edges).toEqual([
+      { node: { creditCode: SUBJECT.creditCode, name: SUBJECT.name, kind: 'ENTERPRISE' } },
+    ]);
+    // People are not found by name at a window; the lead department sees both.
+    expect(codes(await gql(p.gatewayUrl, FIND, { f: { nameContains: `授权测试人${run}` } }, window))).toEqual([]);
+    expect(codes(await gql(p.gatewayUrl, FIND, { f: { nameContains: `${run}` } }, leadToken)).sort()).toEqual(
+      [SUBJECT.creditCode, PERSON.creditCode].sort(),
+    );
+    // LIKE's own characters match literally.
+    expect(codes(await gql(p.gatewayUrl, FIND, { f: { nameContains: '%_' } }, leadToken))).toEqual([]);
+    for (const [f, message] of [
+      [{}, /by part of their name/],
+      [{ nameContains: '窗' }, /at least 2/],
+    ] as const) {
+      const r = await gql(p.gatewayUrl, FIND, { f }, window);
+      expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.nameContains' });
+      expect(r.errors![0].message).toMatch(message);
+    }
   });
 });
