@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { gql, tokenFor } from '@credit/shared/test';
 import type { Platform } from '../platform';
 import {

@@ -29,6 +29,9 @@ export const README_PAGES = new Set([
   'admin',
   'admin-calendar',
   'public-complaint',
+  'window',
+  'kiosk',
+  'partner',
 ]);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [

@@ -203,6 +203,13 @@ describe("an out-of-province subject's Guizhou report", () => {
           scenario: 'BIDDING_PROCUREMENT',
           channel: 'SERVICE_WINDOW',
           domains: ['D04', 'D07'],
+          windowAuthorization: {
+            basis: 'AUTHORISED_AGENT',
+            personName: '王小刚',
+            idDocumentType: 'RESIDENT_ID_CARD',
+            idDocumentNumber: '52010219900101123X',
+            powerOfAttorney: '2026年12月1日授权委托书',
+          },
         },
       },
       operator,

@@ -174,6 +174,10 @@ const CHECKS: Record<string, (d: Data) => void> = {
   },
   '35': (d) => {
     expect(d.issueReport.channel).toBe('SERVICE_WINDOW');
+    expect(d.issueReport.windowAuthorization).toEqual({
+      basis: 'AUTHORISED_AGENT',
+      idDocumentNumber: '5201**********123X',
+    });
     expect(d.issueReport.verificationCode).toEqual(expect.any(String));
     expect(d.issueReport.domains.map((x: { code: string }) => x.code)).toEqual(['D02', 'D06', 'D07', 'D11', 'D14']);
   },

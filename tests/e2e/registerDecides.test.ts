@@ -200,7 +200,16 @@ describe("an operator's token channel binds what it issues", () => {
       tokenChannel: 'SERVICE_WINDOW',
     });
     expect(refused.data?.issueReport ?? null).toBeNull();
-    const issued = await gql(p.gatewayUrl, ISSUE, { i: input('SERVICE_WINDOW') }, operator);
+    const atWindow = {
+      ...input('SERVICE_WINDOW'),
+      windowAuthorization: {
+        basis: 'LEGAL_REPRESENTATIVE',
+        personName: '张三',
+        idDocumentType: 'RESIDENT_ID_CARD',
+        idDocumentNumber: '520102198503151238',
+      },
+    };
+    const issued = await gql(p.gatewayUrl, ISSUE, { i: atWindow }, operator);
     expect(issued.errors).toBeUndefined();
     expect(issued.data!.issueReport.channel).toBe('SERVICE_WINDOW');
   });
@@ -234,5 +243,24 @@ describe('recognising another province’s report checks the name against the re
     ]);
     const same = await gql(p.gatewayUrl, RECOGNIZE, { d: document(` ${SUBJECT.name} `, `SC-${run}-2`) }, lead);
     expect(same.data!.recognizeExternalReport).toMatchObject({ recognized: true, warnings: [] });
+  });
+
+  it('is open to a report user (partner) and recorded as its act; a subject may not recognise', async () => {
+    const partnerId = `gy-bank-${run}`;
+    const bank = await tokenFor({ role: 'PARTNER', partnerId, province: '520000' });
+    const r = await gql(p.gatewayUrl, RECOGNIZE, { d: document(SUBJECT.name, `SC-${run}-3`) }, bank);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.recognizeExternalReport).toMatchObject({ recognized: true, problem: null, warnings: [] });
+    const trail = await gql(
+      p.gatewayUrl,
+      'query($c: String!) { subject(creditCode: $c) { accessLog(first: 20, filter: { actions: ["report.recognize"] }) { edges { node { actor } } } } }',
+      { c: SUBJECT.creditCode },
+      await owner(),
+    );
+    expect(trail.data!.subject.accessLog.edges.map((e: { node: { actor: string } }) => e.node.actor)).toContain(
+      `partner:520000/${partnerId}`,
+    );
+    const bySubject = await gql(p.gatewayUrl, RECOGNIZE, { d: document(SUBJECT.name, `SC-${run}-4`) }, await owner());
+    expect(errorCode(bySubject)).toBe('FORBIDDEN');
   });
 });

@@ -32,6 +32,11 @@ export function demoIdentities(): { label: string; claims: TokenClaims }[] {
       label: '政务服务窗口（贵阳）',
       claims: { role: 'OPERATOR', operatorId: 'window-520100-01', channel: 'SERVICE_WINDOW' },
     },
+    {
+      // The terminal's own token: it issues for whoever's code is entered after its card reader checked them.
+      label: '一体化智能自助终端（贵阳）',
+      claims: { role: 'OPERATOR', operatorId: 'kiosk-520100-01', channel: 'SELF_SERVICE_TERMINAL' },
+    },
     { label: '报告使用方（四川）', claims: { role: 'PARTNER', partnerId: 'sc-credit', province: '510000' } },
   ];
 }

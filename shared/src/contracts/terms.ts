@@ -36,6 +36,18 @@ export const CHANNEL_ZH = {
   PARTNER_API: '合作方接口',
 } as const satisfies Record<string, string>;
 
+/** Who came to a service window for the subject, and the identity document shown (窗口授权核验). */
+export const PRESENTER_BASIS_ZH: Record<string, string> = {
+  LEGAL_REPRESENTATIVE: '法定代表人（负责人、经营者）本人',
+  AUTHORISED_AGENT: '受托代理人（持授权委托书）',
+};
+
+export const ID_DOCUMENT_TYPE_ZH: Record<string, string> = {
+  RESIDENT_ID_CARD: '居民身份证',
+  PASSPORT: '护照',
+  OTHER_ID: '其他有效身份证件',
+};
+
 /** Subject kinds (主体类型): the GB 32100 registration categories (shared/src/validators/subjectKind.ts). */
 export const SUBJECT_KIND_ZH: Record<string, string> = {
   ENTERPRISE: '企业',
@@ -227,6 +239,18 @@ export const VERIFICATION_WARNING_ZH: Record<string, string> = {
   RECORDS_CHANGED_SINCE_ISSUANCE: '出具后信用记录已有变化',
 };
 
+/** A partner's webhook events and their deliveries. */
+export const WEBHOOK_EVENT_ZH: Record<string, string> = {
+  REVOKED: '报告已撤销',
+  BREACHED: '信用承诺被认定为虚假承诺',
+  RECORDS_CHANGED: '报告所涉记录有变化',
+};
+
+export const WEBHOOK_STATUS_ZH: Record<string, string> = { PENDING: '待发送', DELIVERED: '已送达', FAILED: '发送失败' };
+
+/** What recognising another province's report warns of although its signature checks out. */
+export const RECOGNITION_WARNING_ZH: Record<string, string> = { NAME_MISMATCH: '主体名称与本省登记不一致' };
+
 /** The assessment's and the quality dashboard's warnings. */
 export const ASSESSMENT_WARNING_ZH: Record<string, string> = {
   LATE_SUBMISSIONS: '报送滞后',
@@ -391,6 +415,8 @@ export const TERM_TABLES = {
   SCENARIO_ZH,
   SCENARIO_SHORT_ZH,
   CHANNEL_ZH,
+  PRESENTER_BASIS_ZH,
+  ID_DOCUMENT_TYPE_ZH,
   SUBJECT_KIND_ZH,
   SUBJECT_STATUS_ZH,
   RECORD_CATEGORY_ZH,
@@ -414,6 +440,9 @@ export const TERM_TABLES = {
   DOMAIN_OUTCOME_ZH,
   COMMITMENT_STATUS_ZH,
   VERIFICATION_WARNING_ZH,
+  WEBHOOK_EVENT_ZH,
+  WEBHOOK_STATUS_ZH,
+  RECOGNITION_WARNING_ZH,
   ASSESSMENT_WARNING_ZH,
   CATALOGUE_FIELD_ZH,
   CATALOGUE_REVISION_ZH,

@@ -34,6 +34,14 @@ async function issued(subject: TestSubject, input: Record<string, unknown> = {})
   return r.data!.issueReport;
 }
 
+/** What the window checked (the person present and the ID card shown). */
+const AT_WINDOW = {
+  basis: 'LEGAL_REPRESENTATIVE',
+  personName: '张三',
+  idDocumentType: 'RESIDENT_ID_CARD',
+  idDocumentNumber: '520102198503151238',
+};
+
 const verify = (number: string, code: string, token?: string) => gql(s.reports.url, VERIFY, { number, code }, token);
 const db = () => s.reports.app.dataSource;
 
@@ -139,7 +147,7 @@ describe(`reports subgraph on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =>
     expect(noCode.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.creditCode' });
     const r = await issue(
       subject,
-      { creditCode: subject.creditCode, channel: 'SERVICE_WINDOW', domains: ['D07'] },
+      { creditCode: subject.creditCode, channel: 'SERVICE_WINDOW', domains: ['D07'], windowAuthorization: AT_WINDOW },
       operator,
     );
     expect(r.errors).toBeUndefined();
@@ -153,7 +161,11 @@ describe(`reports subgraph on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () =>
         await issue(await newSubject(s), { creditCode: '91520000214434146Q', channel: 'SERVICE_WINDOW' }, operator),
       ),
     ).toBe('BAD_USER_INPUT');
-    const unknown = await issue(subject, { creditCode: '91520000214434146R', channel: 'SERVICE_WINDOW' }, operator);
+    const unknown = await issue(
+      subject,
+      { creditCode: '91520000214434146R', channel: 'SERVICE_WINDOW', windowAuthorization: AT_WINDOW },
+      operator,
+    );
     expect(errorCode(unknown)).toBe('NOT_FOUND');
     // The token's channel binds what the operator issues (issue 28: a window cannot issue as a kiosk).
     const otherChannel = await issue(

@@ -41,6 +41,12 @@ export class SubjectFilter {
 
   @Field(() => SubjectStatus, { nullable: true })
   status?: SubjectStatus | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of the name (at least 2 characters); required from an OPERATOR, who finds organisations only',
+  })
+  nameContains?: string | null;
 }
 
 export enum RowVerdict {

@@ -17,8 +17,10 @@ export class SubjectResolver {
     return ctx.loaders.subjectView.load(check.normalized);
   }
 
-  @Authorized(Role.LEAD_DEPARTMENT, Role.SOURCE_UNIT)
-  @Query(() => SubjectConnection, { description: 'Subjects in credit-code order (Relay connection)' })
+  @Authorized(Role.LEAD_DEPARTMENT, Role.SOURCE_UNIT, Role.OPERATOR)
+  @Query(() => SubjectConnection, {
+    description: 'Subjects in credit-code order (Relay connection); an operator searches organisations by name',
+  })
   subjects(
     @Ctx() ctx: EntitiesContext,
     @Arg('filter', () => SubjectFilter, { nullable: true }) filter?: SubjectFilter,

@@ -42,6 +42,14 @@ const FIELDS: (keyof NormalizedSubject)[] = [
 ];
 
 /** Responsible for the subject register: batched lookups, paged listing and validated upserts. */
+/** Part of a name as a LIKE pattern: its own %, _ and the escape character match literally. */
+function likePattern(raw: string): string {
+  const text = raw.trim();
+  if (Array.from(text).length < 2) throw badUserInput('filter.nameContains', 'give at least 2 characters of the name');
+  if (Array.from(text).length > 50) throw badUserInput('filter.nameContains', 'must be at most 50 characters');
+  return text.replace(/[!%_]/g, (c) => `!${c}`);
+}
+
 export class SubjectService {
   /** Subjects read with plain SQL: the loaders of every federated read of a subject go through it. */
   private readonly rows: EntityRows<SubjectEntity>;
@@ -80,7 +88,11 @@ export class SubjectService {
     if (filter?.kind) and('s.`kind` = ?', filter.kind);
     if (filter?.regionCode) and('s.`regionCode` = ?', filter.regionCode);
     if (filter?.status) and('s.`status` = ?', filter.status);
-    if (p.role === Role.SOURCE_UNIT) and('s.`kind` <> ?', SubjectKind.NATURAL_PERSON);
+    if (filter?.nameContains != null) and("s.`name` LIKE ? ESCAPE '!'", `%${likePattern(filter.nameContains)}%`);
+    // A window finds the organisation a visitor names; listing the register or people by name is not its job.
+    if (p.role === Role.OPERATOR && filter?.nameContains == null)
+      throw badUserInput('filter.nameContains', 'an operator finds subjects by part of their name');
+    if (p.role === Role.SOURCE_UNIT || p.role === Role.OPERATOR) and('s.`kind` <> ?', SubjectKind.NATURAL_PERSON);
     if (after) {
       const [code] = decodeCursor(after);
       if (typeof code !== 'string') throw badUserInput('after', 'is not a cursor returned by this API');

@@ -5,6 +5,7 @@ import { ReportTallies1796100000000 } from './1796100000000-ReportTallies';
 import { ReportCurrency1796592355407 } from './1796592355407-ReportCurrency';
 import { Webhooks1796593555130 } from './1796593555130-Webhooks';
 import { VerificationGuardState1796605332163 } from './1796605332163-VerificationGuardState';
+import { WindowAuthorization1796615453248 } from './1796615453248-WindowAuthorization';
 
 export const migrations: (new () => object)[] = [
   Init1795656352337,
@@ -13,4 +14,5 @@ export const migrations: (new () => object)[] = [
   ReportCurrency1796592355407,
   Webhooks1796593555130,
   VerificationGuardState1796605332163,
+  WindowAuthorization1796615453248,
 ];

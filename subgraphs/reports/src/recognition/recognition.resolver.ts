@@ -5,9 +5,11 @@ import { ExternalReportRecognition, RecognitionResult } from './recognition.type
 
 @Resolver(() => ExternalReportRecognition)
 export class RecognitionResolver {
-  @Authorized(Role.LEAD_DEPARTMENT, Role.SOURCE_UNIT, Role.OPERATOR)
+  // A report user in Guizhou (PARTNER) is handed other provinces' reports too (互认).
+  @Authorized(Role.LEAD_DEPARTMENT, Role.SOURCE_UNIT, Role.OPERATOR, Role.PARTNER)
   @Mutation(() => RecognitionResult, {
-    description: "Checks another province's signed report against its trusted key and records the recognition",
+    description:
+      "Checks another province's signed report against its trusted key and records the recognition (officials, units, operators and report users)",
   })
   recognizeExternalReport(@Ctx() ctx: ReportsContext, @Arg('document') document: string): Promise<RecognitionResult> {
     return ctx.services.recognition.recognize(ctx, document);

@@ -30,6 +30,7 @@ import { codeHash } from '../integrity/verificationCode';
 import type { CatalogueDomain, Upstream } from '../upstream/upstream';
 import { CreditReportEntity } from './report.entity';
 import { IssueReportInput } from './report.inputs';
+import { windowAuthorizationOf, type WindowAuthorizationInput } from './windowAuthorization';
 import { ReportStatus, type ReportAccess } from './report.type';
 import { proposedDomains } from './matterDomains';
 import { formatReportNumber } from './reportNumber';
@@ -134,6 +135,7 @@ export class ReportIssuance {
         tokenChannel: p.channel,
       });
     }
+    const windowAuthorization = windowAuthorizationOf(p, actorOf(p), input.channel, input.windowAuthorization);
     const period = resolvePeriod(
       { from: input.periodFrom, to: input.periodTo, requiredBy: input.requiredByReportUser },
       {
@@ -222,6 +224,7 @@ export class ReportIssuance {
       changedAt: null,
       supersedes: supersedes?.number ?? null,
       supersededBy: null,
+      windowAuthorization,
     });
     const parts = splitSnapshot(text).map((part, seq) => ({ reportNumber: number, seq, text: part }));
     // Everything above is computed before the transaction, which holds only the inserts and the
@@ -246,7 +249,12 @@ export class ReportIssuance {
    * whose records changed: linked both ways (supersedes / supersededBy). The owner, or an operator
    * for the subject present; a report already reissued points to its successor instead.
    */
-  async reissue(ctx: ServiceContext, number: string, channel?: ReportChannel | null): Promise<ReportForCaller> {
+  async reissue(
+    ctx: ServiceContext,
+    number: string,
+    channel?: ReportChannel | null,
+    windowAuthorization?: WindowAuthorizationInput | null,
+  ): Promise<ReportForCaller> {
     const p = ctx.principal as Principal;
     const old = await this.db.getRepository(CreditReportEntity).findOneBy({ number: number.trim().toUpperCase() });
     const mayAct = old && (p.role === Role.OPERATOR || (p.role === Role.SUBJECT && p.creditCode === old.creditCode));
@@ -268,6 +276,7 @@ export class ReportIssuance {
         channel ??
         (p.role === Role.OPERATOR && p.channel ? (p.channel as ReportChannel) : (old.channel as ReportChannel)),
       requiredByReportUser: old.requiredByReportUser,
+      windowAuthorization,
     });
     return this.issue(ctx, input, old);
   }

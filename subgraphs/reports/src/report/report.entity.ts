@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { StoredWindowAuthorization } from './windowAuthorization';
 
 /**
  * An issued report. The signed snapshot text lives in `credit_report_snapshot`; the columns here
@@ -124,4 +125,8 @@ export class CreditReportEntity {
 
   @Column({ type: 'varchar', length: 24, nullable: true })
   supersededBy: string | null;
+
+  /** Issued at a service window: who came for the subject and how the operator checked it. */
+  @Column({ type: 'simple-json', nullable: true })
+  windowAuthorization: StoredWindowAuthorization | null;
 }

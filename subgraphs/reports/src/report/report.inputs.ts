@@ -1,5 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 import { ReportChannel, ReportScenario } from './snapshot';
+import { WindowAuthorizationInput } from './windowAuthorization';
 
 @InputType({ description: 'What a report should cover; everything but scenario and channel has a default' })
 export class IssueReportInput {
@@ -32,4 +33,10 @@ export class IssueReportInput {
 
   @Field(() => String, { nullable: true, description: 'Who requires a period longer than five years (mandatory then)' })
   requiredByReportUser?: string | null;
+
+  @Field(() => WindowAuthorizationInput, {
+    nullable: true,
+    description: "The authorisation the operator checked: required at a SERVICE_WINDOW, an operator's only",
+  })
+  windowAuthorization?: WindowAuthorizationInput | null;
 }

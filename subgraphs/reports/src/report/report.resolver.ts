@@ -5,6 +5,7 @@ import { checkIntegrity } from '../integrity/integrity';
 import { signaturesOf } from '../integrity/reportSignatures';
 import { toAuthorizationView } from '../authorization/authorization.service';
 import { IssueReportInput } from './report.inputs';
+import { WindowAuthorizationInput } from './windowAuthorization';
 import { SubjectRef } from '../foreign/subject';
 import { CreditReport, ReportAuthorization, ReportDomain } from './report.type';
 import { readableReport } from './readableReport';
@@ -51,8 +52,13 @@ export class ReportResolver {
       description: "Default the old report's channel (an operator's: its token's channel)",
     })
     channel?: ReportChannel | null,
+    @Arg('windowAuthorization', () => WindowAuthorizationInput, {
+      nullable: true,
+      description: 'As on issueReport: required from an operator at a SERVICE_WINDOW',
+    })
+    windowAuthorization?: WindowAuthorizationInput | null,
   ): Promise<CreditReport> {
-    const r = await ctx.services.issuance.reissue(ctx, number, channel);
+    const r = await ctx.services.issuance.reissue(ctx, number, channel, windowAuthorization);
     return toReportView(r.row, r.access, r.verificationCode);
   }
 

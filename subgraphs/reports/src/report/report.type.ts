@@ -3,6 +3,7 @@ import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-gr
 import { ReportChannel, ReportScenario } from './snapshot';
 import { ReportChanges } from '../currency/currency.type';
 import type { CreditReportEntity } from './report.entity';
+import { WindowAuthorization } from './windowAuthorization';
 
 export enum ReportStatus {
   ISSUED = 'ISSUED',
@@ -199,6 +200,13 @@ export class CreditReport {
 
   @Field(() => String, { nullable: true, description: 'The report reissued in its place' })
   supersededBy: string | null;
+
+  @Field(() => WindowAuthorization, {
+    nullable: true,
+    description:
+      'Issued at a service window: who came for the subject and how the operator checked it; for the owner and officials only',
+  })
+  windowAuthorization: WindowAuthorization | null;
 
   row: CreditReportEntity;
   access: ReportAccess;

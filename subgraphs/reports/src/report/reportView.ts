@@ -42,6 +42,8 @@ export function toReportView(
     changes: changesOf(row),
     supersedes: row.supersedes ?? null,
     supersededBy: row.supersededBy ?? null,
+    windowAuthorization:
+      (access === 'OWNER' || access === 'OFFICIAL') && row.windowAuthorization ? { ...row.windowAuthorization } : null,
     row,
     access,
   });
