@@ -244,10 +244,11 @@ common_env=(
 )
 supervise() { # name gateway-port first-subgraph-port seed
   local n=$1 g=$2 s=$3
-  env "${common_env[@]}" SEED_DEMO="$4" GATEWAY_PORT="$g" ENTITIES_PORT="$s" RECORDS_PORT=$((s + 10)) \
-    REPORTS_PORT=$((s + 20)) OBJECTIONS_PORT=$((s + 30)) \
-    setsid nohup node scripts/dist/start.js >"$DIR/logs/platform-$n.log" 2>&1 &
-  echo $! >"$DIR/platform-$n.pid"
+  # A daemon (own session), so it outlives the shell that started it, as the engines do.
+  start-stop-daemon --start --background --make-pidfile --pidfile "$DIR/platform-$n.pid" --chdir "$ROOT" \
+    --output "$DIR/logs/platform-$n.log" --exec /usr/bin/env -- "${common_env[@]}" SEED_DEMO="$4" \
+    GATEWAY_PORT="$g" ENTITIES_PORT="$s" RECORDS_PORT=$((s + 10)) REPORTS_PORT=$((s + 20)) \
+    OBJECTIONS_PORT=$((s + 30)) PATH="$PATH" "$(command -v node)" scripts/dist/start.js
   for _ in $(seq 1 600); do
     grep -q 'Ctrl-C stops' "$DIR/logs/platform-$n.log" && return 0
     kill -0 "$(cat "$DIR/platform-$n.pid")" 2>/dev/null || break
