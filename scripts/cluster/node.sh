@@ -20,7 +20,8 @@ case "$1" in
     start-stop-daemon --start --background --pidfile "$DIR/galera$2/mysqld.pid" \
       --exec /usr/sbin/mariadbd -- --defaults-file="$DIR/galera$2/my.cnf"
     for _ in $(seq 1 300); do
-      [ "$(mysql -h127.0.0.1 -P"332$2" -uroot -N -e "SHOW STATUS LIKE 'wsrep_local_state'" 2>/dev/null | awk '{print $2}')" = 4 ] && exit 0
+      # Synced, and HAProxy's check has seen it: it may take writes again from here on.
+      curl -s 'http://127.0.0.1:5199/;csv' | grep -q "^galera_writer,galera$2,.*,UP," && exit 0
       sleep 0.5
     done
     echo "galera$2 did not rejoin" >&2

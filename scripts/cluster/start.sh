@@ -46,7 +46,7 @@ user=mysql
 datadir=$d/data
 socket=$d/mysqld.sock
 pid-file=$d/mysqld.pid
-log-error=$DIR/logs/galera$i.err
+log-error=$d/error.log
 port=332$i
 bind-address=127.0.0.1
 skip-name-resolve=OFF
@@ -95,7 +95,7 @@ synced() { [ "$(mysql -h127.0.0.1 -P"332$1" -uroot -N -e "SHOW STATUS LIKE 'wsre
 wait_synced() {
   for _ in $(seq 1 180); do synced "$1" && return 0; sleep 1; done
   log "galera$1 did not reach Synced"
-  tail -30 "$DIR/logs/galera$1.err"
+  tail -30 "$DIR/galera$1/error.log"
   return 1
 }
 log "bootstrapping galera1 (new cluster)"
@@ -160,6 +160,7 @@ EOF
   cat <<EOF
 global
   pidfile $DIR/haproxy.pid
+  stats socket $DIR/haproxy.sock mode 600 level admin
   daemon
   insecure-fork-wanted
   external-check
@@ -183,6 +184,11 @@ listen stats
 listen galera_writer
   mode tcp
   bind 127.0.0.1:3320
+  # Pooled connections sit idle for long; the servers' wait_timeout decides, not the proxy.
+  timeout client 8h
+  timeout server 8h
+  retries 2
+  option redispatch 1
   option external-check
   external-check command $DIR/galera-check.sh
   external-check path "/usr/bin:/bin"
@@ -196,6 +202,10 @@ listen galera_writer
 listen galera_readers
   mode tcp
   bind 127.0.0.1:3319
+  timeout client 8h
+  timeout server 8h
+  retries 2
+  option redispatch 1
   balance leastconn
   option external-check
   external-check command $DIR/galera-check.sh
