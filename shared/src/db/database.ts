@@ -73,7 +73,18 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DataSource> {
     const replicas = (opts.replicaUrls ?? []).map((u) => mysqlNode(mysqlTarget(u, opts.service)));
     ds = new DataSource({
       ...mysqlOptions(flavour, entities, migrations, sqlLogger),
-      ...(replicas.length ? { replication: { master: mysqlNode(t), slaves: replicas } } : mysqlNode(t)),
+      ...(replicas.length
+        ? {
+            replication: {
+              master: mysqlNode(t),
+              slaves: replicas,
+              // mysql2's pool cluster drops a node after 5 failed connects and, by default, never takes
+              // it back: one fail-over (a Galera node killed behind HAProxy) then broke every replica
+              // read until restart ("Pool does Not exist"). Now a node sits out a second and is tried again.
+              restoreNodeTimeout: 1000,
+            },
+          }
+        : mysqlNode(t)),
       poolSize: opts.poolSize ?? 10,
       multipleStatements: opts.multipleStatements === true,
     });
