@@ -20,9 +20,11 @@ for n in a b; do
   [ -f "$DIR/platform-$n.pid" ] && kill -TERM -- "-$(cat "$DIR/platform-$n.pid")" 2>/dev/null
   stop_pid "$DIR/platform-$n.pid"
 done
-# Services a killed supervisor left behind, found by the ports only this cluster uses.
+# Services a killed supervisor left behind: on this cluster's ports and run from this checkout only.
 for p in 5101 5102 5111 5112 5121 5122 5131 5132 5141 5142; do
-  for pid in $(ss -ltnpH "sport = :$p" 2>/dev/null | grep -o 'pid=[0-9]*' | cut -d= -f2); do kill -KILL "$pid" 2>/dev/null; done
+  for pid in $(ss -ltnpH "sport = :$p" 2>/dev/null | grep -o 'pid=[0-9]*' | cut -d= -f2); do
+    [ "$(readlink "/proc/$pid/cwd")" = "$PWD" ] && kill -KILL "$pid" 2>/dev/null
+  done
 done
 stop_pid "$DIR/haproxy.pid"
 for p in 7101 7102 7103 7104 7105 7106; do stop_pid "$DIR/redis$p/redis.pid"; done
