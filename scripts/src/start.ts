@@ -97,7 +97,7 @@ async function main() {
   const names = processes.services.map((s) => s.name);
   const lines = [
     '',
-    `Credit report platform is up in ${((Date.now() - started) / 1000).toFixed(1)}s (${common.DB_URL ? 'MySQL' : 'embedded SQLite'}, ${common.REDIS_URL ? 'Redis' : 'in-memory cache'})`,
+    `Credit report platform is up in ${((Date.now() - started) / 1000).toFixed(1)}s (${common.DB_URL ? 'MySQL' : 'embedded SQLite'}, ${process.env.REDIS_CLUSTER_NODES ? 'Redis Cluster' : common.REDIS_URL ? 'Redis' : 'in-memory cache'})`,
     `  GraphQL gateway:  http://localhost:${gatewayPort}/graphql`,
     `  Web console:      http://localhost:${gatewayPort}/  (GraphiQL: /graphiql)`,
     ...names.filter((n) => n !== 'gateway').map((n) => `  ${n} subgraph: ${routing[`${n.toUpperCase()}_URL`]}`),

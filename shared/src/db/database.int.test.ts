@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dropTestSchemas, testEnv, usingMysql } from '../../test';
@@ -57,6 +58,90 @@ describe('openDatabase', () => {
       }
     },
   );
+});
+
+/** A TCP proxy to the MySQL server that can refuse connections for a while (a replica failing over). */
+async function switchableProxy(
+  target: URL,
+): Promise<{ url: string; down(): void; up(): void; close(): Promise<void> }> {
+  let refusing = false;
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    if (refusing) return client.destroy();
+    const upstream = connect(Number(target.port || 3306), target.hostname);
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => undefined);
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = new URL(target.href);
+  url.host = `127.0.0.1:${(server.address() as { port: number }).port}`;
+  return {
+    url: url.href,
+    down() {
+      refusing = true;
+      for (const s of sockets) s.destroy();
+    },
+    up() {
+      refusing = false;
+    },
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
+
+(usingMysql ? describe : describe.skip)('a read replica that fails and comes back (MySQL pass only)', () => {
+  it('is read from again once it answers, not dropped for good after five failed connects', async () => {
+    const env = testEnv();
+    const proxy = await switchableProxy(new URL(env.DB_URL!));
+    const ds = await openDatabase({
+      service: 'probe',
+      entities: [AuditEntry],
+      migrations: [],
+      dbUrl: env.DB_URL,
+      replicaUrls: [proxy.url],
+      dataDir: env.DATA_DIR!,
+      poolSize: 2,
+    });
+    const read = async () => {
+      const replica = ds.createQueryRunner('slave');
+      try {
+        return await replica.query('SELECT 1 AS one');
+      } finally {
+        await replica.release();
+      }
+    };
+    try {
+      expect(await read()).toEqual([{ one: 1 }]);
+      proxy.down();
+      const failures: string[] = [];
+      for (let i = 0; i < 8; i++)
+        failures.push(
+          await read().then(
+            () => 'read',
+            (e: Error) => e.message,
+          ),
+        );
+      expect(failures.filter((f) => f !== 'read').length).toBeGreaterThanOrEqual(5);
+      proxy.up();
+      let answer: unknown;
+      while (!answer) {
+        answer = await read().catch((e: Error) => {
+          // Before the fix the pool cluster had removed the node: this message, forever.
+          expect(e.message).not.toMatch(/Pool does Not exist/i);
+          return undefined;
+        });
+        if (!answer) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(answer).toEqual([{ one: 1 }]);
+    } finally {
+      await ds.destroy();
+      await proxy.close();
+      await dropTestSchemas(env);
+    }
+  });
 });
 
 describe('bulkInsert', () => {

@@ -73,7 +73,18 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DataSource> {
     const replicas = (opts.replicaUrls ?? []).map((u) => mysqlNode(mysqlTarget(u, opts.service)));
     ds = new DataSource({
       ...mysqlOptions(flavour, entities, migrations, sqlLogger),
-      ...(replicas.length ? { replication: { master: mysqlNode(t), slaves: replicas } } : mysqlNode(t)),
+      ...(replicas.length
+        ? {
+            replication: {
+              master: mysqlNode(t),
+              slaves: replicas,
+              // mysql2's pool cluster drops a node after 5 failed connects and, by default, never takes
+              // it back: one fail-over (a Galera node killed behind HAProxy) then broke every replica
+              // read until restart ("Pool does Not exist"). Now a node sits out a second and is tried again.
+              restoreNodeTimeout: 1000,
+            },
+          }
+        : mysqlNode(t)),
       poolSize: opts.poolSize ?? 10,
       multipleStatements: opts.multipleStatements === true,
     });
@@ -226,8 +237,18 @@ export async function migrateSchema(opts: {
     ...mysqlNode(owner),
     poolSize: 1,
   });
+  // Replicas starting together migrate one at a time; the later ones find nothing pending. The
+  // lock is per server: on Galera every migration goes through the one writer node (HAProxy).
+  // One pooled connection, so the lock and the migrations share a session. MariaDB takes a negative
+  // wait as none, so the wait is a minute at a time.
+  const lock = `${t.database}.migrate`;
+  const take = async () =>
+    Number(((await migrator.query('SELECT GET_LOCK(?, 60) AS got', [lock])) as { got: unknown }[])[0].got) === 1;
   await migrator.initialize();
   try {
+    while (!(await take())) {
+      // another job holds it: it is migrating this schema now
+    }
     const applied = await migrator.runMigrations();
     const [app, own] = await Promise.all([accountOf(opts.dbUrl), accountOf(opts.migrateUrl)]);
     if (app !== own) {
@@ -235,6 +256,7 @@ export async function migrateSchema(opts: {
     }
     return applied.map((m) => m.name);
   } finally {
+    await migrator.query('SELECT RELEASE_LOCK(?)', [lock]).catch(() => undefined);
     await migrator.destroy();
   }
 }

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { badUserInput, createErrorFormatter, isLostDatabaseConnection } from './errors';
+import { badUserInput, createErrorFormatter, isLostDatabaseConnection, isWriteConflict } from './errors';
 
 describe('error formatting', () => {
   const internal = {
@@ -98,5 +98,34 @@ describe('a lost database connection', () => {
     const out = format({ message: err.message, path: ['submitRecords'], extensions: {} }, err);
     expect(out.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryable: true });
     expect(out.message).not.toMatch(/killed|1927/);
+  });
+});
+
+describe('a write another transaction won (InnoDB deadlock, Galera certification failure)', () => {
+  it.each([
+    [
+      'certification failure',
+      { code: 'ER_LOCK_DEADLOCK', errno: 1213, message: 'Deadlock found when trying to get lock' },
+    ],
+    ['lock wait', { code: 'ER_LOCK_WAIT_TIMEOUT', errno: 1205, message: 'Lock wait timeout exceeded' }],
+    [
+      'node not in the primary component',
+      { code: 'ER_UNKNOWN_COM_ERROR', errno: 1047, message: 'WSREP has not yet prepared node' },
+    ],
+  ])('a %s, wrapped by TypeORM, is SERVICE_UNAVAILABLE with retryable: true', (_name, fields) => {
+    const { message, ...rest } = fields;
+    const wrapped = Object.assign(new Error('Query failed'), { driverError: Object.assign(new Error(message), rest) });
+    expect(isWriteConflict(new GraphQLError('x', { originalError: wrapped }))).toBe(true);
+    const out = createErrorFormatter({ exposeInternals: false })(
+      { message: `QueryFailedError: ${message}` },
+      new GraphQLError('x', { originalError: wrapped }),
+    );
+    expect(out.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryable: true });
+    expect(out.message).not.toMatch(/Deadlock|WSREP|Lock wait/);
+  });
+
+  it('is not a duplicate key or a syntax error', () => {
+    expect(isWriteConflict(Object.assign(new Error('dup'), { errno: 1062, code: 'ER_DUP_ENTRY' }))).toBe(false);
+    expect(isWriteConflict(Object.assign(new Error('syntax'), { errno: 1064, code: 'ER_PARSE_ERROR' }))).toBe(false);
   });
 });

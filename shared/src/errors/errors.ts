@@ -93,6 +93,13 @@ export function createErrorFormatter(opts: { exposeInternals: boolean; onInterna
         extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryable: true },
       };
     }
+    if (isWriteConflict(err)) {
+      return {
+        message: 'a concurrent write conflicted with this one; nothing of this request was committed, send it again',
+        path: formatted.path,
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryable: true },
+      };
+    }
     if (opts.exposeInternals) return { ...formatted, extensions: { ...extensions, code } };
     return {
       message: 'Internal server error',
@@ -128,6 +135,20 @@ export function isLostDatabaseConnection(err: unknown): boolean {
     if (typeof e.errno === 'number' && LOST_CONNECTION_ERRNOS.has(e.errno)) return true;
     if (e.fatal === true && typeof e.code === 'string' && LOST_CONNECTION_CODES.has(e.code)) return true;
     if (typeof e.message === 'string' && LOST_CONNECTION_MESSAGE.test(e.message)) return true;
+    e = (e.driverError ?? e.originalError ?? e.cause) as Record<string, unknown> | undefined;
+  }
+  return false;
+}
+
+// A transaction the server rolled back whole because another one won: InnoDB deadlocks and lock
+// waits, and Galera's certification failures (which MariaDB reports as a deadlock, 1213) or a node
+// that has left the primary component (1047, "WSREP has not yet prepared node for application use").
+const WRITE_CONFLICT_ERRNOS = new Set([1047, 1205, 1213]);
+
+/** Whether an error (or what it wraps) is a rolled-back write that may succeed when sent again. */
+export function isWriteConflict(err: unknown): boolean {
+  for (let e = err as Record<string, unknown> | undefined, depth = 0; e && depth < 5; depth++) {
+    if (typeof e.errno === 'number' && WRITE_CONFLICT_ERRNOS.has(e.errno)) return true;
     e = (e.driverError ?? e.originalError ?? e.cause) as Record<string, unknown> | undefined;
   }
   return false;

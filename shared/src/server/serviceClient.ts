@@ -152,7 +152,7 @@ export function createServiceClient(opts: ServiceClientOptions) {
     }
     if (status >= 500 && status !== 500)
       throw new ServiceCallError(`${opts.url} answered ${status}`, 'UNAVAILABLE', true);
-    let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+    let body: { data?: T; errors?: { message: string; extensions?: { code?: string; retryable?: boolean } }[] };
     try {
       body = JSON.parse(text);
     } catch {
@@ -161,7 +161,9 @@ export function createServiceClient(opts: ServiceClientOptions) {
     if (body.errors?.length) {
       const e = body.errors[0];
       const code = e.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-      throw new ServiceCallError(e.message, code, code === 'INTERNAL_SERVER_ERROR');
+      // The callee says so when nothing was committed (its database fail-over, a write conflict): an
+      // outbox row must then be sent again, not parked.
+      throw new ServiceCallError(e.message, code, code === 'INTERNAL_SERVER_ERROR' || e.extensions?.retryable === true);
     }
     if (!body.data) throw new ServiceCallError(`${opts.url} answered ${status} without data`, 'UNAVAILABLE', true);
     return body.data;
