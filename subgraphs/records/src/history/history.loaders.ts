@@ -1,7 +1,7 @@
-import { auditRead, encodeCursor, type ServiceContext } from '@credit/shared';
+import { auditRead, encodeCursor, isAuditedRead, type ServiceContext } from '@credit/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { isAuditedRead, recordReadScope, type ReadScope } from '../record/recordAccess';
+import { recordReadScope, type ReadScope } from '../record/recordAccess';
 import { ViolationRecordConnection } from '../record/record.type';
 import { toRecordView } from '../record/recordView';
 import type { RecordColumns } from '../record/recordRows';

@@ -1,8 +1,8 @@
-import { auditRead, type ServiceContext } from '@credit/shared';
+import { auditRead, isAuditedRead, type ServiceContext } from '@credit/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { RecordEntity } from './record.entity';
-import { assertMayReadRecord, isAuditedRead } from './recordAccess';
+import { assertMayReadRecord } from './recordAccess';
 import type { RecordService } from './record.service';
 import type { RecordRevision, ViolationRecord } from './record.type';
 import { toRecordView, toRevisionView } from './recordView';

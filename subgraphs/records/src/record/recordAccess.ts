@@ -1,4 +1,4 @@
-import { assertMayActForSubject, forbidden, isOwner, Role, unauthenticated, type Principal } from '@credit/shared';
+import { assertMayActForSubject, forbidden, Role, unauthenticated, type Principal } from '@credit/shared';
 import type { RecordEntity } from './record.entity';
 
 /** What part of a subject's records a caller may read: all, or only some domains. */
@@ -32,6 +32,3 @@ export function assertMayChangeRecord(p: Principal | undefined, r: RecordEntity)
   if (p.role === Role.SOURCE_UNIT && p.unitCode === r.sourceUnitCode) return;
   throw forbidden(`record ${r.id} can be changed only by its source unit ${r.sourceUnitCode} or the lead department`);
 }
-
-/** Reads by anyone but the subject itself are audited. */
-export const isAuditedRead = (p: Principal | undefined, creditCode: string): boolean => !isOwner(p, creditCode);

@@ -1,4 +1,12 @@
-import { AuditEntry, badUserInput, chinaDate, conflict, NO_SUBJECT_CHANGES, type SubjectChanges } from '@credit/shared';
+import {
+  AuditEntry,
+  badUserInput,
+  chinaDate,
+  chunks,
+  conflict,
+  NO_SUBJECT_CHANGES,
+  type SubjectChanges,
+} from '@credit/shared';
 import { In, IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import type { DomainCatalogue, SubjectRegister } from '../catalogue/entitiesDirectory';
 import { NameMismatchEntity, sameSubjectName } from '../quality/nameMismatch.entity';
@@ -63,12 +71,6 @@ export interface PreparedBatch {
   regionDefaulted: number;
   /** Registered names of the batch's subjects; null when entities could not be asked (nothing is listed then). */
   registeredNames: Map<string, string> | null;
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /**
