@@ -101,7 +101,7 @@ const heading = (page: Page, name: string) => page.getByRole('heading', { level:
     await expect(history.count()).resolves.toBe(3);
     // Newest first; SQLite keeps audit times to the second, so acts within one second may come in either order.
     const items = await history.allTextContents();
-    expect(items[2]).toContain(`登记数据来源单位 ${code}`);
+    expect(items).toContainEqual(expect.stringMatching(new RegExp(`登记数据来源单位 ${code}`)));
     expect(items).toContainEqual(
       expect.stringMatching(new RegExp(`停用数据来源单位 ${code}（信用主管部门）变更项目：启用状态`)),
     );
