@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { call, describeError } from '../api/client';
-import { isoDate, SCENARIO } from '../api/terms';
+import { isoDate } from '../api/terms';
+import { needsRequirement, ReportScopeFields, type ReportScope } from '../components/ReportScopeFields';
 import { Notice } from '../components/Status';
 import {
   WindowDomainsDocument,
@@ -11,15 +12,8 @@ import {
   type WindowDomainsQuery,
   type WindowIssueReportMutation,
 } from '../graphql/generated/operations';
-import { MatterField, matterInput } from '../substitution/MatterField';
-
-/** The earliest start of a period ending on `to` that needs no report user's requirement (five years). */
-function fiveYearsBefore(to: string): string {
-  const d = new Date(`${to}T00:00:00Z`);
-  d.setUTCFullYear(d.getUTCFullYear() - 5);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
+import { matterInput } from '../substitution/MatterField';
+import { earliestNormalStart } from '../../../shared/src/contracts/normalPeriod';
 
 export type IssuedAtWindow = WindowIssueReportMutation['issueReport'];
 
@@ -33,12 +27,14 @@ export function WindowIssueForm(props: {
   onIssued: (r: IssuedAtWindow) => void;
 }) {
   const [catalogue, setCatalogue] = useState<WindowDomainsQuery['domains']>([]);
-  const [scenario, setScenario] = useState('BIDDING_PROCUREMENT');
-  const [matter, setMatter] = useState('');
-  const [domains, setDomains] = useState<string[]>([]);
-  const [from, setFrom] = useState(() => fiveYearsBefore(isoDate()));
-  const [to, setTo] = useState(isoDate());
-  const [requiredBy, setRequiredBy] = useState('');
+  const [scope, setScope] = useState<ReportScope>(() => ({
+    scenario: 'BIDDING_PROCUREMENT',
+    matter: '',
+    from: earliestNormalStart(isoDate()),
+    to: isoDate(),
+    requiredBy: '',
+    domains: [],
+  }));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   useEffect(() => {
@@ -48,8 +44,6 @@ export function WindowIssueForm(props: {
     );
   }, []);
   const active = catalogue.filter((d) => d.active);
-  // More than five years needs the report user's requirement (the API refuses it otherwise).
-  const longer = Boolean(from && to) && from < fiveYearsBefore(to);
   const issue = async () => {
     setError(undefined);
     setBusy(true);
@@ -57,14 +51,14 @@ export function WindowIssueForm(props: {
       const r = await call(WindowIssueReportDocument, {
         input: {
           creditCode: props.creditCode,
-          scenario: scenario as ReportScenario,
+          scenario: scope.scenario as ReportScenario,
           channel: 'SERVICE_WINDOW' as ReportChannel,
-          domains: domains.length ? domains : null,
-          periodFrom: from,
-          periodTo: to,
-          requiredByReportUser: longer ? requiredBy.trim() : null,
+          domains: scope.domains.length ? scope.domains : null,
+          periodFrom: scope.from,
+          periodTo: scope.to,
+          requiredByReportUser: needsRequirement(scope) ? scope.requiredBy.trim() : null,
           windowAuthorization: props.authorization,
-          ...matterInput(matter),
+          ...matterInput(scope.matter),
         },
       });
       props.onIssued(r.issueReport);
@@ -84,67 +78,7 @@ export function WindowIssueForm(props: {
           void issue();
         }}
       >
-        <div>
-          <label htmlFor="r-scenario">使用场景</label>
-          <select
-            id="r-scenario"
-            value={scenario}
-            onChange={(e) => {
-              setScenario(e.target.value);
-              setMatter('');
-            }}
-          >
-            {Object.entries(SCENARIO).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </div>
-        <MatterField
-          scenario={scenario}
-          value={matter}
-          onChange={(code, proposed) => {
-            setMatter(code);
-            if (proposed) setDomains(proposed);
-          }}
-        />
-        <div>
-          <label htmlFor="r-from">报告期起</label>
-          <input id="r-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} required />
-        </div>
-        <div>
-          <label htmlFor="r-to">报告期止</label>
-          <input id="r-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} required />
-        </div>
-        {longer && (
-          <div className="wide">
-            <label htmlFor="r-required-by">报告使用方要求（报告期超过五年时必填）</label>
-            <input
-              id="r-required-by"
-              value={requiredBy}
-              onChange={(e) => setRequiredBy(e.target.value)}
-              maxLength={200}
-              required
-            />
-          </div>
-        )}
-        <div className="wide">
-          <label htmlFor="r-domains">查询领域（不选即全部 {active.length} 个领域）</label>
-          <select
-            id="r-domains"
-            multiple
-            size={6}
-            value={domains}
-            onChange={(e) => setDomains(Array.from(e.target.selectedOptions).map((o) => o.value))}
-          >
-            {active.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.nameZh}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ReportScopeFields scope={scope} onChange={setScope} domains={active} />
         <div className="wide">
           <button type="submit" disabled={busy}>
             出具报告

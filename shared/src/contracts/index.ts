@@ -1,5 +1,6 @@
 export * from './calendar';
 export * from './period';
+export * from './normalPeriod';
 export * from './recordContent';
 export * from './recordFields';
 export * from './subjectAccess';

@@ -1,12 +1,6 @@
 import { chinaDate } from './calendar';
-import {
-  COVERAGE_START,
-  earliestNormalStart,
-  ISSUANCE_PERIOD_FIELDS,
-  periodEnvShape,
-  resolvePeriod,
-  type PeriodRequest,
-} from './period';
+import { earliestNormalStart, isLongerThanNormal } from './normalPeriod';
+import { COVERAGE_START, ISSUANCE_PERIOD_FIELDS, periodEnvShape, resolvePeriod, type PeriodRequest } from './period';
 
 const field = (fn: () => unknown) => {
   try {
@@ -73,6 +67,16 @@ describe('report period rules', () => {
     expect(chinaDate(new Date('2026-11-25T16:30:00Z'))).toBe('2026-11-26');
     expect(earliestNormalStart('2026-11-26', 3)).toBe('2023-11-27');
     expect(issue({}, 3).from).toBe('2023-11-27');
+  });
+
+  it("tells the console when a period needs the report user's requirement, as issuance refuses it", () => {
+    // 29 February falls back to 28 February: five years before 2024-02-29 is 2019-02-28, so 2019-03-01 starts it.
+    expect(earliestNormalStart('2024-02-29')).toBe('2019-03-01');
+    expect(isLongerThanNormal('2021-11-27', today)).toBe(false);
+    expect(isLongerThanNormal('2021-11-26', today)).toBe(true);
+    expect(field(() => issue({ from: '2021-11-26' }))).toBe('input.periodFrom');
+    expect(issue({ from: '2021-11-27' }).from).toBe('2021-11-27');
+    expect(isLongerThanNormal('', '2026-12-07')).toBe(false);
   });
 });
 

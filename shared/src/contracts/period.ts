@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { badUserInput } from '../errors';
 import { hasControlCharacters } from '../validators';
-import { addDays, isIsoDate, yearsBefore } from './calendar';
+import { isIsoDate } from './calendar';
+import { earliestNormalStart } from './normalPeriod';
 
 /** Records are collected from 2020 onwards (plan, 全量归集 since 2020): no record is dated earlier. */
 export const COVERAGE_START = '2020-01-01';
@@ -77,7 +78,6 @@ export const effectiveEnd = (to: string, today: string): string => (to > today ?
 export const effectiveStart = (from: string): string => (from < COVERAGE_START ? COVERAGE_START : from);
 
 /** The first day of the longest period that needs no requirement, ending on `to` (to − years + 1 day). */
-export const earliestNormalStart = (to: string, maxYears: number): string => addDays(yearsBefore(to, maxYears), 1);
 
 const MAX_REQUIRED_BY = 200;
 
