@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { correctableFieldsFragment } from '@credit/shared';
 import { codegen } from '@graphql-codegen/core';
 import * as typedDocumentNode from '@graphql-codegen/typed-document-node';
 import * as typescriptOperations from '@graphql-codegen/typescript-operations';
@@ -77,7 +78,9 @@ export async function consoleOperationTypes(root: string, schema: GraphQLSchema)
   const documents = readdirSync(dir)
     .filter((f) => f.endsWith('.graphql'))
     .sort()
-    .map((f) => ({ location: join(CONSOLE_DOCUMENTS_DIR, f), document: parse(readFileSync(join(dir, f), 'utf8')) }));
+    .map((f) => ({ location: join(CONSOLE_DOCUMENTS_DIR, f), document: parse(readFileSync(join(dir, f), 'utf8')) }))
+    // Built from the record field table: a correctable field added there reaches the correction form.
+    .concat([{ location: 'shared/src/contracts/recordFields.ts', document: parse(correctableFieldsFragment()) }]);
   return codegen({
     filename: 'operations.ts',
     schema: parse(printSchema(schema)),

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
+import { CORRECTABLE_RECORD_FIELDS } from '@credit/shared';
 import { gql, tokenFor } from '@credit/shared/test';
 import type { ObjectionsApp } from '@credit/objections';
 import { RevisionEntity } from '../../subgraphs/records/src/record/revision.entity';
@@ -103,8 +104,10 @@ const RECORD = `query($id: ID!) { violationRecord(id: $id) { status fineAmount p
     await page.getByRole('button', { name: '开始核查' }).click();
     const form = page.getByTestId('correction-form');
     await form.waitFor();
-    // Every content field a correction may change, prefilled with the record's value.
-    expect(await form.locator('input, select, textarea').count()).toBe(19);
+    // Every content field a correction may change (the record field table's correctable rows, 法定代表人
+    // included since it was added there), prefilled with the record's value.
+    expect(await form.locator('input, select, textarea').count()).toBe(CORRECTABLE_RECORD_FIELDS.length);
+    await form.getByLabel('法定代表人').waitFor();
     await expect(form.getByLabel('罚款金额（元）').inputValue()).resolves.toMatch(/^\d+\.\d{2}$/);
     await page.getByLabel('处理说明（告知申请人）').fill('经核查罚款金额及违法事实录入错误，已更正');
     await form.getByLabel('罚款金额（元）').fill('500.00');

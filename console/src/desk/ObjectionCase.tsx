@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { call, describeError } from '../api/client';
 import { fmtTime, OBJECTION_STATUS, OBJECTION_TYPE, RECORD_FIELD, term } from '../api/terms';
 import { DueDate } from '../components/DueDate';
+import { CaseHeader } from '../components/CaseHeader';
 import { Notice } from '../components/Status';
 import {
   DeskObjectionDocument,
@@ -54,16 +55,14 @@ export function ObjectionCase({ number }: { number: string }) {
   const o = found;
   return (
     <div className="page">
-      <p>
-        <Link to="/desk/objections">← 异议列表</Link>
-      </p>
-      <h1>
-        异议 {number}
-        {o && <span className="tag">{term(OBJECTION_STATUS, o.status)}</span>}
-        {o?.overdue && <span className="tag tag-warn">已逾期</span>}
-      </h1>
-      {error && <Notice kind="error">{error}</Notice>}
-      {done && <Notice kind="ok">{done}</Notice>}
+      <CaseHeader
+        back={{ to: '/desk/objections', label: '异议列表' }}
+        title={`异议 ${number}`}
+        status={o ? term(OBJECTION_STATUS, o.status) : undefined}
+        overdue={o?.overdue}
+        error={error}
+        done={done}
+      />
       {o && (
         <div className="case-grid">
           <section className="card" aria-labelledby="objection-title" data-testid="objection-case">

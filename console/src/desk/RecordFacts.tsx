@@ -5,7 +5,7 @@ import { CORRECTION_FIELDS, formValue } from './correctionFields';
 /** The record an objection is about, every content field as it stands now. */
 export function RecordFacts({ record: r }: { record: DeskRecordFieldsFragment }) {
   const shown = (f: (typeof CORRECTION_FIELDS)[number]) => {
-    const text = formValue(f, r[f.name]);
+    const text = formValue(f, (r as Record<string, unknown>)[f.name]);
     if (f.kind === 'boolean') return text === 'true' ? '是' : '否';
     if (f.kind === 'choice') return f.choices?.[text] ?? (text || '—');
     return text || '—';

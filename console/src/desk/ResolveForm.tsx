@@ -33,7 +33,9 @@ export function ResolveForm(props: {
   const [explanation, setExplanation] = useState('');
   const [reason, setReason] = useState('');
   const [values, setValues] = useState<Record<string, string>>(() =>
-    Object.fromEntries(CORRECTION_FIELDS.map((f) => [f.name, formValue(f, props.record[f.name])])),
+    Object.fromEntries(
+      CORRECTION_FIELDS.map((f) => [f.name, formValue(f, (props.record as Record<string, unknown>)[f.name])]),
+    ),
   );
   const [nothing, setNothing] = useState(false);
   const submit = () => {

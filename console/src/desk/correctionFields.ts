@@ -1,13 +1,14 @@
 import { CATEGORY, LICENCE_ACTION } from '../api/terms';
+import { RECORD_FIELDS, type RecordFieldSpec } from '../../../shared/src/contracts/recordFields';
 
 /**
  * Every content field of a record that a correction may change (the API's ObjectionRecordChangesInput,
- * which the records subgraph checks like a submission), in the order of the national 双公示 columns.
- * One list so that the form can later be built from the shared record field table instead.
+ * which the records subgraph checks like a submission), in the order of the national 双公示 columns:
+ * the correctable rows of the record field table, so a field added there is on the form too.
  */
 export interface CorrectionField {
   /** The key in ObjectionRecordChangesInput and in ViolationRecord. */
-  name: CorrectionFieldName;
+  name: string;
   label: string;
   kind: 'text' | 'long' | 'date' | 'money' | 'boolean' | 'choice' | 'list';
   /** `choice`: value → label; '' is "none". */
@@ -15,48 +16,42 @@ export interface CorrectionField {
   hint?: string;
 }
 
-export type CorrectionFieldName =
-  | 'category'
-  | 'simplifiedProcedure'
-  | 'domainCode'
-  | 'subjectName'
-  | 'violationType'
-  | 'facts'
-  | 'legalBasis'
-  | 'penaltyTypes'
-  | 'penaltyContent'
-  | 'fineAmount'
-  | 'confiscatedAmount'
-  | 'licenceAction'
-  | 'licenceDetail'
-  | 'decisionDate'
-  | 'effectiveUntil'
-  | 'publicityDeadline'
-  | 'decidingAuthority'
-  | 'regionCode'
-  | 'remarks';
+// What the form adds to the table: the choices' words, the units people type, a hint where a format is asked.
+const CHOICES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  category: CATEGORY,
+  licenceAction: { '': '无', ...LICENCE_ACTION },
+};
+const UNITS: Readonly<Record<string, string>> = { fineAmount: '（元）', confiscatedAmount: '（元）' };
+const HINTS: Readonly<Record<string, string>> = {
+  domainCode: '如 D07',
+  penaltyTypes: '多个以“；”分隔',
+  regionCode: '6 位',
+};
 
-export const CORRECTION_FIELDS: readonly CorrectionField[] = [
-  { name: 'category', label: '信息类别', kind: 'choice', choices: CATEGORY },
-  { name: 'simplifiedProcedure', label: '简易程序', kind: 'boolean' },
-  { name: 'domainCode', label: '领域代码', kind: 'text', hint: '如 D07' },
-  { name: 'subjectName', label: '行政相对人名称', kind: 'text' },
-  { name: 'violationType', label: '违法行为类型', kind: 'text' },
-  { name: 'facts', label: '违法事实', kind: 'long' },
-  { name: 'legalBasis', label: '处罚依据', kind: 'long' },
-  { name: 'penaltyTypes', label: '处罚类别', kind: 'list', hint: '多个以“；”分隔' },
-  { name: 'penaltyContent', label: '处罚内容', kind: 'long' },
-  { name: 'fineAmount', label: '罚款金额（元）', kind: 'money' },
-  { name: 'confiscatedAmount', label: '没收违法所得、没收非法财物的金额（元）', kind: 'money' },
-  { name: 'licenceAction', label: '暂扣或吊销证照', kind: 'choice', choices: { '': '无', ...LICENCE_ACTION } },
-  { name: 'licenceDetail', label: '证照名称及编号', kind: 'text' },
-  { name: 'decisionDate', label: '处罚决定日期', kind: 'date' },
-  { name: 'effectiveUntil', label: '处罚有效期', kind: 'date' },
-  { name: 'publicityDeadline', label: '公示截止期', kind: 'date' },
-  { name: 'decidingAuthority', label: '处罚机关', kind: 'text' },
-  { name: 'regionCode', label: '行政区划代码', kind: 'text', hint: '6 位' },
-  { name: 'remarks', label: '备注', kind: 'long' },
-];
+function formKind(f: RecordFieldSpec): CorrectionField['kind'] {
+  switch (f.kind) {
+    case 'flag':
+      return 'boolean';
+    case 'amount':
+      return 'money';
+    case 'date':
+    case 'choice':
+    case 'list':
+      return f.kind;
+    default:
+      return f.long ? 'long' : 'text';
+  }
+}
+
+export const CORRECTION_FIELDS: readonly CorrectionField[] = (RECORD_FIELDS as readonly RecordFieldSpec[])
+  .filter((f) => f.correctable)
+  .map((f) => ({
+    name: f.name,
+    label: f.zh + (UNITS[f.name] ?? ''),
+    kind: formKind(f),
+    choices: CHOICES[f.name],
+    hint: HINTS[f.name],
+  }));
 
 /** The form's text for a record's value of a field. */
 export function formValue(field: CorrectionField, value: unknown): string {

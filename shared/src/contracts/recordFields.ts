@@ -435,6 +435,10 @@ export const reportLabel = (name: RecordFieldName): string => {
   return f.reportZh ?? f.zh;
 };
 
+/** The GraphQL fragment of every field an upheld objection may correct: the console's correction form reads it. */
+export const correctableFieldsFragment = (): string =>
+  `fragment RecordCorrectableFields on ViolationRecord {\n  id\n${CORRECTABLE_RECORD_FIELDS.map((f) => `  ${f}\n`).join('')}}\n`;
+
 /** The GraphQL fragment of the plain fields a report prints (with `id`, so that it is never empty). */
 export const reportFieldsFragment = (): string =>
   `fragment RecordReportFields on ViolationRecord {\n  id\n${PLAIN_REPORT_FIELDS.map((f) => `  ${f}\n`).join('')}}\n`;

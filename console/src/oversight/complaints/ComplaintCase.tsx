@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { call, describeError } from '../../api/client';
 import { FEEDBACK_ACTION, FEEDBACK_KIND, FEEDBACK_STATUS, fmtTime, ROLE, term } from '../../api/terms';
 import { DueDate } from '../../components/DueDate';
+import { CaseHeader } from '../../components/CaseHeader';
 import { Notice } from '../../components/Status';
 import {
   DashboardForwardFeedbackDocument,
@@ -11,7 +12,6 @@ import {
   OversightDismissComplaintDocument,
   type OversightComplaintQuery,
 } from '../../graphql/generated/operations';
-import { Link } from '../../router/Link';
 
 type Case = OversightComplaintQuery['feedbacks']['edges'][number]['node'];
 
@@ -44,16 +44,14 @@ export function ComplaintCase({ number }: { number: string }) {
     code ? `${data?.sourceUnits.find((u) => u.code === code)?.name ?? code}（${code}）` : '—';
   return (
     <div className="page">
-      <p>
-        <Link to="/oversight/complaints">← 咨询投诉</Link>
-      </p>
-      <h1>
-        案件 {number}
-        {f && <span className="tag">{term(FEEDBACK_STATUS, f.status)}</span>}
-        {f?.overdue && <span className="tag tag-warn">已逾期</span>}
-      </h1>
-      {error && <Notice kind="error">{error}</Notice>}
-      {done && <Notice kind="ok">{done}</Notice>}
+      <CaseHeader
+        back={{ to: '/oversight/complaints', label: '咨询投诉' }}
+        title={`案件 ${number}`}
+        status={f ? term(FEEDBACK_STATUS, f.status) : undefined}
+        overdue={f?.overdue}
+        error={error}
+        done={done}
+      />
       {data && !f && <Notice kind="error">没有找到该案件。</Notice>}
       {f && data && (
         <div className="case-grid">
