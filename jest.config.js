@@ -49,6 +49,10 @@ module.exports = {
   },
   setupFiles: ['reflect-metadata'],
   testTimeout: 60_000,
+  // Each file loads the services afresh and some module-level registries (type-graphql's metadata, TypeORM's)
+  // keep what every file loaded: one process running all ~150 files in band grew past Node's 4 GB heap. A
+  // worker is replaced once a file leaves it above this, and the limit makes jest use a worker even on 2 cores.
+  workerIdleMemoryLimit: '1536MB',
   // CI lists every test, so skipped ones show by name.
   verbose: process.env.CI === 'true',
 };

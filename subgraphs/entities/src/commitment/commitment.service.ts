@@ -92,6 +92,9 @@ export class CommitmentService {
         clearReason: null,
         clearedBy: null,
         clearedAt: null,
+        // Set here, to the millisecond: SQLite's column default keeps whole seconds, and the lead
+        // department's list is newest first.
+        createdAt: new Date(),
       });
       await tx.getRepository(CommitmentEntity).save(row);
       await audit(tx, ctx, { action: 'commitment.make', subjectCodes: [creditCode], target: row.id });
