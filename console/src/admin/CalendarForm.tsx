@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { call } from '../api/client';
 import { Notice } from '../components/Status';
 import { AdminSetCalendarDocument, type AdminCalendarsQuery } from '../graphql/generated/operations';
-import { useAction } from './useAction';
+import { useAction } from '../components/useAction';
 
 type Year = AdminCalendarsQuery['workingCalendars'][number];
 

@@ -7,7 +7,7 @@ import {
   AdminClearCommitmentDocument,
   type AdminCommitmentsQuery,
 } from '../graphql/generated/operations';
-import { useAction } from './useAction';
+import { useAction } from '../components/useAction';
 
 type Commitment = AdminCommitmentsQuery['commitments'][number];
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { call } from '../api/client';
 import { Notice } from '../components/Status';
 import { AdminAddDomainDocument } from '../graphql/generated/operations';
-import { useAction } from './useAction';
+import { useAction } from '../components/useAction';
 
 /** Adds a domain as work proceeds (the plan lets the catalogue grow). */
 export function DomainForm({ onDone }: { onDone: () => void }) {

@@ -9,7 +9,7 @@ import {
 } from '../graphql/generated/operations';
 import { DomainForm } from './DomainForm';
 import { DomainHistory } from './DomainHistory';
-import { useAction } from './useAction';
+import { useAction } from '../components/useAction';
 
 type Domain = AdminDomainsQuery['domains'][number];
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { call } from '../api/client';
 import { Notice } from '../components/Status';
 import { AdminUpdateGuideDocument, type AdminGuidesQuery } from '../graphql/generated/operations';
-import { useAction } from './useAction';
+import { useAction } from '../components/useAction';
 
 type Guide = AdminGuidesQuery['serviceGuides'][number];
 

@@ -9,7 +9,7 @@ import {
   type ReportScenario,
 } from '../graphql/generated/operations';
 import { DomainChecklist } from './DomainChecklist';
-import { useAction } from './useAction';
+import { useAction } from '../components/useAction';
 
 type Matter = AdminMattersQuery['substitutionMatters'][number];
 

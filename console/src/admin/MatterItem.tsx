@@ -4,7 +4,7 @@ import { SCENARIO, term } from '../api/terms';
 import { Notice } from '../components/Status';
 import { AdminSetMatterActiveDocument, type AdminMattersQuery } from '../graphql/generated/operations';
 import { MatterHistory } from './MatterHistory';
-import { useAction } from './useAction';
+import { useAction } from '../components/useAction';
 
 type Matter = AdminMattersQuery['substitutionMatters'][number];
 

@@ -5,7 +5,7 @@ import { Notice } from '../components/Status';
 import { AdminReportDocument, AdminRevokeReportDocument, type AdminReportQuery } from '../graphql/generated/operations';
 import { navigate, withSearch, type Place } from '../router/router';
 import { ReportFacts } from './ReportFacts';
-import { useAction } from './useAction';
+import { useAction } from '../components/useAction';
 
 /**
  * /admin/reports?number=…: finds a report and revokes it with a reason, after a second look. A revoked

@@ -7,7 +7,7 @@ import {
   type AdminUnitsQuery,
 } from '../graphql/generated/operations';
 import { DomainChecklist } from './DomainChecklist';
-import { useAction } from './useAction';
+import { useAction } from '../components/useAction';
 
 type Unit = AdminUnitsQuery['sourceUnits'][number];
 

@@ -2,7 +2,7 @@ import { call } from '../api/client';
 import { ScrollTable } from '../components/ScrollTable';
 import { Notice } from '../components/Status';
 import { AdminSetUnitActiveDocument, type AdminUnitsQuery } from '../graphql/generated/operations';
-import { useAction } from './useAction';
+import { useAction } from '../components/useAction';
 
 type Unit = AdminUnitsQuery['sourceUnits'][number];
 

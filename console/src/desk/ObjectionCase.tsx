@@ -3,6 +3,7 @@ import { call, describeError } from '../api/client';
 import { fmtTime, OBJECTION_STATUS, OBJECTION_TYPE, RECORD_FIELD, term } from '../api/terms';
 import { DueDate } from '../components/DueDate';
 import { CaseHeader } from '../components/CaseHeader';
+import { useAction } from '../components/useAction';
 import { Notice } from '../components/Status';
 import {
   DeskObjectionDocument,
@@ -24,25 +25,18 @@ const fieldLabel = (name: string) => CORRECTION_FIELDS.find((f) => f.name === na
 /** One objection beside the record it is about: review it, decide it, correct, revoke or repair the record. */
 export function ObjectionCase({ number }: { number: string }) {
   const [found, setFound] = useState<Case | null>();
-  const [error, setError] = useState<string>();
-  const [done, setDone] = useState<string>();
+  const [loadError, setLoadError] = useState<string>();
   const load = useCallback(() => {
     call(DeskObjectionDocument, { number }).then(
       (r) => setFound(r.objections.edges[0]?.node ?? null),
-      (e) => setError(describeError(e)),
+      (e) => setLoadError(describeError(e)),
     );
   }, [number]);
   useEffect(load, [load]);
+  const action = useAction();
+  // After each act the case is read again: its state, timeline and due date follow from it.
   const act = async (fn: () => Promise<unknown>, message: string) => {
-    setError(undefined);
-    setDone(undefined);
-    try {
-      await fn();
-      setDone(message);
-      load();
-    } catch (e) {
-      setError(describeError(e));
-    }
+    if (await action.run(fn, message)) load();
   };
   if (found === null)
     return (
@@ -60,8 +54,8 @@ export function ObjectionCase({ number }: { number: string }) {
         title={`异议 ${number}`}
         status={o ? term(OBJECTION_STATUS, o.status) : undefined}
         overdue={o?.overdue}
-        error={error}
-        done={done}
+        error={loadError ?? action.error}
+        done={action.ok}
       />
       {o && (
         <div className="case-grid">

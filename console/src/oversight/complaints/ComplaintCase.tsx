@@ -3,6 +3,7 @@ import { call, describeError } from '../../api/client';
 import { FEEDBACK_ACTION, FEEDBACK_KIND, FEEDBACK_STATUS, fmtTime, ROLE, term } from '../../api/terms';
 import { DueDate } from '../../components/DueDate';
 import { CaseHeader } from '../../components/CaseHeader';
+import { useAction } from '../../components/useAction';
 import { Notice } from '../../components/Status';
 import {
   DashboardForwardFeedbackDocument,
@@ -22,22 +23,15 @@ type Case = OversightComplaintQuery['feedbacks']['edges'][number]['node'];
  */
 export function ComplaintCase({ number }: { number: string }) {
   const [data, setData] = useState<OversightComplaintQuery>();
-  const [error, setError] = useState<string>();
-  const [done, setDone] = useState<string>();
+  const [loadError, setLoadError] = useState<string>();
   const load = useCallback(() => {
-    call(OversightComplaintDocument, { number }).then(setData, (e) => setError(describeError(e)));
+    call(OversightComplaintDocument, { number }).then(setData, (e) => setLoadError(describeError(e)));
   }, [number]);
   useEffect(load, [load]);
+  const action = useAction();
+  // After each act the case is read again: its state, timeline and due date follow from it.
   const act = async (fn: () => Promise<unknown>, message: string) => {
-    setError(undefined);
-    setDone(undefined);
-    try {
-      await fn();
-      setDone(message);
-      load();
-    } catch (e) {
-      setError(describeError(e));
-    }
+    if (await action.run(fn, message)) load();
   };
   const f = data?.feedbacks.edges[0]?.node;
   const unitName = (code?: string | null) =>
@@ -49,8 +43,8 @@ export function ComplaintCase({ number }: { number: string }) {
         title={`案件 ${number}`}
         status={f ? term(FEEDBACK_STATUS, f.status) : undefined}
         overdue={f?.overdue}
-        error={error}
-        done={done}
+        error={loadError ?? action.error}
+        done={action.ok}
       />
       {data && !f && <Notice kind="error">没有找到该案件。</Notice>}
       {f && data && (
