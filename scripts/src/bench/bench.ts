@@ -36,6 +36,15 @@ const withPeers = !flag('no-peers') && !smoke;
 const rounds = Math.max(1, opt('rounds', smoke ? 1 : 2));
 /** The peers listen on this port and the next tens (plain, +10 Hive, +20 ours uncached, +30 Hive Rust). */
 const peerPorts = opt('peer-ports', 4600);
+/**
+ * `--baseline-ports 4900`: another build of the platform (the commit a change starts from) already
+ * running there, gateway on that port and entities, records, reports, objections on the next four,
+ * against the same database. Every unique-traffic scenario and issuance then alternate between it and
+ * ours in the same run (A/B), each with its own processes' CPU.
+ */
+const baselinePorts = opt('baseline-ports', 0);
+const baselineLabelArg = args.indexOf('--baseline-label');
+const baselineLabel = `ours at ${baselineLabelArg >= 0 ? args[baselineLabelArg + 1] : 'baseline'}`;
 const onlyArg = args.indexOf('--only');
 /** `--only unique,verify`: run just these scenario groups (unique, history, probe, list, verify, issue, submit, dashboard). */
 const only = onlyArg >= 0 ? new Set(args[onlyArg + 1].split(',')) : null;
@@ -68,6 +77,26 @@ const serviceProbes = [
   ...(env.DB_URL ? [CpuProbe.onPort('mysql', urlPort(env.DB_URL, 3306)!)] : []),
   ...(env.REDIS_URL ? [CpuProbe.onPort('redis', urlPort(env.REDIS_URL, 6379)!)] : []),
 ].filter((p): p is CpuProbe => p !== undefined);
+const sharedServiceProbes = serviceProbes.filter((p) => p.name === 'mysql' || p.name === 'redis');
+
+interface Platform {
+  name: string;
+  url: string;
+  gateway?: CpuProbe;
+  /** The processes behind that gateway (its subgraphs and the shared database and cache). */
+  services: CpuProbe[];
+}
+const baseline: Platform | undefined = baselinePorts
+  ? {
+      name: baselineLabel,
+      url: `http://127.0.0.1:${baselinePorts}/graphql`,
+      gateway: CpuProbe.onPort('gateway', baselinePorts),
+      services: [
+        ...Object.keys(SUBGRAPHS).map((name, k) => CpuProbe.onPort(name, baselinePorts + 1 + k)),
+        ...sharedServiceProbes,
+      ].filter((p): p is CpuProbe => p !== undefined),
+    }
+  : undefined;
 
 async function gql(url: string, query: string, variables: Record<string, unknown>, bearer?: string): Promise<any> {
   const res = await fetch(url, {
@@ -134,7 +163,7 @@ export interface Row extends LoadResult {
   cpuMsPerRequest?: Record<string, number>;
 }
 
-const CPU_COLUMNS = ['gateway', 'entities', 'records', 'reports', 'mysql'];
+const CPU_COLUMNS = ['gateway', 'entities', 'records', 'reports', 'mysql', 'total'];
 const ms = (x: number | undefined) => (x === undefined ? '' : x < 10 ? x.toFixed(2) : x.toFixed(1));
 
 async function measure(
@@ -144,9 +173,10 @@ async function measure(
   conns: number,
   countSql: boolean,
   gateway?: CpuProbe,
+  services: CpuProbe[] = serviceProbes,
 ): Promise<Row> {
   const before = countSql ? await sqlTotal() : 0;
-  const probes = [...(gateway ? [gateway] : []), ...serviceProbes];
+  const probes = [...(gateway ? [gateway] : []), ...services];
   const cpuBefore = probes.map((p) => p.read());
   const r = await runLoad(t, conns, duration);
   // Requests in flight when the run stops are still served: let them finish, and divide CPU and
@@ -155,9 +185,14 @@ async function measure(
   await new Promise((res) => setTimeout(res, Math.min(3000, r.p99 * 2 + 100)));
   const cpu = probes.map((p, k) => p.read() - cpuBefore[k]);
   const sqlPerOp = countSql && r.sent ? Math.round((((await sqlTotal()) - before) / r.sent) * 10) / 10 : undefined;
+  // total: every process that served the request (gateway, subgraphs, database, cache), not the client.
+  const perRequest = (v: number) => Math.round((v / r.sent) * 1000) / 1000;
   const cpuMsPerRequest =
     procAvailable && r.sent
-      ? Object.fromEntries(probes.map((p, k) => [p.name, Math.round((cpu[k] / r.sent) * 1000) / 1000]))
+      ? {
+          ...Object.fromEntries(probes.map((p, k) => [p.name, perRequest(cpu[k])])),
+          total: perRequest(cpu.reduce((a, b) => a + b, 0)),
+        }
       : undefined;
   const row = { scenario, target, connections: conns, ...r, sqlPerOp, cpuMsPerRequest };
   const cpuText = cpuMsPerRequest
@@ -290,12 +325,22 @@ async function uniqueTraffic(rows: Row[], peers: Peer[], lead: string): Promise<
       GATEWAY,
       undefined,
     );
+    // The baseline's own processes read them once too (their JIT and pools are as cold as ours were).
+    if (baseline)
+      await warmUp(
+        [...pools.subjects.map((_, i) => histories.body(i)), ...pools.pages.map((_, i) => pages.body(i))],
+        baseline.url,
+        lead,
+      );
     console.error(
       `warm-up: every subject, page and report read once (${((Date.now() - warmStarted) / 1000).toFixed(0)}s)`,
     );
   }
-  const gateways = [
+  const gateways: { name: string; url: string; probe?: CpuProbe; services?: CpuProbe[] }[] = [
     { name: 'ours', url: GATEWAY, probe: gatewayProbe },
+    ...(baseline
+      ? [{ name: baseline.name, url: baseline.url, probe: baseline.gateway, services: baseline.services }]
+      : []),
     ...peers.map((p) => ({ name: p.name, url: p.url, probe: CpuProbe.ofProcess('gateway', p.pid) })),
   ];
   const scenarios: {
@@ -325,7 +370,9 @@ async function uniqueTraffic(rows: Row[], peers: Peer[], lead: string): Promise<
   for (const sc of smoke ? [scenarios[0], scenarios[3]] : scenarios) {
     if (reports.length === 0 && sc.name === UNIQUE_VERIFY) continue;
     const runs = [
-      ...gateways.map((g) => () => measure(sc.name, g.name, sc.target(g.url), connections, g.name === 'ours', g.probe)),
+      ...gateways.map(
+        (g) => () => measure(sc.name, g.name, sc.target(g.url), connections, g.name === 'ours', g.probe, g.services),
+      ),
       ...(sc.direct && !smoke ? [() => measure(sc.name, sc.direct!.name, sc.direct!.target, connections, false)] : []),
     ];
     const parts: Row[][] = runs.map(() => []);
@@ -500,26 +547,40 @@ async function main() {
       ),
     );
   }
-  if (want('issue'))
-    rows.push(
-      await measure(
-        'issueReport',
-        'ours',
-        {
-          url: GATEWAY,
-          headers: {},
-          headersFor: (i) => ({ authorization: `Bearer ${pick(owners, i)}` }),
-          body: (i) =>
-            JSON.stringify({
-              query: ISSUE,
-              variables: { input: { creditCode: pick(codes, i), scenario: 'FINANCING', channel: 'WEBSITE' } },
-            }),
-        },
-        Math.min(connections, 10),
-        true,
-        gatewayProbe,
-      ),
-    );
+  if (want('issue')) {
+    const issuance = (url: string): LoadTarget => ({
+      url,
+      headers: {},
+      headersFor: (i) => ({ authorization: `Bearer ${pick(owners, i)}` }),
+      body: (i) =>
+        JSON.stringify({
+          query: ISSUE,
+          variables: { input: { creditCode: pick(codes, i), scenario: 'FINANCING', channel: 'WEBSITE' } },
+        }),
+    });
+    const issueConns = Math.min(connections, 10);
+    if (!baseline) rows.push(await measure('issueReport', 'ours', issuance(GATEWAY), issueConns, true, gatewayProbe));
+    else {
+      // A/B: the baseline and ours alternate, the baseline first in odd rounds.
+      const parts: Row[][] = [[], []];
+      for (let round = 0; round < rounds; round++)
+        for (const which of round % 2 ? [1, 0] : [0, 1])
+          parts[which].push(
+            which === 0
+              ? await measure('issueReport', 'ours', issuance(GATEWAY), issueConns, true, gatewayProbe)
+              : await measure(
+                  'issueReport',
+                  baseline.name,
+                  issuance(baseline.url),
+                  issueConns,
+                  false,
+                  baseline.gateway,
+                  baseline.services,
+                ),
+          );
+      rows.push(...parts.map(mergeRounds));
+    }
+  }
   if (want('dashboard')) {
     const analyst = await token({ role: 'ANALYST' });
     const dashboard = (url: string, d: (typeof DASHBOARDS)[number]): LoadTarget => ({

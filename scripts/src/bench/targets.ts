@@ -60,6 +60,20 @@ export function targetVerdicts(rows: RowLike[], c: { connections: number; lowCon
       ? `${fmt(oursCpu)} vs ${fmt(plainCpu)} ms = ${fmt(oursCpu / plainCpu)} of it`
       : '',
   );
+  // Issue 32: the whole platform's CPU per unique lead-mix request, against the commit it started from (A/B).
+  const base = rows.find(
+    (r) => r.scenario === UNIQUE_MIX && r.target.startsWith('ours at ') && r.connections === c.connections,
+  );
+  const oursTotal = ours?.cpuMsPerRequest?.total;
+  const baseTotal = base?.cpuMsPerRequest?.total;
+  judge(
+    `unique mix: total CPU per request ≤ ½ of ${base?.target ?? 'the baseline (--baseline-ports)'}`,
+    oursTotal !== undefined && baseTotal ? oursTotal / baseTotal : undefined,
+    (v) => v <= 0.5,
+    oursTotal !== undefined && baseTotal
+      ? `${fmt(oursTotal)} vs ${fmt(baseTotal)} ms = ${fmt(oursTotal / baseTotal)} of it`
+      : '',
+  );
   const verify = get(UNIQUE_VERIFY, 'ours');
   const verifyDirect = get(UNIQUE_VERIFY, 'reports direct');
   judge(
