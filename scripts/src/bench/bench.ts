@@ -6,8 +6,8 @@ import { percentile, runLoad, type LoadResult, type LoadTarget } from './loadRun
 import { probeSubjects } from './probeCohort';
 import { startHiveGateway, startOurGatewayUncached, startPlainGateway, supergraphFor, type Peer } from './peers';
 import { CpuProbe, procAvailable } from './processCpu';
-import { markdownTable, targetVerdicts, UNIQUE_MIX, UNIQUE_VERIFY, verdictTable } from './targets';
-import { collectPools, dashboardPages, leadMix, manyVerifications, subjectHistories } from './uniqueTraffic';
+import { markdownTable, targetVerdicts, UNIQUE_MIX, UNIQUE_PORTAL, UNIQUE_VERIFY, verdictTable } from './targets';
+import { collectPools, dashboardPages, leadMix, manyVerifications, portalMix, subjectHistories } from './uniqueTraffic';
 
 const root = resolve(__dirname, '../../..');
 
@@ -274,6 +274,8 @@ async function uniqueTraffic(rows: Row[], peers: Peer[], lead: string): Promise<
   const leads = await Promise.all(
     Array.from({ length: 50 }, (_, k) => token({ role: 'LEAD_DEPARTMENT', sub: `lead-bench-${k}` })),
   );
+  const ownerTokens = new Map<string, string>();
+  for (const code of pools.subjects) ownerTokens.set(code, await token({ role: 'SUBJECT', creditCode: code }));
   const operators = await Promise.all(
     Array.from({ length: 50 }, (_, k) => token({ role: 'OPERATOR', operatorId: `bench-window-${k}` })),
   );
@@ -353,6 +355,10 @@ async function uniqueTraffic(rows: Row[], peers: Peer[], lead: string): Promise<
       target: (url) => leadMix(url, pools, leads),
     },
     {
+      name: UNIQUE_PORTAL,
+      target: (url) => portalMix(url, pools, ownerTokens),
+    },
+    {
       name: 'unique: operator histories',
       target: (url) => subjectHistories(url, pools, operators),
       direct: { name: 'records direct', target: subjectHistories(SUBGRAPHS.records, pools, operators, true) },
@@ -367,7 +373,7 @@ async function uniqueTraffic(rows: Row[], peers: Peer[], lead: string): Promise<
       direct: { name: 'reports direct', target: manyVerifications(SUBGRAPHS.reports, reports) },
     },
   ];
-  for (const sc of smoke ? [scenarios[0], scenarios[3]] : scenarios) {
+  for (const sc of smoke ? scenarios.filter((x) => x.name === UNIQUE_MIX || x.name === UNIQUE_VERIFY) : scenarios) {
     if (reports.length === 0 && sc.name === UNIQUE_VERIFY) continue;
     const runs = [
       ...gateways.map(

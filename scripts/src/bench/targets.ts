@@ -2,6 +2,7 @@ import type { LoadResult } from './loadRunner';
 
 export const UNIQUE_MIX = 'unique: lead mix';
 export const UNIQUE_VERIFY = 'unique: verifyReport';
+export const UNIQUE_PORTAL = 'unique: portal mix';
 
 interface RowLike extends LoadResult {
   scenario: string;

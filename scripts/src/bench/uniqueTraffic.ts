@@ -21,6 +21,14 @@ export const UNIQUE_PAGE = `query SubjectPage($f: SubjectFilter, $after: String)
     edges { node { creditCode name kind regionCode recordSummary { records repaired } } } } }`;
 const COLLECT = `query Collect($f: SubjectFilter, $after: String) {
   subjects(first: 100, filter: $f, after: $after) { pageInfo { endCursor hasNextPage } edges { node { creditCode } } } }`;
+/** What the subject portal asks for (console/src/graphql/portal.graphql, trimmed), with a period of the subject's choosing. */
+export const PORTAL_HISTORY = `query PortalHistory($creditCode: String!, $from: String) { subject(creditCode: $creditCode) { creditCode
+  recordSummary(from: $from) { from to records repaired domains { domainCode records repaired } }
+  records(from: $from, first: 20) { edges { node { id domainCode category decisionDate status fineAmount underObjection } }
+    pageInfo { hasNextPage endCursor } } } }`;
+export const PORTAL_SUMMARY = `query PortalSummary($creditCode: String!, $from: String) { subject(creditCode: $creditCode) {
+  creditCode name kind recordSummary(from: $from) { from to records repaired } reports(first: 100) { number status current }
+  objections { id status } } }`;
 export const VERIFY = `query Verify($n: String!, $c: String!) { verifyReport(number: $n, verificationCode: $c) { authentic status } }`;
 
 export interface PageStart {
@@ -119,6 +127,25 @@ export function leadMix(url: string, pools: UniquePools, tokens: string[]): Load
     headers: {},
     headersFor: (i) => ({ authorization: `Bearer ${pick(tokens, i * 7)}` }),
     body: (i) => (i % 4 === 3 ? page.body(i >> 2) : history.body(i - (i >> 2))),
+  };
+}
+
+/**
+ * Subjects on the portal, each with its own token, reading their own data: two history pages to one
+ * summary (name, summary, their reports and objections), each request another subject and another
+ * start of the period (2021-12-08 plus 0–699 days), so that no response cache holds the answer.
+ */
+export function portalMix(url: string, pools: UniquePools, ownerTokens: Map<string, string>): LoadTarget {
+  const from = (i: number) => new Date(Date.UTC(2021, 11, 8 + (i % 700))).toISOString().slice(0, 10);
+  return {
+    url,
+    headers: {},
+    headersFor: (i) => ({ authorization: `Bearer ${ownerTokens.get(pick(pools.subjects, i))}` }),
+    body: (i) =>
+      JSON.stringify({
+        query: i % 3 === 2 ? PORTAL_SUMMARY : PORTAL_HISTORY,
+        variables: { creditCode: pick(pools.subjects, i), from: from(i) },
+      }),
   };
 }
 
