@@ -66,7 +66,7 @@ export function composeWithGrafbase(configFile: string, home: string): Promise<G
     execFile(
       grafbaseBinary(),
       ['--home', home, 'compose', '-c', configFile],
-      { cwd: dirname(configFile), maxBuffer: 64 * 1024 * 1024 },
+      { cwd: dirname(configFile), env: { ...process.env, HOME: home }, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === 'number' ? err.code : null) : 0;
         if (code === null) reject(err);
@@ -86,8 +86,11 @@ export function spawnGrafbaseDev(
   port: number,
   dir: string,
 ): { child: ChildProcess; output: () => string } {
-  const child = spawn(grafbaseBinary(), ['--home', join(dir, 'home'), 'dev', '-c', configFile, '-p', String(port)], {
+  const home = join(dir, 'home');
+  const child = spawn(grafbaseBinary(), ['--home', home, 'dev', '-c', configFile, '-p', String(port)], {
     cwd: dir,
+    // `dev` unpacks its local UI into $HOME/.grafbase whatever --home says: keep it in `dir` too.
+    env: { ...process.env, HOME: home },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let tail = '';
