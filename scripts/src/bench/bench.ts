@@ -4,9 +4,25 @@ import { join, resolve } from 'node:path';
 import { authConfigFromEnv, demoSourceUnits, parseEnv, signEmbeddedToken, type TokenClaims } from '@credit/shared';
 import { percentile, runLoad, type LoadResult, type LoadTarget } from './loadRunner';
 import { probeSubjects } from './probeCohort';
-import { startHiveGateway, startOurGatewayUncached, startPlainGateway, supergraphFor, type Peer } from './peers';
+import {
+  startGrafbase,
+  startHiveGateway,
+  startOurGatewayUncached,
+  startPlainGateway,
+  supergraphFor,
+  type Peer,
+} from './peers';
 import { CpuProbe, procAvailable } from './processCpu';
-import { markdownTable, targetVerdicts, UNIQUE_MIX, UNIQUE_PORTAL, UNIQUE_VERIFY, verdictTable } from './targets';
+import {
+  markdownTable,
+  peerComparisons,
+  peerComparisonTable,
+  targetVerdicts,
+  UNIQUE_MIX,
+  UNIQUE_PORTAL,
+  UNIQUE_VERIFY,
+  verdictTable,
+} from './targets';
 import { collectPools, dashboardPages, leadMix, manyVerifications, portalMix, subjectHistories } from './uniqueTraffic';
 
 const root = resolve(__dirname, '../../..');
@@ -34,7 +50,7 @@ const withPeers = !flag('no-peers') && !smoke;
  * caches; alternating spreads both over every target.
  */
 const rounds = Math.max(1, opt('rounds', smoke ? 1 : 2));
-/** The peers listen on this port and the next tens (plain, +10 Hive, +20 ours uncached, +30 Hive Rust). */
+/** The peers listen on this port and the next tens (plain, +10 Hive, +20 ours uncached, +30 Hive Rust, +40 Grafbase). */
 const peerPorts = opt('peer-ports', 4600);
 /**
  * `--baseline-ports 4900`: another build of the platform (the commit a change starts from) already
@@ -207,6 +223,58 @@ async function measure(
   return row;
 }
 
+/** The data of a JSON object with its keys in one order, to compare two gateways' answers. */
+const canonical = (x: unknown): unknown =>
+  Array.isArray(x)
+    ? x.map(canonical)
+    : x !== null && typeof x === 'object'
+      ? Object.fromEntries(
+          Object.keys(x)
+            .sort()
+            .map((k) => [k, canonical((x as Record<string, unknown>)[k])]),
+        )
+      : x;
+
+/**
+ * Before a scenario is measured: requests `indexes` of it through every gateway, the first being
+ * ours. A peer that answers errors, or other data than ours, would be measured doing something else:
+ * the bench stops and says which.
+ */
+async function sameAnswers(
+  scenario: string,
+  targets: { name: string; target: LoadTarget }[],
+  indexes = [0, 3],
+): Promise<void> {
+  for (const i of indexes) {
+    const answers: { name: string; text: string }[] = [];
+    for (const { name, target } of targets) {
+      const res = await fetch(target.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...target.headers, ...(target.headersFor?.(i) ?? {}) },
+        body: target.body(i),
+      });
+      const text = await res.text();
+      let body: { data?: unknown; errors?: unknown[] };
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new Error(`${scenario}: ${name} answered HTTP ${res.status} without JSON: ${text.slice(0, 300)}`);
+      }
+      if (!res.ok || body.errors?.length || body.data === undefined || body.data === null)
+        throw new Error(`${scenario}: ${name} answered HTTP ${res.status} with errors: ${text.slice(0, 500)}`);
+      answers.push({ name, text: JSON.stringify(canonical(body.data)) });
+    }
+    for (const a of answers.slice(1))
+      if (a.text !== answers[0].text)
+        throw new Error(
+          `${scenario}: ${a.name} answered other data than ${answers[0].name} to request ${i}:\n  ${answers[0].name}: ${answers[0].text.slice(0, 400)}\n  ${a.name}: ${a.text.slice(0, 400)}`,
+        );
+  }
+  console.error(
+    `  ${scenario}: ${targets.map((t) => t.name).join(', ')} give the same data (requests ${indexes.join(', ')})`,
+  );
+}
+
 /** One row from the rounds of one scenario and target: totals, merged latencies, CPU per request sent. */
 function mergeRounds(parts: Row[]): Row {
   if (parts.length === 1) return parts[0];
@@ -375,6 +443,10 @@ async function uniqueTraffic(rows: Row[], peers: Peer[], lead: string): Promise<
   ];
   for (const sc of smoke ? scenarios.filter((x) => x.name === UNIQUE_MIX || x.name === UNIQUE_VERIFY) : scenarios) {
     if (reports.length === 0 && sc.name === UNIQUE_VERIFY) continue;
+    await sameAnswers(
+      sc.name,
+      gateways.map((g) => ({ name: g.name, target: sc.target(g.url) })),
+    );
     const runs = [
       ...gateways.map(
         (g) => () => measure(sc.name, g.name, sc.target(g.url), connections, g.name === 'ours', g.probe, g.services),
@@ -498,6 +570,18 @@ async function main() {
       });
       if (rust) peers.push(rust);
       else console.error('@graphql-hive/router-runtime is not installed: no Hive Gateway with the Rust planner');
+      peers.push(await startGrafbase(SUBGRAPHS, peerPorts + 40, join(dir, 'grafbase')));
+      const others = peers.map((p) => ({ name: p.name, url: p.url }));
+      if (want('history'))
+        await sameAnswers('history', [
+          { name: 'ours', target: history(GATEWAY) },
+          ...others.map((p) => ({ name: p.name, target: history(p.url) })),
+        ]);
+      if (want('list'))
+        await sameAnswers('list 50 + summaries', [
+          { name: 'ours', target: list(GATEWAY) },
+          ...others.map((p) => ({ name: p.name, target: list(p.url) })),
+        ]);
       for (const p of peers) {
         const probe = CpuProbe.ofProcess('gateway', p.pid);
         if (want('history')) rows.push(await measure('history', p.name, history(p.url), connections, false, probe));
@@ -672,8 +756,14 @@ async function main() {
     const ours = get(s, 'ours');
     const plain = get(s, 'plain @apollo/gateway');
     const hive = get(s, 'Hive Gateway');
+    const grafbase = get(s, 'Grafbase');
     if (ours && plain) ratios[`${s}: ours/plain req/s`] = ours.rps / plain.rps;
     if (ours && hive) ratios[`${s}: ours/Hive req/s`] = ours.rps / hive.rps;
+    if (ours && grafbase) ratios[`${s}: ours/Grafbase req/s`] = ours.rps / grafbase.rps;
+  }
+  for (const c of peerComparisons(rows, connections)) {
+    ratios[`${UNIQUE_MIX}: ours/${c.peer} req/s`] = c.rpsRatio;
+    if (c.cpuRatio !== undefined) ratios[`${UNIQUE_MIX}: ours/${c.peer} gateway CPU per request`] = c.cpuRatio;
   }
   const uncached = get('history', 'ours, no response cache');
   const plainHistory = get('history', 'plain @apollo/gateway');
@@ -718,6 +808,8 @@ async function main() {
       '(cpu ms/req: utime+stime from /proc/<pid>/stat of each process and its workers, from the start of the run until the requests in flight at its end were served, divided by the requests sent; gateway = the target gateway, empty for a subgraph called directly)',
     );
   for (const [k, v] of Object.entries(ratios)) console.log(`${k}: ${v?.toFixed(2)}`);
+  const versus = peerComparisonTable(rows, connections);
+  if (versus) console.log(`\n${UNIQUE_MIX}, ${connections} conns: ours against each peer, this run:\n${versus}`);
   const verdicts = targetVerdicts(rows, { connections, lowConnections });
   console.log(`\nTargets (issue 16), this run:\n${verdictTable(verdicts)}`);
 

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { spawnGrafbaseDev, writeGrafbaseConfig } from '../grafbase';
 
 const root = resolve(__dirname, '../../..');
 
@@ -32,9 +33,10 @@ export async function assertPortFree(port: number, name: string): Promise<void> 
   });
 }
 
-async function waitFor(url: string, child: ChildProcess, name: string): Promise<void> {
+async function waitFor(url: string, child: ChildProcess, name: string, output?: () => string): Promise<void> {
   for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
+    if (child.exitCode !== null)
+      throw new Error(`${name} exited with ${child.exitCode}${output ? `:\n${output()}` : ''}`);
     try {
       const res = await fetch(url, {
         method: 'POST',
@@ -110,6 +112,20 @@ export async function startHiveGateway(
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitFor(url, child, name);
   return { name, url, pid: child.pid, stop: () => child.kill() };
+}
+
+/**
+ * Grafbase, the Rust gateway (`grafbase dev` of the Grafbase CLI 0.103, from npm): grafbase.toml in
+ * `dir` with each subgraph's committed schema routed to the URL running, the bearer token and the
+ * request id forwarded to every subgraph. `dev` is the CLI's way to run the Grafbase engine locally;
+ * the standalone grafbase-gateway binary is not published to npm.
+ */
+export async function startGrafbase(urls: Record<string, string>, port: number, dir: string): Promise<Peer> {
+  await assertPortFree(port, 'Grafbase');
+  const { child, output } = spawnGrafbaseDev(writeGrafbaseConfig(dir, urls), port, dir);
+  const url = `http://127.0.0.1:${port}/graphql`;
+  await waitFor(url, child, 'Grafbase', output);
+  return { name: 'Grafbase', url, pid: child.pid, stop: () => child.kill() };
 }
 
 /** Our own gateway again with the response cache off: what the cache adds, measured in the same run. */

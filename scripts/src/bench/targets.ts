@@ -111,6 +111,60 @@ export function targetVerdicts(rows: RowLike[], c: { connections: number; lowCon
   return out;
 }
 
+/** The gateways the bench measures beside ours, in the order it reports them. */
+export const PEERS = ['plain @apollo/gateway', 'Hive Gateway', 'Hive Gateway, Rust planner', 'Grafbase'];
+
+export interface PeerComparison {
+  peer: string;
+  peerRps: number;
+  /** Our req/s ÷ the peer's. */
+  rpsRatio: number;
+  peerGatewayCpuMs?: number;
+  /** Our gateway's CPU per request ÷ the peer's (below 1: ours spends less). */
+  cpuRatio?: number;
+}
+
+/** Ours against each peer on one scenario (the unique lead mix by default), from one run's rows. */
+export function peerComparisons(rows: RowLike[], connections: number, scenario = UNIQUE_MIX): PeerComparison[] {
+  const get = (target: string) =>
+    rows.find((r) => r.scenario === scenario && r.target === target && r.connections === connections);
+  const ours = get('ours');
+  if (!ours) return [];
+  const oursCpu = ours.cpuMsPerRequest?.gateway;
+  return PEERS.flatMap((peer) => {
+    const row = get(peer);
+    if (!row || !row.rps) return [];
+    const peerCpu = row.cpuMsPerRequest?.gateway;
+    return [
+      {
+        peer,
+        peerRps: row.rps,
+        rpsRatio: ours.rps / row.rps,
+        peerGatewayCpuMs: peerCpu,
+        cpuRatio: oursCpu !== undefined && peerCpu ? oursCpu / peerCpu : undefined,
+      },
+    ];
+  });
+}
+
+export function peerComparisonTable(rows: RowLike[], connections: number, scenario = UNIQUE_MIX): string {
+  const ours = rows.find((r) => r.scenario === scenario && r.target === 'ours' && r.connections === connections);
+  const comparisons = peerComparisons(rows, connections, scenario);
+  if (!ours || comparisons.length === 0) return '';
+  const oursCpu = ours.cpuMsPerRequest?.gateway;
+  return markdownTable([
+    ['peer', 'peer req/s', 'ours ÷ peer, req/s', 'peer gateway CPU ms/req', 'ours ÷ peer, gateway CPU'],
+    ...comparisons.map((c) => [
+      c.peer,
+      c.peerRps.toFixed(0),
+      `${fmt(c.rpsRatio)}×`,
+      c.peerGatewayCpuMs === undefined ? '' : fmt(c.peerGatewayCpuMs),
+      c.cpuRatio === undefined ? '' : fmt(c.cpuRatio),
+    ]),
+    ['ours', ours.rps.toFixed(0), '', oursCpu === undefined ? '' : fmt(oursCpu), ''],
+  ]);
+}
+
 /** A Markdown table with padded columns; the first row is the header. */
 export function markdownTable(table: string[][]): string {
   const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));

@@ -59,8 +59,22 @@ function refuseGuardedSimpleFields(): void {
     );
 }
 
+/**
+ * A one-line block-string description (`"""Yuan"""`) shorter than six bytes, printed as a plain
+ * string (`"Yuan"`): the same description to every reader. Why: Grafbase's parser (cynic-parser, in
+ * Grafbase 0.103) sizes the text it unquotes from a block string as its content's length minus six,
+ * the two triple quotes it has already cut off; under six bytes that wraps around and it panics
+ * ("capacity overflow"), so the subgraph could not be composed by Grafbase at all.
+ */
+const SHORT_BLOCK_DESCRIPTION = /^( *)"""([^"\\\n]*)"""$/gm;
+
 /** The subgraph SDL that composition reads (committed as `schema.graphql`). */
-export const printFederatedSchema = (schema: GraphQLSchema): string => printSubgraphSchema(schema).trim() + '\n';
+export const printFederatedSchema = (schema: GraphQLSchema): string =>
+  printSubgraphSchema(schema)
+    .trim()
+    .replace(SHORT_BLOCK_DESCRIPTION, (line, indent: string, text: string) =>
+      Buffer.byteLength(text) < 6 ? `${indent}${JSON.stringify(text)}` : line,
+    ) + '\n';
 
 /**
  * A committed `schema.graphql` back to the schema its subgraph serves, with the federation fields

@@ -70,6 +70,8 @@ export class InternalCommitmentStatus {
   @Field(() => [String], { description: 'The reasons of every standing breach' })
   reasons: string[];
 
+  // Grafbase's composition requires a field of an @inaccessible type to be @inaccessible itself.
+  @Directive('@inaccessible')
   @Field(() => [CommitmentBreach], { description: 'Every standing breach, oldest first, with its date' })
   breaches: CommitmentBreach[];
 }

@@ -57,7 +57,8 @@ export class InternalResolver {
   })
   async internalApplyCorrection(
     @Ctx() ctx: RecordsContext,
-    @Arg('input', () => CorrectionInput) input: CorrectionInput,
+    // Grafbase's composition requires an argument of an @inaccessible type to be @inaccessible itself.
+    @Directive('@inaccessible') @Arg('input', () => CorrectionInput) input: CorrectionInput,
   ): Promise<ViolationRecord> {
     return toRecordView(await ctx.services.corrections.applyCorrection(ctx, input), ctx.principal);
   }

@@ -17,7 +17,8 @@ export class CurrencyResolver {
   })
   internalRecordsChanged(
     @Ctx() ctx: ReportsContext,
-    @Arg('changes', () => [RecordChangeInput]) changes: RecordChangeInput[],
+    // Grafbase's composition requires an argument of an @inaccessible type to be @inaccessible itself.
+    @Directive('@inaccessible') @Arg('changes', () => [RecordChangeInput]) changes: RecordChangeInput[],
   ): Promise<number> {
     if (changes.length > MAX_CHANGES) throw badUserInput('changes', `at most ${MAX_CHANGES} per call`);
     changes.forEach((c, i) => {
