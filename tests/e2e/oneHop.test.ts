@@ -46,7 +46,6 @@ const SUBJECT = 'query($c: String!) { subject(creditCode: $c) { creditCode name 
 
 interface Answer {
   status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
 }
 async function post(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<Answer> {
