@@ -198,8 +198,10 @@ export function oneHop(gateway: ApolloGateway, metrics: ServiceMetrics): OneHop 
     wrap(executor) {
       return (rc) => {
         const route = decisions.get(keyOf(rc));
-        // A client asking for the plan itself (outside production) gets it from the executor.
-        if (!route || rc.request.http?.headers.get('apollo-query-plan-experimental')) return executor(rc);
+        // A client asking for the plan itself (outside production), or a request whose trace is
+        // captured for usage reporting (a plan trace), gets the executor.
+        if (!route || rc.metrics?.captureTraces || rc.request.http?.headers.get('apollo-query-plan-experimental'))
+          return executor(rc);
         return send(route, rc);
       };
     },
