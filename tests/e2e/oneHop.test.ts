@@ -201,6 +201,17 @@ describe('one hop for single-subgraph operations', () => {
     expect(verified.body.data.verifyReport.authentic).toBe(true);
   });
 
+  it('answers an unreachable subgraph with the same coded error, without its address', async () => {
+    await p.stopSubgraph('reports');
+    try {
+      const r = await compare(VERIFY, { n: report.number, c: report.verificationCode }, undefined, 'reports');
+      expect(r.body.errors[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryable: true });
+      expect(r.body.data).toBeNull();
+    } finally {
+      await p.restartSubgraph('reports');
+    }
+  });
+
   it('takes no hop at all with GATEWAY_ONE_HOP=off', async () => {
     expect(await hops(off, 'reports')).toBe(0);
     expect(await hops(off, 'entities')).toBe(0);
