@@ -47,6 +47,8 @@ export interface Platform {
   gatewayUrl: string;
   subgraphs: Record<string, { url: string; app: BootedSubgraph<any> }>;
   gateway: GatewayApp;
+  /** The supergraph the gateway runs (composed from the subgraphs' live schemas); absent in the cluster pass. */
+  supergraphSdl?: string;
   /** Stops one subgraph's HTTP listener (outage tests) and starts it again on the same port. */
   stopSubgraph(name: string): Promise<void>;
   restartSubgraph(name: string): Promise<void>;
@@ -110,6 +112,7 @@ export async function startPlatform(
     gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
     subgraphs,
     gateway,
+    supergraphSdl,
     async stopSubgraph(name) {
       await closeServer(subgraphs[name].app.http);
     },

@@ -41,6 +41,10 @@ export function loadGatewayEnv(source: Record<string, string | undefined>) {
       // auto: on when REDIS_URL is set (every process must see every subject change).
       RESPONSE_CACHE: z.enum(['auto', 'on', 'off']).default('auto'),
       RESPONSE_CACHE_TTL_SECONDS: int(1, 86_400, 300),
+      // on: an operation whose query plan is one fetch from one subgraph goes straight to it (the
+      // plan walk and merge skipped, the answer shaped and its errors named as before); off: every
+      // operation through the executor.
+      GATEWAY_ONE_HOP: z.enum(['on', 'off']).default('on'),
       // Worker processes sharing the port (node:cluster); 1 keeps a single process.
       GATEWAY_WORKERS: int(1, 64, 1),
       CORS_ORIGINS: list,

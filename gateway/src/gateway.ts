@@ -40,6 +40,7 @@ import { schemaRoute } from './access/schemaRoute';
 import { hideInternals, operationNamePlugin, unsupportedOperationPlugin } from './errors/requestErrors';
 import { suggestionsPlugin } from './errors/suggestions';
 import { ForwardingDataSource } from './subgraphs/forwardingDataSource';
+import { oneHop, type OneHop } from './subgraphs/oneHop';
 import { consoleRoutes, DEFAULT_CONSOLE_DIR } from './console/consoleRoutes';
 import { demoSignInRoutes } from './console/demoSignIn';
 
@@ -93,8 +94,11 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
   const responseCaching = env.RESPONSE_CACHE === 'on' || (env.RESPONSE_CACHE === 'auto' && shared.kind === 'redis');
   const urls = new Map<string, string>();
   const dataSources: ForwardingDataSource[] = [];
+  let hop: OneHop | undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl,
+    experimental_didResolveQueryPlan:
+      env.GATEWAY_ONE_HOP === 'on' ? (info) => hop?.didResolveQueryPlan(info) : undefined,
     buildService: ({ name, url }) => {
       const target = opts.routing?.[name] ?? url!;
       urls.set(name, target);
@@ -103,9 +107,19 @@ export async function createGateway(opts: GatewayOptions): Promise<GatewayApp> {
       return source;
     },
   });
+  if (env.GATEWAY_ONE_HOP === 'on') {
+    const h = (hop = oneHop(gateway, metrics));
+    // Apollo Server takes the executor from load(): single-fetch operations skip the plan walk.
+    const load = gateway.load.bind(gateway);
+    gateway.load = async (options) => {
+      const loaded = await load(options);
+      return { ...loaded, executor: h.wrap(loaded.executor) };
+    };
+  }
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate((loaded) => {
     apiSchema = loaded.apiSchema;
+    hop?.forget();
   });
   const formatError = createErrorFormatter({
     exposeInternals: !production,
