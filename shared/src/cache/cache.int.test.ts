@@ -2,9 +2,10 @@ import { openCache, type Cache } from './cache';
 
 // Runs against Redis when REDIS_URL is set (CI's second pass), else the in-process cache.
 const redisUrl = process.env.REDIS_URL;
+const namespace = `test:${process.pid}:${Date.now()}`;
 let cache: Cache;
 beforeAll(async () => {
-  cache = await openCache({ redisUrl, namespace: `test:${process.pid}:${Date.now()}`, maxEntries: 100 });
+  cache = await openCache({ redisUrl, namespace, maxEntries: 100 });
 });
 afterAll(() => cache.close());
 
@@ -38,6 +39,26 @@ describe(`cache (${redisUrl ? 'Redis' : 'memory'})`, () => {
   it('counts atomically', async () => {
     const counts = await Promise.all(Array.from({ length: 20 }, () => cache.incr('n', 60)));
     expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
+  it('counts exactly when increments of one key arrive together, with different steps', async () => {
+    const steps = [1, 3, 1, 5, 2];
+    const counts = await Promise.all(steps.map((by) => cache.incr('steps', 60, by)));
+    // Each caller sees the total its own step reached, in the order they asked.
+    expect(counts).toEqual([1, 4, 5, 10, 12]);
+    expect(await cache.incr('steps', 60)).toBe(13);
+  });
+
+  it('keeps one exact total when two instances count into one key at once', async () => {
+    const other = await openCache({ redisUrl, namespace, maxEntries: 100 });
+    try {
+      const counts = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => (i % 2 ? cache : other).incr('shared-n', 60)),
+      );
+      expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    } finally {
+      await other.close();
+    }
   });
 
   it('reads a counter back as a string, as Redis does', async () => {

@@ -163,16 +163,50 @@ class RedisCache implements Cache {
       else await this.client.del(keys.map((k) => this.ns + k));
     });
   }
-  async incr(key: string, ttlSeconds: number, by = 1) {
+  /**
+   * Increments of one key asked for in the same turn travel as one INCRBY of their sum; each caller
+   * gets the value its own increment reached, in the order asked, so every caller still sees a
+   * distinct count and the shared total is exact. (The gateway's rate limit counts every request of
+   * an anonymous IP or a principal into one key: under load each was a MULTI of its own, about a
+   * tenth of the gateway's CPU per verification.)
+   */
+  incr(key: string, ttlSeconds: number, by = 1): Promise<number> {
     const k = this.ns + key;
-    const [n] = (await this.bounded(() =>
-      this.client
-        .multi()
-        .incrBy(k, by)
-        .expire(k, Math.max(1, Math.ceil(ttlSeconds)), 'NX')
-        .exec(),
-    )) as unknown as [number];
-    return Number(n);
+    let group = this.pendingIncr.get(k);
+    if (!group) {
+      group = { total: 0, ttlSeconds, waiting: [] };
+      this.pendingIncr.set(k, group);
+      setImmediate(() => void this.flushIncr(k));
+    }
+    group.ttlSeconds = Math.max(group.ttlSeconds, ttlSeconds);
+    group.total += by;
+    const upTo = group.total;
+    return new Promise<number>((resolve, reject) => group.waiting.push({ upTo, resolve, reject }));
+  }
+  private readonly pendingIncr = new Map<
+    string,
+    {
+      total: number;
+      ttlSeconds: number;
+      waiting: { upTo: number; resolve: (n: number) => void; reject: (err: unknown) => void }[];
+    }
+  >();
+  private async flushIncr(k: string): Promise<void> {
+    const group = this.pendingIncr.get(k)!;
+    this.pendingIncr.delete(k);
+    try {
+      const [n] = (await this.bounded(() =>
+        this.client
+          .multi()
+          .incrBy(k, group.total)
+          .expire(k, Math.max(1, Math.ceil(group.ttlSeconds)), 'NX')
+          .exec(),
+      )) as unknown as [number];
+      const start = Number(n) - group.total;
+      for (const w of group.waiting) w.resolve(start + w.upTo);
+    } catch (err) {
+      for (const w of group.waiting) w.reject(err);
+    }
   }
   async ping() {
     try {
