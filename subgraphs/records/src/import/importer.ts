@@ -2,7 +2,7 @@ import type { PreparedBatch, SubmissionService, Submitter } from '../submission/
 import { MAX_IMPORT_BATCH_ROWS } from '../submission/submission.service';
 import type { RecordRow } from '../submission/recordValidation';
 import { RecordVerdict } from '../submission/submission.inputs';
-import { csvRow, jsonRow, mapHeaders } from './headers';
+import { csvDecisionNumber, csvRow, jsonRow, mapHeaders } from './headers';
 import { cellReason, lineReason, rejectReason, type RejectReason } from './rejectReasons';
 import { rejectsFileSink, type RejectsSink } from './rejectsFile';
 import {
@@ -89,6 +89,8 @@ async function* numberedRows(
   defaults: { domainCode?: string },
   unknown: string[],
   onHeader: (values: string[]) => Promise<void>,
+  /** Rows carry only their decision number (the first reading); a JSON line is still read whole. */
+  numbersOnly = false,
 ): AsyncGenerator<Numbered> {
   const encodingName = ENCODING_NAME[format === 'xlsx' ? 'xlsx' : encoding];
   if (format === 'jsonl') {
@@ -152,7 +154,11 @@ async function* numberedRows(
       };
       continue;
     }
-    yield { line: row, values, row: csvRow(header, values, defaults) };
+    yield {
+      line: row,
+      values,
+      row: numbersOnly ? { decisionNumber: csvDecisionNumber(header, values) } : csvRow(header, values, defaults),
+    };
   }
 }
 
@@ -184,7 +190,7 @@ const decisionKey = (row: RecordRow | undefined): string => String(row?.decision
 async function decisionCounts(reading: Reading): Promise<{ total: number; repeated: Map<string, number> }> {
   const counts = new Map<string, number>();
   let total = 0;
-  for await (const item of readable(numberedRows(reading, {}, [], async () => undefined))) {
+  for await (const item of readable(numberedRows(reading, {}, [], async () => undefined, true))) {
     total++;
     const key = decisionKey(item.row);
     if (key) counts.set(key, (counts.get(key) ?? 0) + 1);

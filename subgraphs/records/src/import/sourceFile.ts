@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './excel';
 import { csvRows, DEFAULT_RECORD_LIMITS, textLines, type RecordLimits } from './csv';
 import { checkWorkbookSize, DEFAULT_WORKBOOK_LIMITS, type WorkbookLimits } from './workbookSize';
 
@@ -100,7 +101,7 @@ export async function* sheetRows(
   limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
 ): AsyncGenerator<SourceRow> {
   await checkWorkbookSize(file, limits);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+  const reader = new (excel().stream).xlsx.WorkbookReader(file, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
