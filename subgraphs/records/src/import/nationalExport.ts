@@ -218,7 +218,7 @@ export async function writeNationalExport(file: string, opts: NationalExportOpti
 }
 
 async function writeWorkbook(file: string, rows: string[][]): Promise<void> {
-  const wb = new (excel().stream).xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+  const wb = new (excel().stream.xlsx.WorkbookWriter)({ filename: file, useSharedStrings: true });
   const sheet = wb.addWorksheet('行政处罚');
   sheet.addRow(NATIONAL_HEADERS).commit();
   for (const r of rows) {

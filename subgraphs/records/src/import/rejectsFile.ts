@@ -88,7 +88,7 @@ export function rejectsWriter(out: Writable, format: SourceFormat, header: strin
   }
 
   if (format === 'xlsx') {
-    const wb = new (excel().stream).xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    const wb = new (excel().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true, useSharedStrings: false });
     const sheet = wb.addWorksheet('退回行', { views: [{ state: 'frozen', ySplit: 1 }] });
     const head = sheet.addRow(heading.map(spreadsheetSafeText));
     head.font = { bold: true };
