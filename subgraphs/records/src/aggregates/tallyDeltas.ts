@@ -120,25 +120,32 @@ export class TallyDeltas {
   }
 
   private spreadRecords(): void {
+    const add = (
+      rows: Map<string, RecordMonthTallyEntity>,
+      cut: TallyCut,
+      domainCode: string,
+      period: string,
+      keyValue: string,
+      p: PendingRecord,
+    ) => {
+      const k = `${cut}\u0000${domainCode}\u0000${period}\u0000${keyValue}`;
+      const row = rows.get(k);
+      if (row) {
+        row.records += p.records;
+        row.repaired += p.repaired;
+      } else rows.set(k, { cut, domainCode, period, keyValue, records: p.records, repaired: p.repaired });
+    };
     for (const p of this.pendingRecords.values()) {
       if (p.records === 0 && p.repaired === 0) continue;
-      const grains: [Map<string, RecordMonthTallyEntity>, string][] = [
-        [this.months, p.day.slice(0, 7)],
-        [this.days, p.day],
-      ];
-      for (const [rows, period] of grains) {
-        for (const domainCode of [p.domainCode, ALL_DOMAINS]) {
-          for (const [cut, keyValue] of [
-            ['total', ''],
-            ['region', p.regionCode],
-            ['category', p.category],
-          ] as [TallyCut, string][]) {
-            const k = `${cut}\u0000${domainCode}\u0000${period}\u0000${keyValue}`;
-            const row = rows.get(k) ?? { cut, domainCode, period, keyValue, records: 0, repaired: 0 };
-            row.records += p.records;
-            row.repaired += p.repaired;
-            rows.set(k, row);
-          }
+      const month = p.day.slice(0, 7);
+      for (const domainCode of [p.domainCode, ALL_DOMAINS]) {
+        for (const [rows, period] of [
+          [this.months, month],
+          [this.days, p.day],
+        ] as const) {
+          add(rows, 'total', domainCode, period, '', p);
+          add(rows, 'region', domainCode, period, p.regionCode, p);
+          add(rows, 'category', domainCode, period, p.category, p);
         }
       }
     }
