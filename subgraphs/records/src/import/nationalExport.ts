@@ -1,6 +1,5 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type ExcelJS from 'exceljs';
 import { excel } from './excel';
 import iconv from 'iconv-lite';
 import { makeCreditCode } from '@credit/shared';

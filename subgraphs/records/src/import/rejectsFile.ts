@@ -2,7 +2,6 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { spreadsheetSafeText } from '@credit/shared';
-import type ExcelJS from 'exceljs';
 import { excel } from './excel';
 import { csvField } from './csv';
 import { normaliseHeader } from './headers';
