@@ -67,7 +67,7 @@ const PAYLOAD_CHARS = 20_000;
 /**
  * Writes the changes to the outbox in the caller's transaction: they commit with the change or not at all.
  * Each change is serialised once and the payload put together from those texts (the same JSON as
- * `{ changes }` stringified whole), and the rows go in as one LOAD DATA on MySQL: as a parameterised
+ * `{ changes }` stringified whole), and a batch's rows go in as one LOAD DATA on MySQL: as a parameterised
  * INSERT, an import batch's ~2 MB of JSON was escaped character by character (profile, 2026-12-07).
  */
 export async function publishRecordChanges(tx: EntityManager, changes: (RecordChange | null)[]): Promise<void> {
@@ -91,5 +91,7 @@ export async function publishRecordChanges(tx: EntityManager, changes: (RecordCh
     size += text.length;
   }
   flush();
-  await bulkLoad(tx, RecordChangeOutboxEntity, rows);
+  // One row (a single change, an act's): an INSERT, one round trip fewer than LOAD DATA LOCAL.
+  if (rows.length === 1) await tx.getRepository(RecordChangeOutboxEntity).insert(rows);
+  else await bulkLoad(tx, RecordChangeOutboxEntity, rows);
 }
