@@ -59,12 +59,23 @@ export function tallyStatements<T extends ObjectLiteral>(
 function sumByKey<T extends ObjectLiteral>(rows: T[], keys: string[], counters: string[]): T[] {
   if (rows.length < 2) return rows;
   const byKey = new Map<string, T>();
+  // A row is copied only when a second row of its key comes: callers that already summed (TallyDeltas)
+  // pass thousands of distinct keys, and copying each by spread was V8's slow path.
+  const copies = new Set<T>();
   for (const row of rows) {
     let key = '';
     for (const k of keys) key += `${String(row[k])}\u0000`;
-    const seen = byKey.get(key);
-    if (!seen) byKey.set(key, { ...row });
-    else for (const c of counters) (seen as Record<string, unknown>)[c] = Number(seen[c]) + Number(row[c]);
+    let seen = byKey.get(key);
+    if (!seen) {
+      byKey.set(key, row);
+      continue;
+    }
+    if (!copies.has(seen)) {
+      seen = { ...seen };
+      copies.add(seen);
+      byKey.set(key, seen);
+    }
+    for (const c of counters) (seen as Record<string, unknown>)[c] = Number(seen[c]) + Number(row[c]);
   }
   return [...byKey.values()];
 }

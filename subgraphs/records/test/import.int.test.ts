@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { AuditEntry, creditCodeCheckCharacter } from '@credit/shared';
 import { usingMysql } from '@credit/shared/test';
 import { In } from 'typeorm';
+import { checkTallies } from '../src/aggregates/tallyMaintenance';
+import { RecordChangeOutboxEntity } from '../src/changeFeed/recordChangeOutbox.entity';
 import { importRecords } from '../src/import/importer';
+import { writeNationalExport } from '../src/import/nationalExport';
 import { SAMPLE_HEADERS, writeSampleCsv } from '../src/import/sampleCsv';
 import { RecordEntity } from '../src/record/record.entity';
 import { RevisionEntity } from '../src/record/revision.entity';
@@ -202,6 +205,44 @@ describe(`bulk import on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => {
       expect(await ds.getRepository(RecordEntity).countBy({ sourceUnitCode: unitCode })).toBe(3_000);
     },
   );
+
+  it(`keeps the tallies equal to a recount and puts every change in the change feed, with ${usingMysql ? 'two writers' : 'one writer'}`, async () => {
+    const dir = h.records.env.DATA_DIR!;
+    const tag = `TAL${Math.floor(Math.random() * 1e6)}`;
+    const file = join(dir, `tallies-${tag}.csv`);
+    // Corrections further down, identical repeats, 不予处罚 and rejects; decision days spread over years.
+    const exp = await writeNationalExport(file, { rows: 2_400, flavour: 'csv-utf8-bom', tag, subjects: 300 });
+    const unitCode = `GZ-TAL${Math.floor(Math.random() * 1e6)}`;
+    const s = await importRecords(h.records.app.services.submissions, {
+      file,
+      format: 'csv',
+      submitter: { ...submitter(unitCode), unitRegionCode: '520100' },
+      batchSize: 300,
+      writers: usingMysql ? 2 : 1,
+    });
+    expect(s).toMatchObject({
+      rows: exp.rows,
+      created: exp.records,
+      updated: exp.corrections,
+      excluded: exp.notPunished,
+      rejected: exp.rejectedRows.length,
+    });
+    expect(s.batches).toBeGreaterThanOrEqual(8);
+    const db = h.records.app.services.db;
+    expect(await checkTallies(db)).toEqual([]);
+
+    // One change per record created (its corrections in the file are folded into its creation).
+    const records = await db
+      .getRepository(RecordEntity)
+      .find({ select: { id: true, version: true }, where: { sourceUnitCode: unitCode } });
+    expect(records).toHaveLength(exp.records);
+    const changes = new Map<string, { kind: string; version: number }>();
+    for (const row of await db.getRepository(RecordChangeOutboxEntity).find({ select: { payload: true } })) {
+      const payload = JSON.parse(row.payload) as { changes: { recordId: string; kind: string; version: number }[] };
+      for (const c of payload.changes) changes.set(c.recordId, c);
+    }
+    for (const r of records) expect(changes.get(r.id)).toMatchObject({ kind: 'ADDED_LATE', version: r.version });
+  });
 
   it('leaves nothing of a batch that fails half-way, and keeps the batches written before it', async () => {
     const dir = h.records.env.DATA_DIR!;

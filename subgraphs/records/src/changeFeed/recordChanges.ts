@@ -2,6 +2,7 @@ import { pendingOutboxRow, type ReportsApi } from '@credit/shared';
 import type { EntityManager } from 'typeorm';
 import type { RecordEntity } from '../record/record.entity';
 import type { FieldChanges } from '../record/revision.entity';
+import { bulkLoad } from '../submission/bulkLoad';
 import { RecordChangeOutboxEntity } from './recordChangeOutbox.entity';
 
 export type RecordChange = ReportsApi.RecordChangeInput;
@@ -63,23 +64,34 @@ export function recordChange(
  */
 const PAYLOAD_CHARS = 20_000;
 
-/** Writes the changes to the outbox in the caller's transaction: they commit with the change or not at all. */
+/**
+ * Writes the changes to the outbox in the caller's transaction: they commit with the change or not at all.
+ * Each change is serialised once and the payload put together from those texts (the same JSON as
+ * `{ changes }` stringified whole), and a batch's rows go in as one LOAD DATA on MySQL: as a parameterised
+ * INSERT, an import batch's ~2 MB of JSON was escaped character by character (profile, 2026-12-07).
+ */
 export async function publishRecordChanges(tx: EntityManager, changes: (RecordChange | null)[]): Promise<void> {
   const rows: ReturnType<typeof pendingOutboxRow>[] = [];
-  let chunk: RecordChange[] = [];
+  let chunk: string[] = [];
   let size = 0;
   const flush = () => {
-    if (chunk.length) rows.push(pendingOutboxRow(RECORD_CHANGES, { changes: chunk }));
+    if (chunk.length) {
+      const row = pendingOutboxRow(RECORD_CHANGES, null);
+      row.payload = `{"changes":[${chunk.join(',')}]}`;
+      rows.push(row);
+    }
     chunk = [];
     size = 0;
   };
   for (const c of changes) {
     if (!c) continue;
-    const n = JSON.stringify(c).length;
-    if (size + n > PAYLOAD_CHARS) flush();
-    chunk.push(c);
-    size += n;
+    const text = JSON.stringify(c);
+    if (size + text.length > PAYLOAD_CHARS) flush();
+    chunk.push(text);
+    size += text.length;
   }
   flush();
-  if (rows.length) await tx.getRepository(RecordChangeOutboxEntity).insert(rows);
+  // One row (a single change, an act's): an INSERT, one round trip fewer than LOAD DATA LOCAL.
+  if (rows.length === 1) await tx.getRepository(RecordChangeOutboxEntity).insert(rows);
+  else await bulkLoad(tx, RecordChangeOutboxEntity, rows);
 }

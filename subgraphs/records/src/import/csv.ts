@@ -45,6 +45,18 @@ export async function* csvRows(
   chunks: AsyncIterable<string>,
   limits: RecordLimits = DEFAULT_RECORD_LIMITS,
 ): AsyncGenerator<CsvRecord> {
+  for await (const batch of csvRowBatches(chunks, limits)) yield* batch;
+}
+
+/**
+ * The same records, as the records of each text chunk together: one step of an async generator
+ * per chunk instead of per record (the importer's per-record steps through its generators were
+ * ~8 % of its CPU in promise jobs, profile 2026-12-07).
+ */
+export async function* csvRowBatches(
+  chunks: AsyncIterable<string>,
+  limits: RecordLimits = DEFAULT_RECORD_LIMITS,
+): AsyncGenerator<CsvRecord[]> {
   const { maxFieldChars, maxRecordChars } = limits;
   let rowNumber = 0;
   let state = State.FieldStart;
@@ -143,13 +155,13 @@ export async function* csvRows(
         i = end - 1;
       }
     }
-    for (const r of done) yield r;
+    if (done.length) yield done;
   }
   if (field !== '' || record.length > 0 || tooLong !== undefined) {
     endField();
-    yield tooLong === undefined
-      ? { row: rowNumber + 1, values: record }
-      : { row: rowNumber + 1, values: record, tooLong };
+    yield [
+      tooLong === undefined ? { row: rowNumber + 1, values: record } : { row: rowNumber + 1, values: record, tooLong },
+    ];
   }
 }
 

@@ -138,6 +138,8 @@ const DECISION_NUMBER_HEADERS = new Set<string>(recordField('decisionNumber').he
 export interface HeaderMap {
   setters: (Setter | null)[];
   unknown: string[];
+  /** The columns that hold the decision number (a file may have more than one spelling of it). */
+  decisionColumns: number[];
 }
 
 /** Resolves a file's header row; a file without a decision-number column cannot be imported idempotently. */
@@ -148,8 +150,12 @@ export function mapHeaders(headers: string[]): HeaderMap {
   if (!norm.some((h) => CSV_COLUMNS[h] && DECISION_NUMBER_HEADERS.has(h))) {
     throw new Error('the file has no 行政处罚决定书文号 (decision number) column');
   }
-  return { setters, unknown };
+  const decisionColumns = norm.flatMap((h, i) => (CSV_COLUMNS[h] && DECISION_NUMBER_HEADERS.has(h) ? [i] : []));
+  return { setters, unknown, decisionColumns };
 }
+
+/** A cell as csvRow reads it: trimmed, a rejects file's formula escape undone, trimmed again. */
+const cellValue = (value: string | undefined): string => unescapeSpreadsheetText((value ?? '').trim()).trim();
 
 /**
  * One CSV record as a submission row. A file without 信息类别 is a 双公示 penalty file: every row
@@ -157,13 +163,29 @@ export function mapHeaders(headers: string[]): HeaderMap {
  */
 export function csvRow(map: HeaderMap, values: string[], defaults: { domainCode?: string } = {}): RecordRow {
   const row: RecordRow = { category: RecordCategory.ADMINISTRATIVE_PENALTY, domainCode: defaults.domainCode ?? null };
-  map.setters.forEach((set, i) => {
+  const { setters } = map;
+  for (let i = 0; i < setters.length; i++) {
+    const set = setters[i];
+    if (!set) continue;
     // A rejects file escapes cells a spreadsheet would run as formulas; the value is the unescaped one,
     // trimmed again: an escaped tab or CR in front is what the first reading trimmed away.
-    const v = unescapeSpreadsheetText((values[i] ?? '').trim()).trim();
-    if (set && v !== '') set(row, v);
-  });
+    const v = cellValue(values[i]);
+    if (v !== '') set(row, v);
+  }
   return row;
+}
+
+/**
+ * The decision number csvRow would give the record (the last non-empty of its columns), without
+ * reading the rest: the importer's first reading only counts decision numbers.
+ */
+export function csvDecisionNumber(map: HeaderMap, values: string[]): string | null {
+  let number: string | null = null;
+  for (const i of map.decisionColumns) {
+    const v = cellValue(values[i]);
+    if (v !== '') number = v;
+  }
+  return number;
 }
 
 // RecordInput field names: the decision number, the stored content, and the two not-a-record flags.

@@ -2,14 +2,15 @@ import type { PreparedBatch, SubmissionService, Submitter } from '../submission/
 import { MAX_IMPORT_BATCH_ROWS } from '../submission/submission.service';
 import type { RecordRow } from '../submission/recordValidation';
 import { RecordVerdict } from '../submission/submission.inputs';
-import { csvRow, jsonRow, mapHeaders } from './headers';
+import { csvDecisionNumber, csvRow, jsonRow, mapHeaders } from './headers';
 import { cellReason, lineReason, rejectReason, type RejectReason } from './rejectReasons';
 import { rejectsFileSink, type RejectsSink } from './rejectsFile';
 import {
   DEFAULT_IMPORT_LIMITS,
   detectEncoding,
   jsonLines,
-  tableRows,
+  batched,
+  tableRowBatches,
   type ImportLimits,
   type SourceEncoding,
   type SourceFormat,
@@ -84,75 +85,90 @@ interface Reading {
   limits: ImportLimits;
 }
 
+/** The file's rows, a few hundred at a time (see csvRowBatches), each numbered and read into a row. */
 async function* numberedRows(
   { file, format, encoding, limits }: Reading,
   defaults: { domainCode?: string },
   unknown: string[],
   onHeader: (values: string[]) => Promise<void>,
-): AsyncGenerator<Numbered> {
+  /** Rows carry only their decision number (the first reading); a JSON line is still read whole. */
+  numbersOnly = false,
+): AsyncGenerator<Numbered[]> {
   const encodingName = ENCODING_NAME[format === 'xlsx' ? 'xlsx' : encoding];
   if (format === 'jsonl') {
-    for await (const { line, text, tooLong } of jsonLines(file, encoding, limits)) {
-      if (tooLong) {
-        yield { line, values: [text], broken: lineReason('LINE_TOO_LONG', String(limits.maxRecordChars)) };
-        continue;
+    for await (const lines of batched(jsonLines(file, encoding, limits))) {
+      const out: Numbered[] = [];
+      for (const { line, text, tooLong } of lines) {
+        if (tooLong) {
+          out.push({ line, values: [text], broken: lineReason('LINE_TOO_LONG', String(limits.maxRecordChars)) });
+          continue;
+        }
+        if (!text.trim()) continue;
+        if (text.includes(UNDECODABLE)) {
+          out.push({ line, values: [text], broken: lineReason('ENCODING_INVALID', encodingName) });
+          continue;
+        }
+        try {
+          const obj = JSON.parse(text) as unknown;
+          if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new Error('not an object');
+          out.push({ line, values: [text], row: jsonRow(obj as Record<string, unknown>, defaults) });
+        } catch (err) {
+          out.push({ line, values: [text], broken: lineReason('NOT_JSON_OBJECT', (err as Error).message) });
+        }
       }
-      if (!text.trim()) continue;
-      if (text.includes(UNDECODABLE)) {
-        yield { line, values: [text], broken: lineReason('ENCODING_INVALID', encodingName) };
-        continue;
-      }
-      try {
-        const obj = JSON.parse(text) as unknown;
-        if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new Error('not an object');
-        yield { line, values: [text], row: jsonRow(obj as Record<string, unknown>, defaults) };
-      } catch (err) {
-        yield { line, values: [text], broken: lineReason('NOT_JSON_OBJECT', (err as Error).message) };
-      }
+      if (out.length) yield out;
     }
     return;
   }
   let header: ReturnType<typeof mapHeaders> | undefined;
   let names: string[] = [];
-  for await (const { row, values, tooLong } of tableRows(file, format, encoding, limits)) {
-    if (!header) {
-      if (tooLong !== undefined) throw new Error(`the header row is longer than ${limits.maxRecordChars} characters`);
-      header = mapHeaders(values);
-      names = values;
-      unknown.push(...header.unknown);
-      await onHeader(values);
-      continue;
-    }
-    // Before anything else: a cut row's cell count means nothing, and garbled text must never be stored.
-    if (tooLong === 'record') {
-      yield { line: row, values, broken: lineReason('LINE_TOO_LONG', String(limits.maxRecordChars)) };
-      continue;
-    }
-    if (tooLong !== undefined) {
-      const broken = cellReason(
-        'FIELD_TOO_LONG',
-        names[tooLong] ?? `第 ${tooLong + 1} 列`,
-        String(limits.maxFieldChars),
-      );
-      yield { line: row, values, broken };
-      continue;
-    }
-    const garbled = values.findIndex((v) => v.includes(UNDECODABLE));
-    if (garbled >= 0) {
-      const broken = cellReason('ENCODING_INVALID', names[garbled] ?? `第 ${garbled + 1} 列`, encodingName);
-      yield { line: row, values, broken };
-      continue;
-    }
-    // A workbook drops empty trailing cells; a CSV row must match its header.
-    if (format === 'csv' && values.length !== header.setters.length) {
-      yield {
+  for await (const rows of tableRowBatches(file, format, encoding, limits)) {
+    const out: Numbered[] = [];
+    for (const { row, values, tooLong } of rows) {
+      if (!header) {
+        if (tooLong !== undefined) throw new Error(`the header row is longer than ${limits.maxRecordChars} characters`);
+        header = mapHeaders(values);
+        names = values;
+        unknown.push(...header.unknown);
+        await onHeader(values);
+        continue;
+      }
+      // Before anything else: a cut row's cell count means nothing, and garbled text must never be stored.
+      if (tooLong === 'record') {
+        out.push({ line: row, values, broken: lineReason('LINE_TOO_LONG', String(limits.maxRecordChars)) });
+        continue;
+      }
+      if (tooLong !== undefined) {
+        const broken = cellReason(
+          'FIELD_TOO_LONG',
+          names[tooLong] ?? `第 ${tooLong + 1} 列`,
+          String(limits.maxFieldChars),
+        );
+        out.push({ line: row, values, broken });
+        continue;
+      }
+      const garbled = values.findIndex((v) => v.includes(UNDECODABLE));
+      if (garbled >= 0) {
+        const broken = cellReason('ENCODING_INVALID', names[garbled] ?? `第 ${garbled + 1} 列`, encodingName);
+        out.push({ line: row, values, broken });
+        continue;
+      }
+      // A workbook drops empty trailing cells; a CSV row must match its header.
+      if (format === 'csv' && values.length !== header.setters.length) {
+        out.push({
+          line: row,
+          values,
+          broken: lineReason('FIELD_COUNT', `本行有 ${values.length} 列，表头有 ${header.setters.length} 列`),
+        });
+        continue;
+      }
+      out.push({
         line: row,
         values,
-        broken: lineReason('FIELD_COUNT', `本行有 ${values.length} 列，表头有 ${header.setters.length} 列`),
-      };
-      continue;
+        row: numbersOnly ? { decisionNumber: csvDecisionNumber(header, values) } : csvRow(header, values, defaults),
+      });
     }
-    yield { line: row, values, row: csvRow(header, values, defaults) };
+    if (out.length) yield out;
   }
 }
 
@@ -184,10 +200,12 @@ const decisionKey = (row: RecordRow | undefined): string => String(row?.decision
 async function decisionCounts(reading: Reading): Promise<{ total: number; repeated: Map<string, number> }> {
   const counts = new Map<string, number>();
   let total = 0;
-  for await (const item of readable(numberedRows(reading, {}, [], async () => undefined))) {
-    total++;
-    const key = decisionKey(item.row);
-    if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+  for await (const items of readable(numberedRows(reading, {}, [], async () => undefined, true))) {
+    for (const item of items) {
+      total++;
+      const key = decisionKey(item.row);
+      if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
   }
   for (const [key, n] of counts) if (n < 2) counts.delete(key);
   return { total, repeated: counts };
@@ -280,9 +298,20 @@ export async function importRecords(submissions: SubmissionService, opts: Import
     // Handled when awaited; this only keeps a failure from being reported as unhandled meanwhile.
     next.catch(() => undefined);
   };
-  /** A decision's copies go into one batch together (a group larger than a batch is split, in order). */
-  const enqueue = async (group: Entry[]) => {
+  /**
+   * A decision's copies go into one batch together (a group larger than a batch is split, in order).
+   * Returns a promise only when a batch fills: most rows are added without an await.
+   */
+  const enqueue = (group: Entry[]): Promise<void> | undefined => {
     const w = writerOf(group[0].row);
+    const filling = batches[w].length + group.length;
+    if (filling < size) {
+      for (const entry of group) batches[w].push(entry);
+      return undefined;
+    }
+    return enqueueFilling(w, group);
+  };
+  const enqueueFilling = async (w: number, group: Entry[]) => {
     if (batches[w].length > 0 && batches[w].length + group.length > size) await flush(w);
     for (const entry of group) {
       batches[w].push(entry);
@@ -300,39 +329,41 @@ export async function importRecords(submissions: SubmissionService, opts: Import
     s.total = total;
     // The header goes to the sink after the first reading, so that a failure there is the database's.
     let header: string[] | undefined;
-    for await (const item of readable(
+    for await (const items of readable(
       numberedRows(reading, domains.length === 1 ? { domainCode: domains[0] } : {}, unknownColumns, async (values) => {
         header = values;
       }),
-    )) {
-      if (header) {
-        await sink?.header(header);
-        header = undefined;
+    ))
+      for (const item of items) {
+        if (header) {
+          await sink?.header(header);
+          header = undefined;
+        }
+        s.rows++;
+        if (item.broken) {
+          s.rejected++;
+          await sink?.add({ line: item.line, values: item.values, reasons: [item.broken] });
+          continue;
+        }
+        const entry: Entry = { line: item.line, values: item.values, row: item.row! };
+        const key = decisionKey(entry.row);
+        const copies = repeated.get(key);
+        if (!copies) {
+          const full = enqueue([entry]);
+          if (full) await full;
+          continue;
+        }
+        const group = waiting.get(key) ?? [];
+        group.push(entry);
+        waitingRows++;
+        if (group.length < copies) {
+          waiting.set(key, group);
+          continue;
+        }
+        waiting.delete(key);
+        waitingRows -= group.length;
+        await enqueue(group);
       }
-      s.rows++;
-      if (item.broken) {
-        s.rejected++;
-        await sink?.add({ line: item.line, values: item.values, reasons: [item.broken] });
-        continue;
-      }
-      const entry: Entry = { line: item.line, values: item.values, row: item.row! };
-      const key = decisionKey(entry.row);
-      const copies = repeated.get(key);
-      if (!copies) {
-        await enqueue([entry]);
-        continue;
-      }
-      const group = waiting.get(key) ?? [];
-      group.push(entry);
-      waitingRows++;
-      if (group.length < copies) {
-        waiting.set(key, group);
-        continue;
-      }
-      waiting.delete(key);
-      waitingRows -= group.length;
-      await enqueue(group);
-    }
     // Only if the file changed between the two readings.
     for (const group of waiting.values()) {
       waitingRows -= group.length;

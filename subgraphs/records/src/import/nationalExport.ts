@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import ExcelJS from 'exceljs';
+import { excel } from './excel';
 import iconv from 'iconv-lite';
 import { makeCreditCode } from '@credit/shared';
 import { csvField } from './csv';
@@ -217,7 +217,7 @@ export async function writeNationalExport(file: string, opts: NationalExportOpti
 }
 
 async function writeWorkbook(file: string, rows: string[][]): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+  const wb = new (excel().stream.xlsx.WorkbookWriter)({ filename: file, useSharedStrings: true });
   const sheet = wb.addWorksheet('行政处罚');
   sheet.addRow(NATIONAL_HEADERS).commit();
   for (const r of rows) {

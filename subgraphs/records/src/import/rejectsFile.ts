@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { spreadsheetSafeText } from '@credit/shared';
-import ExcelJS from 'exceljs';
+import { excel } from './excel';
 import { csvField } from './csv';
 import { normaliseHeader } from './headers';
 import type { RejectReason } from './rejectReasons';
@@ -87,7 +87,7 @@ export function rejectsWriter(out: Writable, format: SourceFormat, header: strin
   }
 
   if (format === 'xlsx') {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    const wb = new (excel().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true, useSharedStrings: false });
     const sheet = wb.addWorksheet('退回行', { views: [{ state: 'frozen', ySplit: 1 }] });
     const head = sheet.addRow(heading.map(spreadsheetSafeText));
     head.font = { bold: true };

@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
-import ExcelJS from 'exceljs';
-import { csvRows, DEFAULT_RECORD_LIMITS, textLines, type RecordLimits } from './csv';
+import type ExcelJS from 'exceljs';
+import { excel } from './excel';
+import { csvRowBatches, csvRows, DEFAULT_RECORD_LIMITS, textLines, type RecordLimits } from './csv';
 import { checkWorkbookSize, DEFAULT_WORKBOOK_LIMITS, type WorkbookLimits } from './workbookSize';
 
 /** What units' office software writes: CSV (UTF-8 with or without BOM, or GB18030), .xlsx, or JSON Lines. */
@@ -100,7 +101,7 @@ export async function* sheetRows(
   limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
 ): AsyncGenerator<SourceRow> {
   await checkWorkbookSize(file, limits);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+  const reader = new (excel().stream.xlsx.WorkbookReader)(file, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -134,6 +135,35 @@ export async function* tableRows(
     return;
   }
   yield* csvRows(decodedText(file, encoding), limits);
+}
+
+/** The same rows a few hundred at a time (a CSV's per chunk of text): the importer's reading. */
+export async function* tableRowBatches(
+  file: string,
+  format: 'csv' | 'xlsx',
+  encoding: SourceEncoding,
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+): AsyncGenerator<SourceRow[]> {
+  if (format === 'xlsx') {
+    yield* batched(sheetRows(file, limits));
+    return;
+  }
+  yield* csvRowBatches(decodedText(file, encoding), limits);
+}
+
+const BATCH_ROWS = 256;
+
+/** Items of a generator, up to BATCH_ROWS at a time, in order. */
+export async function* batched<T>(items: AsyncIterable<T>): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length >= BATCH_ROWS) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
 }
 
 /** JSON Lines: one object a line, numbered by line. */

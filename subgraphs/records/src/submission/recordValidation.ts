@@ -322,7 +322,12 @@ export function checkAuthority(c: Checker, row: RecordRow) {
  * or every problem found, in the order of the steps above. A valid decision that is not a record
  * (notARecord) is EXCLUDED: acknowledged, never a record.
  */
-export function validateRecordRow(row: RecordRow, ctx: ValidationContext): RowOutcome {
+export function validateRecordRow(
+  row: RecordRow,
+  ctx: ValidationContext,
+  /** The row's region, or the one it gets by default (SubmissionService.prepare). */
+  givenRegion: string | null | undefined = row.regionCode,
+): RowOutcome {
   const c = new Checker();
   const decisionNumber = c.text('decisionNumber', row.decisionNumber, true);
   const { category, simplifiedProcedure } = checkCategory(c, row);
@@ -333,7 +338,7 @@ export function validateRecordRow(row: RecordRow, ctx: ValidationContext): RowOu
   const decision = checkDecision(c, row, penalty, exclusion !== null);
   const dates = checkDates(c, row, ctx.today);
   const authority = checkAuthority(c, row);
-  const regionCode = c.text('regionCode', row.regionCode, true);
+  const regionCode = c.text('regionCode', givenRegion, true);
   if (regionCode) c.rule('regionCode', regionCodeProblem(regionCode));
   const plain = checkPlainFields(c, row);
 
