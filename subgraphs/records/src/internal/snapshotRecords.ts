@@ -1,4 +1,4 @@
-import { auditRead, auditStatements, placeholders, type ServiceContext } from '@credit/shared';
+import { auditRead, auditRows, placeholders, type ServiceContext } from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import type { RecordEntity } from '../record/record.entity';
 import { RecordRows } from '../record/recordRows';
@@ -28,7 +28,7 @@ export class SnapshotRecords {
     return this.records.auditedRows(
       `r.\`creditCode\` = ? AND r.\`decisionDate\` >= ? AND r.\`decisionDate\` <= ? AND r.\`domainCode\` IN (${placeholders(domains.length)}) AND r.\`status\` IN (?, ?) ORDER BY r.\`decisionDate\` DESC, r.\`id\` DESC`,
       [creditCode, from, to, ...domains, ...statuses],
-      auditStatements(this.db.manager, ctx, event),
+      auditRows(ctx, event),
       () => auditRead(this.db, ctx, event),
     );
   }

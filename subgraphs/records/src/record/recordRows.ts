@@ -1,13 +1,18 @@
 import type { DataSource } from 'typeorm';
 import {
+  AuditEntry,
+  auditRows,
   countStatements,
   EntityRows,
+  insertStatements,
   LONG_RECORD_FIELDS,
   readRows,
   sendsOneTrip,
-  type Statement,
 } from '@credit/shared';
 import { RecordEntity } from './record.entity';
+
+/** An audit row of a read, as auditRows makes it. */
+export type AuditRow = ReturnType<typeof auditRows>[number];
 
 /**
  * The free-text columns of a record (the field table's long ones, and the status texts), each read by the GraphQL field of the same name: a page that
@@ -26,8 +31,8 @@ export const columnsFor = (selected: ReadonlySet<string>): RecordColumns =>
 interface PendingRead {
   sql: string;
   params: unknown[];
-  /** Statements sent just before the read, in the same packet (the read's audit rows). */
-  before: Statement[];
+  /** Audit rows written in the same packet, before the reads (one INSERT for those of the turn). */
+  audit: AuditRow[];
   resolve: (rows: unknown[]) => void;
   reject: (err: unknown) => void;
 }
@@ -57,23 +62,24 @@ export class RecordRows {
     sql: string,
     params: unknown[],
     from: 'replica' | 'primary' = 'replica',
-    before: Statement[] = [],
+    audit: AuditRow[] = [],
   ): Promise<T[]> {
     if (!sendsOneTrip(this.db)) return readRows<T>(this.db, sql, params, from);
     return new Promise<T[]>((resolve, reject) => {
       const queue = this.pending[from];
-      queue.push({ sql, params, before, resolve: resolve as (rows: unknown[]) => void, reject });
+      queue.push({ sql, params, audit, resolve: resolve as (rows: unknown[]) => void, reject });
       if (queue.length === 1) setImmediate(() => void this.flush(from));
     });
   }
 
   /**
-   * A read from the primary with its audit rows written in the same packet, just before it: one
-   * round trip where the read and its grouped audit took two (records' share of an issuance). The
+   * A read from the primary with its audit rows written in the same packet, just before it (the
+   * rows of the turn's reads in one INSERT): one round trip where the read and its grouped audit
+   * took two (records' share of an issuance). The
    * read is answered only once its rows are stored; if they are not, the read fails. Without
    * one-trip connections (SQLite) the rows are written after the read, as auditRead does.
    */
-  async readAudited<T>(sql: string, params: unknown[], audit: Statement[], write: () => Promise<void>): Promise<T[]> {
+  async readAudited<T>(sql: string, params: unknown[], audit: AuditRow[], write: () => Promise<void>): Promise<T[]> {
     if (sendsOneTrip(this.db)) return this.read<T>(sql, params, 'primary', audit);
     const rows = await this.read<T>(sql, params, 'primary');
     await write();
@@ -86,11 +92,14 @@ export class RecordRows {
     const reads = this.pending[from];
     this.pending[from] = [];
     try {
-      if (reads.length === 1 && reads[0].before.length === 0) {
+      const audit = reads.flatMap((r) => r.audit);
+      if (reads.length === 1 && audit.length === 0) {
         reads[0].resolve(await readRows(this.db, reads[0].sql, reads[0].params, from));
         return;
       }
-      const statements = reads.flatMap((r) => [...r.before, { sql: r.sql, params: r.params }]);
+      // The audit rows of every read of the turn in one INSERT, then the reads.
+      const writes = insertStatements(this.db.manager, AuditEntry, audit);
+      const statements = [...writes, ...reads];
       const results = await readRows<unknown[]>(
         this.db,
         statements.map((s) => s.sql).join(';\n'),
@@ -98,11 +107,7 @@ export class RecordRows {
         from,
       );
       countStatements(statements.length - 1);
-      let i = 0;
-      for (const r of reads) {
-        i += r.before.length;
-        r.resolve(results[i++]);
-      }
+      reads.forEach((r, i) => r.resolve(results[writes.length + i]));
     } catch (err) {
       for (const r of reads) r.reject(err);
     }
@@ -131,7 +136,7 @@ export class RecordRows {
   async auditedRows(
     where: string,
     params: unknown[],
-    audit: Statement[],
+    audit: AuditRow[],
     write: () => Promise<void>,
   ): Promise<RecordEntity[]> {
     const shape = this.shapes.all;
