@@ -101,8 +101,8 @@ export class ReportIssuance {
   /** Each report's bit in the revocation status list; one counter for the platform (see STATUS_LIST_COUNTER). */
   private readonly statusIndexes: SequenceBlocks;
   /**
-   * Concurrent issuances commit together: one round trip and one COMMIT for the group (measured in
-   * the A/B of this change: fewer statements and less CPU in reports and MariaDB per report).
+   * Concurrent issuances commit together: one round trip and one START/COMMIT per group (at 10
+   * connections, reports' statements per issuance went from 6.1 to 4.9).
    */
   private readonly commits: GroupedCommits;
 
