@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { dropTestSchemas, openTestDatabase, testEnv, usingMysql } from '../../test';
 import { insertStatements } from './bulkInsert';
-import { commitInOneTrip, sendsOneTrip } from './oneTrip';
+import { commitInOneTrip, GroupedCommits, sendsOneTrip } from './oneTrip';
 import { sqlStatements } from './statementCounter';
 
 @Entity('test_one_trip')
@@ -57,5 +57,30 @@ describe(`commitInOneTrip on ${usingMysql ? 'MariaDB/MySQL' : 'SQLite'}`, () => 
     await ds.getRepository(Note).insert(note('d', 'after'));
     await commitInOneTrip(ds, insertStatements(ds.manager, Note, [note('e', 'and after')]));
     expect(await ids()).toEqual(['a', 'b', 'd', 'e']);
+  });
+
+  it('commits concurrent transactions together, and one that fails fails alone', async () => {
+    const grouped = new GroupedCommits(ds);
+    const before = sqlStatements.total;
+    await Promise.all(
+      ['g1', 'g2', 'g3'].map((id) => grouped.commit(insertStatements(ds.manager, Note, [note(id, `text of ${id}`)]))),
+    );
+    // On MySQL one START TRANSACTION … COMMIT carried all three (alone: three of each).
+    if (usingMysql) expect(sqlStatements.total - before).toBe(5);
+    expect(await ids()).toEqual(['a', 'b', 'd', 'e', 'g1', 'g2', 'g3']);
+
+    const results = await Promise.allSettled([
+      grouped.commit(insertStatements(ds.manager, Note, [note('h1', 'one')])),
+      // A duplicate key, in a transaction of two: neither of its rows may stay.
+      grouped.commit([
+        ...insertStatements(ds.manager, Note, [note('h2', 'two')]),
+        ...insertStatements(ds.manager, Note, [note('a', 'again')]),
+      ]),
+      grouped.commit(insertStatements(ds.manager, Note, [note('h3', 'three')])),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/duplicate|unique/i);
+    expect(await ids()).toEqual(['a', 'b', 'd', 'e', 'g1', 'g2', 'g3', 'h1', 'h3']);
+    expect((await reader.getRepository(Note).findOneByOrFail({ id: 'a' })).text).not.toBe('again');
   });
 });

@@ -285,6 +285,31 @@ describe(`history, access and the internal API on ${usingMysql ? 'MariaDB/MySQL'
     ]);
   });
 
+  it('audits a snapshot read, on MySQL in the same round trip as the read', async () => {
+    const row = recordInput();
+    await submit([row]);
+    const ds = h.records.app.dataSource;
+    const snapshots = () =>
+      ds.getRepository(AuditEntry).countBy({ subjectCode: row.creditCode, action: 'record.snapshot' });
+    expect(await snapshots()).toBe(0);
+    const trips = jest.spyOn(ds, 'createQueryRunner');
+    try {
+      const r = await gql(
+        url,
+        `query($code: String!) { internalRecordsForSnapshot(creditCode: $code, domains: ["D07"], from: "2020-01-01", to: "${chinaDate()}") { id } }`,
+        { code: row.creditCode },
+        service,
+      );
+      expect(r.data!.internalRecordsForSnapshot).toHaveLength(1);
+      // Answered only after its audit row is stored.
+      expect(await snapshots()).toBe(1);
+      // The read and its audit INSERT on one connection, in one packet (they took two before).
+      if (usingMysql) expect(trips.mock.calls.filter(([mode]) => mode === 'master')).toHaveLength(1);
+    } finally {
+      trips.mockRestore();
+    }
+  });
+
   it('marks and clears objections idempotently and applies a correction once per objection', async () => {
     const row = recordInput();
     const id = (await submit([row])).results[0].recordId;

@@ -1,4 +1,4 @@
-import { auditRead, placeholders, type ServiceContext } from '@credit/shared';
+import { auditRead, auditRows, placeholders, type ServiceContext } from '@credit/shared';
 import type { DataSource } from 'typeorm';
 import type { RecordEntity } from '../record/record.entity';
 import { RecordRows } from '../record/recordRows';
@@ -23,12 +23,13 @@ export class SnapshotRecords {
     if (domains.length === 0) return [];
     const statuses = shownStatuses(true);
     // From the primary: a correction applied a moment ago must be in the report, whatever a replica's lag.
-    const rows = await this.records.rows(
+    const event = { action: 'record.snapshot', subjectCodes: [creditCode], target: `${from}..${to}` };
+    // On MySQL the audit row travels with the read (one round trip); no answer without it either way.
+    return this.records.auditedRows(
       `r.\`creditCode\` = ? AND r.\`decisionDate\` >= ? AND r.\`decisionDate\` <= ? AND r.\`domainCode\` IN (${placeholders(domains.length)}) AND r.\`status\` IN (?, ?) ORDER BY r.\`decisionDate\` DESC, r.\`id\` DESC`,
       [creditCode, from, to, ...domains, ...statuses],
-      'primary',
+      auditRows(ctx, event),
+      () => auditRead(this.db, ctx, event),
     );
-    await auditRead(this.db, ctx, { action: 'record.snapshot', subjectCodes: [creditCode], target: `${from}..${to}` });
-    return rows;
   }
 }
